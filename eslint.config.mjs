@@ -1,0 +1,83 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const frontDoors = ['tabs', 'bot', 'outlook-addin'];
+const projectDirs = ['server', 'dev', ...frontDoors, 'test', 'bench', 'scripts'];
+const deepPattern = (dir) => [`**/${dir}/**`, `**/${dir}`];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'test-artifacts/', 'appPackage/build/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // shared/ is the pure domain: it imports no other part of the project and does no I/O.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: projectDirs.flatMap(deepPattern), message: 'shared/ must not import from another part of Upward.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process', 'crypto', 'os'], message: 'shared/ is pure: no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'shared/ is pure: no I/O.' },
+        { name: 'Date', message: 'shared/ is pure: take the time as an argument.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'shared/ is pure: take randomness as an argument.' },
+        { object: 'Date', property: 'now', message: 'shared/ is pure: take the time as an argument.' },
+      ],
+    },
+  },
+  {
+    // Front doors reach the database and Graph only through the server's HTTP API.
+    files: frontDoors.map((d) => `${d}/**/*.{ts,tsx}`),
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...deepPattern('server'), ...deepPattern('dev')], message: 'Front doors talk to the server over HTTP.' }] },
+      ],
+    },
+  },
+  {
+    // The service never depends on the local stand-ins: which Microsoft 365 it talks to is configuration.
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: deepPattern('dev'), message: 'server/ must not import the local stand-ins; use configuration.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.tsx'],
+    plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...jsxA11y.configs.strict.rules, ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['**/*.cjs', 'jest.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: { sourceType: 'commonjs' },
+  },
+);

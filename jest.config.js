@@ -1,0 +1,24 @@
+/** Jest runs TypeScript through SWC: fast, and independent of the TypeScript version used for type checking. */
+const esmOnly = ['jose'].join('|');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/server', '<rootDir>/dev', '<rootDir>/tabs', '<rootDir>/bot', '<rootDir>/outlook-addin', '<rootDir>/appPackage', '<rootDir>/infra', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+  testTimeout: 30000,
+};
