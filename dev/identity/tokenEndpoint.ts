@@ -1,0 +1,125 @@
+import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant';
+import { upwardAudiences } from './tokenIssuer';
+import type { TokenIssuer } from './tokenIssuer';
+
+export interface TokenEndpointConfig {
+  issuer: TokenIssuer;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface TokenEndpointResult {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const LIFETIME_SECONDS = 3600;
+const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** Scopes that ask for sign-in features rather than an API; Entra ID leaves them out of access tokens. */
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+/** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids. */
+function oauthError(status: number, error: string, aadsts: number, description: string): TokenEndpointResult {
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${aadsts}: ${description}`,
+      error_codes: [aadsts],
+      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+      trace_id: crypto.randomUUID(),
+      correlation_id: crypto.randomUUID(),
+    },
+  };
+}
+
+function clientCredentialsOf(params: URLSearchParams, authorization: string | undefined): { id?: string; secret?: string } {
+  if (authorization?.startsWith('Basic ')) {
+    const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+  }
+  return { id: params.get('client_id') ?? undefined, secret: params.get('client_secret') ?? undefined };
+}
+
+/** Splits `https://graph.microsoft.com/User.Read` into resource and permission; a bare name means Graph. */
+function parseScope(scope: string): { resource: string; permission: string } {
+  const slash = scope.lastIndexOf('/');
+  if (slash < 0) return { resource: GRAPH_RESOURCE, permission: scope };
+  return { resource: scope.slice(0, slash), permission: scope.slice(slash + 1) };
+}
+
+function clientInfo(oid: string, tenantId: string): string {
+  return Buffer.from(JSON.stringify({ uid: oid, utid: tenantId })).toString('base64url');
+}
+
+/** The token endpoint: client credentials (app-only) and on-behalf-of (user token for Upward -> Graph token). */
+export async function handleTokenRequest(
+  config: TokenEndpointConfig,
+  tenantId: string,
+  params: URLSearchParams,
+  authorization: string | undefined,
+): Promise<TokenEndpointResult> {
+  const client = clientCredentialsOf(params, authorization);
+  if (!client.id) return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+  if (client.id !== config.clientId) {
+    return oauthError(400, 'unauthorized_client', 700016, `Application with identifier '${client.id}' was not found in the directory.`);
+  }
+  if (client.secret !== config.clientSecret) return oauthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+
+  const scopes = (params.get('scope') ?? '').split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s));
+  if (scopes.length === 0) return oauthError(400, 'invalid_scope', 70011, 'The provided request must include a \'scope\' input parameter.');
+  const parsed = scopes.map(parseScope);
+  const resource = parsed[0]!.resource;
+  if (parsed.some((p) => p.resource !== resource)) {
+    return oauthError(400, 'invalid_scope', 28000, 'Provided value for the input parameter scope is not valid because it contains more than one resource.');
+  }
+  const grantType = params.get('grant_type');
+
+  if (grantType === 'client_credentials') {
+    if (scopes.length !== 1 || parsed[0]!.permission !== '.default') {
+      return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    }
+    const audience = upwardAudiences(config.clientId).includes(resource) ? config.clientId : resource;
+    const token = await config.issuer.issueAppToken({ audience, lifetimeSeconds: LIFETIME_SECONDS });
+    return { status: 200, body: { token_type: 'Bearer', expires_in: LIFETIME_SECONDS, ext_expires_in: LIFETIME_SECONDS, access_token: token } };
+  }
+
+  if (grantType === OBO_GRANT) {
+    if (params.get('requested_token_use') !== 'on_behalf_of') {
+      return oauthError(400, 'invalid_request', 50027, "Only 'requested_token_use=on_behalf_of' is supported for the jwt-bearer grant here.");
+    }
+    const assertion = params.get('assertion');
+    if (!assertion) return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'assertion'.");
+    let oid: string;
+    try {
+      const claims = await config.issuer.verify(assertion, upwardAudiences(config.clientId));
+      if (typeof claims.oid !== 'string' || claims.idtyp === 'app') throw new Error('not a user token');
+      oid = claims.oid;
+    } catch (error) {
+      return oauthError(400, 'invalid_grant', 50013, `Assertion failed signature validation or has expired. (${(error as Error).message})`);
+    }
+    if (resource !== GRAPH_RESOURCE) {
+      return oauthError(400, 'invalid_scope', 500011, `The resource principal named ${resource} was not found in the tenant.`);
+    }
+    const wanted = parsed.some((p) => p.permission === '.default') ? UPWARD_GRAPH_DELEGATED_SCOPES : parsed.map((p) => p.permission);
+    const missing = wanted.filter((s) => !UPWARD_GRAPH_DELEGATED_SCOPES.includes(s));
+    if (missing.length > 0) {
+      return oauthError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource. Missing: ${missing.join(' ')}`);
+    }
+    const token = await config.issuer.issueToken(oid, { audience: GRAPH_RESOURCE, scopes: wanted, lifetimeSeconds: LIFETIME_SECONDS });
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        scope: wanted.map((s) => `${GRAPH_RESOURCE}/${s}`).join(' '),
+        expires_in: LIFETIME_SECONDS,
+        ext_expires_in: LIFETIME_SECONDS,
+        access_token: token,
+        ...(params.get('client_info') === '1' ? { client_info: clientInfo(oid, tenantId) } : {}),
+      },
+    };
+  }
+
+  return oauthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType ?? ''}'.`);
+}

@@ -1,0 +1,150 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { SignJWT, createLocalJWKSet, generateKeyPair, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
+import {
+  GRAPH_RESOURCE,
+  UPWARD_APP_ID_URI,
+  UPWARD_GRAPH_APP_ROLES,
+  UPWARD_GRAPH_DELEGATED_SCOPES,
+  UPWARD_SERVICE_PRINCIPAL_ID,
+  UPWARD_USER_SCOPE,
+} from '../demoOrg/tenant';
+import type { IdentityDirectory, IdentityPerson } from './directory';
+import type { SigningKeys } from './signingKeys';
+
+export interface TokenIssuerConfig {
+  /** Origin of the stand-in, for example `http://127.0.0.1:5100` (no trailing slash). */
+  baseUrl: string;
+  tenantId: string;
+  clientId: string;
+  keys: SigningKeys;
+  directory: IdentityDirectory;
+  /** Seconds since the epoch; injectable so tests can mint tokens at a chosen time. */
+  clock?: () => number;
+}
+
+export interface UserTokenOptions {
+  /** Defaults to the Upward client id (the `aud` of Entra ID v2 access tokens for an API). */
+  audience?: string;
+  /** Defaults to `access_as_user` for Upward, and Upward's consented Graph scopes for Graph. */
+  scopes?: readonly string[];
+  /** Defaults to the person's app roles when the audience is Upward, none otherwise. */
+  roles?: readonly string[];
+  lifetimeSeconds?: number;
+  /** Issue time in epoch seconds (defaults to now); with a past time and a short lifetime the token is expired. */
+  issuedAt?: number;
+  notBefore?: number;
+  /** Overrides for negative tests: a token claiming another tenant or issuer, or signed by a key nobody published. */
+  tenantId?: string;
+  issuer?: string;
+  signedBy?: 'issuer' | 'unknown-key';
+}
+
+export interface AppTokenOptions {
+  audience?: string;
+  roles?: readonly string[];
+  lifetimeSeconds?: number;
+}
+
+export interface TokenIssuer {
+  /** `<base>/<tenant>/v2.0`, the `iss` of every token. */
+  issuer: string;
+  issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
+  issueAppToken(options?: AppTokenOptions): Promise<string>;
+  /** Verifies a token this issuer signed (signature, issuer, audience, lifetime); throws otherwise. */
+  verify(token: string, audience: string | readonly string[]): Promise<JWTPayload>;
+}
+
+const DEFAULT_LIFETIME_SECONDS = 3600;
+
+/** Entra ID's `sub` is pairwise (per person and app), unlike `oid`; a hash keeps it stable here. */
+function pairwiseSubject(oid: string, clientId: string): string {
+  return createHash('sha256').update(`${oid}:${clientId}`).digest('base64url').slice(0, 43);
+}
+
+/** Audiences by which Upward is known: its client id (what v2 tokens carry) and its Application ID URI. */
+export function upwardAudiences(clientId: string): string[] {
+  return [clientId, UPWARD_APP_ID_URI];
+}
+
+export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
+  const { baseUrl, tenantId, clientId, keys, directory } = config;
+  const clock = config.clock ?? (() => Math.floor(Date.now() / 1000));
+  const issuer = `${baseUrl}/${tenantId}/v2.0`;
+  const jwks = createLocalJWKSet(keys.jwks);
+  let unknownKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'] | undefined;
+
+  async function sign(claims: JWTPayload, options: { issuedAt?: number; notBefore?: number; lifetimeSeconds?: number; signedBy?: 'issuer' | 'unknown-key' }) {
+    const iat = options.issuedAt ?? clock();
+    const nbf = options.notBefore ?? iat;
+    const exp = iat + (options.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS);
+    let key = keys.privateKey;
+    if (options.signedBy === 'unknown-key') {
+      unknownKey ??= (await generateKeyPair('RS256')).privateKey;
+      key = unknownKey;
+    }
+    return new SignJWT({ ...claims, iat, nbf, exp, uti: randomUUID(), ver: '2.0' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keys.kid })
+      .sign(key);
+  }
+
+  function defaultScopes(audience: string): readonly string[] {
+    return audience === GRAPH_RESOURCE ? UPWARD_GRAPH_DELEGATED_SCOPES : [UPWARD_USER_SCOPE];
+  }
+
+  async function issueToken(userId: string, options: UserTokenOptions = {}): Promise<string> {
+    const person: IdentityPerson | undefined = directory.findPerson(userId);
+    if (!person) throw new Error(`No person ${userId} in the demo directory`);
+    const audience = options.audience ?? clientId;
+    const isUpward = upwardAudiences(clientId).includes(audience);
+    const roles = options.roles ?? (isUpward ? person.roles : []);
+    const tid = options.tenantId ?? tenantId;
+    return sign(
+      {
+        iss: options.issuer ?? `${baseUrl}/${tid}/v2.0`,
+        aud: audience,
+        tid,
+        oid: person.id,
+        sub: pairwiseSubject(person.id, clientId),
+        azp: clientId,
+        azpacr: '1',
+        idtyp: 'user',
+        name: person.displayName,
+        preferred_username: person.userPrincipalName,
+        scp: (options.scopes ?? defaultScopes(audience)).join(' '),
+        ...(roles.length > 0 ? { roles: [...roles] } : {}),
+      },
+      options,
+    );
+  }
+
+  async function issueAppToken(options: AppTokenOptions = {}): Promise<string> {
+    const audience = options.audience ?? GRAPH_RESOURCE;
+    const roles = options.roles ?? (audience === GRAPH_RESOURCE ? UPWARD_GRAPH_APP_ROLES : []);
+    return sign(
+      {
+        iss: issuer,
+        aud: audience,
+        tid: tenantId,
+        oid: UPWARD_SERVICE_PRINCIPAL_ID,
+        sub: UPWARD_SERVICE_PRINCIPAL_ID,
+        azp: clientId,
+        azpacr: '1',
+        idtyp: 'app',
+        ...(roles.length > 0 ? { roles: [...roles] } : {}),
+      },
+      options,
+    );
+  }
+
+  async function verify(token: string, audience: string | readonly string[]): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer,
+      audience: typeof audience === 'string' ? audience : [...audience],
+      algorithms: ['RS256'],
+    });
+    return payload;
+  }
+
+  return { issuer, issueToken, issueAppToken, verify };
+}
