@@ -1,0 +1,154 @@
+import { DateTime } from 'luxon';
+import type { Venue } from '../glossary';
+import type { NeutralityCode, VenueSuggestion } from '../venues/venuePolicy';
+import { SchedulingError } from './errors';
+import type { BusyInterval, Span } from './intervals';
+import { intersectSpans, mergeSpans, overlapsAny, parseInstant, spanOf, subtractSpans, toIsoUtc } from './intervals';
+import { toIanaZone } from './timeZones';
+import type { WorkingHours } from './workingHours';
+import { workingSpans } from './workingHours';
+
+export interface SlotPerson {
+  workingHours: WorkingHours;
+  busy: readonly BusyInterval[];
+}
+
+export interface SlotSearch {
+  /** The search window [from, to), ISO instants with offsets. Nothing here reads the clock. */
+  from: string;
+  to: string;
+  /** `ProgrammeSettings.sessionMinutes`. */
+  sessionMinutes: number;
+  /** `ProgrammeSettings.cadenceDays`: no slot within cadenceDays / 2 of a session of the pair. */
+  cadenceDays: number;
+  /** The organiser first: days are counted in their zone when spreading suggestions. */
+  people: readonly [SlotPerson, SlotPerson];
+  /** Venues best first, as `planVenues` returns them; each slot gets the first one free. */
+  venues: readonly VenueSuggestion[];
+  /** Busy time of candidate rooms keyed by room e-mail (any case). A room missing here is never offered. */
+  roomBusy: Readonly<Record<string, readonly BusyInterval[]>>;
+  /** The pair's previous and next sessions (leave out the one being rescheduled). */
+  pairSessions?: readonly { start: string }[];
+  /** Slot starts fall on multiples of this many minutes (UTC). Default 30. */
+  stepMinutes?: number;
+  /** Default 10. */
+  maxSuggestions?: number;
+  /** Suggestions on the same day start at least this far apart. Default the larger of 2 hours and the session length. */
+  sameDayGapMinutes?: number;
+}
+
+export interface SlotSuggestion {
+  /** ISO instants in UTC. */
+  start: string;
+  end: string;
+  venue: Venue;
+  code: NeutralityCode;
+  fallback: boolean;
+  /** Why this slot and place, in words a person reads: local times for both, and the venue's neutrality. */
+  why: string;
+}
+
+const minuteMs = 60_000;
+const dayMs = 86_400_000;
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new SchedulingError('invalid-option', `${name} must be a positive number, not ${value}.`);
+  return value;
+}
+
+function lowerKeys(record: Readonly<Record<string, readonly BusyInterval[]>>): Map<string, Span[]> {
+  const map = new Map<string, Span[]>();
+  for (const [email, busy] of Object.entries(record)) {
+    const key = email.toLowerCase();
+    map.set(key, mergeSpans([...(map.get(key) ?? []), ...busy.map(spanOf)]));
+  }
+  return map;
+}
+
+interface Candidate {
+  start: number;
+  day: string;
+  venue: VenueSuggestion;
+}
+
+/**
+ * Ranked slot suggestions for a pair: inside both people's working hours, clear of both
+ * calendars and of the cadence gap around their other sessions, each with the best venue that
+ * is free (a room only when its own calendar shows it free). Ranked earliest first but spread
+ * across days: the earliest slot of each day, day by day, then a second round of later slots
+ * on those days, and so on.
+ */
+export function findSlots(search: SlotSearch): SlotSuggestion[] {
+  const from = parseInstant(search.from);
+  const to = parseInstant(search.to);
+  if (to <= from) throw new SchedulingError('invalid-window', 'The search window must end after it starts.');
+  const length = positive('sessionMinutes', search.sessionMinutes) * minuteMs;
+  const step = positive('stepMinutes', search.stepMinutes ?? 30) * minuteMs;
+  const cadenceGap = (positive('cadenceDays', search.cadenceDays) / 2) * dayMs;
+  const maxSuggestions = search.maxSuggestions ?? 10;
+  const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
+
+  const [first, second] = search.people;
+  const zones = search.people.map((p) => toIanaZone(p.workingHours.timeZone.name));
+  const bothWorking = intersectSpans(workingSpans(first.workingHours, from, to), workingSpans(second.workingHours, from, to));
+  const free = subtractSpans(bothWorking, [...first.busy, ...second.busy].map(spanOf));
+  const sessionStarts = (search.pairSessions ?? []).map((s) => parseInstant(s.start));
+  const rooms = lowerKeys(search.roomBusy);
+
+  const venueFor = (start: number): VenueSuggestion | undefined =>
+    search.venues.find((v) => {
+      if (v.venue.kind !== 'room') return true;
+      const busy = rooms.get((v.venue.ref ?? '').toLowerCase());
+      return busy !== undefined && !overlapsAny(start, start + length, busy);
+    });
+
+  const candidates: Candidate[] = [];
+  for (const span of free) {
+    for (let start = Math.ceil(span.start / step) * step; start + length <= span.end; start += step) {
+      if (sessionStarts.some((s) => Math.abs(start - s) < cadenceGap)) continue;
+      const venue = venueFor(start);
+      if (venue) candidates.push({ start, venue, day: DateTime.fromMillis(start, { zone: zones[0] }).toISODate() ?? '' });
+    }
+  }
+
+  return spreadAcrossDays(candidates, maxSuggestions, sameDayGap).map((c) => suggestion(c, length, zones));
+}
+
+function spreadAcrossDays(candidates: readonly Candidate[], max: number, sameDayGap: number): Candidate[] {
+  const days = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const day = days.get(c.day);
+    if (day) day.push(c);
+    else days.set(c.day, [c]);
+  }
+  const chosenByDay = new Map<string, Candidate[]>();
+  const ranked: Candidate[] = [];
+  for (let progress = true; progress && ranked.length < max; ) {
+    progress = false;
+    for (const [day, slots] of days) {
+      if (ranked.length >= max) break;
+      const chosen = chosenByDay.get(day) ?? [];
+      const next = slots.find((s) => chosen.every((c) => Math.abs(s.start - c.start) >= sameDayGap));
+      if (!next) continue;
+      chosenByDay.set(day, [...chosen, next]);
+      ranked.push(next);
+      progress = true;
+    }
+  }
+  return ranked;
+}
+
+function suggestion(candidate: Candidate, length: number, zones: readonly string[]): SlotSuggestion {
+  const local = [...new Set(zones)].map((zone) => {
+    const start = DateTime.fromMillis(candidate.start, { zone });
+    return `${start.toFormat('ccc d LLL HH:mm')}–${start.plus(length).toFormat('HH:mm')} ${zone}`;
+  });
+  return {
+    start: toIsoUtc(candidate.start),
+    end: toIsoUtc(candidate.start + length),
+    venue: candidate.venue.venue,
+    code: candidate.venue.code,
+    fallback: candidate.venue.fallback,
+    why: `Inside both working days (${local.join('; ')}). ${candidate.venue.venue.neutrality}`,
+  };
+}
