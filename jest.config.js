@@ -21,4 +21,5 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/globalSetup.ts',
 };

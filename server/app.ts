@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './appDeps';
+import { authenticate } from './auth/authenticate';
+import { apiRouteNotFound, problemHandler } from './http/problem';
+import { programmeRoutes } from './programmes/programmeRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { meRoutes } from './routes/meRoutes';
+
+/** One Express app: the API under /api, health probes, and the built web assets. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Teams and Outlook host the tab and add-in in frames.
+          frameAncestors: ["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://outlook.office.com', 'https://*.cloud.microsoft'],
+          scriptSrc: ["'self'", 'https://res.cdn.office.net', 'https://appsforoffice.microsoft.com'],
+          connectSrc: ["'self'", deps.config.entra.authorityHost],
+        },
+      },
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(healthRoutes(deps));
+
+  const api = express.Router();
+  api.use(authenticate(deps.validateToken));
+  api.use(express.json({ limit: '100kb', strict: true }));
+  api.use(meRoutes());
+  api.use(programmeRoutes(deps));
+  api.use(apiRouteNotFound);
+  app.use('/api', api);
+
+  const assets = path.resolve(deps.config.webAssetsDir);
+  if (fs.existsSync(assets)) app.use(express.static(assets, { index: 'index.html', maxAge: '1h' }));
+
+  app.use(problemHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every setting Upward reads from its environment; which Microsoft 365 it talks to is configuration only. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPWARD_DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  ENTRA_CLIENT_ID: z.string().regex(guid, 'must be the application (client) id, a GUID'),
+  ENTRA_ALLOWED_TENANTS: list.pipe(
+    z.array(z.string().regex(guid, 'must list tenant ids (GUIDs), separated by commas')).min(1, 'must name at least one tenant id'),
+  ),
+  ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  dataDir: string;
+  databaseUrl: string | undefined;
+  entra: {
+    clientId: string;
+    allowedTenants: string[];
+    authorityHost: string;
+    clientSecret: string | undefined;
+  };
+  graphBaseUrl: string;
+  webAssetsDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment once, at start, with messages that say which variable to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const value = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+      return `  ${name}: ${value}`;
+    });
+    throw new ConfigError(`Upward cannot start: fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.UPWARD_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    entra: {
+      clientId: e.ENTRA_CLIENT_ID,
+      allowedTenants: e.ENTRA_ALLOWED_TENANTS,
+      authorityHost,
+      clientSecret: e.ENTRA_CLIENT_SECRET,
+    },
+    graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    webAssetsDir: e.WEB_ASSETS_DIR,
+  };
+}

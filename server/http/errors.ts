@@ -1,0 +1,40 @@
+/**
+ * The catalogue of errors the API answers with. Each has a stable code, an HTTP status and a
+ * message that tells a person what to do; they leave the server as RFC 9457 problem+json.
+ */
+export const errorCatalogue = {
+  invalidRequest: { status: 400, title: 'The request is not valid', detail: 'Correct the fields listed in "errors" and try again.' },
+  invalidJson: { status: 400, title: 'The request body is not valid JSON', detail: 'Send a JSON object with Content-Type: application/json.' },
+  unsupportedMediaType: { status: 415, title: 'Unsupported content type', detail: 'Send the body as JSON with Content-Type: application/json.' },
+  payloadTooLarge: { status: 413, title: 'The request body is too large', detail: 'Send less data in one request.' },
+  unauthenticated: { status: 401, title: 'Sign-in required', detail: 'Sign in to Upward again; your token is missing, expired or not for Upward.' },
+  forbidden: { status: 403, title: 'Not allowed', detail: 'Your account does not have the role this needs. Ask a programme admin.' },
+  notFound: { status: 404, title: 'Not found', detail: 'It does not exist, or you do not have access to it.' },
+  routeNotFound: { status: 404, title: 'No such API route', detail: 'Check the address and the method.' },
+  conflict: { status: 409, title: 'Conflict', detail: 'It was changed meanwhile; reload and try again.' },
+  tooManyRequests: { status: 429, title: 'Too many requests', detail: 'Wait a moment and try again.' },
+  upstreamUnavailable: { status: 503, title: 'Microsoft 365 is not answering', detail: 'Try again in a minute.' },
+  internal: { status: 500, title: 'Something went wrong on our side', detail: 'Try again; if it keeps happening, tell your programme admin the request id.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string = errorCatalogue[code].detail,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+/** One way to say "missing or not yours": a refused record and an absent one read the same. */
+export const notFound = () => new ApiError('notFound');

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { defaultProgrammeSettings, programmeSettingsSchema } from '../../shared/programmeSettings';
+import { programmeEndDate } from '../../shared/programmeDates';
+import type { CreateProgrammeInput, UpdateProgrammeInput } from '../../shared/schemas/programme';
+import { recordAudit } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import { ApiError, notFound } from '../http/errors';
+import type { Db } from '../store/database';
+import { programmeRepository, type ProgrammeRecord } from './programmeRepository';
+
+interface Props<I> {
+  db: Db;
+  actor: Caller;
+  input: I;
+  now: Date;
+}
+
+function checkRelationshipFits(settings: { relationshipMonths: number; durationMonths: number }) {
+  if (settings.relationshipMonths > settings.durationMonths) {
+    throw new ApiError('invalidRequest', 'The relationship cannot last longer than the programme.', [
+      { field: 'settings.relationshipMonths', message: 'the relationship cannot last longer than the programme' },
+    ]);
+  }
+}
+
+/** Creates a programme with sensible defaults for everything the admin left out. */
+export async function programmeCreator({ db, actor, input, now }: Props<CreateProgrammeInput>): Promise<string> {
+  const settings = programmeSettingsSchema.parse({ ...defaultProgrammeSettings, ...input.settings });
+  const record: ProgrammeRecord = {
+    id: randomUUID(),
+    name: input.name,
+    settings,
+    details: {
+      charterText: input.charterText,
+      guides: input.guides,
+      venuePolicy: input.venuePolicy,
+      surveySchedule: input.surveySchedule,
+    },
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? programmeEndDate(input.startsOn, settings.durationMonths),
+    status: 'draft',
+    createdBy: actor.userId,
+    updatedAt: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await programmeRepository(trx, actor.tenantId).insert(record);
+    await recordAudit(trx, actor, 'programme.create', record.id, now);
+  });
+  return record.id;
+}
+
+/** Changes only what the admin named; cadence, guidelines and survey schedule may change mid-programme. */
+export async function programmeUpdater({ db, actor, input, now, id }: Props<UpdateProgrammeInput> & { id: string }) {
+  await db.transaction().execute(async (trx) => {
+    const programmes = programmeRepository(trx, actor.tenantId);
+    const row = await programmes.find(id);
+    if (!row) throw notFound();
+    const settings = programmeSettingsSchema.parse({ ...row.settings, ...input.settings });
+    checkRelationshipFits(settings);
+    const endsOn = input.endsOn ?? row.ends_on;
+    if (endsOn <= row.starts_on) {
+      throw new ApiError('invalidRequest', 'The end date must be after the start date.', [
+        { field: 'endsOn', message: 'must be after the start date' },
+      ]);
+    }
+    const details = { ...row.details };
+    if (input.charterText !== undefined) details.charterText = input.charterText;
+    if (input.guides !== undefined) details.guides = input.guides;
+    if (input.venuePolicy !== undefined) details.venuePolicy = input.venuePolicy;
+    if (input.surveySchedule !== undefined) details.surveySchedule = input.surveySchedule;
+    await programmes.update({
+      id,
+      name: input.name ?? row.name,
+      settings,
+      details,
+      startsOn: row.starts_on,
+      endsOn,
+      status: input.status ?? row.status,
+      createdBy: row.created_by,
+      updatedAt: now,
+    });
+    await recordAudit(trx, actor, 'programme.update', id, now);
+  });
+}

@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import { sql } from 'kysely';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createTokenValidator } from './auth/tokenValidator';
+import { openDatabase } from './store/database';
+import { migrateToLatest } from './store/migrate';
+
+export interface RunningService {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings its schema up to date, and serves the app until closed. */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  const app = createApp({
+    config,
+    db: database.db,
+    logger,
+    validateToken: createTokenValidator({
+      authorityHost: config.entra.authorityHost,
+      clientId: config.entra.clientId,
+      allowedTenants: config.entra.allowedTenants,
+    }),
+    clock: () => new Date(),
+    ready: async () => {
+      await sql`select 1`.execute(database.db);
+      return true;
+    },
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, engine: database.engine }, 'Upward is listening');
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await database.close();
+    },
+  };
+}

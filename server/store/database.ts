@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; maxConnections?: number };
+
+export interface OpenDatabase {
+  db: Db;
+  engine: DatabaseTarget['kind'];
+  close(): Promise<void>;
+}
+
+// Both engines return the same JavaScript values: counts (bigint) as numbers, since they always
+// fit, and calendar dates as 'YYYY-MM-DD' text, since a Date would shift them by the time zone.
+const INT8 = 20;
+const DATE = 1082;
+const parsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
+pg.types.setTypeParser(INT8, parsers[INT8]);
+pg.types.setTypeParser(DATE, parsers[DATE]);
+
+/**
+ * Opens the one database Upward uses: embedded PGlite persisted in a folder (null: in memory),
+ * or a Postgres server. The rest of the code sees the same Kysely either way.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  if (target.dataDir) fs.mkdirSync(path.resolve(target.dataDir), { recursive: true });
+  const pglite = new PGlite({ dataDir: target.dataDir ? path.resolve(target.dataDir, 'pglite') : undefined, parsers });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

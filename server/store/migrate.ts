@@ -1,0 +1,29 @@
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Db } from './database';
+import { statements as initial } from './migrations/0001_initial';
+
+/** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
+const migrations: Record<string, readonly string[]> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const all: Record<string, Migration> = {};
+    for (const [name, ddl] of Object.entries(migrations)) {
+      all[name] = {
+        async up(db) {
+          for (const statement of ddl) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return all;
+  },
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'upward_migrations', migrationLockTableName: 'upward_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,292 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** A timestamp: read as a Date, written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/**
+ * The database, table by table. Every table leads its primary key with tenant_id so that no
+ * query can cross tenants by accident and a deployment can be distributed by tenant.
+ */
+export interface Database {
+  directory_users: DirectoryUserTable;
+  reporting_chains: ReportingChainTable;
+  sync_state: SyncStateTable;
+  programmes: ProgrammeTable;
+  participants: ParticipantTable;
+  match_constraints: MatchConstraintTable;
+  match_proposals: MatchProposalTable;
+  pairs: PairTable;
+  charters: CharterTable;
+  sessions: SessionTable;
+  agenda_items: AgendaItemTable;
+  reflections: ReflectionTable;
+  takeaways: TakeawayTable;
+  commitments: CommitmentTable;
+  praise: PraiseTable;
+  surveys: SurveyTable;
+  survey_responses: SurveyResponseTable;
+  concerns: ConcernTable;
+  stories: StoryTable;
+  domain_events: DomainEventTable;
+  jobs: JobTable;
+  conversation_references: ConversationReferenceTable;
+  audit_log: AuditLogTable;
+}
+
+export interface DirectoryUserTable {
+  tenant_id: string;
+  user_id: string;
+  display_name: string;
+  mail: string | null;
+  department: string | null;
+  job_title: string | null;
+  office_location: string | null;
+  city: string | null;
+  country: string | null;
+  preferred_language: string | null;
+  grade: string | null;
+  account_enabled: boolean;
+  synced_at: Timestamp;
+}
+
+export interface ReportingChainTable {
+  tenant_id: string;
+  user_id: string;
+  manager_ids: JSONColumnType<string[]>;
+  cycle: boolean;
+  synced_at: Timestamp;
+}
+
+export interface SyncStateTable {
+  tenant_id: string;
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+  details: JSONColumnType<Record<string, unknown>>;
+  starts_on: string;
+  ends_on: string;
+  status: 'draft' | 'open' | 'running' | 'closed';
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ParticipantTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  user_id: string;
+  role: 'mentor' | 'mentee';
+  profile: JSONColumnType<Record<string, unknown>>;
+  capacity: number;
+  status: 'enrolled' | 'withdrawn';
+  enrolled_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MatchConstraintTable {
+  tenant_id: string;
+  programme_id: string;
+  mentor_user_id: string;
+  mentee_user_id: string;
+  kind: 'block' | 'pin';
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MatchProposalTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  run_id: string;
+  mentor_participant_id: string | null;
+  mentee_participant_id: string | null;
+  score: number | null;
+  reasons: JSONColumnType<string[]>;
+  created_at: CreatedAt;
+}
+
+export interface PairTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  mentor_participant_id: string;
+  mentee_participant_id: string;
+  mentor_user_id: string;
+  mentee_user_id: string;
+  status: 'proposed' | 'accepted' | 'active' | 'paused' | 'ended';
+  mentor_accepted_at: Timestamp | null;
+  mentee_accepted_at: Timestamp | null;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface CharterTable {
+  tenant_id: string;
+  pair_id: string;
+  text: string;
+  mentor_signed_at: Timestamp | null;
+  mentee_signed_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  venue: JSONColumnType<Record<string, unknown>>;
+  event_id: string | null;
+  join_url: string | null;
+  transaction_id: string | null;
+  status: 'planned' | 'held' | 'cancelled';
+  created_at: CreatedAt;
+}
+
+export interface AgendaItemTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  session_id: string | null;
+  text: string;
+  proposed_by: 'mentor' | 'mentee';
+  accepted: boolean;
+  position: number;
+  created_at: CreatedAt;
+}
+
+export interface ReflectionTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  session_id: string | null;
+  author_user_id: string;
+  text: string;
+  shared_with_partner: boolean;
+  created_at: CreatedAt;
+}
+
+export interface TakeawayTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  session_id: string | null;
+  text: string;
+  proposed_by_user_id: string;
+  confirmed_by_user_id: string | null;
+  status: 'proposed' | 'agreed';
+  created_at: CreatedAt;
+}
+
+export interface CommitmentTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  session_id: string | null;
+  text: string;
+  due_on: string | null;
+  status: 'open' | 'kept' | 'dropped';
+  created_at: CreatedAt;
+}
+
+export interface PraiseTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  from_user_id: string;
+  text: string;
+  share_with_manager: boolean;
+  created_at: CreatedAt;
+}
+
+export interface SurveyTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  kind: 'pulse' | 'pairing-fit' | 'mid-point' | 'end';
+  opens_at: Timestamp;
+}
+
+export interface SurveyResponseTable {
+  tenant_id: string;
+  survey_id: string;
+  participant_id: string;
+  answers: JSONColumnType<Record<string, unknown>>;
+  submitted_at: Timestamp;
+}
+
+export interface ConcernTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  pair_id: string | null;
+  raised_by_user_id: string;
+  kind: 'concern' | 're-pair';
+  text: string;
+  status: 'open' | 'in-progress' | 'closed';
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface StoryTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  text: string;
+  mentor_consent: boolean;
+  mentee_consent: boolean;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface DomainEventTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  subject_id: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+  handled_at: Timestamp | null;
+}
+
+export interface JobTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  /** Unique per tenant: the same reminder can never be scheduled, or sent, twice. */
+  dedupe_key: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  done_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ConversationReferenceTable {
+  tenant_id: string;
+  user_id: string;
+  reference: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: string;
+  actor_user_id: string;
+  action: string;
+  target: string;
+  at: Timestamp;
+}

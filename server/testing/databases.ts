@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type OpenDatabase } from '../store/database';
+import { migrateToLatest } from '../store/migrate';
+
+/** The Postgres server tests use; CI makes sure it runs (see .ci/run). */
+export const testPostgresUrl = process.env.UPWARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase extends OpenDatabase {
+  /** Drops the database (Postgres) or discards it (PGlite). */
+  drop(): Promise<void>;
+}
+
+export interface TestEngine {
+  name: 'pglite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
+
+const pglite: TestEngine = {
+  name: 'pglite',
+  async create() {
+    const open = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrateToLatest(open.db);
+    return { ...open, drop: open.close };
+  },
+};
+
+const postgres: TestEngine = {
+  name: 'postgres',
+  async create() {
+    const name = `upward_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(testPostgresUrl);
+    url.pathname = `/${name}`;
+    const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+    await migrateToLatest(open.db);
+    return {
+      ...open,
+      async drop() {
+        await open.close();
+        const dropper = new pg.Client({ connectionString: testPostgresUrl });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  },
+};
+
+/**
+ * The engines repository tests run against: PGlite always, and the Postgres server when Jest's
+ * global setup found it answering (see test/globalSetup.ts, which prints a notice otherwise and
+ * fails when CI requires the server).
+ */
+export function testEngines(): TestEngine[] {
+  return process.env.UPWARD_TEST_POSTGRES_AVAILABLE === '1' ? [pglite, postgres] : [pglite];
+}
+
+/** Runs a suite once per engine, each with a fresh migrated database. */
+export function describeEachEngine(name: string, suite: (database: () => TestDatabase) => void): void {
+  describe.each(testEngines().map((engine) => [engine.name, engine] as const))(`${name} [%s]`, (_engineName, engine) => {
+    let current: TestDatabase | undefined;
+    beforeAll(async () => {
+      current = await engine.create();
+    });
+    afterAll(async () => {
+      await current?.drop();
+    });
+    suite(() => {
+      if (!current) throw new Error('the test database is not open yet');
+      return current;
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defaultProgrammeSettings, programmeSettingsSchema } from '../programmeSettings';
+import { isoDate, text } from './common';
+
+export const venuePolicySchema = z.object({
+  allowRooms: z.boolean(),
+  allowOnline: z.boolean(),
+  offsiteVenues: z
+    .array(z.object({ id: z.string().trim().min(1).max(64), name: text(200), address: text(500), notes: z.string().trim().max(1000).default('') }))
+    .max(100),
+});
+
+export const surveyScheduleSchema = z.object({
+  pairingFitAfterFirstSession: z.boolean(),
+  midPoint: z.boolean(),
+  end: z.boolean(),
+  pulseEveryDays: z.number().int().min(0).max(180),
+});
+
+export const guidesSchema = z.object({ mentor: z.string().trim().max(20000), mentee: z.string().trim().max(20000) });
+
+export const defaultVenuePolicy: z.infer<typeof venuePolicySchema> = { allowRooms: true, allowOnline: true, offsiteVenues: [] };
+export const defaultSurveySchedule: z.infer<typeof surveyScheduleSchema> = {
+  pairingFitAfterFirstSession: true,
+  midPoint: true,
+  end: true,
+  pulseEveryDays: 30,
+};
+export const defaultCharterText =
+  'We meet as equals. What we say stays between us unless we both agree to share it. ' +
+  'The mentee sets the agenda; the mentor’s experience is what counts. We reflect after every session and agree our take-aways.';
+
+const programmeFields = {
+  name: text(120),
+  startsOn: isoDate,
+  endsOn: isoDate.optional(),
+  settings: programmeSettingsSchema.partial().default({}),
+  charterText: text(10000).default(defaultCharterText),
+  guides: guidesSchema.default({ mentor: '', mentee: '' }),
+  venuePolicy: venuePolicySchema.default(defaultVenuePolicy),
+  surveySchedule: surveyScheduleSchema.default(defaultSurveySchedule),
+};
+
+/** What an admin sends to create a programme; everything but the name and start has a default. */
+export const createProgrammeSchema = z
+  .object(programmeFields)
+  .strict()
+  .refine((p) => !p.endsOn || p.endsOn > p.startsOn, { message: 'must be after the start date', path: ['endsOn'] })
+  .refine(
+    (p) => {
+      const settings = { ...defaultProgrammeSettings, ...p.settings };
+      return settings.relationshipMonths <= settings.durationMonths;
+    },
+    { message: 'the relationship cannot last longer than the programme', path: ['settings', 'relationshipMonths'] },
+  );
+export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
+
+export const programmeStatusSchema = z.enum(['draft', 'open', 'running', 'closed']);
+
+/** An edit changes only the fields it names. */
+export const updateProgrammeSchema = z
+  .object({
+    name: programmeFields.name,
+    endsOn: isoDate,
+    status: programmeStatusSchema,
+    settings: programmeSettingsSchema.partial(),
+    charterText: programmeFields.charterText.unwrap(),
+    guides: guidesSchema,
+    venuePolicy: venuePolicySchema,
+    surveySchedule: surveyScheduleSchema,
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
