@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+export const roleSchema = z.enum(['mentor', 'mentee'], { message: 'must be "mentor" (the junior colleague) or "mentee" (the senior leader)' });
+
+const shortList = (what: string) =>
+  z.array(z.string().trim().min(1, `each ${what} must not be empty`).max(100, `each ${what} must be at most 100 characters`)).max(20, `at most 20 ${what}s`);
+
+/** A language tag such as "en" or "pt-BR". */
+export const languageSchema = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"');
+
+/** What a person tells the programme about themself; directory facts come from Entra ID, never from here. */
+export const profileSchema = z.object({
+  learningGoals: shortList('learning goal').default([]),
+  offers: shortList('offer').default([]),
+  meetingPreference: z.enum(['in-person', 'online', 'either']).default('either'),
+  languages: z.array(languageSchema).max(10).default([]),
+  capacity: z.number().int().min(1).max(5, 'a mentor can take at most 5 mentees').default(1),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const enrolSchema = profileSchema.extend({ role: roleSchema }).strict();
+export type EnrolInput = z.infer<typeof enrolSchema>;
+
+export const inviteSchema = profileSchema.extend({ role: roleSchema, userId: z.string().trim().min(1).max(64) }).strict();
+export type InviteInput = z.infer<typeof inviteSchema>;
+
+export const participantParams = z.object({ id: idSchema, participantId: idSchema });
+
+export const importModeSchema = z.object({
+  mode: z.enum(['all-or-nothing', 'valid-rows']).default('all-or-nothing'),
+});
