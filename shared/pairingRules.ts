@@ -61,6 +61,21 @@ function block(code: PairBlockCode): PairBlock {
 }
 
 /**
+ * The seniority rule on its own: the mentor must be junior to the mentee by at least the gap the
+ * programme asks for. Exported so the bulk screen applies exactly the rule `canPair` applies.
+ */
+export function seniorityBlock(
+  mentorSeniority: number | null,
+  menteeSeniority: number | null,
+  minSeniorityGap: number,
+): 'seniority-unknown' | 'mentor-not-junior' | 'gap-too-small' | null {
+  if (mentorSeniority === null || menteeSeniority === null) return 'seniority-unknown';
+  const gap = menteeSeniority - mentorSeniority;
+  if (gap <= 0) return 'mentor-not-junior';
+  return gap < minSeniorityGap ? 'gap-too-small' : null;
+}
+
+/**
  * Whether a mentor and a mentee may be paired, and if not, every reason why. The management
  * chain is checked in both directions, so neither may sit anywhere above the other.
  */
@@ -88,13 +103,8 @@ export function canPair(
     }
   }
 
-  if (mentor.seniority === null || mentee.seniority === null) {
-    reasons.push(block('seniority-unknown'));
-  } else {
-    const gap = mentee.seniority - mentor.seniority;
-    if (gap <= 0) reasons.push(block('mentor-not-junior'));
-    else if (gap < policy.minSeniorityGap) reasons.push(block('gap-too-small'));
-  }
+  const seniority = seniorityBlock(mentor.seniority, mentee.seniority, policy.minSeniorityGap);
+  if (seniority !== null) reasons.push(block(seniority));
 
   const key = pairKey(mentor.userId, mentee.userId);
   if (policy.earlierPairs.has(key)) reasons.push(block('already-paired'));

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { createBulkScorer } from './bulkScore';
+import { scorePair, scoringProfile, defaultScoreWeights } from './score';
+import { randomProgramme } from './testing/randomProgramme';
+
+describe('createBulkScorer', () => {
+  it('gives every allowed pair the score scorePair gives it, and 0 to the others', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), (seed, m, n) => {
+        const { mentors, mentees } = randomProgramme({ seed, mentors: m, mentees: n, maxCapacity: 1, pins: 0 });
+        const scorer = createBulkScorer(
+          mentors.map(scoringProfile),
+          mentors.map((p) => p.seniority),
+          mentees.map(scoringProfile),
+          mentees.map((p) => p.seniority),
+          defaultScoreWeights,
+        );
+        const allowed = Uint8Array.from(mentors, (_, i) => i % 3);
+        const scores = new Int32Array(m);
+        mentees.forEach((mentee, j) => {
+          scorer.scoreRow(j, allowed, scores);
+          mentors.forEach((mentor, i) => expect(scores[i]).toBe(allowed[i] === 1 ? scorePair(mentor, mentee).score : 0));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
