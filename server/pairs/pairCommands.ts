@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { transitionPair, type PairEvent } from '../../shared/pairLifecycle';
+import type { Caller } from '../auth/caller';
+import { recordDomainEvent } from '../events/domainEvents';
+import { ApiError } from '../http/errors';
+import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import type { Db } from '../store/database';
+import { pairRepository, pairStateOf } from './pairRepository';
+
+export type PairAction = 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair';
+
+/**
+ * A pair member changes the state of their pair. The domain decides which changes are valid; a
+ * no-fault re-pair ends the pair and tells the programme admins, without blaming either person.
+ */
+export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: string; action: PairAction; now: Date }) {
+  const { db, actor, pairId, action, now } = props;
+  await db.transaction().execute(async (trx) => {
+    const pairs = pairRepository(trx, actor.tenantId);
+    const pair = await pairs.findForUpdate(pairId);
+    authorizePairMember(actor, pair);
+    const role = roleInPair(actor, pair)!;
+    const event: PairEvent =
+      action === 'accept' || action === 'decline'
+        ? { kind: action, by: role }
+        : action === 'request-repair'
+          ? { kind: 'end', reason: 'no-fault-repair' }
+          : { kind: action };
+    const next = transitionPair(pairStateOf(pair), event);
+    if (!next.ok) throw new ApiError('invalidTransition', next.message);
+    await pairs.saveState(pair, next.state, now);
+    if (action === 'request-repair') {
+      await trx
+        .insertInto('concerns')
+        .values({
+          tenant_id: actor.tenantId,
+          id: randomUUID(),
+          programme_id: pair.programme_id,
+          pair_id: pair.id,
+          raised_by_user_id: actor.userId,
+          kind: 're-pair',
+          text: 'A no-fault re-pair was requested.',
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    await recordDomainEvent(trx, {
+      tenantId: actor.tenantId,
+      kind: `pair.${next.state.status === pair.status ? action : next.state.status}`,
+      subjectId: pair.id,
+      payload: { action, status: next.state.status },
+      at: now,
+    });
+  });
+}
