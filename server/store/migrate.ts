@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './database';
 import { statements as initial } from './migrations/0001_initial';
+import { statements as matchRuns } from './migrations/0002_match_runs';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
   '0001_initial': initial,
+  '0002_match_runs': matchRuns,
 };
 
 const provider: MigrationProvider = {

@@ -15,6 +15,7 @@ export interface Database {
   programmes: ProgrammeTable;
   participants: ParticipantTable;
   match_constraints: MatchConstraintTable;
+  match_runs: MatchRunTable;
   match_proposals: MatchProposalTable;
   pairs: PairTable;
   charters: CharterTable;
@@ -102,6 +103,17 @@ export interface MatchConstraintTable {
   created_at: CreatedAt;
 }
 
+export interface MatchRunTable {
+  tenant_id: string;
+  id: string;
+  programme_id: string;
+  total_score: number;
+  created_by: string;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
 export interface MatchProposalTable {
   tenant_id: string;
   id: string;
@@ -111,6 +123,9 @@ export interface MatchProposalTable {
   mentee_participant_id: string | null;
   score: number | null;
   reasons: JSONColumnType<string[]>;
+  pinned: Generated<boolean>;
+  /** For a person left unmatched: why, as the engine's code. */
+  unmatched_code: string | null;
   created_at: CreatedAt;
 }
 
