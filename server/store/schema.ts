@@ -3,6 +3,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A timestamp added by a later migration: null until set, and optional when inserting. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /**
  * The database, table by table. Every table leads its primary key with tenant_id so that no
@@ -178,6 +180,8 @@ export interface AgendaItemTable {
   proposed_by: 'mentor' | 'mentee';
   accepted: boolean;
   position: number;
+  /** Set when the mentee declined a mentor's suggestion; the mentor still sees it, marked declined. */
+  declined_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
@@ -201,6 +205,7 @@ export interface TakeawayTable {
   proposed_by_user_id: string;
   confirmed_by_user_id: string | null;
   status: 'proposed' | 'agreed';
+  confirmed_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
