@@ -17,6 +17,22 @@ export interface DirectoryPerson {
   grade: string | null;
 }
 
+/** A person as the directory holds them, and their management chain, read together. */
+export interface PersonWithChain {
+  person: DirectoryPerson;
+  chain: ReportingChain;
+}
+
+/** What changed in the directory since a cursor, as far as reporting lines go. */
+export interface DirectoryChanges {
+  /** People whose manager (or whose own record) changed. */
+  changedIds: Set<string>;
+  /** Where to ask from next time. */
+  cursor: string;
+  /** True when there was no cursor yet: the round only established one and reports nothing as changed. */
+  baseline: boolean;
+}
+
 /**
  * Upward's view of Entra ID. The real implementation reads Microsoft Graph (a tenant or the
  * local stand-in, chosen by configuration); business code only sees this contract.
@@ -30,4 +46,10 @@ export interface Directory {
   searchPeople(tenantId: string, query: string, limit: number): Promise<DirectoryPerson[]>;
   /** Each person's management chain, nearest manager first, read with as few calls as Graph allows. */
   managementChains(tenantId: string, ids: readonly string[]): Promise<Map<string, ReportingChain>>;
+  /** Directory facts and management chain of each person, in the same calls `managementChains` makes. */
+  peopleWithChains(tenantId: string, ids: readonly string[]): Promise<Map<string, PersonWithChain>>;
+  /** The person's facts and whether they have a profile photo; null when the directory does not know them. */
+  profile(tenantId: string, id: string): Promise<(DirectoryPerson & { hasPhoto: boolean }) | null>;
+  /** Reporting-line changes since `cursor` (null: start tracking now). */
+  changes(tenantId: string, cursor: string | null): Promise<DirectoryChanges>;
 }
