@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { AppDeps } from './appDeps';
 import { authenticate } from './auth/authenticate';
 import { apiRouteNotFound, problemHandler } from './http/problem';
+import { matchingRoutes } from './matching/matchingRoutes';
 import { pairRoutes } from './pairs/pairRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
 import { healthRoutes } from './routes/healthRoutes';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRoutes());
   api.use(programmeRoutes(deps));
   api.use(pairRoutes(deps));
+  api.use(matchingRoutes(deps));
   api.use(apiRouteNotFound);
   app.use('/api', api);
 

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { proposeMatches, type MatchResult } from '../../shared/matching';
+import { recordAudit } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import { notFound } from '../http/errors';
+import { programmeRepository } from '../programmes/programmeRepository';
+import type { Db } from '../store/database';
+import { json } from '../store/json';
+import { loadMatchingInputs } from './matchingInputs';
+
+/**
+ * Runs the matching engine for a programme and keeps the result as a run the admin reviews:
+ * each proposal with its reasons, each unmatched person with why. Reporting lines must have been
+ * synced beforehand; people whose chain is unknown are never paired.
+ */
+export async function matchRunner(props: { db: Db; actor: Caller; programmeId: string; now: Date }): Promise<{ runId: string; result: MatchResult }> {
+  const { db, actor, programmeId, now } = props;
+  const programme = await programmeRepository(db, actor.tenantId).find(programmeId);
+  if (!programme) throw notFound();
+  const { input } = await loadMatchingInputs(db, actor.tenantId, programme);
+  const result = proposeMatches(input);
+  const runId = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('match_runs')
+      .values({ tenant_id: actor.tenantId, id: runId, programme_id: programmeId, total_score: result.totalScore, created_by: actor.userId, created_at: now, published_at: null, published_by: null })
+      .execute();
+    const rows = [
+      ...result.proposals.map((p) => ({
+        mentor_participant_id: p.mentorId,
+        mentee_participant_id: p.menteeId,
+        score: p.score,
+        reasons: json(p.reasons),
+        pinned: p.pinned,
+        unmatched_code: null,
+      })),
+      ...result.unmatched.map((u) => ({
+        mentor_participant_id: u.role === 'mentor' ? u.participantId : null,
+        mentee_participant_id: u.role === 'mentee' ? u.participantId : null,
+        score: null,
+        reasons: json([u.message]),
+        pinned: false,
+        unmatched_code: u.code,
+      })),
+    ];
+    if (rows.length > 0) {
+      await trx
+        .insertInto('match_proposals')
+        .values(rows.map((r) => ({ ...r, tenant_id: actor.tenantId, id: randomUUID(), programme_id: programmeId, run_id: runId, created_at: now })))
+        .execute();
+    }
+    await recordAudit(trx, actor, 'matching.run', runId, now);
+  });
+  return { runId, result };
+}

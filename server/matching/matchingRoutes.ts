@@ -1,0 +1,120 @@
+import { Router } from 'express';
+import { idParams } from '../../shared/schemas/common';
+import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
+import { recordAudit } from '../audit/auditLog';
+import { requireAdmin } from '../auth/authenticate';
+import type { AppDeps } from '../appDeps';
+import { notFound } from '../http/errors';
+import { parseBody, parseParams } from '../http/validate';
+import { participantRepository } from '../participants/participantRepository';
+import { programmeRepository } from '../programmes/programmeRepository';
+import { matchPublisher } from './matchPublisher';
+import { matchRunner } from './matchRunner';
+import { presentRun } from './runPresenter';
+
+/** Matching review for programme admins: run, block, pin, swap, re-run, publish. */
+export function matchingRoutes({ db, clock }: AppDeps): Router {
+  const router = Router();
+
+  router.post('/programmes/:id/matching/runs', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const admin = requireAdmin(req);
+    const { runId, result } = await matchRunner({ db, actor: admin, programmeId: id, now: clock() });
+    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues });
+  });
+
+  router.get('/programmes/:id/matching/runs/latest', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const admin = requireAdmin(req);
+    const latest = await db
+      .selectFrom('match_runs')
+      .select('id')
+      .where('tenant_id', '=', admin.tenantId)
+      .where('programme_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (!latest) throw notFound();
+    res.json(await presentRun(db, admin.tenantId, latest.id));
+  });
+
+  router.post('/programmes/:id/matching/runs/:runId/publish', async (req, res) => {
+    const { id, runId } = parseParams(runParams, req);
+    const admin = requireAdmin(req);
+    const published = await matchPublisher({ db, actor: admin, programmeId: id, runId, now: clock() });
+    res.json({ published });
+  });
+
+  router.get('/programmes/:id/matching/constraints', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const admin = requireAdmin(req);
+    const rows = await db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', admin.tenantId).where('programme_id', '=', id).execute();
+    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) });
+  });
+
+  router.put('/programmes/:id/matching/constraints', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const input = parseBody(matchConstraintSchema, req);
+    const admin = requireAdmin(req);
+    const now = clock();
+    await db.transaction().execute(async (trx) => {
+      if (!(await programmeRepository(trx, admin.tenantId).find(id))) throw notFound();
+      await trx
+        .insertInto('match_constraints')
+        .values({ tenant_id: admin.tenantId, programme_id: id, mentor_user_id: input.mentorUserId, mentee_user_id: input.menteeUserId, kind: input.kind, created_by: admin.userId, created_at: now })
+        .onConflict((oc) => oc.columns(['tenant_id', 'programme_id', 'mentor_user_id', 'mentee_user_id']).doUpdateSet({ kind: input.kind }))
+        .execute();
+      await recordAudit(trx, admin, `matching.${input.kind}`, `${id}/${input.mentorUserId}/${input.menteeUserId}`, now);
+    });
+    res.status(204).end();
+  });
+
+  router.delete('/programmes/:id/matching/constraints', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const input = parseBody(removeConstraintSchema, req);
+    const admin = requireAdmin(req);
+    await db
+      .deleteFrom('match_constraints')
+      .where('tenant_id', '=', admin.tenantId)
+      .where('programme_id', '=', id)
+      .where('mentor_user_id', '=', input.mentorUserId)
+      .where('mentee_user_id', '=', input.menteeUserId)
+      .execute();
+    res.status(204).end();
+  });
+
+  router.post('/programmes/:id/matching/swap', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const { first, second } = parseBody(swapSchema, req);
+    const admin = requireAdmin(req);
+    const now = clock();
+    await db.transaction().execute(async (trx) => {
+      const participants = participantRepository(trx, admin.tenantId);
+      const ids = [first.mentorParticipantId, first.menteeParticipantId, second.mentorParticipantId, second.menteeParticipantId];
+      const rows = await Promise.all(ids.map((pid) => participants.find(id, pid)));
+      if (rows.some((r) => !r)) throw notFound();
+      const [m1, e1, m2, e2] = rows.map((r) => r!.user_id) as [string, string, string, string];
+      for (const [mentor, mentee] of [
+        [m1, e2],
+        [m2, e1],
+      ] as const) {
+        await trx
+          .insertInto('match_constraints')
+          .values({ tenant_id: admin.tenantId, programme_id: id, mentor_user_id: mentor, mentee_user_id: mentee, kind: 'pin', created_by: admin.userId, created_at: now })
+          .onConflict((oc) => oc.columns(['tenant_id', 'programme_id', 'mentor_user_id', 'mentee_user_id']).doUpdateSet({ kind: 'pin' }))
+          .execute();
+      }
+      await trx
+        .deleteFrom('match_constraints')
+        .where('tenant_id', '=', admin.tenantId)
+        .where('programme_id', '=', id)
+        .where('kind', '=', 'pin')
+        .where((eb) => eb.or([eb.and([eb('mentor_user_id', '=', m1), eb('mentee_user_id', '=', e1)]), eb.and([eb('mentor_user_id', '=', m2), eb('mentee_user_id', '=', e2)])]))
+        .execute();
+      await recordAudit(trx, admin, 'matching.swap', `${id}/${m1}/${m2}`, now);
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+const userId = z.string().trim().min(1).max(64);
+
+export const matchConstraintSchema = z
+  .object({ mentorUserId: userId, menteeUserId: userId, kind: z.enum(['block', 'pin'], { message: 'must be "block" or "pin"' }) })
+  .strict();
+
+export const removeConstraintSchema = z.object({ mentorUserId: userId, menteeUserId: userId }).strict();
+
+const proposalRef = z.object({ mentorParticipantId: idSchema, menteeParticipantId: idSchema }).strict();
+
+/** Swap the partners of two proposals: the admin pins the two crossed pairs and runs again. */
+export const swapSchema = z
+  .object({ first: proposalRef, second: proposalRef })
+  .strict()
+  .refine((s) => s.first.mentorParticipantId !== s.second.mentorParticipantId && s.first.menteeParticipantId !== s.second.menteeParticipantId, {
+    message: 'choose two proposals with different people',
+    path: ['second'],
+  });
+
+export const runParams = z.object({ id: idSchema, runId: idSchema });
