@@ -1,5 +1,6 @@
 /** Jest runs TypeScript through SWC: fast, and independent of the TypeScript version used for type checking. */
-const esmOnly = ['jose'].join('|');
+// strip-bom arrives nested (under @microsoft/app-manifest), so the pattern also looks past the first node_modules.
+const esmOnly = ['jose', 'strip-bom'].join('|');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -19,7 +20,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)(?!.*/node_modules/(${esmOnly})/)`],
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/globalSetup.ts',
 };

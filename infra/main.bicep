@@ -1,0 +1,268 @@
+// Upward in Azure: one Node service on App Service (Linux, Node LTS) with a user-assigned managed
+// identity, the Azure Bot (Teams channel) using that identity, PostgreSQL Flexible Server, Key Vault
+// for the secrets, and Application Insights. Deployed by teamsapp.yml (arm/deploy), whose outputs
+// are written back into env/.env.<name>.
+
+@description('Prefix of every resource name, e.g. upward-dev. Lower-case letters, digits and dashes.')
+@minLength(3)
+@maxLength(18)
+param resourceBaseName string
+
+@description('Azure region for every resource (the data location of Upward). Defaults to the resource group\'s.')
+param location string = resourceGroup().location
+
+@description('Application (client) id of the Upward Entra ID app registration: the audience of Upward access tokens.')
+param aadAppClientId string
+
+@description('Client secret of the Upward app registration (on-behalf-of and app-only Graph calls). Stored in Key Vault only.')
+@secure()
+param aadAppClientSecret string
+
+@description('Tenant of the Upward app registration and of the bot identity.')
+param aadAppTenantId string = tenant().tenantId
+
+@description('Comma-separated tenant ids Upward serves (ENTRA_ALLOWED_TENANTS); empty means the app registration\'s tenant only.')
+param allowedTenants string = ''
+
+@description('Host name people reach Upward at when IT binds a custom domain (e.g. upward.contoso.com); empty for the default azurewebsites.net name.')
+param customDomain string = ''
+
+@description('App Service plan SKU.')
+param appServiceSkuName string = 'B1'
+
+@description('Node.js LTS line of the service.')
+@allowed(['22-lts', '24-lts'])
+param nodeVersion string = '22-lts'
+
+@description('Azure Bot pricing tier (F0 is free, with a message quota; S1 for production).')
+@allowed(['F0', 'S1'])
+param botSku string = 'F0'
+
+@description('PostgreSQL Flexible Server compute SKU.')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('PostgreSQL compute tier; must match the SKU.')
+@allowed(['Burstable', 'GeneralPurpose', 'MemoryOptimized'])
+param postgresSkuTier string = 'Burstable'
+
+@description('PostgreSQL storage in GiB.')
+param postgresStorageSizeGB int = 32
+
+@description('Days of point-in-time backups PostgreSQL keeps (7 to 35).')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 7
+
+@description('Keep backups in the paired region as well (needs a region pair; costs more).')
+param postgresGeoRedundantBackup bool = false
+
+@description('PostgreSQL administrator login.')
+param postgresAdminLogin string = 'upwardadmin'
+
+@description('PostgreSQL administrator password. Stored in Key Vault (inside DATABASE_URL) only.')
+@secure()
+param postgresAdminPassword string
+
+@description('Days Log Analytics keeps logs and Application Insights telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+var suffix = uniqueString(resourceGroup().id, resourceBaseName)
+var webAppName = '${resourceBaseName}-${suffix}'
+var keyVaultName = take('kv${replace(resourceBaseName, '-', '')}${suffix}', 24)
+var postgresServerName = '${resourceBaseName}-pg-${suffix}'
+var databaseName = 'upward'
+var servedTenants = empty(allowedTenants) ? aadAppTenantId : allowedTenants
+var publicHostName = empty(customDomain) ? webApp.properties.defaultHostName : customDomain
+// Built-in role "Key Vault Secrets User": read secret values, nothing else.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-identity'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${resourceBaseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: logs.id
+    RetentionInDays: logRetentionDays
+    // Telemetry carries no message content; the service logs ids and counts, never reflections.
+    DisableIpMasking: false
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource entraClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'entra-client-secret'
+  properties: { value: aadAppClientSecret }
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: postgresServerName
+  location: location
+  sku: { name: postgresSkuName, tier: postgresSkuTier }
+  properties: {
+    version: '16'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    storage: { storageSizeGB: postgresStorageSizeGB, autoGrow: 'Enabled' }
+    backup: {
+      backupRetentionDays: postgresBackupRetentionDays
+      geoRedundantBackup: postgresGeoRedundantBackup ? 'Enabled' : 'Disabled'
+    }
+    highAvailability: { mode: 'Disabled' }
+    authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' }
+  }
+}
+
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: databaseName
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+}
+
+// 0.0.0.0-0.0.0.0 admits Azure services only (App Service outbound), not the internet. Put the
+// server on a private endpoint instead where the organisation requires network isolation.
+resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+}
+
+resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'database-url'
+  properties: {
+    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
+  }
+}
+
+resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: appServiceSkuName }
+  properties: { reserved: true }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'NODE|${nodeVersion}'
+      appCommandLine: 'node dist/server/main.cjs'
+      alwaysOn: appServiceSkuName != 'F1'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      healthCheckPath: '/readyz'
+    }
+  }
+}
+
+// App settings are applied after the identity may read Key Vault, so the references resolve at start.
+resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  dependsOn: [identityReadsSecrets]
+  properties: {
+    // Read by server/config.ts. App Service sets PORT itself.
+    HOST: '0.0.0.0'
+    PUBLIC_BASE_URL: 'https://${publicHostName}'
+    LOG_LEVEL: 'info'
+    DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'
+    ENTRA_CLIENT_ID: aadAppClientId
+    ENTRA_ALLOWED_TENANTS: servedTenants
+    ENTRA_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${entraClientSecret.properties.secretUri})'
+    // Read by the Microsoft 365 Agents SDK: the bot authenticates as the managed identity, no password.
+    clientId: identity.properties.clientId
+    tenantId: aadAppTenantId
+    authType: 'UserManagedIdentity'
+    // Application Insights auto-instrumentation of the Node process, no SDK in the code.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // The deployment zip is built by teamsapp.yml (npm ci, npm run build); App Service runs it as is.
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${resourceBaseName}-bot-${suffix}'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: botSku }
+  properties: {
+    displayName: 'Upward'
+    endpoint: 'https://${publicHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+    msaAppType: 'UserAssignedMSI'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: { isEnabled: true }
+  }
+}
+
+// Upper-case outputs are written into env/.env.<name> by the toolkit and fill the app manifest.
+output TAB_ENDPOINT string = 'https://${publicHostName}'
+output TAB_DOMAIN string = publicHostName
+output BOT_ID string = identity.properties.clientId
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output AZURE_KEY_VAULT_NAME string = keyVault.name
+output AZURE_POSTGRES_SERVER_FQDN string = postgres.properties.fullyQualifiedDomainName
+output AZURE_APPLICATION_INSIGHTS_NAME string = appInsights.name
