@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(authenticate(deps.validateToken));
   api.use(express.json({ limit: '100kb', strict: true }));
-  api.use(meRoutes());
+  api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(pairRoutes(deps));
   api.use(matchingRoutes(deps));

@@ -2,6 +2,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Db } from './store/database';
 import type { TokenValidator } from './auth/tokenValidator';
+import type { Directory } from './directory/directory';
+import type { GraphGateway } from './graph/graphGateway';
 
 /** What the HTTP app needs from the outside world; tests build it with a real database and real tokens. */
 export interface AppDeps {
@@ -9,6 +11,9 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   validateToken: TokenValidator;
+  /** Microsoft Graph (a tenant or the local stand-in, by configuration). */
+  graph: GraphGateway;
+  directory: Directory;
   clock: () => Date;
   /** Whether the service can take traffic (database answers); used by /readyz. */
   ready: () => Promise<boolean>;

@@ -23,6 +23,10 @@ const envSchema = z.object({
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  UPWARD_GRADE_ATTRIBUTE: z
+    .string()
+    .regex(/^extensionAttribute([1-9]|1[0-5])$/, 'must name an on-premises extension attribute, extensionAttribute1 to extensionAttribute15')
+    .default('extensionAttribute1'),
   WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
 });
 
@@ -40,6 +44,8 @@ export type Config = {
     clientSecret: string | undefined;
   };
   graphBaseUrl: string;
+  /** The on-premises extension attribute that holds people's grade. */
+  gradeAttribute: string;
   webAssetsDir: string;
 };
 
@@ -72,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientSecret: e.ENTRA_CLIENT_SECRET,
     },
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    gradeAttribute: e.UPWARD_GRADE_ATTRIBUTE,
     webAssetsDir: e.WEB_ASSETS_DIR,
   };
 }

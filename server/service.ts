@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import { sql } from 'kysely';
 import { createApp } from './app';
+import { composeDeps } from './composition';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createTokenValidator } from './auth/tokenValidator';
 import { openDatabase } from './store/database';
 import { migrateToLatest } from './store/migrate';
 
@@ -19,21 +18,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   );
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
-  const app = createApp({
-    config,
-    db: database.db,
-    logger,
-    validateToken: createTokenValidator({
-      authorityHost: config.entra.authorityHost,
-      clientId: config.entra.clientId,
-      allowedTenants: config.entra.allowedTenants,
-    }),
-    clock: () => new Date(),
-    ready: async () => {
-      await sql`select 1`.execute(database.db);
-      return true;
-    },
-  });
+  const app = createApp(composeDeps(config, database.db, logger));
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
