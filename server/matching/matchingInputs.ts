@@ -1,25 +1,13 @@
-import type { ReportingChain } from '../../shared/glossary';
 import type { MatchCandidate, MatchInput, MatchPin } from '../../shared/matching';
 import { pairKey } from '../../shared/pairingRules';
 import { programmeSettingsSchema } from '../../shared/programmeSettings';
 import { seniorityOf } from '../../shared/seniority';
 import { personSummaries } from '../directory/directoryCache';
+import { storedChains } from '../directory/reportingChainStore';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { participantRepository, type ParticipantRow } from '../participants/participantRepository';
 import type { ProgrammeRow } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
-
-/** Stored management chains of these people, as last synced from Entra ID. */
-export async function storedChains(db: Db, tenantId: string, userIds: readonly string[]): Promise<Map<string, ReportingChain>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('reporting_chains')
-    .select(['user_id', 'manager_ids', 'cycle'])
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', 'in', [...new Set(userIds)])
-    .execute();
-  return new Map(rows.map((r) => [r.user_id, { userId: r.user_id, managerIds: r.manager_ids, cycle: r.cycle }]));
-}
 
 export interface MatchingInputs {
   input: MatchInput;
