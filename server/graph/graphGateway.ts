@@ -72,7 +72,7 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
       ],
     });
     return {
-      get: (path, headers = {}) => client.api(relative(path)).headers(headers).get(),
+      get: async (path, headers = {}) => client.api(relative(path)).headers(headers).get(),
       async list<T>(path: string, headers: Record<string, string> = {}) {
         const items: T[] = [];
         let next: string | undefined = path;

@@ -1,0 +1,55 @@
+import { decodeJwt } from 'jose';
+import { configFor, useM365StandIn } from '../testing/m365';
+import { createGraphTokens, GraphTokenError } from './graphTokens';
+import { msalAuthorityFor } from './msalAuthority';
+
+const standIn = useM365StandIn({ seed: 'tokens', size: 60 });
+
+function tokens() {
+  const config = configFor(standIn());
+  return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret });
+}
+
+describe('Graph tokens through MSAL against the stand-in token endpoint', () => {
+  it('gets an app-only Graph token with client credentials, carrying the consented application permissions', async () => {
+    const claims = decodeJwt(await tokens().appOnly(standIn().tenantId));
+    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', tid: standIn().tenantId, idtyp: 'app', iss: standIn().issuer });
+    expect(claims.roles).toContain('User.Read.All');
+  });
+
+  it('exchanges a signed-in user\'s token on their behalf for a delegated Graph token for the same person', async () => {
+    const person = standIn().org.people[5]!;
+    const claims = decodeJwt(await tokens().onBehalfOf(standIn().tenantId, await standIn().issueToken(person.user.id)));
+    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', oid: person.user.id, idtyp: 'user' });
+    expect(String(claims.scp).split(' ')).toContain('User.ReadBasic.All');
+  });
+
+  it('refuses the exchange of a token that was not issued for Upward', async () => {
+    const person = standIn().org.people[5]!;
+    const graphToken = await standIn().issueToken(person.user.id, { audience: 'https://graph.microsoft.com' });
+    await expect(tokens().onBehalfOf(standIn().tenantId, graphToken)).rejects.toThrow(/invalid_grant|AADSTS50013/);
+  });
+
+  it('says which variable to set when there is no client secret', async () => {
+    const config = configFor(standIn());
+    const noSecret = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, clientSecret: undefined });
+    await expect(noSecret.appOnly(standIn().tenantId)).rejects.toThrow(GraphTokenError);
+    await expect(noSecret.appOnly(standIn().tenantId)).rejects.toThrow(/ENTRA_CLIENT_SECRET/);
+  });
+});
+
+describe('MSAL authority configuration', () => {
+  it('leaves discovery to MSAL for a Microsoft cloud and reads nothing itself', async () => {
+    const refuse = (() => Promise.reject(new Error('no network'))) as typeof fetch;
+    await expect(msalAuthorityFor('https://login.microsoftonline.com', 'contoso-tenant', refuse)).resolves.toEqual({
+      authority: 'https://login.microsoftonline.com/contoso-tenant',
+    });
+  });
+
+  it('hands MSAL the discovery document of any other issuer, so it never looks the instance up on the internet', async () => {
+    const authority = await msalAuthorityFor(standIn().url, standIn().tenantId);
+    const metadata = JSON.parse(authority.authorityMetadata ?? '{}') as { token_endpoint: string };
+    expect(metadata.token_endpoint).toBe(`${standIn().authority}/oauth2/v2.0/token`);
+    expect(authority.knownAuthorities).toEqual([new URL(standIn().url).host]);
+  });
+});

@@ -1,0 +1,30 @@
+import { startM365StandIn, type M365StandIn, type M365StandInOptions } from '../../dev/m365StandIn';
+import { type Config, loadConfig } from '../config';
+
+/** Upward's configuration for a running stand-in: the same variables a real tenant would set. */
+export function configFor(standIn: M365StandIn, env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({
+    ENTRA_CLIENT_ID: standIn.clientId,
+    ENTRA_ALLOWED_TENANTS: standIn.tenantId,
+    ENTRA_AUTHORITY_HOST: standIn.url,
+    ENTRA_CLIENT_SECRET: standIn.clientSecret,
+    GRAPH_BASE_URL: standIn.graphBaseUrl,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+/** A stand-in on a free port, started in beforeAll and stopped in afterAll of the calling suite. */
+export function useM365StandIn(options: Omit<M365StandInOptions, 'port'> = {}): () => M365StandIn {
+  let standIn: M365StandIn | undefined;
+  beforeAll(async () => {
+    standIn = await startM365StandIn({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    await standIn?.stop();
+  });
+  return () => {
+    if (!standIn) throw new Error('the stand-in is not running yet');
+    return standIn;
+  };
+}
