@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { UPWARD_ADMIN_ROLE, UPWARD_GRAPH_APP_ROLES, UPWARD_GRAPH_DELEGATED_SCOPES, UPWARD_USER_SCOPE } from '../dev/demoOrg/tenant';
+import { placeholdersIn } from '../appPackage/environment';
+import { loadConfig } from '../server/config';
+
+/*
+ * There is no Bicep compiler on this machine (the npm wrappers download the CLI at run time), so
+ * these tests check what can be checked honestly from the text: declared parameters against each
+ * environment's parameter file, outputs against teamsapp.yml, and app settings against the
+ * service's configuration. `az bicep build` / what-if is the remaining check (docs/admin-guide.md).
+ */
+const root = path.resolve(__dirname, '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+const bicep = read('infra/main.bicep');
+const environments = ['dev', 'prod'];
+
+type Param = { name: string; type: string; hasDefault: boolean; allowed: string[] | undefined };
+
+function bicepParams(source: string): Param[] {
+  const params: Param[] = [];
+  let allowed: string[] | undefined;
+  for (const line of source.split('\n')) {
+    const allowedMatch = /^@allowed\(\[(.*)\]\)/.exec(line);
+    if (allowedMatch) allowed = [...allowedMatch[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+    const match = /^param (\w+) (\w+)( = .*)?$/.exec(line);
+    if (match) {
+      params.push({ name: match[1]!, type: match[2]!, hasDefault: match[3] !== undefined, allowed });
+      allowed = undefined;
+    }
+  }
+  return params;
+}
+
+/** The Bicep text with string contents and comments removed (a string may hold `//`, a comment `'`). */
+function codeOnly(source: string): string {
+  let code = '';
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === "'") inString = false;
+    } else if (c === "'") inString = true;
+    else if (c === '/' && source[i + 1] === '/') while (i < source.length && source[i] !== '\n') i++;
+    else code += c;
+  }
+  return code;
+}
+
+const bicepOutputs = [...bicep.matchAll(/^output (\w+) \w+ =/gm)].map((m) => m[1]!);
+const parametersFile = (env: string) =>
+  JSON.parse(read(`infra/azure.parameters.${env}.json`)) as { parameters: Record<string, { value: unknown }> };
+const envFile = (env: string) => parseEnv(read(`env/.env.${env}`)) as Record<string, string>;
+
+type Action = { uses: string; with?: Record<string, unknown>; writeToEnvironmentFile?: Record<string, string> };
+const teamsapp = parseYaml(read('teamsapp.yml')) as Record<'provision' | 'deploy' | 'publish', Action[]>;
+
+/** What an action leaves in the environment file for the actions after it. */
+function written(action: Action): string[] {
+  return [...Object.values(action.writeToEnvironmentFile ?? {}), ...(action.uses === 'arm/deploy' ? bicepOutputs : [])];
+}
+
+describe('infra/main.bicep', () => {
+  it('has balanced braces, brackets and parentheses outside strings and comments', () => {
+    const code = codeOnly(bicep);
+    for (const [open, close] of [['{', '}'], ['[', ']'], ['(', ')']] as const) {
+      expect(code.split(open).length).toBe(code.split(close).length);
+    }
+  });
+
+  it('pins an API version on every resource', () => {
+    const resources = [...bicep.matchAll(/^resource \w+ '([^']+)'/gm)].map((m) => m[1]!);
+    expect(resources.length).toBeGreaterThan(10);
+    for (const type of resources) expect(type).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
+  });
+
+  it('runs the service on a Node LTS line with a managed identity, and the bot on that identity (no password)', () => {
+    const nodeVersion = bicepParams(bicep).find((p) => p.name === 'nodeVersion')!;
+    expect(nodeVersion.allowed).toEqual(['22-lts', '24-lts']);
+    expect(bicep).toContain("linuxFxVersion: 'NODE|${nodeVersion}'");
+    expect(bicep).toContain("msaAppType: 'UserAssignedMSI'");
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+    expect(bicep).not.toMatch(/msaAppPassword|clientSecret:/);
+  });
+
+  for (const env of environments) {
+    it(`is given every parameter without a default, and only declared parameters, by azure.parameters.${env}.json`, () => {
+      const params = bicepParams(bicep);
+      const given = parametersFile(env).parameters;
+      for (const param of params.filter((p) => !p.hasDefault)) expect(Object.keys(given)).toContain(param.name);
+      for (const name of Object.keys(given)) expect(params.map((p) => p.name)).toContain(name);
+      for (const param of params) {
+        const value = given[param.name]?.value;
+        if (value === undefined || (typeof value === 'string' && value.includes('${{'))) continue;
+        expect(typeof value).toBe({ string: 'string', int: 'number', bool: 'boolean' }[param.type]);
+        if (param.allowed) expect(param.allowed).toContain(value);
+      }
+    });
+  }
+
+  it('sets the environment the service needs: HOST 0.0.0.0, secrets as Key Vault references, and a configuration loadConfig accepts', () => {
+    const block = /resource webAppSettings [^\n]*\n([\s\S]*?)\n}\n/.exec(bicep)![1]!;
+    const settings = Object.fromEntries([...block.matchAll(/^ {4}(\w+): (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(settings.HOST).toBe("'0.0.0.0'");
+    for (const secret of ['DATABASE_URL', 'ENTRA_CLIENT_SECRET']) expect(settings[secret]).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)'$/);
+    // What App Service would hand the process once the references and expressions resolve.
+    const resolved = {
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PUBLIC_BASE_URL: 'https://upward.contoso.com',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: 'postgres://upwardadmin:pw@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=require',
+      ENTRA_CLIENT_ID: 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f',
+      ENTRA_ALLOWED_TENANTS: '7d3c5a1e-2b4f-4c8d-9e6a-0f1b2c3d4e5f',
+      ENTRA_CLIENT_SECRET: 'secret',
+    };
+    for (const name of Object.keys(resolved).filter((n) => n !== 'PORT')) expect(Object.keys(settings)).toContain(name);
+    expect(loadConfig(resolved)).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });
+  });
+});
+
+describe('teamsapp.yml', () => {
+  it('keeps provision, deploy and publish as separate stages, with validation on', () => {
+    expect(Object.keys(teamsapp)).toEqual(expect.arrayContaining(['provision', 'deploy', 'publish']));
+    for (const stage of ['provision', 'publish'] as const) {
+      const uses = teamsapp[stage].map((a) => a.uses);
+      expect(uses).toEqual(expect.arrayContaining(['teamsApp/validateManifest', 'teamsApp/validateAppPackage']));
+    }
+    expect(teamsapp.publish.map((a) => a.uses)).toContain('teamsApp/publishAppPackage');
+  });
+
+  for (const env of environments) {
+    it(`only uses values that exist when each step runs (env/.env.${env}, earlier steps, Bicep outputs)`, () => {
+      const fromEnvFile = Object.keys(envFile(env));
+      const provisioned = teamsapp.provision.flatMap(written);
+      const check = (actions: Action[], available: string[]) => {
+        const known = [...available];
+        for (const action of actions) {
+          for (const name of placeholdersIn(JSON.stringify(action.with ?? {}))) expect({ action: action.uses, name, known: known.includes(name) }).toEqual({ action: action.uses, name, known: true });
+          known.push(...written(action));
+        }
+        return known;
+      };
+      const afterProvision = check(teamsapp.provision, fromEnvFile);
+      check(teamsapp.deploy, [...fromEnvFile, ...provisioned]);
+      check(teamsapp.publish, [...fromEnvFile, ...provisioned]);
+
+      // The manifest and the Azure parameters are filled from the same environment.
+      const secretsTheAdminSets = ['SECRET_POSTGRES_ADMIN_PASSWORD'];
+      for (const file of ['appPackage/manifest.json', 'aad.manifest.json', `infra/azure.parameters.${env}.json`]) {
+        for (const name of placeholdersIn(read(file))) expect({ file, name, known: [...afterProvision, ...secretsTheAdminSets].includes(name) }).toEqual({ file, name, known: true });
+      }
+      for (const secret of secretsTheAdminSets) expect(read(`env/.env.${env}`)).toContain(secret);
+    });
+  }
+});
+
+describe('aad.manifest.json', () => {
+  const aad = JSON.parse(read('aad.manifest.json')) as {
+    identifierUris: string[];
+    oauth2Permissions: { id: string; value: string }[];
+    preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
+    appRoles: { value: string; allowedMemberTypes: string[] }[];
+    requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: 'Scope' | 'Role' }[] }[];
+  };
+
+  it('exposes access_as_user at the same resource the app manifest asks Teams for', () => {
+    const manifest = JSON.parse(read('appPackage/manifest.json')) as { webApplicationInfo: { resource: string } };
+    expect(aad.identifierUris).toEqual([manifest.webApplicationInfo.resource]);
+    expect(aad.oauth2Permissions.map((p) => p.value)).toEqual([UPWARD_USER_SCOPE]);
+  });
+
+  it('pre-authorises the Teams, Microsoft 365 and Outlook clients for access_as_user', () => {
+    const scopeId = aad.oauth2Permissions[0]!.id;
+    const ids = aad.preAuthorizedApplications.map((a) => a.appId);
+    for (const client of [
+      '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Teams desktop and mobile
+      '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Teams web
+      '4765445b-32c6-49b0-83e6-1d93765276ca', // Microsoft 365 web
+      '0ec893e0-5785-4de6-99da-4ed124e5296c', // Microsoft 365 desktop
+      'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft 365 mobile, Outlook desktop
+      'bc59ab01-8403-45c6-8796-ac3ef710b3e3', // Outlook web
+      '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook mobile
+    ]) {
+      expect(ids).toContain(client);
+    }
+    for (const app of aad.preAuthorizedApplications) expect(app.permissionIds).toEqual([scopeId]);
+  });
+
+  it('defines the Upward.Admin role for users', () => {
+    expect(aad.appRoles.map((r) => [r.value, r.allowedMemberTypes])).toEqual([[UPWARD_ADMIN_ROLE, ['User']]]);
+  });
+
+  it('asks for exactly the Graph permissions Upward uses, delegated and application', () => {
+    const graph = aad.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph')!;
+    expect(aad.requiredResourceAccess).toHaveLength(1);
+    expect(graph.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id).sort()).toEqual([...UPWARD_GRAPH_DELEGATED_SCOPES].sort());
+    expect(graph.resourceAccess.filter((a) => a.type === 'Role').map((a) => a.id).sort()).toEqual([...UPWARD_GRAPH_APP_ROLES].sort());
+  });
+});
