@@ -1,0 +1,270 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Attendee, Event, FreeBusyStatus, ScheduleInformation, ScheduleItem } from '@microsoft/microsoft-graph-types';
+import type { DateTime } from 'luxon';
+import type { DemoOrg, DemoRoom, DemoSeries } from '../demoOrg/types';
+import { GraphError } from './graphError';
+import { expandSeries } from './seriesExpansion';
+import { instantOf, toDateTimeTimeZone } from './timeZones';
+
+/** An event as stored: the Graph object plus its owner mailbox and absolute times. */
+interface StoredEvent {
+  mailboxId: string;
+  event: Event;
+  start: DateTime;
+  end: DateTime;
+  /** Addresses (lower case) whose free/busy this event occupies: organizer, attendees, accepted rooms. */
+  busyFor: Set<string>;
+}
+
+const MAX_SCHEDULES = 20;
+const MAX_WINDOW_DAYS = 62;
+const STATUS_CODE: Record<string, string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
+const ROOM_WORKING_HOURS = { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '18:00:00.0000000' } as const;
+/** Fields a client may set on create and change with PATCH. */
+const WRITABLE = ['subject', 'body', 'start', 'end', 'attendees', 'location', 'locations', 'isOnlineMeeting', 'onlineMeetingProvider', 'sensitivity', 'showAs', 'importance', 'isReminderOn', 'reminderMinutesBeforeStart', 'categories', 'allowNewTimeProposals', 'responseRequested'] as const;
+
+function eventId(): string {
+  // Outlook ids are long, opaque, URL-safe base64 strings.
+  return `AAMkAG${randomBytes(48).toString('base64url')}`;
+}
+
+export interface ScheduleRequest {
+  schedules: string[];
+  startTime: { dateTime?: string | null; timeZone?: string | null };
+  endTime: { dateTime?: string | null; timeZone?: string | null };
+  availabilityViewInterval?: number;
+}
+
+/** Calendars of the demo organisation: generated recurring series plus events created through the API. */
+export class CalendarStore {
+  private readonly events = new Map<string, StoredEvent>();
+  private readonly transactions = new Map<string, string>();
+  private readonly seriesByAddress = new Map<string, DemoSeries[]>();
+  private readonly roomsByAddress = new Map<string, DemoRoom>();
+  private readonly userIdByAddress = new Map<string, string>();
+  private readonly roomNames = new Map<string, string>();
+
+  constructor(private readonly org: DemoOrg) {
+    const addressOf = new Map<string, string>();
+    for (const p of org.people) {
+      addressOf.set(p.user.id, p.user.mail.toLowerCase());
+      this.userIdByAddress.set(p.user.mail.toLowerCase(), p.user.id);
+    }
+    for (const room of org.rooms) {
+      this.roomsByAddress.set(room.emailAddress.toLowerCase(), room);
+      this.roomNames.set(room.id, room.displayName);
+      addressOf.set(room.id, room.emailAddress.toLowerCase());
+    }
+    const index = (address: string, series: DemoSeries) => {
+      const list = this.seriesByAddress.get(address);
+      if (list) list.push(series);
+      else this.seriesByAddress.set(address, [series]);
+    };
+    for (const series of org.series) {
+      for (const id of series.attendeeIds) index(addressOf.get(id)!, series);
+      if (series.roomId) index(addressOf.get(series.roomId)!, series);
+    }
+  }
+
+  private busyItems(address: string, from: DateTime, to: DateTime, excludeEventId?: string): { start: DateTime; end: DateTime; status: FreeBusyStatus; subject: string; location: string; isPrivate: boolean }[] {
+    const items = (this.seriesByAddress.get(address) ?? []).flatMap((series) =>
+      expandSeries(series, from, to).map((o) => ({
+        start: o.start,
+        end: o.end,
+        status: series.showAs,
+        subject: series.subject,
+        location: series.roomId ? (this.roomNames.get(series.roomId) ?? '') : '',
+        isPrivate: series.isPrivate,
+      })),
+    );
+    for (const stored of this.events.values()) {
+      if (stored.event.id === excludeEventId || !stored.busyFor.has(address) || stored.start >= to || stored.end <= from) continue;
+      items.push({
+        start: stored.start,
+        end: stored.end,
+        status: stored.event.showAs ?? 'busy',
+        subject: stored.event.subject ?? '',
+        location: stored.event.location?.displayName ?? '',
+        isPrivate: stored.event.sensitivity === 'private',
+      });
+    }
+    return items.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  /** `calendar/getSchedule`: free/busy for up to 20 people or rooms, in the caller's preferred zone. */
+  getSchedule(request: ScheduleRequest, outputZone: string): ScheduleInformation[] {
+    if (!Array.isArray(request.schedules) || request.schedules.length === 0) {
+      throw new GraphError(400, 'ErrorInvalidParameter', "The parameter 'schedules' is required and must not be empty.");
+    }
+    if (request.schedules.length > MAX_SCHEDULES) {
+      throw new GraphError(400, 'ErrorInvalidParameter', `Too many schedules: at most ${MAX_SCHEDULES} may be requested in one call.`);
+    }
+    const from = instantOf(request.startTime, 'startTime');
+    const to = instantOf(request.endTime, 'endTime');
+    if (to <= from) throw new GraphError(400, 'ErrorInvalidParameter', 'The end time must be after the start time.');
+    if (to.diff(from, 'days').days > MAX_WINDOW_DAYS) {
+      throw new GraphError(400, 'ErrorInvalidParameter', `The requested time window must not exceed ${MAX_WINDOW_DAYS} days.`);
+    }
+    const interval = request.availabilityViewInterval ?? 30;
+    if (!Number.isInteger(interval) || interval < 5 || interval > 1440) {
+      throw new GraphError(400, 'ErrorInvalidParameter', 'availabilityViewInterval must be between 5 and 1440 minutes.');
+    }
+    return request.schedules.map((scheduleId) => this.scheduleOf(scheduleId, from, to, interval, outputZone));
+  }
+
+  private scheduleOf(scheduleId: string, from: DateTime, to: DateTime, interval: number, outputZone: string): ScheduleInformation {
+    const address = scheduleId.toLowerCase();
+    const userId = this.userIdByAddress.get(address);
+    const room = this.roomsByAddress.get(address);
+    if (!userId && !room) {
+      return { scheduleId, availabilityView: '', scheduleItems: [], error: { message: `The mailbox ${scheduleId} was not found.`, responseCode: 'ErrorMailRecipientNotFound' } };
+    }
+    const items = this.busyItems(address, from, to);
+    let view = '';
+    for (let slot = from; slot < to; slot = slot.plus({ minutes: interval })) {
+      const slotEnd = slot.plus({ minutes: interval });
+      let code = '0';
+      for (const item of items) {
+        if (item.start < slotEnd && item.end > slot && STATUS_CODE[item.status]! > code) code = STATUS_CODE[item.status]!;
+      }
+      view += code;
+    }
+    const scheduleItems: ScheduleItem[] = items.map((item) => ({
+      isPrivate: item.isPrivate,
+      status: item.status,
+      // Private items show only as time taken, as Outlook shows them to others.
+      ...(item.isPrivate ? {} : { subject: item.subject, location: item.location }),
+      start: toDateTimeTimeZone(item.start, outputZone),
+      end: toDateTimeTimeZone(item.end, outputZone),
+    }));
+    const workingHours = userId
+      ? this.org.byId.get(userId)!.mailboxSettings.workingHours!
+      : { ...ROOM_WORKING_HOURS, daysOfWeek: [...ROOM_WORKING_HOURS.daysOfWeek], timeZone: { name: this.org.buildings.find((b) => b.name === room!.building)!.timeZone } };
+    return { scheduleId, availabilityView: view, scheduleItems, workingHours };
+  }
+
+  /** Creates an event in a mailbox; the same `transactionId` in the same mailbox returns the first event. */
+  createEvent(mailboxId: string, organizer: { name: string; address: string }, input: Event, baseUrl: string): Event {
+    const transactionKey = input.transactionId ? `${mailboxId}:${input.transactionId}` : undefined;
+    const existing = transactionKey ? this.transactions.get(transactionKey) : undefined;
+    if (existing && this.events.has(existing)) return this.events.get(existing)!.event;
+    const start = instantOf(input.start, 'Start');
+    const end = instantOf(input.end, 'End');
+    if (end <= start) throw new GraphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    const id = eventId();
+    const now = new Date().toISOString();
+    const event: Event = {
+      id,
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      changeKey: randomBytes(12).toString('base64'),
+      categories: [],
+      transactionId: input.transactionId ?? null,
+      originalStartTimeZone: input.start?.timeZone ?? 'UTC',
+      originalEndTimeZone: input.end?.timeZone ?? 'UTC',
+      iCalUId: `040000008200E00074C5B7101A82E008${createHash('sha256').update(id).digest('hex').slice(0, 56).toUpperCase()}`,
+      reminderMinutesBeforeStart: 15,
+      isReminderOn: true,
+      hasAttachments: false,
+      subject: '',
+      bodyPreview: '',
+      importance: 'normal',
+      sensitivity: 'normal',
+      isAllDay: false,
+      isCancelled: false,
+      isOrganizer: true,
+      responseRequested: true,
+      seriesMasterId: null,
+      showAs: 'busy',
+      type: 'singleInstance',
+      webLink: `${baseUrl}/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
+      onlineMeetingUrl: null,
+      isOnlineMeeting: false,
+      onlineMeetingProvider: 'unknown',
+      allowNewTimeProposals: true,
+      responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+      body: { contentType: 'html', content: '' },
+      location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown' },
+      locations: [],
+      attendees: [],
+      organizer: { emailAddress: organizer },
+      onlineMeeting: null,
+    };
+    const stored: StoredEvent = { mailboxId, event, start, end, busyFor: new Set() };
+    this.apply(stored, input, organizer.address);
+    this.events.set(id, stored);
+    if (transactionKey) this.transactions.set(transactionKey, id);
+    return event;
+  }
+
+  private apply(stored: StoredEvent, input: Event, organizerAddress: string): void {
+    const { event } = stored;
+    for (const field of WRITABLE) {
+      if (input[field] !== undefined) (event as Record<string, unknown>)[field] = input[field];
+    }
+    stored.start = instantOf(event.start, 'Start');
+    stored.end = instantOf(event.end, 'End');
+    if (stored.end <= stored.start) throw new GraphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+    if (typeof event.body?.content === 'string') event.bodyPreview = event.body.content.replace(/<[^>]*>/g, '').slice(0, 255);
+    if (event.isOnlineMeeting) {
+      event.onlineMeetingProvider = 'teamsForBusiness';
+      event.onlineMeeting ??= {
+        joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${randomUUID().replace(/-/g, '')}%40thread.v2/0`,
+        conferenceId: String(100000000 + (createHash('sha256').update(event.id!).digest().readUInt32BE(0) % 900000000)),
+      };
+    } else {
+      event.onlineMeeting = null;
+    }
+    stored.busyFor = new Set([organizerAddress.toLowerCase()]);
+    event.attendees = (event.attendees ?? []).map((attendee): Attendee => {
+      const address = attendee.emailAddress?.address?.toLowerCase() ?? '';
+      const room = this.roomsByAddress.get(address);
+      if (room && attendee.type === 'resource') {
+        // Rooms auto-accept when free and decline a clash, as Exchange resource mailboxes do.
+        const clash = this.busyItems(address, stored.start, stored.end, stored.event.id ?? undefined).length > 0;
+        if (!clash) stored.busyFor.add(address);
+        return { ...attendee, emailAddress: { name: room.displayName, address: room.emailAddress }, status: { response: clash ? 'declined' : 'accepted', time: new Date().toISOString() } };
+      }
+      if (this.userIdByAddress.has(address)) stored.busyFor.add(address);
+      return { ...attendee, status: attendee.status ?? { response: 'none', time: '0001-01-01T00:00:00Z' } };
+    });
+    const roomAttendee = event.attendees.find((a) => a.type === 'resource' && a.status?.response === 'accepted');
+    if (roomAttendee && !event.location?.displayName) {
+      event.location = { displayName: roomAttendee.emailAddress?.name ?? '', locationType: 'conferenceRoom', locationEmailAddress: roomAttendee.emailAddress?.address ?? null, uniqueIdType: 'directory' };
+    }
+  }
+
+  getEvent(mailboxId: string, id: string): Event {
+    const stored = this.events.get(id);
+    if (!stored || stored.mailboxId !== mailboxId) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    return stored.event;
+  }
+
+  updateEvent(mailboxId: string, id: string, changes: Event): Event {
+    this.getEvent(mailboxId, id);
+    const stored = this.events.get(id)!;
+    const organizer = stored.event.organizer?.emailAddress?.address ?? '';
+    this.apply(stored, changes, organizer);
+    stored.event.lastModifiedDateTime = new Date().toISOString();
+    stored.event.changeKey = randomBytes(12).toString('base64');
+    return stored.event;
+  }
+
+  deleteEvent(mailboxId: string, id: string): void {
+    this.getEvent(mailboxId, id);
+    this.events.delete(id);
+  }
+
+  /** Cancelling sends the attendees a cancellation and removes the meeting from the organizer's calendar. */
+  cancelEvent(mailboxId: string, id: string): void {
+    const event = this.getEvent(mailboxId, id);
+    if (!event.isOrganizer) throw new GraphError(400, 'ErrorAccessDenied', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+    event.isCancelled = true;
+    this.events.delete(id);
+  }
+
+  /** All stored (created, not deleted) events, for tests that count bookings. */
+  eventCount(mailboxId?: string): number {
+    return [...this.events.values()].filter((e) => mailboxId === undefined || e.mailboxId === mailboxId).length;
+  }
+}

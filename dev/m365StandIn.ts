@@ -1,0 +1,109 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { generateDemoOrg } from './demoOrg/generateDemoOrg';
+import { UPWARD_DEMO_CLIENT_SECRET } from './demoOrg/tenant';
+import type { DemoOrg } from './demoOrg/types';
+import { adminRouter } from './graph/adminRouter';
+import { CalendarStore } from './graph/calendarStore';
+import { DirectoryStore } from './graph/directoryStore';
+import { FaultInjector } from './graph/faults';
+import { createGraphRouter } from './graph/graphApp';
+import { RequestStats } from './graph/requestStats';
+import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
+import { directoryFromOrg } from './identity/orgDirectory';
+import { createSigningKeys } from './identity/signingKeys';
+import { createTokenIssuer } from './identity/tokenIssuer';
+import type { UserTokenOptions } from './identity/tokenIssuer';
+
+export interface M365StandInOptions {
+  /** 0 picks a free port (for tests). */
+  port?: number;
+  seed?: string | number;
+  size?: number;
+}
+
+export interface M365StandIn {
+  /** Origin, for example `http://127.0.0.1:5100`. */
+  url: string;
+  /** `${url}/v1.0`: use as the Graph client's base URL. */
+  graphBaseUrl: string;
+  /** `${url}/${tenantId}`: the OpenID Connect authority. */
+  authority: string;
+  /** `${authority}/v2.0`: the `iss` of every token. */
+  issuer: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in page (add `redirect_uri` and `state`). */
+  signInUrl: string;
+  org: DemoOrg;
+  issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
+  /** An app-only token (client credentials), for Graph unless another audience is given. */
+  issueAppToken(options?: { audience?: string; roles?: readonly string[] }): Promise<string>;
+  /** Moves a person under another manager (null: none), as a reorganisation would; `/users/delta` reports it. */
+  setManager(userId: string, managerId: string | null): void;
+  faults: FaultInjector;
+  stats: RequestStats;
+  /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
+  eventCount(mailboxUserId?: string): number;
+  stop(): Promise<void>;
+}
+
+/** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0` and Entra ID at `/{tenantId}/...`. */
+export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300 }: M365StandInOptions = {}): Promise<M365StandIn> {
+  const org = generateDemoOrg({ seed, size });
+  const keys = await createSigningKeys();
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const graphBaseUrl = `${url}/v1.0`;
+  const identityDirectory = directoryFromOrg(org);
+  const issuer = createTokenIssuer({ baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, keys, directory: identityDirectory });
+  const directory = new DirectoryStore(org);
+  const calendars = new CalendarStore(org);
+  const faults = new FaultInjector();
+  const stats = new RequestStats();
+  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory };
+
+  const app = express();
+  app.disable('x-powered-by');
+  // The Graph JS SDK only recognises absolute https URLs; given our absolute http @odata.nextLink it
+  // appends the whole link to its base URL. Undo that here so its PageIterator works unchanged.
+  app.use((req, _res, next) => {
+    const nested = /^\/v1\.0\/https?:\/+[^/]+\/v1\.0(\/.*)$/.exec(req.url);
+    if (nested) req.url = `/v1.0${nested[1]}`;
+    next();
+  });
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer, faults, stats }));
+  app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
+  app.get('/signin', signInRedirect(identityConfig));
+  app.use('/_standin', adminRouter({ faults, stats, directory }));
+  server.on('request', app);
+
+  return {
+    url,
+    graphBaseUrl,
+    authority: `${url}/${org.tenantId}`,
+    issuer: issuer.issuer,
+    tenantId: org.tenantId,
+    clientId: org.clientId,
+    clientSecret: UPWARD_DEMO_CLIENT_SECRET,
+    signInUrl: `${url}/signin`,
+    org,
+    issueToken: (userId, options) => issuer.issueToken(userId, options),
+    issueAppToken: (options) => issuer.issueAppToken(options),
+    setManager: (userId, managerId) => directory.setManager(userId, managerId),
+    faults,
+    stats,
+    eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
