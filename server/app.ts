@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate';
 import { apiRouteNotFound, problemHandler } from './http/problem';
 import { matchingRoutes } from './matching/matchingRoutes';
 import { pairRoutes } from './pairs/pairRoutes';
+import { participantRoutes } from './participants/participantRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(pairRoutes(deps));
+  api.use(participantRoutes(deps));
   api.use(matchingRoutes(deps));
   api.use(apiRouteNotFound);
   app.use('/api', api);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { proposeMatches, type MatchResult } from '../../shared/matching';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
+import type { Directory } from '../directory/directory';
+import { syncReportingLines } from '../directory/reportingLineSync';
 import { notFound } from '../http/errors';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
@@ -10,13 +12,14 @@ import { loadMatchingInputs } from './matchingInputs';
 
 /**
  * Runs the matching engine for a programme and keeps the result as a run the admin reviews:
- * each proposal with its reasons, each unmatched person with why. Reporting lines must have been
- * synced beforehand; people whose chain is unknown are never paired.
+ * each proposal with its reasons, each unmatched person with why. Reporting lines and directory
+ * facts are read afresh from Entra ID first; anyone whose chain is still unknown is never paired.
  */
-export async function matchRunner(props: { db: Db; actor: Caller; programmeId: string; now: Date }): Promise<{ runId: string; result: MatchResult }> {
-  const { db, actor, programmeId, now } = props;
+export async function matchRunner(props: { db: Db; directory: Directory; actor: Caller; programmeId: string; now: Date }): Promise<{ runId: string; result: MatchResult }> {
+  const { db, directory, actor, programmeId, now } = props;
   const programme = await programmeRepository(db, actor.tenantId).find(programmeId);
   if (!programme) throw notFound();
+  await syncReportingLines({ db, directory, tenantId: actor.tenantId, now });
   const { input } = await loadMatchingInputs(db, actor.tenantId, programme);
   const result = proposeMatches(input);
   const runId = randomUUID();

@@ -13,13 +13,13 @@ import { matchRunner } from './matchRunner';
 import { presentRun } from './runPresenter';
 
 /** Matching review for programme admins: run, block, pin, swap, re-run, publish. */
-export function matchingRoutes({ db, clock }: AppDeps): Router {
+export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   const router = Router();
 
   router.post('/programmes/:id/matching/runs', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
-    const { runId, result } = await matchRunner({ db, actor: admin, programmeId: id, now: clock() });
+    const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
     res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues });
   });
 

@@ -4,7 +4,6 @@ import { idParams } from '../../shared/schemas/common';
 import { enrolSchema, importModeSchema, inviteSchema, participantParams } from '../../shared/schemas/participant';
 import { callerOf, requireAdmin } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
-import type { Directory } from '../directory/directory';
 import { ApiError, notFound } from '../http/errors';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { programmeRepository } from '../programmes/programmeRepository';
@@ -14,7 +13,7 @@ import { participantRepository } from './participantRepository';
 
 const searchQuery = z.object({ q: z.string().trim().min(2, 'type at least 2 characters').max(100) });
 
-export function participantRoutes({ db, directory, clock }: AppDeps & { directory: Directory }): Router {
+export function participantRoutes({ db, directory, clock }: AppDeps): Router {
   const router = Router();
 
   /** Programmes a person can join, and whether they already have. */
