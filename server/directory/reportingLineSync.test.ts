@@ -20,7 +20,7 @@ async function seedProgramme(db: Db, tenantId: string, userIds: readonly string[
   const participantOf = new Map(userIds.map((u) => [u, randomUUID()]));
   await db
     .insertInto('participants')
-    .values(userIds.map((userId, i) => ({ tenant_id: tenantId, id: participantOf.get(userId)!, programme_id: programmeId, user_id: userId, role: i % 2 ? ('mentee' as const) : ('mentor' as const), profile: json({}), enrolled_by: 'admin' })))
+    .values(userIds.map((userId, i) => ({ tenant_id: tenantId, id: participantOf.get(userId)!, programme_id: programmeId, user_id: userId, role: i % 2 ? ('mentee' as const) : ('mentor' as const), profile: json({}), capacity: 1, status: 'enrolled' as const, enrolled_by: 'admin' })))
     .execute();
   return { programmeId, participantOf };
 }
