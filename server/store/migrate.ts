@@ -3,12 +3,14 @@ import type { Db } from './database';
 import { statements as initial } from './migrations/0001_initial';
 import { statements as matchRuns } from './migrations/0002_match_runs';
 import { statements as workspace } from './migrations/0003_workspace';
+import { statements as botJobs } from './migrations/0004_bot_jobs';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
   '0001_initial': initial,
   '0002_match_runs': matchRuns,
   '0003_workspace': workspace,
+  '0004_bot_jobs': botJobs,
 };
 
 const provider: MigrationProvider = {

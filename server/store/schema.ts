@@ -34,6 +34,7 @@ export interface Database {
   domain_events: DomainEventTable;
   jobs: JobTable;
   conversation_references: ConversationReferenceTable;
+  bot_preferences: BotPreferencesTable;
   audit_log: AuditLogTable;
 }
 
@@ -89,8 +90,8 @@ export interface ParticipantTable {
   user_id: string;
   role: 'mentor' | 'mentee';
   profile: JSONColumnType<Record<string, unknown>>;
-  capacity: number;
-  status: 'enrolled' | 'withdrawn';
+  capacity: Generated<number>;
+  status: Generated<'enrolled' | 'withdrawn'>;
   enrolled_by: string;
   created_at: CreatedAt;
 }
@@ -290,7 +291,10 @@ export interface JobTable {
   run_at: Timestamp;
   attempts: Generated<number>;
   locked_until: Timestamp | null;
+  /** The worker that holds the claim; only it may finish the job. */
+  locked_by: string | null;
   done_at: Timestamp | null;
+  outcome: 'sent' | 'skipped' | 'failed' | null;
   last_error: string | null;
   created_at: CreatedAt;
 }
@@ -299,6 +303,17 @@ export interface ConversationReferenceTable {
   tenant_id: string;
   user_id: string;
   reference: JSONColumnType<Record<string, unknown>>;
+  /** The person's 1:1 chat with the bot, as the SDK's proactive store looks it up. */
+  conversation_id: string | null;
+  /** The bot identity claims the SDK needs to continue the conversation. */
+  claims: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  updated_at: Timestamp;
+}
+
+export interface BotPreferencesTable {
+  tenant_id: string;
+  user_id: string;
+  reminders_paused_until: Timestamp | null;
   updated_at: Timestamp;
 }
 
