@@ -33,6 +33,8 @@ export interface TestService {
   deps: AppDeps;
   tokenFor(userId: string, options?: UserTokenOptions): Promise<string>;
   /** Calls the API over real HTTP as a person (their real token) or anonymously. */
+  // Tests read response bodies as loosely as a client would; each asserts the fields it needs.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   api<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
