@@ -46,6 +46,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   const assets = path.resolve(deps.config.webAssetsDir);
   if (fs.existsSync(assets)) app.use(express.static(assets, { index: 'index.html', maxAge: '1h' }));
+  // Pages the app manifest links to (privacy, terms), served whatever the build state.
+  app.use(express.static(path.join(__dirname, 'public'), { maxAge: '1h' }));
 
   app.use(problemHandler(deps.logger));
   return app;
