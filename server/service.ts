@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import type { AppDeps } from './appDeps';
 import { composeDeps } from './composition';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -8,6 +9,7 @@ import { migrateToLatest } from './store/migrate';
 
 export interface RunningService {
   url: string;
+  deps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -18,7 +20,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   );
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
-  const app = createApp(composeDeps(config, database.db, logger));
+  const deps = composeDeps(config, database.db, logger);
+  const app = createApp(deps);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
@@ -29,6 +32,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   logger.info({ url, engine: database.engine }, 'Upward is listening');
   return {
     url,
+    deps,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
