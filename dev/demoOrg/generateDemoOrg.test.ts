@@ -110,10 +110,12 @@ describe('generateDemoOrg', () => {
     );
   });
 
-  it('generates 12,000 people in well under a second', () => {
-    const started = performance.now();
+  it('generates 12,000 people in well under a second of CPU time', () => {
+    // CPU time, not wall-clock: the machine may be busy with other test workers.
+    const started = process.cpuUsage();
     const big = generateDemoOrg({ seed: 'bench', size: 12000 });
+    const used = process.cpuUsage(started);
     expect(big.people).toHaveLength(12000);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
   });
 });
