@@ -24,7 +24,7 @@ type Fetch = typeof fetch;
  * so Upward reads the issuer's discovery document once and hands it to MSAL as authority metadata,
  * names the host as a known authority, and gives MSAL the https spelling of the authority, which
  * it then uses only as a cache key: every request goes to the endpoints of the discovery document.
- * See docs/decisions/0007-msal-authority-metadata.md.
+ * See docs/decisions/0013-msal-authority-for-other-issuers.md.
  */
 export async function msalAuthorityFor(authorityHost: string, tenantId: string, fetchImpl: Fetch = fetch): Promise<MsalAuthority> {
   const host = new URL(authorityHost);
