@@ -1,2 +1,4 @@
 // Each front door served as web assets (tab, Outlook add-in) adds its build function here.
-export const webBuilds = [];
+import { buildTab } from '../tabs/build.mjs';
+
+export const webBuilds = [() => buildTab()];

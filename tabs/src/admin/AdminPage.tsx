@@ -1,0 +1,55 @@
+import { Field, Select, Tab, TabList } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useApp } from '../app/appContext';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { useAsync } from '../common/useAsync';
+import { messages } from '../messages';
+import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
+import { adminApi } from './adminApi';
+import { MatchingPanel } from './MatchingPanel';
+import { ParticipantsPanel } from './ParticipantsPanel';
+import { ProgrammesPanel } from './ProgrammesPanel';
+
+type Panel = 'programmes' | 'participants' | 'matching';
+
+/** Programme admin: programmes, participants (with CSV import), and matching review. Loaded on demand. */
+export default function AdminPage() {
+  const styles = useWorkspacePageStyles();
+  const { api, me } = useApp();
+  const calls = useMemo(() => adminApi(api), [api]);
+  const [panel, setPanel] = useState<Panel>('programmes');
+  const programmes = useAsync(() => calls.programmes(), [calls]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (!me.isAdmin) return <p role="alert">{messages.admin.forbidden}</p>;
+  const list = programmes.state.status === 'ready' ? programmes.state.data : [];
+  const programmeId = chosen ?? list[0]?.id ?? null;
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.title}>{messages.admin.title}</h1>
+      <TabList selectedValue={panel} onTabSelect={(_e, d) => setPanel(d.value as Panel)}>
+        {(['programmes', 'participants', 'matching'] as const).map((p) => (
+          <Tab key={p} value={p}>
+            {messages.admin.tabs[p]}
+          </Tab>
+        ))}
+      </TabList>
+      {programmes.state.status === 'loading' && <Loading />}
+      {programmes.state.status === 'error' && <ProblemMessage problem={programmes.state.problem} onRetry={() => void programmes.reload()} />}
+      {panel === 'programmes' && programmes.state.status === 'ready' && <ProgrammesPanel programmes={list} calls={calls} onChanged={() => void programmes.reload()} />}
+      {panel !== 'programmes' && list.length > 0 && (
+        <Field label={messages.admin.chooseProgramme}>
+          <Select value={programmeId ?? ''} onChange={(_e, d) => setChosen(d.value)}>
+            {list.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {panel === 'participants' && programmeId && <ParticipantsPanel programmeId={programmeId} calls={calls} />}
+      {panel === 'matching' && programmeId && <MatchingPanel programmeId={programmeId} calls={calls} />}
+    </div>
+  );
+}

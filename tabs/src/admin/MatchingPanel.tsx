@@ -1,0 +1,149 @@
+import { Badge, Button, Dropdown, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction, useAsync } from '../common/useAsync';
+import { formatDateTime } from '../format';
+import { messages } from '../messages';
+import type { AdminApi, MatchRun } from './adminApi';
+
+const m = messages.admin;
+type Proposal = MatchRun['proposals'][number];
+
+function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; others: Proposal[]; onSwap: (other: Proposal) => void; busy: boolean }) {
+  const [target, setTarget] = useState<string | null>(null);
+  const chosen = others.find((o) => o.mentor.participantId === target);
+  return (
+    <>
+      <Dropdown
+        size="small"
+        aria-label={`${m.swapWith} (${proposal.mentee.displayName})`}
+        placeholder={m.swapWith}
+        onOptionSelect={(_e, d) => setTarget(d.optionValue ?? null)}
+      >
+        {others.map((o) => (
+          <Option key={o.mentor.participantId} value={o.mentor.participantId} text={`${o.mentor.displayName} / ${o.mentee.displayName}`}>
+            {`${o.mentor.displayName} / ${o.mentee.displayName}`}
+          </Option>
+        ))}
+      </Dropdown>
+      <Button size="small" disabled={!chosen || busy} onClick={() => chosen && onSwap(chosen)}>
+        {m.swap}
+      </Button>
+    </>
+  );
+}
+
+/** Matching review: proposals with the engine's reasons, block, pin, swap, run again, publish. */
+export function MatchingPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
+  const styles = useFormStyles();
+  const run = useAsync(() => calls.latestRun(programmeId).catch((p: { status?: number }) => (p.status === 404 ? null : Promise.reject(p))), [calls, programmeId]);
+  const constraints = useAsync(() => calls.constraints(programmeId), [calls, programmeId]);
+  const action = useAction();
+  const act = (call: () => Promise<unknown>) => void action.run(call).then((ok) => (ok ? Promise.all([run.reload(), constraints.reload()]) : undefined));
+  const current = run.state.status === 'ready' ? run.state.data : null;
+  return (
+    <>
+      <Section title={m.matchingHeading}>
+        <div className={styles.row}>
+          <Button appearance={current ? 'secondary' : 'primary'} disabled={action.busy} onClick={() => act(() => calls.run(programmeId))}>
+            {current ? m.rerun : m.run}
+          </Button>
+          {current && !current.publishedAt && (
+            <Button appearance="primary" disabled={action.busy || current.proposals.length === 0} onClick={() => window.confirm(m.publishConfirm) && act(() => calls.publish(programmeId, current.id))}>
+              {m.publish}
+            </Button>
+          )}
+          {current?.publishedAt && <Badge appearance="tint">{m.published(formatDateTime(current.publishedAt))}</Badge>}
+        </div>
+        {action.problem && <ProblemMessage problem={action.problem} />}
+        {run.state.status === 'loading' && <Loading />}
+        {run.state.status === 'error' && <ProblemMessage problem={run.state.problem} onRetry={() => void run.reload()} />}
+        {run.state.status === 'ready' && !current && <p className={styles.empty}>{m.noRun}</p>}
+        {current && (
+          <>
+            <h3 className={styles.text}>{m.proposals}</h3>
+            <Table aria-label={m.proposals} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{m.mentor}</TableHeaderCell>
+                  <TableHeaderCell>{m.mentee}</TableHeaderCell>
+                  <TableHeaderCell>{m.score}</TableHeaderCell>
+                  <TableHeaderCell>{m.reasons}</TableHeaderCell>
+                  <TableHeaderCell>{m.column.actions}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {current.proposals.map((p) => {
+                  const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
+                  return (
+                    <TableRow key={p.mentor.participantId + p.mentee.participantId}>
+                      <TableCell>{`${p.mentor.displayName}${p.mentor.department ? ` (${p.mentor.department})` : ''}`}</TableCell>
+                      <TableCell>{`${p.mentee.displayName}${p.mentee.department ? ` (${p.mentee.department})` : ''}`}</TableCell>
+                      <TableCell>{p.score ?? ''}</TableCell>
+                      <TableCell>
+                        <ul className={styles.list}>
+                          {p.reasons.map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                        </ul>
+                      </TableCell>
+                      <TableCell>
+                        {!current.publishedAt && (
+                          <div className={styles.row}>
+                            {p.pinned ? (
+                              <Badge>{m.pinned}</Badge>
+                            ) : (
+                              <Button size="small" aria-label={`${m.pin}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
+                                {m.pin}
+                              </Button>
+                            )}
+                            <Button size="small" aria-label={`${m.block}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
+                              {m.block}
+                            </Button>
+                            <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
+                          </div>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            {current.unmatched.length > 0 && (
+              <>
+                <h3 className={styles.text}>{m.unmatched}</h3>
+                <ul className={styles.list}>
+                  {current.unmatched.map((u) => (
+                    <li key={u.participantId}>{`${u.displayName} (${messages.roles[u.role]}): ${u.message}`}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </Section>
+      <Section title={m.constraintsHeading}>
+        {constraints.state.status === 'ready' &&
+          (constraints.state.data.length === 0 ? (
+            <p className={styles.empty}>{m.noConstraints}</p>
+          ) : (
+            <ul className={styles.list}>
+              {constraints.state.data.map((c) => (
+                <li key={`${c.mentorUserId}/${c.menteeUserId}`} className={styles.row}>
+                  <Badge appearance="outline">{c.kind === 'pin' ? m.pin : m.block}</Badge>
+                  <span>{`${c.mentorUserId} / ${c.menteeUserId}`}</span>
+                  <Button size="small" appearance="subtle" onClick={() => act(() => calls.unconstrain(programmeId, { mentorUserId: c.mentorUserId, menteeUserId: c.menteeUserId }))}>
+                    {m.unblock}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ))}
+        {constraints.state.status === 'error' && <ProblemMessage problem={constraints.state.problem} />}
+      </Section>
+    </>
+  );
+}

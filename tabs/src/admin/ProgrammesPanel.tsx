@@ -1,0 +1,71 @@
+import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction } from '../common/useAsync';
+import { formatDate } from '../format';
+import { messages } from '../messages';
+import type { AdminApi, ProgrammeView } from './adminApi';
+
+export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: ProgrammeView[]; calls: AdminApi; onChanged: () => void }) {
+  const styles = useFormStyles();
+  const [name, setName] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const action = useAction();
+  const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <Section title={messages.admin.programmesHeading}>
+        {programmes.length === 0 ? (
+          <p className={styles.empty}>{messages.admin.noProgrammes}</p>
+        ) : (
+          <Table aria-label={messages.admin.programmesHeading} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{messages.admin.name}</TableHeaderCell>
+                <TableHeaderCell>{messages.admin.startsOn}</TableHeaderCell>
+                <TableHeaderCell>{messages.admin.status}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {programmes.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>{p.name}</TableCell>
+                  <TableCell>{messages.admin.dates(formatDate(p.startsOn), formatDate(p.endsOn))}</TableCell>
+                  <TableCell>{p.status}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+      <Section title={messages.admin.createHeading}>
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(() => calls.createProgramme({ name, startsOn })).then((ok) => {
+              if (!ok) return;
+              setName('');
+              onChanged();
+            });
+          }}
+        >
+          <Field label={messages.admin.name} required validationMessage={fieldError('name')}>
+            <Input value={name} onChange={(_e, d) => setName(d.value)} />
+          </Field>
+          <Field label={messages.admin.startsOn} required validationMessage={fieldError('startsOn')}>
+            <Input type="date" value={startsOn} onChange={(_e, d) => setStartsOn(d.value)} />
+          </Field>
+          <div className={styles.row}>
+            <Button type="submit" appearance="primary" disabled={action.busy}>
+              {messages.admin.create}
+            </Button>
+          </div>
+          {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
+        </form>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Host } from '../host/host';
+import { ApiProblem, problemFrom } from './problem';
+
+export interface ApiClient {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T>;
+}
+
+/** Calls the Upward API with the host's Entra ID token; every failure becomes an ApiProblem. */
+export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'): ApiClient {
+  async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+    const token = await host.getToken();
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      headers['Content-Type'] = contentType;
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    } catch {
+      throw ApiProblem.network();
+    }
+    if (!response.ok) throw await problemFrom(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  return {
+    get: (path) => request('GET', path),
+    send: (method, path, body, contentType) => request(method, path, body, contentType),
+  };
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { agendaItemSchema, concernSchema, praiseSchema, reflectionEditSchema, reflectionSchema, suggestionAnswerSchema } from '../../../shared/schemas/workspace';
+import type { ApiClient } from './client';
+import { problemFromIssues } from './problem';
+import type { EnrolmentProgramme, PairView, Workspace } from './types';
+
+/** Validates with the same zod schema the server uses, so a person sees the mistake before a round trip. */
+export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw problemFromIssues(result.error.issues);
+  return result.data;
+}
+
+const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
+
+/** Every workspace call the tab makes, named by what it does; the paths live here only. */
+export function workspaceApi(api: ApiClient) {
+  return {
+    pairs: () => api.get<{ pairs: PairView[] }>('/pairs'),
+    workspace: (pairId: string) => api.get<Workspace>(`${pair(pairId)}/workspace`),
+    pairAction: (pairId: string, action: 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair') => api.send<PairView>('POST', `${pair(pairId)}/${action}`),
+    signCharter: (pairId: string) => api.send('POST', `${pair(pairId)}/charter/sign`),
+    addAgendaItem: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda`, checked(agendaItemSchema, { text })),
+    suggestAgendaItem: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda/suggestions`, checked(agendaItemSchema, { text })),
+    answerSuggestion: (pairId: string, itemId: string, answer: 'accept' | 'decline') =>
+      api.send('POST', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}/answer`, checked(suggestionAnswerSchema, { answer })),
+    removeAgendaItem: (pairId: string, itemId: string) => api.send('DELETE', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}`),
+    writeReflection: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/reflections`, checked(reflectionSchema, { text })),
+    shareReflection: (pairId: string, reflectionId: string, shared: boolean) =>
+      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked(reflectionEditSchema, { sharedWithPartner: shared })),
+    confirmTakeaway: (pairId: string, takeawayId: string) => api.send('POST', `${pair(pairId)}/takeaways/${encodeURIComponent(takeawayId)}/confirm`),
+    thank: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/praise`, checked(praiseSchema, { text })),
+    decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>
+      api.send('PUT', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}/sharing`, { shareWithManager }),
+    raiseConcern: (pairId: string, text: string) => api.send('POST', '/concerns', checked(concernSchema, { pairId, text })),
+    enrolmentProgrammes: () => api.get<{ programmes: EnrolmentProgramme[] }>('/enrolment/programmes'),
+    enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),
+  };
+}
+
+export type WorkspaceApi = ReturnType<typeof workspaceApi>;

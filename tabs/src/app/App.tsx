@@ -1,0 +1,41 @@
+import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { Me } from '../api/types';
+import { Loading } from '../common/Loading';
+import { GuidesPage } from '../guides/GuidesPage';
+import type { Host, ThemeName } from '../host/host';
+import { WorkspacePage } from '../workspace/WorkspacePage/WorkspacePage';
+import { AppContext } from './appContext';
+import { Shell } from './Shell/Shell';
+import { useHashRoute } from './useHashRoute';
+
+// Admin pages are for a few people: they load on demand, so the first view stays small.
+const AdminPage = lazy(() => import('../admin/AdminPage'));
+
+const themes = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+export function App({ host, api, me }: { host: Host; api: ApiClient; me: Me }) {
+  const [themeName, setThemeName] = useState<ThemeName>(host.theme);
+  const [route, navigate] = useHashRoute();
+  useEffect(() => host.onThemeChange(setThemeName), [host]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = themeName;
+  }, [themeName]);
+  const services = useMemo(() => ({ host, api, me }), [host, api, me]);
+  return (
+    <FluentProvider theme={themes[themeName]}>
+      <AppContext.Provider value={services}>
+        <Shell route={route} onNavigate={navigate}>
+          {route === 'workspace' && <WorkspacePage />}
+          {route === 'guides' && <GuidesPage />}
+          {route === 'admin' && (
+            <Suspense fallback={<Loading />}>
+              <AdminPage />
+            </Suspense>
+          )}
+        </Shell>
+      </AppContext.Provider>
+    </FluentProvider>
+  );
+}

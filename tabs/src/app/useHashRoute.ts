@@ -1,0 +1,20 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = 'workspace' | 'guides' | 'admin';
+const routes: readonly Route[] = ['workspace', 'guides', 'admin'];
+
+function current(): Route {
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return (routes as readonly string[]).includes(name) ? (name as Route) : 'workspace';
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The page named by the hash (`#/workspace`, `#/guides`, `#/admin`), as the Teams manifest links them. */
+export function useHashRoute(): [Route, (route: Route) => void] {
+  const route = useSyncExternalStore(subscribe, current);
+  return [route, (next) => (window.location.hash = `#/${next}`)];
+}

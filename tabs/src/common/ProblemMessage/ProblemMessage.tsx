@@ -1,0 +1,27 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ApiProblem } from '../../api/problem';
+import { messages } from '../../messages';
+
+/** A problem+json answer in words a person understands: its title, its detail, and field messages. */
+export function ProblemMessage({ problem, onRetry }: { problem: ApiProblem; onRetry?: () => void }) {
+  return (
+    <MessageBar intent="error" role="alert" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{problem.title}</MessageBarTitle>
+        {problem.detail || messages.errors.unknown}
+        {problem.errors.length > 0 && (
+          <ul>
+            {problem.errors.map((e) => (
+              <li key={`${e.field}:${e.message}`}>{e.field ? `${e.field}: ${e.message}` : e.message}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{messages.retry}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

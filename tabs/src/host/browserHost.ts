@@ -1,0 +1,106 @@
+import type { Host, ThemeName } from './host';
+
+const TOKEN_KEY = 'upward.token';
+const THEME_KEY = 'upward.theme';
+
+const AUTH_KEY = 'upward.auth';
+
+/**
+ * Where the local identity stand-in lives: `?authority=<standIn>/<tenantId>&clientId=<guid>` on the
+ * tab's address (what `npm start` prints), remembered for the browser tab's session.
+ */
+interface BrowserAuthConfig {
+  authority: string;
+  clientId: string;
+}
+
+export class SignInNotConfiguredError extends Error {}
+
+function readTokenFromFragment(): string | null {
+  const hash = window.location.hash;
+  if (!hash.includes('access_token=')) return null;
+  const params = new URLSearchParams(hash.slice(1));
+  const token = params.get('access_token');
+  const returnTo = params.get('state') ?? '#/workspace';
+  // Take the token out of the address bar (and history) straight away.
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${returnTo.startsWith('#') ? returnTo : '#/workspace'}`);
+  return token;
+}
+
+function tokenIsFresh(token: string): boolean {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return typeof payload.exp === 'number' && payload.exp * 1000 > Date.now() + 60_000;
+  } catch {
+    return false;
+  }
+}
+
+function authConfig(): BrowserAuthConfig {
+  const params = new URLSearchParams(window.location.search);
+  const authority = params.get('authority');
+  const clientId = params.get('clientId');
+  if (authority && clientId) {
+    const config = { authority: authority.replace(/\/+$/, ''), clientId };
+    sessionStorage.setItem(AUTH_KEY, JSON.stringify(config));
+    return config;
+  }
+  const remembered = sessionStorage.getItem(AUTH_KEY);
+  if (remembered) return JSON.parse(remembered) as BrowserAuthConfig;
+  throw new SignInNotConfiguredError('Open the tab with ?authority=...&clientId=... (npm start prints the address).');
+}
+
+export async function signInRedirect(): Promise<never> {
+  const { authority, clientId } = authConfig();
+  const redirect = `${window.location.origin}${window.location.pathname}${window.location.search}`;
+  const query = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'token',
+    redirect_uri: redirect,
+    scope: `api://${clientId}/access_as_user`,
+    state: window.location.hash || '#/workspace',
+  });
+  window.location.assign(`${authority}/oauth2/v2.0/authorize?${query.toString()}`);
+  return new Promise<never>(() => undefined);
+}
+
+function systemTheme(): ThemeName {
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export async function connectBrowser(): Promise<Host> {
+  authConfig();
+  const fromFragment = readTokenFromFragment();
+  if (fromFragment) sessionStorage.setItem(TOKEN_KEY, fromFragment);
+  const stored = sessionStorage.getItem(TOKEN_KEY);
+  if (!stored || !tokenIsFresh(stored)) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    return signInRedirect();
+  }
+  const handlers: ((theme: ThemeName) => void)[] = [];
+  const chosen = sessionStorage.getItem(THEME_KEY);
+  const host: Host = {
+    kind: 'browser',
+    theme: chosen === 'dark' || chosen === 'light' ? chosen : systemTheme(),
+    getToken: async () => {
+      const token = sessionStorage.getItem(TOKEN_KEY);
+      if (token && tokenIsFresh(token)) return token;
+      return signInRedirect();
+    },
+    onThemeChange: (handler) => handlers.push(handler),
+    toggleTheme: () => {
+      host.theme = host.theme === 'dark' ? 'light' : 'dark';
+      sessionStorage.setItem(THEME_KEY, host.theme);
+      for (const handler of handlers) handler(host.theme);
+    },
+    openLink: (url) => {
+      window.open(url, '_blank', 'noopener');
+    },
+  };
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    if (sessionStorage.getItem(THEME_KEY)) return;
+    host.theme = systemTheme();
+    for (const handler of handlers) handler(host.theme);
+  });
+  return host;
+}

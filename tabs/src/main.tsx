@@ -1,0 +1,28 @@
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/client';
+import type { Me } from './api/types';
+import { App } from './app/App';
+import { connectHost } from './host/host';
+import { messages } from './messages';
+
+/** Connects to the host (Teams or the browser), learns who is signed in, then renders. */
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const host = await connectHost();
+    const api = createApiClient(host);
+    const me = await api.get<Me>('/me');
+    root.render(<App host={host} api={api} me={me} />);
+  } catch (error) {
+    root.render(
+      <main>
+        <h1>{messages.appName}</h1>
+        <p role="alert">
+          {messages.signIn.failed} {error instanceof Error ? error.message : ''}
+        </p>
+      </main>,
+    );
+  }
+}
+
+void start();

@@ -1,0 +1,81 @@
+import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { EnrolmentProgramme, Role } from '../api/types';
+import { workspaceApi } from '../api/workspaceApi';
+import { useApp } from '../app/appContext';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction, useAsync } from '../common/useAsync';
+import { GeneralGuidance } from '../guides/GuideCard';
+import { formatDate } from '../format';
+import { messages } from '../messages';
+import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
+
+function ProgrammeEnrolment({ programme, onEnrolled }: { programme: EnrolmentProgramme; onEnrolled: () => void }) {
+  const styles = useFormStyles();
+  const { api } = useApp();
+  const [role, setRole] = useState<Role>('mentor');
+  const action = useAction();
+  const mine = programme.enrolment;
+  return (
+    <li className={styles.item}>
+      <h3 className={styles.text}>{programme.name}</h3>
+      <span className={styles.meta}>{`${formatDate(programme.startsOn)} – ${formatDate(programme.endsOn)}`}</span>
+      {mine ? (
+        <Badge appearance="tint">{mine.status === 'withdrawn' ? messages.noPair.withdrawn : messages.noPair.enrolledAs(messages.roles[mine.role])}</Badge>
+      ) : (
+        <form
+          className={styles.row}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(() => workspaceApi(api).enrol(programme.id, role)).then((ok) => ok && onEnrolled());
+          }}
+        >
+          <Field label={messages.noPair.enrolAs}>
+            <Select value={role} onChange={(_e, d) => setRole(d.value as Role)}>
+              <option value="mentor">{messages.roles.mentor}</option>
+              <option value="mentee">{messages.roles.mentee}</option>
+            </Select>
+          </Field>
+          <Button type="submit" appearance="primary" disabled={action.busy}>
+            {messages.noPair.enrol}
+          </Button>
+        </form>
+      )}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+    </li>
+  );
+}
+
+/** For someone in no pair: the programmes they can join, their status in each, and the guides. */
+export function NoPairPage() {
+  const styles = useWorkspacePageStyles();
+  const form = useFormStyles();
+  const { api } = useApp();
+  const calls = useMemo(() => workspaceApi(api), [api]);
+  const programmes = useAsync(() => calls.enrolmentProgrammes().then((r) => r.programmes), [calls]);
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.title}>{messages.noPair.title}</h1>
+      <p className={form.text}>{messages.noPair.intro}</p>
+      <Section title={messages.noPair.programmesHeading}>
+        {programmes.state.status === 'loading' && <Loading />}
+        {programmes.state.status === 'error' &&
+          (programmes.state.problem.status === 404 ? <p className={form.empty}>{messages.noPair.unavailable}</p> : <ProblemMessage problem={programmes.state.problem} onRetry={() => void programmes.reload()} />)}
+        {programmes.state.status === 'ready' &&
+          (programmes.state.data.length === 0 ? (
+            <p className={form.empty}>{messages.noPair.noProgrammes}</p>
+          ) : (
+            <ul className={form.list}>
+              {programmes.state.data.map((p) => (
+                <ProgrammeEnrolment key={p.id} programme={p} onEnrolled={() => void programmes.reload()} />
+              ))}
+            </ul>
+          ))}
+      </Section>
+      <GeneralGuidance />
+    </div>
+  );
+}

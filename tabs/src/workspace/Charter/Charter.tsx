@@ -1,0 +1,36 @@
+import { Button } from '@fluentui/react-components';
+import type { Workspace } from '../../api/types';
+import { useFormStyles } from '../../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { useAction } from '../../common/useAsync';
+import { formatDate } from '../../format';
+import { messages } from '../../messages';
+import type { SectionProps } from '../sectionProps';
+
+/** The kick-off charter both people read and sign before the first session. */
+export function Charter({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const { charter } = ws;
+  const mine = ws.pair.myRole === 'mentor' ? charter.mentorSignedAt : charter.menteeSignedAt;
+  const theirs = ws.pair.myRole === 'mentor' ? charter.menteeSignedAt : charter.mentorSignedAt;
+  const line = (who: string, at: string | null) => (at ? messages.charter.signed(who, formatDate(at)) : messages.charter.notSigned(who));
+  return (
+    <Section title={messages.charter.heading} hint={messages.charter.bothMustSign}>
+      <blockquote className={styles.text}>{charter.text}</blockquote>
+      <ul className={styles.list}>
+        <li>{line(messages.charter.you, mine)}</li>
+        <li>{line(messages.charter.partner, theirs)}</li>
+      </ul>
+      {!charter.signedByMe && ws.abilities.signCharter && (
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={action.busy} onClick={() => void action.run(() => calls.signCharter(ws.pair.id)).then((ok) => ok && reload())}>
+            {messages.charter.sign}
+          </Button>
+        </div>
+      )}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { PairView } from '../../api/types';
+import { useFormStyles } from '../../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { TextForm } from '../../common/TextForm/TextForm';
+import { useAction } from '../../common/useAsync';
+import { messages } from '../../messages';
+import type { SectionProps } from '../sectionProps';
+
+/** A no-fault re-pair request and a concern, both going confidentially to the programme admin. */
+export function Confidential({ pair, calls, reload }: { pair: PairView } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const [done, setDone] = useState<string | null>(null);
+  const [writing, setWriting] = useState(false);
+  return (
+    <Section title={messages.confidential.heading} hint={messages.confidential.intro}>
+      {done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        {pair.abilities.requestRepair && (
+          <Dialog>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{messages.confidential.repair}</Button>
+            </DialogTrigger>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>{messages.confidential.repair}</DialogTitle>
+                <DialogContent>{messages.confidential.repairConfirm}</DialogContent>
+                <DialogActions>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button appearance="secondary">{messages.cancel}</Button>
+                  </DialogTrigger>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button
+                      appearance="primary"
+                      onClick={() =>
+                        void action.run(() => calls.pairAction(pair.id, 'request-repair')).then((ok) => {
+                          if (!ok) return;
+                          setDone(messages.confidential.repairDone);
+                          return reload();
+                        })
+                      }
+                    >
+                      {messages.confidential.repair}
+                    </Button>
+                  </DialogTrigger>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        )}
+        {!writing && <Button onClick={() => setWriting(true)}>{messages.confidential.concern}</Button>}
+      </div>
+      {writing && (
+        <TextForm
+          label={messages.confidential.concernLabel}
+          submit={messages.confidential.concernSend}
+          rows={3}
+          onSubmit={(text) =>
+            calls.raiseConcern(pair.id, text).then(() => {
+              setWriting(false);
+              setDone(messages.confidential.concernDone);
+            })
+          }
+        />
+      )}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+    </Section>
+  );
+}

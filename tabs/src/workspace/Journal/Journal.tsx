@@ -1,0 +1,64 @@
+import { Badge, Button } from '@fluentui/react-components';
+import type { Reflection, Workspace } from '../../api/types';
+import { useFormStyles } from '../../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { TextForm } from '../../common/TextForm/TextForm';
+import { useAction } from '../../common/useAsync';
+import { formatDateTime } from '../../format';
+import { messages } from '../../messages';
+import type { SectionProps } from '../sectionProps';
+
+function Entry({ entry, children }: { entry: Reflection; children?: React.ReactNode }) {
+  const styles = useFormStyles();
+  return (
+    <li className={styles.item}>
+      <p className={styles.text}>{entry.text}</p>
+      <div className={styles.row}>
+        <span className={styles.meta}>{formatDateTime(entry.createdAt)}</span>
+        {children}
+      </div>
+    </li>
+  );
+}
+
+/** My private journal (only I see it unless I share one entry), and what my partner shared with me. */
+export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const pairId = ws.pair.id;
+  return (
+    <Section title={messages.journal.heading} hint={messages.journal.privacy}>
+      {ws.abilities.writeReflection && <TextForm label={messages.journal.newLabel} submit={messages.journal.write} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
+      {ws.journal.mine.length === 0 ? (
+        <p className={styles.empty}>{messages.journal.empty}</p>
+      ) : (
+        <ul className={styles.list} aria-label={messages.journal.heading}>
+          {ws.journal.mine.map((entry) => (
+            <Entry key={entry.id} entry={entry}>
+              <Badge appearance="tint" color={entry.sharedWithPartner ? 'brand' : 'informative'}>
+                {entry.sharedWithPartner ? messages.journal.shared : messages.journal.private}
+              </Badge>
+              {entry.canChange && (
+                <Button size="small" disabled={action.busy} onClick={() => void action.run(() => calls.shareReflection(pairId, entry.id, !entry.sharedWithPartner)).then((ok) => ok && reload())}>
+                  {entry.sharedWithPartner ? messages.journal.unshare : messages.journal.share}
+                </Button>
+              )}
+            </Entry>
+          ))}
+        </ul>
+      )}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+      <h3 className={styles.text}>{messages.journal.sharedWithMeHeading}</h3>
+      {ws.journal.shared.length === 0 ? (
+        <p className={styles.empty}>{messages.journal.noneShared}</p>
+      ) : (
+        <ul className={styles.list} aria-label={messages.journal.sharedWithMeHeading}>
+          {ws.journal.shared.map((entry) => (
+            <Entry key={entry.id} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,47 @@
+import { Badge, Button, Persona } from '@fluentui/react-components';
+import type { PairView } from '../../api/types';
+import { useFormStyles } from '../../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { useAction } from '../../common/useAsync';
+import { messages } from '../../messages';
+import type { SectionProps } from '../sectionProps';
+
+const actions = ['accept', 'decline', 'pause', 'resume'] as const;
+
+/** Who my partner is (role, job title, department; never their reporting line) and where our pair stands. */
+export function PartnerCard({ pair, calls, reload }: { pair: PairView } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const secondary = [pair.partner.jobTitle, pair.partner.department].filter(Boolean).join(' · ');
+  return (
+    <Section title={messages.workspace.partnerHeading}>
+      <Persona
+        size="huge"
+        name={pair.partner.displayName}
+        secondaryText={messages.workspace.partnerRole(pair.partner.role)}
+        tertiaryText={secondary || undefined}
+        avatar={{ color: 'colorful', 'aria-hidden': true }}
+      />
+      <div className={styles.row}>
+        <Badge appearance="tint">{messages.pairStatus[pair.status] ?? pair.status}</Badge>
+        <span className={styles.meta}>{messages.workspace.programme(pair.programme.name)}</span>
+      </div>
+      <div className={styles.row}>
+        {actions
+          .filter((a) => pair.abilities[a])
+          .map((a) => (
+            <Button
+              key={a}
+              appearance={a === 'accept' ? 'primary' : 'secondary'}
+              disabled={action.busy}
+              onClick={() => void action.run(() => calls.pairAction(pair.id, a)).then((ok) => ok && reload())}
+            >
+              {messages.workspace[a]}
+            </Button>
+          ))}
+      </div>
+      {action.problem && <ProblemMessage problem={action.problem} />}
+    </Section>
+  );
+}

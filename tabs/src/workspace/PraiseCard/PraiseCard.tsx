@@ -1,0 +1,46 @@
+import { Switch } from '@fluentui/react-components';
+import type { Workspace } from '../../api/types';
+import { useFormStyles } from '../../common/forms/useFormStyles.styles';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { TextForm } from '../../common/TextForm/TextForm';
+import { useAction } from '../../common/useAsync';
+import { formatDate } from '../../format';
+import { messages } from '../../messages';
+import type { SectionProps } from '../sectionProps';
+
+/** The mentee thanks the mentor; the mentor decides whether their manager may see it. */
+export function PraiseCard({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  return (
+    <Section title={messages.praise.heading}>
+      {ws.praise.length === 0 ? (
+        <p className={styles.empty}>{messages.praise.empty}</p>
+      ) : (
+        <ul className={styles.list}>
+          {ws.praise.map((p) => (
+            <li key={p.id} className={styles.item}>
+              <p className={styles.text}>{p.text}</p>
+              <span className={styles.meta}>
+                {p.from === 'me' ? messages.praise.fromYou : messages.praise.toYou} · {formatDate(p.createdAt)}
+              </span>
+              {p.canDecideSharing ? (
+                <Switch
+                  label={messages.praise.shareWithManager}
+                  checked={p.shareWithManager}
+                  disabled={action.busy}
+                  onChange={(_e, d) => void action.run(() => calls.decidePraiseSharing(ws.pair.id, p.id, d.checked)).then((ok) => ok && reload())}
+                />
+              ) : (
+                p.shareWithManager && <span className={styles.meta}>{messages.praise.sharedWithManager}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+      {ws.abilities.thank && <TextForm label={messages.praise.thankLabel} submit={messages.praise.thank} onSubmit={(text) => calls.thank(ws.pair.id, text).then(reload)} />}
+    </Section>
+  );
+}

@@ -1,0 +1,21 @@
+// One Vite configuration for the tab's production build, its benchmark twin and the e2e tests,
+// so the shipped bytes and the measured bytes are built the same way.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..');
+
+/** @returns {import('vite').InlineConfig} */
+export function tabViteConfig({ root = here, outDir = path.join(repoRoot, 'dist/web/tab'), base = '/tab/' } = {}) {
+  return {
+    root,
+    base,
+    configFile: false,
+    logLevel: 'warn',
+    // Vite's built-in (Oxc) JSX transform with React's automatic runtime: no Babel plugin needed.
+    oxc: { jsx: { runtime: 'automatic' } },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  };
+}
