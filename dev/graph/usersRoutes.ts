@@ -228,6 +228,17 @@ export function usersRouter(ctx: GraphContext): express.Router {
     if (person.user.id.endsWith('7') && !person.appRoles.length) throw new GraphError(404, 'ImageNotFound', 'Exception of type \'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException\' was thrown.');
     return solidColourPng(person.user.id);
   };
+  // The photo's metadata (Graph's profilePhoto), so a client can learn whether there is one without downloading it.
+  const photoMetadata = (req: Request, person: DemoPerson) => {
+    photo(person);
+    return { '@odata.context': context(req, `users('${person.user.id}')/photo/$entity`), id: '48X48', height: 48, width: 48 };
+  };
+  router.get('/me/photo', (req, res) => {
+    res.json(photoMetadata(req, meOf(ctx, callerOf(res))));
+  });
+  router.get('/users/:id/photo', (req, res) => {
+    res.json(photoMetadata(req, findUser(ctx, req.params.id)));
+  });
   router.get('/me/photo/$value', (_req, res) => {
     res.type('image/png').send(photo(meOf(ctx, callerOf(res))));
   });
