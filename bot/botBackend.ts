@@ -1,0 +1,74 @@
+import type { Role } from '../shared/glossary';
+
+/** Who is writing to the bot, as Teams told it (tenant and Entra object id of the sender). */
+export interface Person {
+  tenantId: string;
+  userId: string;
+  name: string;
+}
+
+export interface SessionView {
+  sessionId: string;
+  pairId: string;
+  role: Role;
+  partnerName: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  joinUrl: string | null;
+  /** Accepted agenda items, in order. */
+  agenda: string[];
+  /** The person's IANA time zone, for showing times. */
+  timeZone: string;
+}
+
+export interface TakeawayView {
+  id: string;
+  text: string;
+}
+
+export interface ReflectionPrompt {
+  sessionId: string;
+  pairId: string;
+  role: Role;
+  partnerName: string;
+  endedAt: string;
+  /** What the partner proposed and this person may confirm. */
+  partnerTakeaways: TakeawayView[];
+}
+
+export interface ReflectionSubmission {
+  pairId: string;
+  sessionId: string;
+  reflection: string;
+  takeaways: string[];
+  commitment: string | null;
+  commitmentDueOn: string | null;
+  confirmTakeawayIds: string[];
+}
+
+export interface PairView {
+  pairId: string;
+  role: Role;
+  partnerName: string;
+}
+
+export type SurveyKind = 'pairing-fit' | 'mid-point' | 'end';
+
+/**
+ * What the bot needs from the service. The service implements it with the same workspace
+ * commands the tab calls, so the bot and the tab record the same data the same way.
+ */
+export interface BotBackend {
+  currentPair(person: Person): Promise<PairView | null>;
+  nextSession(person: Person, now: Date): Promise<SessionView | null>;
+  addAgendaItem(person: Person, pairId: string, text: string, now: Date): Promise<'added' | 'suggested'>;
+  reflectionPrompt(person: Person, now: Date): Promise<ReflectionPrompt | null>;
+  submitReflection(person: Person, submission: ReflectionSubmission, now: Date): Promise<{ agreed: number }>;
+  confirmTakeaway(person: Person, pairId: string, takeawayId: string, now: Date): Promise<void>;
+  givePraise(person: Person, pairId: string, text: string, now: Date): Promise<void>;
+  decidePraiseSharing(person: Person, pairId: string, praiseId: string, share: boolean, now: Date): Promise<void>;
+  answerSurvey(person: Person, pairId: string, kind: SurveyKind, answers: Record<string, string>, now: Date): Promise<void>;
+  requestRepair(person: Person, pairId: string, reason: string, now: Date): Promise<void>;
+  pauseReminders(person: Person, until: Date, now: Date): Promise<void>;
+}

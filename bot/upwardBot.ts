@@ -1,0 +1,172 @@
+import type { Activity } from '@microsoft/agents-activity';
+import { AgentApplication, CardFactory, type CloudAdapter, Conversation, MessageFactory, type Storage, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import { botCommands, type BotCommandTitle } from '../shared/botCommands';
+import type { BotBackend, Person, SurveyKind } from './botBackend';
+import type { Card } from './cards/cardText';
+import { maxProposedTakeaways, nothingToReflectOnCard, reflectionCard, reflectionSavedCard } from './cards/reflectionCards';
+import { helpCard, pausedCard, praiseComposeCard, textCard } from './cards/relationshipCards';
+import { noSessionCard, sessionCard } from './cards/sessionCards';
+
+export interface UpwardBotOptions {
+  adapter: CloudAdapter;
+  backend: BotBackend;
+  /** Where the SDK's proactive store keeps each person's conversation (our Postgres). */
+  conversations: Storage;
+  /** The bot's app (client) id, the audience proactive sends are made as. */
+  botAppId: string;
+  clock: () => Date;
+  /** How long "pause reminders" pauses them. */
+  pauseDays?: number;
+}
+
+export function cardActivity(card: Card): Activity {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+const commandPattern = (title: BotCommandTitle) => new RegExp(`^\\s*${title.replace(/ /g, '\\s+')}\\s*[.!?]?\\s*$`, 'i');
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * The Upward bot in a person's 1:1 chat. Every route is registered here, in one place; each
+ * handler reads who is writing, asks the backend (the same commands the tab uses) and answers
+ * with a card.
+ */
+export class UpwardBot extends AgentApplication<TurnState> {
+  private readonly backend: BotBackend;
+  private readonly botAppId: string;
+  private readonly clock: () => Date;
+  private readonly pauseDays: number;
+
+  constructor(options: UpwardBotOptions) {
+    super({ adapter: options.adapter, proactive: { storage: options.conversations }, startTypingTimer: false });
+    this.backend = options.backend;
+    this.botAppId = options.botAppId;
+    this.clock = options.clock;
+    this.pauseDays = options.pauseDays ?? 14;
+
+    this.onTurn('beforeTurn', async (context) => {
+      await this.remember(context);
+      return true;
+    });
+    this.onConversationUpdate('membersAdded', (context) => this.reply(context, helpCard()));
+
+    const commands: Record<BotCommandTitle, (context: TurnContext, person: Person) => Promise<void>> = {
+      help: (context) => this.reply(context, helpCard()),
+      'next session': (context, person) => this.showNextSession(context, person),
+      agenda: (context, person) => this.showNextSession(context, person),
+      reflect: (context, person) => this.askForReflection(context, person),
+      praise: (context, person) => this.composePraise(context, person),
+      'pause reminders': (context, person) => this.pauseReminders(context, person),
+    };
+    for (const { title } of botCommands) {
+      this.onMessage(commandPattern(title), (context) => this.asPerson(context, (person) => commands[title](context, person)));
+    }
+
+    this.adaptiveCards.actionSubmit('agenda.add', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
+        await this.reply(context, textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.'));
+      }),
+    );
+    this.adaptiveCards.actionSubmit('reflection.submit', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        const takeaways = Array.from({ length: maxProposedTakeaways }, (_, i) => str(data[`takeaway${i + 1}`])).filter(Boolean);
+        const confirmTakeawayIds = Object.entries(data).filter(([k, v]) => k.startsWith('confirm_') && v === 'true').map(([k]) => k.slice('confirm_'.length));
+        const result = await this.backend.submitReflection(
+          person,
+          { pairId: str(data.pairId), sessionId: str(data.sessionId), reflection: str(data.reflection), takeaways, commitment: str(data.commitment) || null, commitmentDueOn: str(data.commitmentDueOn) || null, confirmTakeawayIds },
+          this.clock(),
+        );
+        await this.reply(context, reflectionSavedCard({ takeaways: takeaways.length, agreed: result.agreed }));
+      }),
+    );
+    this.adaptiveCards.actionSubmit('praise.submit', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        await this.backend.givePraise(person, str(data.pairId), str(data.text), this.clock());
+        await this.reply(context, textCard('Sent', 'Your thanks is on its way. Your mentor decides whether their manager may see it.'));
+      }),
+    );
+    this.adaptiveCards.actionSubmit('praise.share', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        const share = data.share === true || data.share === 'true';
+        await this.backend.decidePraiseSharing(person, str(data.pairId), str(data.praiseId), share, this.clock());
+        await this.reply(context, textCard('Noted', share ? 'Your manager may now see this praise.' : 'This praise stays between you and your mentee.'));
+      }),
+    );
+    this.adaptiveCards.actionSubmit('survey.submit', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        const { verb: _verb, pairId, kind, ...answers } = data;
+        await this.backend.answerSurvey(person, str(pairId), str(kind) as SurveyKind, Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, str(v)])), this.clock());
+        await this.reply(context, textCard('Thank you', 'Your answers are counted only in aggregate.'));
+      }),
+    );
+    this.adaptiveCards.actionSubmit('repair.request', (context, _state, data) =>
+      this.asPerson(context, async (person) => {
+        await this.backend.requestRepair(person, str(data.pairId), 'Asked for a new partner from the bot (no fault).', this.clock());
+        await this.reply(context, textCard('Request sent', 'Your programme admin will find you a new partner. Nobody is told why, and nobody is at fault.'));
+      }),
+    );
+    this.onActivity('message', (context) => this.reply(context, helpCard()));
+    this.onError(async (context, error) => {
+      await context.sendActivity(cardActivity(textCard('That did not work', error.message)));
+    });
+  }
+
+  /** Sends a card to a person's stored 1:1 conversation (reminders, nudges). */
+  async sendCard(conversation: Conversation, card: Card): Promise<void> {
+    await this.proactive.sendActivity(this.adapter, conversation, cardActivity(card));
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const person = personOf(context);
+    if (!person || context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.conversationType === 'channel') return;
+    const conversation = new Conversation(context);
+    // An anonymous (local development) turn carries no audience; the bot's own id stands in.
+    if (!conversation.claims.aud) conversation.claims = { ...conversation.claims, aud: this.botAppId };
+    await this.proactive.storeConversation(conversation);
+  }
+
+  private async reply(context: TurnContext, card: Card): Promise<void> {
+    await context.sendActivity(cardActivity(card));
+  }
+
+  private async asPerson(context: TurnContext, act: (person: Person) => Promise<void>): Promise<void> {
+    const person = personOf(context);
+    if (!person) return this.reply(context, textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.'));
+    await act(person);
+  }
+
+  private async showNextSession(context: TurnContext, person: Person): Promise<void> {
+    const session = await this.backend.nextSession(person, this.clock());
+    await this.reply(context, session ? sessionCard(session, { reminder: false }) : noSessionCard());
+  }
+
+  private async askForReflection(context: TurnContext, person: Person): Promise<void> {
+    const prompt = await this.backend.reflectionPrompt(person, this.clock());
+    await this.reply(context, prompt ? reflectionCard(prompt) : nothingToReflectOnCard());
+  }
+
+  private async composePraise(context: TurnContext, person: Person): Promise<void> {
+    const pair = await this.backend.currentPair(person);
+    if (!pair) return this.reply(context, textCard('No partner yet', 'Once you are paired, you can thank your partner here.'));
+    if (pair.role !== 'mentee') return this.reply(context, textCard('Praise goes to the mentor', 'In Upward the mentee thanks the mentor. Your mentee can thank you here; you decide who sees it.'));
+    await this.reply(context, praiseComposeCard(pair.pairId, pair.partnerName));
+  }
+
+  private async pauseReminders(context: TurnContext, person: Person): Promise<void> {
+    const now = this.clock();
+    const until = new Date(now.getTime() + this.pauseDays * 86_400_000);
+    await this.backend.pauseReminders(person, until, now);
+    await this.reply(context, pausedCard(until, 'UTC'));
+  }
+}
+
+/** The sender as Teams identifies them: tenant and Entra object id; null when either is missing. */
+export function personOf(context: TurnContext): Person | null {
+  const a = context.activity;
+  const channelData = a.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = a.conversation?.tenantId ?? channelData?.tenant?.id;
+  const userId = a.from?.aadObjectId;
+  if (!tenantId || !userId) return null;
+  return { tenantId, userId, name: a.from?.name ?? '' };
+}
