@@ -11,6 +11,7 @@ import { participantRoutes } from './participants/participantRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
+import { workspaceRoutes } from './workspace/workspaceRoutes';
 
 /** One Express app: the API under /api, health probes, and the built web assets. */
 export function createApp(deps: AppDeps): express.Express {
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));
+  api.use(workspaceRoutes(deps));
   api.use(pairRoutes(deps));
   api.use(participantRoutes(deps));
   api.use(matchingRoutes(deps));

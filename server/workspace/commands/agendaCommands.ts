@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { AgendaItemEdit, AgendaItemInput, AgendaOrderInput, SuggestionAnswer } from '../../../shared/schemas/workspace';
+import { recordDomainEvent } from '../../events/domainEvents';
+import { ApiError, notFound } from '../../http/errors';
+import { type AgendaItemRow, authorizeWorkspace, type Member, recordRules } from '../workspacePolicy';
+import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
+
+type ItemProps = CommandProps & { itemId: string };
+
+async function findItem(trx: Trx, member: Member, itemId: string): Promise<AgendaItemRow> {
+  const item = await trx
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('tenant_id', '=', member.pair.tenant_id)
+    .where('pair_id', '=', member.pair.id)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  if (!item || !recordRules.readAgendaItem(member, item)) throw notFound();
+  return item;
+}
+
+async function nextPosition(trx: Trx, member: Member): Promise<number> {
+  const { max } = await trx
+    .selectFrom('agenda_items')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('tenant_id', '=', member.pair.tenant_id)
+    .where('pair_id', '=', member.pair.id)
+    .executeTakeFirstOrThrow();
+  return max === null ? 0 : Number(max) + 1;
+}
+
+async function insertItem(trx: Trx, member: Member, input: AgendaItemInput, now: Date): Promise<AgendaItemRow> {
+  await checkSessionOfPair(trx, member, input.sessionId);
+  const row: AgendaItemRow = {
+    tenant_id: member.pair.tenant_id,
+    id: randomUUID(),
+    pair_id: member.pair.id,
+    session_id: input.sessionId ?? null,
+    text: input.text,
+    proposed_by: member.role,
+    // The mentee owns the agenda: what they add is on it; what the mentor adds waits for them.
+    accepted: member.role === 'mentee',
+    position: await nextPosition(trx, member),
+    declined_at: null,
+    created_at: now,
+  };
+  await trx.insertInto('agenda_items').values(row).execute();
+  return row;
+}
+
+/** The mentee adds an item to the agenda, optionally for one session. */
+export async function agendaItemAdder(props: CommandProps & { input: AgendaItemInput }): Promise<AgendaItemRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'editAgenda');
+    return insertItem(trx, member, props.input, props.now);
+  });
+}
+
+/** The mentor suggests an item; it joins the agenda only when the mentee accepts it. */
+export async function agendaItemSuggester(props: CommandProps & { input: AgendaItemInput }): Promise<AgendaItemRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'suggestAgendaItem');
+    const item = await insertItem(trx, member, props.input, props.now);
+    await recordDomainEvent(trx, { tenantId: member.pair.tenant_id, kind: 'agenda.suggested', subjectId: member.pair.id, payload: { itemId: item.id }, at: props.now });
+    return item;
+  });
+}
+
+/** The mentee rewords an item or moves it to another session. */
+export async function agendaItemEditor(props: ItemProps & { input: AgendaItemEdit }): Promise<AgendaItemRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'editAgenda');
+    const item = await findItem(trx, member, props.itemId);
+    await checkSessionOfPair(trx, member, props.input.sessionId);
+    const changes = { text: props.input.text ?? item.text, session_id: props.input.sessionId === undefined ? item.session_id : props.input.sessionId };
+    await trx.updateTable('agenda_items').set(changes).where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+    return { ...item, ...changes };
+  });
+}
+
+/** The mentee removes an item (or a suggestion) from the agenda. */
+export async function agendaItemRemover(props: ItemProps): Promise<void> {
+  await inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'editAgenda');
+    const item = await findItem(trx, member, props.itemId);
+    await trx.deleteFrom('agenda_items').where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+  });
+}
+
+/** The mentee puts the agenda in a new order; the order names every item on it, once. */
+export async function agendaReorderer(props: CommandProps & { input: AgendaOrderInput }): Promise<void> {
+  await inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'editAgenda');
+    const accepted = await trx
+      .selectFrom('agenda_items')
+      .select('id')
+      .where('tenant_id', '=', member.pair.tenant_id)
+      .where('pair_id', '=', member.pair.id)
+      .where('accepted', '=', true)
+      .execute();
+    const onAgenda = new Set(accepted.map((r) => r.id));
+    const ids = props.input.itemIds;
+    if (ids.length !== onAgenda.size || ids.some((id) => !onAgenda.has(id))) {
+      throw new ApiError('invalidRequest', 'The request body is not valid: check itemIds.', [
+        { field: 'itemIds', message: 'must list every item on the agenda exactly once' },
+      ]);
+    }
+    for (const [position, id] of ids.entries()) {
+      await trx.updateTable('agenda_items').set({ position }).where('tenant_id', '=', member.pair.tenant_id).where('id', '=', id).execute();
+    }
+  });
+}
+
+/** The mentee accepts a mentor's suggestion (it goes to the end of the agenda) or declines it. */
+export async function suggestionAnswerer(props: ItemProps & { input: SuggestionAnswer }): Promise<AgendaItemRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'editAgenda');
+    const item = await findItem(trx, member, props.itemId);
+    if (!recordRules.answerSuggestion(member, item)) throw new ApiError('invalidTransition', 'This item is not a suggestion waiting for an answer.');
+    const changes =
+      props.input.answer === 'accept'
+        ? { accepted: true, position: await nextPosition(trx, member), declined_at: null }
+        : { accepted: false, position: item.position, declined_at: props.now };
+    await trx.updateTable('agenda_items').set(changes).where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+    await recordDomainEvent(trx, {
+      tenantId: member.pair.tenant_id,
+      kind: 'agenda.suggestion-answered',
+      subjectId: member.pair.id,
+      payload: { itemId: item.id, answer: props.input.answer },
+      at: props.now,
+    });
+    return { ...item, ...changes };
+  });
+}

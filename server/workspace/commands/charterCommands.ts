@@ -1,0 +1,50 @@
+import type { Selectable } from 'kysely';
+import { transitionPair } from '../../../shared/pairLifecycle';
+import { defaultCharterText } from '../../../shared/schemas/programme';
+import { recordDomainEvent } from '../../events/domainEvents';
+import { ApiError } from '../../http/errors';
+import { pairRepository, pairStateOf } from '../../pairs/pairRepository';
+import type { Db } from '../../store/database';
+import type { CharterTable } from '../../store/schema';
+import { authorizeWorkspace, type Member } from '../workspacePolicy';
+import { type CommandProps, inPair } from '../workspaceTransaction';
+
+export type CharterRow = Selectable<CharterTable>;
+
+/** The pair's charter; until someone signs it, the programme's current charter text, unsigned. */
+export async function charterOf(trx: Db, member: Member): Promise<CharterRow> {
+  const { tenant_id, id, programme_id } = member.pair;
+  const row = await trx.selectFrom('charters').selectAll().where('tenant_id', '=', tenant_id).where('pair_id', '=', id).executeTakeFirst();
+  if (row) return row;
+  const programme = await trx.selectFrom('programmes').select('details').where('tenant_id', '=', tenant_id).where('id', '=', programme_id).executeTakeFirst();
+  const text = typeof programme?.details.charterText === 'string' ? programme.details.charterText : defaultCharterText;
+  return { tenant_id, pair_id: id, text, mentor_signed_at: null, mentee_signed_at: null };
+}
+
+/**
+ * A member signs the pair's charter; signing again changes nothing. The text is fixed at the first
+ * signature, so both sign the same words. When the second person signs, the relationship starts.
+ */
+export async function charterSigner(props: CommandProps): Promise<CharterRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'signCharter');
+    const charter = await charterOf(trx, member);
+    const column = member.role === 'mentor' ? 'mentor_signed_at' : 'mentee_signed_at';
+    if (charter[column] !== null) return charter;
+    const signed = { ...charter, [column]: props.now };
+    await trx
+      .insertInto('charters')
+      .values(signed)
+      .onConflict((oc) => oc.columns(['tenant_id', 'pair_id']).doUpdateSet({ [column]: props.now }))
+      .execute();
+    const tenantId = member.pair.tenant_id;
+    await recordDomainEvent(trx, { tenantId, kind: 'charter.signed', subjectId: member.pair.id, payload: { by: member.role }, at: props.now });
+    if (signed.mentor_signed_at !== null && signed.mentee_signed_at !== null && member.pair.status === 'accepted') {
+      const next = transitionPair(pairStateOf(member.pair), { kind: 'charter-signed-by-both' });
+      if (!next.ok) throw new ApiError('invalidTransition', next.message);
+      await pairRepository(trx, tenantId).saveState(member.pair, next.state, props.now);
+      await recordDomainEvent(trx, { tenantId, kind: 'pair.active', subjectId: member.pair.id, payload: { status: 'active' }, at: props.now });
+    }
+    return signed;
+  });
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { ReflectionEdit, ReflectionInput } from '../../../shared/schemas/workspace';
+import { recordDomainEvent } from '../../events/domainEvents';
+import { notFound } from '../../http/errors';
+import { authorizeWorkspace, type Member, recordRules, type ReflectionRow } from '../workspacePolicy';
+import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
+
+type ReflectionProps = CommandProps & { reflectionId: string };
+
+/** Only the author can change a journal entry; to anyone else it does not exist. */
+async function findOwnReflection(trx: Trx, member: Member, reflectionId: string): Promise<ReflectionRow> {
+  const row = await trx
+    .selectFrom('reflections')
+    .selectAll()
+    .where('tenant_id', '=', member.pair.tenant_id)
+    .where('pair_id', '=', member.pair.id)
+    .where('id', '=', reflectionId)
+    .executeTakeFirst();
+  if (!row || !recordRules.changeReflection(member, row)) throw notFound();
+  return row;
+}
+
+/** A member writes a private journal entry, optionally about one session. */
+export async function reflectionWriter(props: CommandProps & { input: ReflectionInput }): Promise<ReflectionRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'writeReflection');
+    await checkSessionOfPair(trx, member, props.input.sessionId);
+    const row: ReflectionRow = {
+      tenant_id: member.pair.tenant_id,
+      id: randomUUID(),
+      pair_id: member.pair.id,
+      session_id: props.input.sessionId ?? null,
+      author_user_id: member.userId,
+      text: props.input.text,
+      shared_with_partner: false,
+      created_at: props.now,
+    };
+    await trx.insertInto('reflections').values(row).execute();
+    return row;
+  });
+}
+
+/** The author rewords an entry, or shares it with (or withdraws it from) their partner. */
+export async function reflectionEditor(props: ReflectionProps & { input: ReflectionEdit }): Promise<ReflectionRow> {
+  return inPair(props, async (trx, member) => {
+    const row = await findOwnReflection(trx, member, props.reflectionId);
+    const changes = { text: props.input.text ?? row.text, shared_with_partner: props.input.sharedWithPartner ?? row.shared_with_partner };
+    await trx.updateTable('reflections').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    if (changes.shared_with_partner && !row.shared_with_partner) {
+      await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'reflection.shared', subjectId: member.pair.id, payload: { reflectionId: row.id }, at: props.now });
+    }
+    return { ...row, ...changes };
+  });
+}
+
+/** The author deletes an entry. */
+export async function reflectionRemover(props: ReflectionProps): Promise<void> {
+  await inPair(props, async (trx, member) => {
+    const row = await findOwnReflection(trx, member, props.reflectionId);
+    await trx.deleteFrom('reflections').where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+  });
+}

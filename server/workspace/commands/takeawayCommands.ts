@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { maxTakeawaysPerSession, type TakeawayInput } from '../../../shared/schemas/workspace';
+import { recordDomainEvent } from '../../events/domainEvents';
+import { ApiError, notFound } from '../../http/errors';
+import { authorizeWorkspace, recordRules, type TakeawayRow } from '../workspacePolicy';
+import { checkSessionOfPair, type CommandProps, inPair } from '../workspaceTransaction';
+
+/** A member proposes a take-away from a session (at most three each); the partner is asked to confirm it. */
+export async function takeawayProposer(props: CommandProps & { input: TakeawayInput }): Promise<TakeawayRow> {
+  return inPair(props, async (trx, member) => {
+    authorizeWorkspace(member, 'proposeTakeaway');
+    await checkSessionOfPair(trx, member, props.input.sessionId);
+    const { count } = await trx
+      .selectFrom('takeaways')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('tenant_id', '=', member.pair.tenant_id)
+      .where('pair_id', '=', member.pair.id)
+      .where('session_id', '=', props.input.sessionId)
+      .where('proposed_by_user_id', '=', member.userId)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= maxTakeawaysPerSession) throw new ApiError('takeawayLimit');
+    const row: TakeawayRow = {
+      tenant_id: member.pair.tenant_id,
+      id: randomUUID(),
+      pair_id: member.pair.id,
+      session_id: props.input.sessionId,
+      text: props.input.text,
+      proposed_by_user_id: member.userId,
+      confirmed_by_user_id: null,
+      status: 'proposed',
+      confirmed_at: null,
+      created_at: props.now,
+    };
+    await trx.insertInto('takeaways').values(row).execute();
+    await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'takeaway.proposed', subjectId: member.pair.id, payload: { takeawayId: row.id, by: member.role }, at: props.now });
+    return row;
+  });
+}
+
+/**
+ * The partner confirms a take-away, which makes it agreed. The proposer cannot confirm their own;
+ * confirming an agreed take-away again changes nothing.
+ */
+export async function takeawayConfirmer(props: CommandProps & { takeawayId: string }): Promise<TakeawayRow> {
+  return inPair(props, async (trx, member) => {
+    const row = await trx
+      .selectFrom('takeaways')
+      .selectAll()
+      .where('tenant_id', '=', member.pair.tenant_id)
+      .where('pair_id', '=', member.pair.id)
+      .where('id', '=', props.takeawayId)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    if (row.status === 'agreed' && row.confirmed_by_user_id === member.userId) return row;
+    if (!recordRules.confirmTakeaway(member, row)) {
+      throw member.pair.status === 'ended'
+        ? new ApiError('pairEnded')
+        : new ApiError('notYourRole', 'A take-away becomes agreed when your partner confirms it; you cannot confirm your own.');
+    }
+    const changes = { status: 'agreed' as const, confirmed_by_user_id: member.userId, confirmed_at: props.now };
+    await trx.updateTable('takeaways').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'takeaway.agreed', subjectId: member.pair.id, payload: { takeawayId: row.id }, at: props.now });
+    return { ...row, ...changes };
+  });
+}

@@ -1,0 +1,103 @@
+import type { Selectable } from 'kysely';
+import type { ConcernTable, SessionTable } from '../store/schema';
+import type { CharterRow } from './commands/charterCommands';
+import type { CommitmentRow } from './commands/commitmentCommands';
+import type { ConcernRow } from './commands/concernCommands';
+import { type AgendaItemRow, type Member, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow } from './workspacePolicy';
+
+/*
+ * Each presenter lists the fields that leave the server, as the member looking at the workspace
+ * sees them. Authors are named by relation to the viewer ("me" or "partner"), never by id.
+ */
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const who = (viewer: Member, userId: string) => (userId === viewer.userId ? 'me' : 'partner');
+
+export function presentCharter(viewer: Member, c: CharterRow) {
+  const mine = viewer.role === 'mentor' ? c.mentor_signed_at : c.mentee_signed_at;
+  const theirs = viewer.role === 'mentor' ? c.mentee_signed_at : c.mentor_signed_at;
+  return {
+    text: c.text,
+    mentorSignedAt: iso(c.mentor_signed_at),
+    menteeSignedAt: iso(c.mentee_signed_at),
+    signedByMe: mine !== null,
+    signedByPartner: theirs !== null,
+  };
+}
+
+export function presentSession(s: Selectable<SessionTable>) {
+  const venue = s.venue;
+  return {
+    id: s.id,
+    startsAt: s.starts_at.toISOString(),
+    endsAt: s.ends_at.toISOString(),
+    status: s.status,
+    venue: {
+      kind: typeof venue.kind === 'string' ? venue.kind : null,
+      displayName: typeof venue.displayName === 'string' ? venue.displayName : null,
+    },
+    joinUrl: s.join_url,
+  };
+}
+
+export function presentAgendaItem(viewer: Member, item: AgendaItemRow) {
+  return {
+    id: item.id,
+    sessionId: item.session_id,
+    text: item.text,
+    proposedBy: item.proposed_by,
+    state: item.accepted ? 'on-agenda' : item.declined_at ? 'declined' : 'suggested',
+    position: item.position,
+    canAnswer: recordRules.answerSuggestion(viewer, item),
+  };
+}
+
+export function presentReflection(viewer: Member, r: ReflectionRow) {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    author: who(viewer, r.author_user_id),
+    text: r.text,
+    sharedWithPartner: r.shared_with_partner,
+    createdAt: r.created_at.toISOString(),
+    canChange: recordRules.changeReflection(viewer, r),
+  };
+}
+
+export function presentTakeaway(viewer: Member, t: TakeawayRow) {
+  return {
+    id: t.id,
+    sessionId: t.session_id,
+    text: t.text,
+    status: t.status,
+    proposedBy: who(viewer, t.proposed_by_user_id),
+    confirmedAt: iso(t.confirmed_at),
+    createdAt: t.created_at.toISOString(),
+    canConfirm: recordRules.confirmTakeaway(viewer, t),
+  };
+}
+
+export function presentCommitment(c: CommitmentRow) {
+  return { id: c.id, sessionId: c.session_id, text: c.text, dueOn: c.due_on, status: c.status, createdAt: c.created_at.toISOString() };
+}
+
+export function presentPraise(viewer: Member, p: PraiseRow) {
+  return {
+    id: p.id,
+    from: who(viewer, p.from_user_id),
+    text: p.text,
+    shareWithManager: p.share_with_manager,
+    createdAt: p.created_at.toISOString(),
+    canDecideSharing: recordRules.decidePraiseSharing(viewer, p),
+  };
+}
+
+/** A concern as the person who raised it follows it. */
+export function presentOwnConcern(c: ConcernRow) {
+  return { id: c.id, kind: c.kind, status: c.status, pairId: c.pair_id, programmeId: c.programme_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
+}
+
+/** A concern as a programme admin handles it: what was written for them, never anything of the workspace. */
+export function presentConcernForAdmin(c: Selectable<ConcernTable>) {
+  return { id: c.id, kind: c.kind, status: c.status, programmeId: c.programme_id, pairId: c.pair_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
+}

@@ -1,0 +1,48 @@
+import type { Transaction } from 'kysely';
+import type { Caller } from '../auth/caller';
+import { ApiError } from '../http/errors';
+import { pairRepository } from '../pairs/pairRepository';
+import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import type { Db } from '../store/database';
+import type { Database } from '../store/schema';
+import { memberOf, type Member } from './workspacePolicy';
+
+export type Trx = Transaction<Database>;
+
+/** What every workspace command is given: the database, who acts (from a token or the bot), and the clock's now. */
+export interface CommandProps {
+  db: Db;
+  actor: Caller;
+  pairId: string;
+  now: Date;
+}
+
+/**
+ * Runs one workspace change in one transaction, with the pair row locked so that two changes to
+ * the same pair (a second signature, a fourth take-away) cannot interleave. Anyone but the two
+ * members, admins included, is told the pair does not exist.
+ */
+export async function inPair<T>(props: CommandProps, change: (trx: Trx, member: Member) => Promise<T>): Promise<T> {
+  return props.db.transaction().execute(async (trx) => {
+    const pair = await pairRepository(trx, props.actor.tenantId).findForUpdate(props.pairId);
+    authorizePairMember(props.actor, pair);
+    return change(trx, memberOf(props.actor, pair, roleInPair(props.actor, pair)!));
+  });
+}
+
+/** A session named in a request must be one of this pair's, or the request is refused naming the field. */
+export async function checkSessionOfPair(trx: Trx, member: Member, sessionId: string | null | undefined): Promise<void> {
+  if (sessionId === null || sessionId === undefined) return;
+  const session = await trx
+    .selectFrom('sessions')
+    .select('id')
+    .where('tenant_id', '=', member.pair.tenant_id)
+    .where('pair_id', '=', member.pair.id)
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!session) {
+    throw new ApiError('invalidRequest', 'The request body is not valid: check sessionId.', [
+      { field: 'sessionId', message: 'must be a session of this pair' },
+    ]);
+  }
+}

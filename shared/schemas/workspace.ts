@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { idSchema, isoDate, text } from './common';
+
+/**
+ * What people send to the pair workspace, from the tab or from the bot's cards. Every object is
+ * strict (an unknown key is refused, not silently dropped) and every text is bounded.
+ */
+
+export const pairItemParams = z.object({ id: idSchema, itemId: idSchema });
+
+const optionalSessionId = idSchema.nullable().optional();
+
+export const agendaItemSchema = z.object({ text: text(500), sessionId: optionalSessionId }).strict();
+export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
+
+export const agendaItemEditSchema = z
+  .object({ text: text(500), sessionId: idSchema.nullable() })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+export type AgendaItemEdit = z.infer<typeof agendaItemEditSchema>;
+
+export const agendaOrderSchema = z
+  .object({
+    itemIds: z
+      .array(idSchema)
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not name an item twice' }),
+  })
+  .strict();
+export type AgendaOrderInput = z.infer<typeof agendaOrderSchema>;
+
+export const suggestionAnswerSchema = z.object({ answer: z.enum(['accept', 'decline'], { message: 'must be accept or decline' }) }).strict();
+export type SuggestionAnswer = z.infer<typeof suggestionAnswerSchema>;
+
+export const reflectionSchema = z.object({ text: text(5000), sessionId: optionalSessionId }).strict();
+export type ReflectionInput = z.infer<typeof reflectionSchema>;
+
+export const reflectionEditSchema = z
+  .object({ text: text(5000), sharedWithPartner: z.boolean() })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+export type ReflectionEdit = z.infer<typeof reflectionEditSchema>;
+
+/** Up to three take-aways per person and session, as the programme guidance asks. */
+export const maxTakeawaysPerSession = 3;
+
+export const takeawaySchema = z.object({ text: text(300), sessionId: idSchema }).strict();
+export type TakeawayInput = z.infer<typeof takeawaySchema>;
+
+export const commitmentSchema = z.object({ text: text(500), dueOn: isoDate.nullable().optional(), sessionId: optionalSessionId }).strict();
+export type CommitmentInput = z.infer<typeof commitmentSchema>;
+
+export const commitmentEditSchema = z
+  .object({ text: text(500), dueOn: isoDate.nullable(), status: z.enum(['open', 'kept', 'dropped'], { message: 'must be open, kept or dropped' }) })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
+
+export const praiseSchema = z.object({ text: text(1000) }).strict();
+export type PraiseInput = z.infer<typeof praiseSchema>;
+
+export const praiseSharingSchema = z.object({ shareWithManager: z.boolean() }).strict();
+export type PraiseSharingInput = z.infer<typeof praiseSharingSchema>;
+
+/** A concern is about a pair the person is in, or about a programme they take part in. */
+export const concernSchema = z
+  .object({ pairId: idSchema.optional(), programmeId: idSchema.optional(), text: text(4000) })
+  .strict()
+  .refine((c) => (c.pairId === undefined) !== (c.programmeId === undefined), { message: 'name either pairId or programmeId', path: ['pairId'] });
+export type ConcernInput = z.infer<typeof concernSchema>;
+
+export const concernStatusSchema = z.enum(['open', 'in-progress', 'closed'], { message: 'must be open, in-progress or closed' });
+
+export const concernStatusChangeSchema = z.object({ status: concernStatusSchema }).strict();
+export type ConcernStatusChange = z.infer<typeof concernStatusChangeSchema>;
+
+export const concernListQuery = z.object({ status: concernStatusSchema.optional() }).strict();
