@@ -2,23 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import type { UserTokenOptions } from '../../dev/identity/tokenIssuer';
+import { standInEnvironment } from '../../dev/standInEnvironment';
 import { createApp } from '../app';
 import type { AppDeps } from '../appDeps';
 import { composeDeps } from '../composition';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { testEngines, type TestDatabase, type TestEngine } from './databases';
-
-/** The environment that points Upward at a running stand-in: the same variables a real tenant needs. */
-export function standInEnvironment(standIn: M365StandIn): Record<string, string> {
-  return {
-    ENTRA_CLIENT_ID: standIn.clientId,
-    ENTRA_ALLOWED_TENANTS: standIn.tenantId,
-    ENTRA_AUTHORITY_HOST: standIn.url,
-    ENTRA_CLIENT_SECRET: standIn.clientSecret,
-    GRAPH_BASE_URL: standIn.graphBaseUrl,
-  };
-}
 
 export interface ApiResponse<T = unknown> {
   status: number;

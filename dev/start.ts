@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import { ConfigError, loadConfig } from '../server/config';
+import { createLogger } from '../server/logger';
+import { startService } from '../server/service';
+import { DEMO_PERSONAS } from './demoOrg/personas';
+import { startM365StandIn } from './m365StandIn';
+import { seedDemo } from './seedDemo';
+import { standInEnvironment } from './standInEnvironment';
+
+/**
+ * `npm start`: Upward on this machine. By default with the local Microsoft 365 stand-in and a
+ * demo organisation; with UPWARD_USE_REAL_TENANT=1, only the service, configured for a real tenant
+ * by the environment (see README).
+ */
+async function main() {
+  const useRealTenant = process.env.UPWARD_USE_REAL_TENANT === '1';
+  const standIn = useRealTenant
+    ? null
+    : await startM365StandIn({ port: Number(process.env.UPWARD_STANDIN_PORT ?? 5100), seed: process.env.UPWARD_DEMO_SEED ?? 'upward', size: Number(process.env.UPWARD_DEMO_SIZE ?? 300) });
+  let config;
+  try {
+    config = loadConfig({ ...(standIn ? standInEnvironment(standIn) : {}), ...process.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const service = await startService(config, logger);
+  if (standIn) {
+    const seeded = await seedDemo(service.deps, standIn.org, DateTime.utc().minus({ weeks: 3 }).toISODate()!);
+    if (seeded) logger.info('demo programme created for the demo organisation');
+  }
+  const signIn = (id: string) => `${standIn?.signInUrl}?login_hint=${id}&redirect_uri=${encodeURIComponent(`${service.url}/tab/index.html`)}`;
+  const lines = [
+    '',
+    `Upward is running at ${service.url}`,
+    `  Teams tab (in a browser):  ${service.url}/tab/index.html#/workspace`,
+    `  Outlook add-in task pane:  ${service.url}/addin/taskpane.html`,
+    `  Bot endpoint:              ${service.url}/api/messages   (chat with it: npm run playground)`,
+    `  Health:                    ${service.url}/healthz`,
+    ...(standIn
+      ? [
+          `  Microsoft 365 stand-in:    ${standIn.url}  (Graph ${standIn.graphBaseUrl})`,
+          `  Sign in as a demo person:  ${standIn.signInUrl}?redirect_uri=${encodeURIComponent(`${service.url}/tab/index.html`)}`,
+          '  Demo people:',
+          ...Object.entries(DEMO_PERSONAS).map(([role, p]) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${role}`),
+          `  For example, the senior leader: ${signIn(DEMO_PERSONAS.seniorLeader.id)}`,
+        ]
+      : []),
+    `  Data: ${config.databaseUrl ? 'Postgres server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/`}`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await service.close();
+    await standIn?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main();
