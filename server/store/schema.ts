@@ -170,6 +170,9 @@ export interface SessionTable {
   transaction_id: string | null;
   status: 'planned' | 'held' | 'cancelled';
   created_at: CreatedAt;
+  /** Whose mailbox holds the event (null for sessions not booked through Graph). */
+  organizer_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: NullableTimestamp;
 }
 
 export interface AgendaItemTable {
