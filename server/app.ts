@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { AppDeps } from './appDeps';
 import { authenticate } from './auth/authenticate';
 import { apiRouteNotFound, problemHandler } from './http/problem';
+import { rateLimits } from './http/rateLimits';
 import { matchingRoutes } from './matching/matchingRoutes';
 import { pairRoutes } from './pairs/pairRoutes';
 import { participantRoutes } from './participants/participantRoutes';
@@ -35,7 +36,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(deps));
 
   const api = express.Router();
+  const limits = rateLimits(deps.config.rateLimits);
+  api.use(limits.perAddress);
   api.use(authenticate(deps.validateToken));
+  api.use(limits.perUser);
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultRateLimits, type RateLimitSettings } from './http/rateLimits';
 
 const list = z
   .string()
@@ -28,6 +29,8 @@ const envSchema = z.object({
     .regex(/^extensionAttribute([1-9]|1[0-5])$/, 'must name an on-premises extension attribute, extensionAttribute1 to extensionAttribute15')
     .default('extensionAttribute1'),
   WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
+  RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perUserPerMinute),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perAddressPerMinute),
 });
 
 export type Config = {
@@ -47,6 +50,7 @@ export type Config = {
   /** The on-premises extension attribute that holds people's grade. */
   gradeAttribute: string;
   webAssetsDir: string;
+  rateLimits: RateLimitSettings;
 };
 
 export class ConfigError extends Error {}
@@ -80,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     gradeAttribute: e.UPWARD_GRADE_ATTRIBUTE,
     webAssetsDir: e.WEB_ASSETS_DIR,
+    rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
   };
 }
