@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { DateTime } from 'luxon';
 import { ConfigError, loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
@@ -54,6 +55,7 @@ async function main() {
     '',
   ];
   console.log(lines.join('\n'));
+  buildWebAssets();
   const stop = async () => {
     await service.close();
     await standIn?.stop();
@@ -61,6 +63,13 @@ async function main() {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** Builds the tab and the add-in while the service already answers, so start-up stays quick. */
+function buildWebAssets() {
+  console.log('Building the tab and the Outlook add-in (they are served as soon as the build ends)...');
+  const build = spawn(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  build.on('exit', (code) => console.log(code === 0 ? 'Web assets ready.' : `The web build failed (exit ${code}); run npm run build to see why.`));
 }
 
 void main();

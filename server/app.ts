@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
@@ -50,8 +49,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiRouteNotFound);
   app.use('/api', api);
 
-  const assets = path.resolve(deps.config.webAssetsDir);
-  if (fs.existsSync(assets)) app.use(express.static(assets, { index: 'index.html', maxAge: '1h' }));
+  // Mounted even before a build exists: `npm start` builds the web assets while the service runs.
+  app.use(express.static(path.resolve(deps.config.webAssetsDir), { index: 'index.html', maxAge: '1h' }));
   // Pages the app manifest links to (privacy, terms), served whatever the build state.
   app.use(express.static(path.join(__dirname, 'public'), { maxAge: '1h' }));
 
