@@ -3,6 +3,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './appDeps';
 import { authenticate } from './auth/authenticate';
+import { bookingRoutes } from './booking/bookingRoutes';
 import { apiRouteNotFound, problemHandler } from './http/problem';
 import { rateLimits } from './http/rateLimits';
 import { matchingRoutes } from './matching/matchingRoutes';
@@ -34,6 +35,9 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(healthRoutes(deps));
 
+  // The bot authenticates Bot Framework tokens itself, so it comes before the /api router (Entra user tokens).
+  app.use(deps.bot.host.router);
+
   const api = express.Router();
   const limits = rateLimits(deps.config.rateLimits);
   api.use(limits.perAddress);
@@ -43,6 +47,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(workspaceRoutes(deps));
+  // Before pairRoutes, whose POST /pairs/:id/:action would otherwise claim /pairs/:id/sessions.
+  api.use(bookingRoutes(deps));
   api.use(pairRoutes(deps));
   api.use(participantRoutes(deps));
   api.use(matchingRoutes(deps));

@@ -4,6 +4,7 @@ import type { Db } from './store/database';
 import type { TokenValidator } from './auth/tokenValidator';
 import type { Directory } from './directory/directory';
 import type { GraphGateway } from './graph/graphGateway';
+import type { BotRuntime } from './bot/botRuntime';
 
 /** What the HTTP app needs from the outside world; tests build it with a real database and real tokens. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   graph: GraphGateway;
   directory: Directory;
   clock: () => Date;
+  /** The Teams bot (served at /api/messages) and its reminder worker. */
+  bot: BotRuntime;
   /** Whether the service can take traffic (database answers); used by /readyz. */
   ready: () => Promise<boolean>;
 }

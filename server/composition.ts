@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from './appDeps';
+import { createBotRuntime } from './bot/botRuntime';
 import { createTokenValidator } from './auth/tokenValidator';
 import type { Config } from './config';
 import { createGraphDirectory } from './directory/graphDirectory';
@@ -33,6 +34,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
       allowedTenants: config.entra.allowedTenants,
     }),
     graph,
+    bot: createBotRuntime({ config, db, graph, logger, clock }),
     directory: createGraphDirectory({ graph, gradeAttribute: config.gradeAttribute }),
     ready: async () => {
       await sql`select 1`.execute(db);

@@ -31,6 +31,15 @@ const envSchema = z.object({
   WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perUserPerMinute),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perAddressPerMinute),
+  BOOKING_GRAPH_IDENTITY: z
+    .enum(['app', 'delegated'], { message: 'must be app (Calendars.ReadWrite application permission, the default) or delegated (on behalf of the caller)' })
+    .default('app'),
+  NODE_ENV: z.string().optional(),
+  BOT_AUTH: z.enum(['entra', 'anonymous'], { message: 'must be entra (Bot Framework tokens, the default) or anonymous (local Agents Playground only)' }).default('entra'),
+  BOT_APP_ID: z.string().regex(guid, 'must be the bot\'s application (client) id, a GUID').optional(),
+  BOT_TENANT_ID: z.string().regex(guid, 'must be the tenant id of a single-tenant bot, a GUID').optional(),
+  BOT_CLIENT_SECRET: z.string().min(1).optional(),
+  TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -51,9 +60,33 @@ export type Config = {
   gradeAttribute: string;
   webAssetsDir: string;
   rateLimits: RateLimitSettings;
+  /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0014. */
+  bookingIdentity: 'app' | 'delegated';
+  bot: {
+    /** anonymous accepts unsigned activities: only for the local Agents Playground, never in production. */
+    auth: 'entra' | 'anonymous';
+    appId: string;
+    tenantId: string | undefined;
+    clientSecret: string | undefined;
+    /** The app's id in the organisation's Teams app catalog, for installing it for participants. */
+    teamsAppCatalogId: string | undefined;
+  };
 };
 
 export class ConfigError extends Error {}
+
+/** For entry points: a configuration error is printed for the operator and ends the process. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
 
 /** Reads and checks the environment once, at start, with messages that say which variable to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -67,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Upward cannot start: fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.BOT_AUTH === 'anonymous' && e.NODE_ENV === 'production') {
+    throw new ConfigError('Upward cannot start: BOT_AUTH=anonymous is for the local Agents Playground only; in production the bot endpoint validates Bot Framework tokens (BOT_AUTH=entra).');
+  }
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
   return {
     port: e.PORT,
@@ -85,5 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     gradeAttribute: e.UPWARD_GRADE_ATTRIBUTE,
     webAssetsDir: e.WEB_ASSETS_DIR,
     rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    bookingIdentity: e.BOOKING_GRAPH_IDENTITY,
+    bot: {
+      auth: e.BOT_AUTH,
+      appId: e.BOT_APP_ID ?? e.ENTRA_CLIENT_ID,
+      tenantId: e.BOT_TENANT_ID,
+      clientSecret: e.BOT_CLIENT_SECRET,
+      teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import { createApp } from './app';
 import type { AppDeps } from './appDeps';
 import { composeDeps } from './composition';
@@ -29,11 +30,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
+  const worker = deps.bot.startWorker(`${hostname()}:${process.pid}:${port}`);
   logger.info({ url, engine: database.engine }, 'Upward is listening');
   return {
     url,
     deps,
     async close() {
+      await worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await database.close();

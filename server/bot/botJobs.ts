@@ -1,0 +1,82 @@
+import type { BotBackend } from '../../bot/botBackend';
+import type { Card } from '../../bot/cards/cardText';
+import { reflectionCard } from '../../bot/cards/reflectionCards';
+import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
+import { sessionCard } from '../../bot/cards/sessionCards';
+import type { JobResult, JobRow } from '../jobs/jobQueue';
+import type { JobHandler } from '../jobs/jobWorker';
+import type { Db } from '../store/database';
+import type { BotHost } from './botHost';
+import type { HoursOf } from './mailboxSettings';
+import { sendTimeFor } from './sendWindow';
+
+export const botJobKinds = {
+  sessionReminder: 'bot.session-reminder',
+  reflectionPrompt: 'bot.reflection-prompt',
+  nudge: 'bot.nudge',
+  survey: 'bot.survey',
+  praiseReceived: 'bot.praise-received',
+} as const;
+
+interface Deps {
+  db: Db;
+  host: Pick<BotHost, 'send'>;
+  backend: BotBackend;
+  hoursOf: HoursOf;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Every bot job goes the same way: skip it if the person paused reminders (until the pause ends)
+ * or it no longer applies, wait for their working hours, then send the card once.
+ */
+function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<{ card: Card; latest: Date | null } | null>): JobHandler {
+  return async (job, now): Promise<JobResult> => {
+    const userId = text(job.payload.userId);
+    const prefs = await deps.db.selectFrom('bot_preferences').select('reminders_paused_until').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst();
+    const pausedUntil = prefs?.reminders_paused_until;
+    if (pausedUntil && pausedUntil > now) return { kind: 'defer', at: pausedUntil };
+    const message = await build(job, now);
+    if (!message) return { kind: 'done', outcome: 'skipped' };
+    const at = sendTimeFor(await deps.hoursOf(job.tenant_id, userId), now, message.latest);
+    if (at > now) return { kind: 'defer', at };
+    const sent = await deps.host.send(job.tenant_id, userId, message.card);
+    if (sent.kind === 'throttled') return { kind: 'throttled', retryAfterMs: sent.retryAfterMs };
+    return { kind: 'done', outcome: sent.kind === 'sent' ? 'sent' : 'skipped' };
+  };
+}
+
+export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
+  const person = async (job: JobRow) => {
+    const userId = text(job.payload.userId);
+    const name = (await deps.db.selectFrom('directory_users').select('display_name').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst())?.display_name;
+    return { tenantId: job.tenant_id, userId, name: name ?? '' };
+  };
+  return {
+    [botJobKinds.sessionReminder]: proactive(deps, async (job, now) => {
+      const session = await deps.backend.nextSession(await person(job), now);
+      if (!session || session.sessionId !== job.payload.sessionId) return null;
+      return { card: sessionCard(session, { reminder: true }), latest: new Date(new Date(session.startsAt).getTime() - 3_600_000) };
+    }),
+    [botJobKinds.reflectionPrompt]: proactive(deps, async (job, now) => {
+      const prompt = await deps.backend.reflectionPrompt(await person(job), now);
+      if (!prompt || prompt.sessionId !== job.payload.sessionId) return null;
+      return { card: reflectionCard(prompt), latest: null };
+    }),
+    [botJobKinds.nudge]: proactive(deps, async (job) => ({
+      card: nudgeCard({ kind: text(job.payload.nudge) as NudgeKind, commitment: text(job.payload.commitment), pairId: text(job.payload.pairId) || undefined }),
+      latest: null,
+    })),
+    [botJobKinds.survey]: proactive(deps, async (job) => {
+      const role = job.payload.role === 'mentee' ? 'mentee' : 'mentor';
+      return { card: surveyCard({ pairId: text(job.payload.pairId), kind: job.payload.kind as 'pairing-fit' | 'mid-point' | 'end', role }), latest: null };
+    }),
+    [botJobKinds.praiseReceived]: proactive(deps, async (job) => {
+      const praise = await deps.db.selectFrom('praise').select(['id', 'text', 'from_user_id']).where('tenant_id', '=', job.tenant_id).where('id', '=', text(job.payload.praiseId)).executeTakeFirst();
+      if (!praise) return null;
+      const from = await person({ ...job, payload: { userId: praise.from_user_id } });
+      return { card: praiseReceivedCard({ pairId: text(job.payload.pairId), praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
+import type { Db } from '../store/database';
+import { botJobKinds } from './botJobs';
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+/**
+ * Turns what happened (sessions, events, commitments) into bot jobs. It can run as often as
+ * wanted, in every process: each job has a unique key, so planning twice schedules nothing new.
+ */
+export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number } = {}): Promise<number> {
+  const lead = options.reminderLeadMs ?? 24 * hour;
+  const jobs: NewJob[] = [];
+  const both = (pair: { mentor_user_id: string; mentee_user_id: string }) => [
+    { userId: pair.mentor_user_id, role: 'mentor' },
+    { userId: pair.mentee_user_id, role: 'mentee' },
+  ];
+
+  const sessions = await db
+    .selectFrom('sessions')
+    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
+    .select(['sessions.tenant_id', 'sessions.id', 'sessions.pair_id', 'sessions.starts_at', 'sessions.ends_at', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
+    .where('sessions.status', '!=', 'cancelled')
+    .where('pairs.status', '=', 'active')
+    .where('sessions.starts_at', '<', new Date(now.getTime() + lead + day))
+    .where('sessions.ends_at', '>', new Date(now.getTime() - 7 * day))
+    .execute();
+  for (const s of sessions) {
+    for (const { userId } of both(s)) {
+      if (s.starts_at > now) {
+        jobs.push({ tenantId: s.tenant_id, kind: botJobKinds.sessionReminder, dedupeKey: `reminder:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: new Date(s.starts_at.getTime() - lead) });
+      }
+      jobs.push({ tenantId: s.tenant_id, kind: botJobKinds.reflectionPrompt, dedupeKey: `reflect:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: s.ends_at });
+    }
+  }
+
+  // Pairing fit after the pair's first session.
+  const firsts = await db
+    .selectFrom('sessions')
+    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
+    .select(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', (eb) => eb.fn.min('sessions.ends_at').as('first_end')])
+    .where('sessions.status', '!=', 'cancelled')
+    .where('pairs.status', '=', 'active')
+    .groupBy(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
+    .having((eb) => eb.fn.min('sessions.ends_at'), '<=', now)
+    .execute();
+  for (const f of firsts) {
+    for (const { userId, role } of both(f)) {
+      jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:pairing-fit:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind: 'pairing-fit' }, runAt: new Date(new Date(f.first_end as unknown as string).getTime() + hour) });
+    }
+  }
+
+  // Events from the last month: a pair made ineligible by a reporting-line change, praise given.
+  const events = await db
+    .selectFrom('domain_events')
+    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').on(sql`pairs.id::text`, '=', sql.ref('domain_events.subject_id')))
+    .select(['domain_events.tenant_id', 'domain_events.id', 'domain_events.kind', 'domain_events.payload', 'domain_events.created_at', 'pairs.id as pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
+    .where('domain_events.kind', 'in', ['pair.ineligible', 'praise.given'])
+    .where('domain_events.created_at', '>', new Date(now.getTime() - 30 * day))
+    .execute();
+  for (const e of events) {
+    if (e.kind === 'pair.ineligible') {
+      for (const { userId } of both(e)) {
+        jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.nudge, dedupeKey: `ineligible:${e.id}:${userId}`, payload: { userId, nudge: 'pair-ineligible', pairId: e.pair_id }, runAt: e.created_at });
+      }
+    } else {
+      jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.praiseReceived, dedupeKey: `praise:${e.id}`, payload: { userId: e.mentor_user_id, pairId: e.pair_id, praiseId: e.payload.praiseId }, runAt: e.created_at });
+    }
+  }
+
+  // Commitments due for follow-up go to the mentee who made them.
+  const today = now.toISOString().slice(0, 10);
+  const due = await db
+    .selectFrom('commitments')
+    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'commitments.tenant_id').onRef('pairs.id', '=', 'commitments.pair_id'))
+    .select(['commitments.tenant_id', 'commitments.id', 'commitments.text', 'pairs.mentee_user_id'])
+    .where('commitments.status', '=', 'open')
+    .where('commitments.due_on', '<=', today)
+    .where('pairs.status', '=', 'active')
+    .execute();
+  for (const c of due) {
+    jobs.push({ tenantId: c.tenant_id, kind: botJobKinds.nudge, dedupeKey: `commitment:${c.id}`, payload: { userId: c.mentee_user_id, nudge: 'commitment-due', commitment: c.text }, runAt: now });
+  }
+
+  // No session within the programme's cadence plus a week: one nudge per pair and quiet spell.
+  const grace = options.cadenceGraceMs ?? 7 * day;
+  const quiet = await db
+    .selectFrom('pairs')
+    .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
+    .leftJoin('sessions', (j) => j.onRef('sessions.tenant_id', '=', 'pairs.tenant_id').onRef('sessions.pair_id', '=', 'pairs.id').on('sessions.status', '!=', 'cancelled'))
+    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings', (eb) => eb.fn.max('sessions.starts_at').as('last_start')])
+    .where('pairs.status', '=', 'active')
+    .groupBy(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings'])
+    .execute();
+  for (const p of quiet) {
+    const cadenceMs = Number(p.settings.cadenceDays ?? 14) * day;
+    const lastRaw = p.last_start as unknown as Date | string | null;
+    const last = lastRaw ? new Date(lastRaw) : p.started_at;
+    if (!last || last.getTime() > now.getTime() || now.getTime() - last.getTime() < cadenceMs + grace) continue;
+    for (const { userId } of both(p)) {
+      jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.nudge, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now });
+    }
+  }
+  return scheduleJobs(db, jobs);
+}

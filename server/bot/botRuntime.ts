@@ -1,0 +1,46 @@
+import type { Config } from '../config';
+import type { GraphGateway } from '../graph/graphGateway';
+import { jobQueue } from '../jobs/jobQueue';
+import { type JobWorker, startJobWorker } from '../jobs/jobWorker';
+import type { Logger } from '../logger';
+import type { Db } from '../store/database';
+import { type BotHost, createBotHost } from './botHost';
+import { botJobHandlers } from './botJobs';
+import { planBotJobs } from './botPlanner';
+import { mailboxHours } from './mailboxSettings';
+import { serverBotBackend } from './serverBotBackend';
+
+export interface BotRuntime {
+  host: BotHost;
+  /** Starts this process's reminder worker (every process may run one). */
+  startWorker(workerId: string): JobWorker;
+}
+
+/** The bot and its reminder worker, built from the same dependencies as the rest of the service. */
+export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGateway; logger: Logger; clock: () => Date }): BotRuntime {
+  const hoursOf = mailboxHours(deps.graph, deps.clock);
+  const backend = serverBotBackend({
+    db: deps.db,
+    allowedTenants: deps.config.entra.allowedTenants,
+    timeZoneOf: async (tenantId, userId) => (await hoursOf(tenantId, userId)).timeZone,
+  });
+  const host = createBotHost({ config: deps.config, db: deps.db, backend, clock: deps.clock });
+  let lastPlan = 0;
+  return {
+    host,
+    startWorker(workerId) {
+      return startJobWorker({
+        queue: jobQueue(deps.db, workerId),
+        handlers: botJobHandlers({ db: deps.db, host, backend, hoursOf }),
+        clock: deps.clock,
+        logger: deps.logger,
+        beforePoll: async (now) => {
+          // Planning once a minute is plenty: reminders are scheduled a day ahead.
+          if (now.getTime() - lastPlan < 60_000) return;
+          lastPlan = now.getTime();
+          await planBotJobs(deps.db, now);
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import type { BotBackend, Person, SessionView } from '../../bot/botBackend';
+import { agendaItemSchema, commitmentSchema, praiseSchema, reflectionSchema, takeawaySchema } from '../../shared/schemas/workspace';
+import type { Caller } from '../auth/caller';
+import { personSummaries } from '../directory/directoryCache';
+import { ApiError } from '../http/errors';
+import { pairTransitioner } from '../pairs/pairCommands';
+import { pairRepository } from '../pairs/pairRepository';
+import { partnerOf, roleInPair } from '../policies/pairPolicy';
+import type { Db } from '../store/database';
+import { agendaItemAdder, agendaItemSuggester } from '../workspace/commands/agendaCommands';
+import { commitmentRecorder } from '../workspace/commands/commitmentCommands';
+import { praiseGiver, praiseSharingDecider } from '../workspace/commands/praiseCommands';
+import { reflectionWriter } from '../workspace/commands/reflectionCommands';
+import { takeawayConfirmer, takeawayProposer } from '../workspace/commands/takeawayCommands';
+import { workspaceReader } from '../workspace/workspaceReader';
+import type { z } from 'zod';
+
+export interface BotBackendDeps {
+  db: Db;
+  allowedTenants: readonly string[];
+  /** The person's IANA time zone (from their mailbox settings), for showing times. */
+  timeZoneOf: (tenantId: string, userId: string) => Promise<string>;
+}
+
+/** Parses card input with the same schemas the API uses, so the bot cannot record what the tab would refuse. */
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ApiError('invalidRequest', 'Some answers are not valid.', result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+  }
+  return result.data;
+}
+
+/**
+ * The bot's backend: the same workspace commands and reader the tab's API calls, acting as the
+ * person Teams vouched for (a Bot Framework-signed activity from an allowed tenant).
+ */
+export function serverBotBackend(deps: BotBackendDeps): BotBackend {
+  const { db } = deps;
+  function callerOf(person: Person): Caller {
+    if (!deps.allowedTenants.includes(person.tenantId)) throw new ApiError('forbidden', 'Upward is not set up for your organisation.');
+    return { tenantId: person.tenantId, userId: person.userId, name: person.name, username: '', roles: [], isAdmin: false, accessToken: '' };
+  }
+  async function livePair(person: Person) {
+    const pairs = await pairRepository(db, person.tenantId).listForUser(person.userId);
+    return pairs.find((p) => p.status === 'active') ?? pairs.find((p) => p.status === 'accepted' || p.status === 'paused') ?? null;
+  }
+  async function partnerName(tenantId: string, userId: string): Promise<string> {
+    return (await personSummaries(db, tenantId, [userId])).get(userId)?.displayName ?? 'your partner';
+  }
+
+  return {
+    async currentPair(person) {
+      const pair = await livePair(person);
+      if (!pair) return null;
+      const actor = callerOf(person);
+      const role = roleInPair(actor, pair)!;
+      return { pairId: pair.id, role, partnerName: await partnerName(person.tenantId, partnerOf(pair, role)) };
+    },
+
+    async nextSession(person, now): Promise<SessionView | null> {
+      const pair = await livePair(person);
+      if (!pair) return null;
+      const actor = callerOf(person);
+      const workspace = await workspaceReader({ db, actor, pairId: pair.id, now });
+      const next = workspace.nextSession;
+      if (!next) return null;
+      const role = roleInPair(actor, pair)!;
+      return {
+        sessionId: next.id,
+        pairId: pair.id,
+        role,
+        partnerName: await partnerName(person.tenantId, partnerOf(pair, role)),
+        startsAt: next.startsAt,
+        endsAt: next.endsAt,
+        venue: next.venue.displayName ?? (next.venue.kind === 'online' ? 'Online' : 'To be decided'),
+        joinUrl: next.joinUrl,
+        agenda: workspace.agenda.filter((item) => item.state === 'on-agenda').map((item) => item.text),
+        timeZone: await deps.timeZoneOf(person.tenantId, person.userId),
+      };
+    },
+
+    async addAgendaItem(person, pairId, text, now) {
+      const actor = callerOf(person);
+      const pair = await pairRepository(db, person.tenantId).find(pairId);
+      const input = parse(agendaItemSchema, { text });
+      if (pair && roleInPair(actor, pair) === 'mentee') {
+        await agendaItemAdder({ db, actor, pairId, now, input });
+        return 'added';
+      }
+      await agendaItemSuggester({ db, actor, pairId, now, input });
+      return 'suggested';
+    },
+
+    async reflectionPrompt(person, now) {
+      const pair = await livePair(person);
+      if (!pair) return null;
+      const actor = callerOf(person);
+      const role = roleInPair(actor, pair)!;
+      const last = await db
+        .selectFrom('sessions')
+        .select(['id', 'ends_at'])
+        .where('tenant_id', '=', person.tenantId)
+        .where('pair_id', '=', pair.id)
+        .where('status', '!=', 'cancelled')
+        .where('ends_at', '<=', now)
+        .orderBy('ends_at', 'desc')
+        .executeTakeFirst();
+      if (!last) return null;
+      const partnerId = partnerOf(pair, role);
+      const proposed = await db
+        .selectFrom('takeaways')
+        .select(['id', 'text'])
+        .where('tenant_id', '=', person.tenantId)
+        .where('pair_id', '=', pair.id)
+        .where('session_id', '=', last.id)
+        .where('proposed_by_user_id', '=', partnerId)
+        .where('status', '=', 'proposed')
+        .orderBy('created_at')
+        .execute();
+      return {
+        sessionId: last.id,
+        pairId: pair.id,
+        role,
+        partnerName: await partnerName(person.tenantId, partnerId),
+        endedAt: last.ends_at.toISOString(),
+        partnerTakeaways: proposed,
+      };
+    },
+
+    async submitReflection(person, s, now) {
+      const actor = callerOf(person);
+      const base = { db, actor, pairId: s.pairId, now };
+      const reflection = parse(reflectionSchema, { text: s.reflection, sessionId: s.sessionId });
+      const takeaways = s.takeaways.map((text) => parse(takeawaySchema, { text, sessionId: s.sessionId }));
+      const commitment = s.commitment ? parse(commitmentSchema, { text: s.commitment, dueOn: s.commitmentDueOn, sessionId: s.sessionId }) : null;
+      await reflectionWriter({ ...base, input: reflection });
+      for (const input of takeaways) await takeawayProposer({ ...base, input });
+      if (commitment) await commitmentRecorder({ ...base, input: commitment });
+      for (const takeawayId of s.confirmTakeawayIds) await takeawayConfirmer({ ...base, takeawayId });
+      return { agreed: s.confirmTakeawayIds.length };
+    },
+
+    async confirmTakeaway(person, pairId, takeawayId, now) {
+      await takeawayConfirmer({ db, actor: callerOf(person), pairId, now, takeawayId });
+    },
+
+    async givePraise(person, pairId, text, now) {
+      await praiseGiver({ db, actor: callerOf(person), pairId, now, input: parse(praiseSchema, { text }) });
+    },
+
+    async decidePraiseSharing(person, pairId, praiseId, share, now) {
+      await praiseSharingDecider({ db, actor: callerOf(person), pairId, now, praiseId, input: { shareWithManager: share } });
+    },
+
+    async answerSurvey() {
+      throw new ApiError('invalidRequest', 'Survey answers cannot be recorded yet: the survey command is not part of the workspace yet.');
+    },
+
+    async requestRepair(person, pairId, _reason, now) {
+      await pairTransitioner({ db, actor: callerOf(person), pairId, action: 'request-repair', now });
+    },
+
+    async pauseReminders(person, until, now) {
+      callerOf(person);
+      await db
+        .insertInto('bot_preferences')
+        .values({ tenant_id: person.tenantId, user_id: person.userId, reminders_paused_until: until, updated_at: now })
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ reminders_paused_until: until, updated_at: now }))
+        .execute();
+    },
+  };
+}
