@@ -117,7 +117,9 @@ const programmeArbitrary = fc.record({
   choices: fc.array(fc.tuple(fc.nat(2), fc.nat(1), fc.nat(2), fc.nat(1), fc.integer({ min: 1, max: 5 })), { minLength: 24, maxLength: 24 }),
 });
 
-function buildProgramme({ threshold, departments: sizes, choices }: fc.RecordValue<typeof programmeArbitrary>) {
+type ProgrammeInput = typeof programmeArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function buildProgramme({ threshold, departments: sizes, choices }: ProgrammeInput) {
   const names = ['Finance', 'Legal', 'Sales'];
   const people = sizes.flatMap((n, d) => Array.from({ length: n }, (_, i) => ({ unit: `${names[d]}-${i}`, department: names[d]! })));
   const coding = recodeDepartments(people, threshold);
