@@ -7,6 +7,7 @@ import { pairRepository } from '../server/pairs/pairRepository';
 import { participantEnroller } from '../server/participants/participantCommands';
 import { programmeCreator, programmeUpdater } from '../server/programmes/programmeCommands';
 import { programmeRepository } from '../server/programmes/programmeRepository';
+import { managementDepth } from './demoOrg/depth';
 import { DEMO_PERSONAS } from './demoOrg/personas';
 import type { DemoOrg, DemoPerson } from './demoOrg/types';
 
@@ -23,16 +24,6 @@ function callerFor(org: DemoOrg, person: DemoPerson): Caller {
     isAdmin: roles.includes(adminRole),
     accessToken: '',
   };
-}
-
-function depthOf(byId: Map<string, DemoPerson>, id: string): number {
-  let depth = 0;
-  const seen = new Set<string>();
-  for (let m = byId.get(id)?.managerId; m && !seen.has(m); m = byId.get(m)?.managerId) {
-    seen.add(m);
-    depth++;
-  }
-  return depth;
 }
 
 /**
@@ -73,9 +64,10 @@ export async function seedDemo(deps: AppDeps, org: DemoOrg, today: string): Prom
   });
   await programmeUpdater({ db, actor: admin, id: programmeId, input: { status: 'running' }, now });
 
+  const depthOf = managementDepth(org);
   const enabled = org.people.filter((p) => p.managerId && p.user.accountEnabled);
-  const mentees = enabled.filter((p) => depthOf(byId, p.user.id) <= 2 && p.user.id !== DEMO_PERSONAS.programmeAdmin.id).slice(0, 12);
-  const mentors = enabled.filter((p) => depthOf(byId, p.user.id) >= 5).slice(0, 16);
+  const mentees = enabled.filter((p) => depthOf(p.user.id) <= 2 && p.user.id !== DEMO_PERSONAS.programmeAdmin.id).slice(0, 12);
+  const mentors = enabled.filter((p) => depthOf(p.user.id) >= 5).slice(0, 16);
   const enrol = async (person: DemoPerson, role: 'mentor' | 'mentee', i: number) =>
     participantEnroller({
       db,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { DateTime } from 'luxon';
-import { ConfigError, loadConfig } from '../server/config';
+import { loadConfigOrExit } from '../server/config';
 import { createLogger } from '../server/logger';
 import { startService } from '../server/service';
 import { DEMO_PERSONAS } from './demoOrg/personas';
@@ -18,16 +18,7 @@ async function main() {
   const standIn = useRealTenant
     ? null
     : await startM365StandIn({ port: Number(process.env.UPWARD_STANDIN_PORT ?? 5100), seed: process.env.UPWARD_DEMO_SEED ?? 'upward', size: Number(process.env.UPWARD_DEMO_SIZE ?? 300) });
-  let config;
-  try {
-    config = loadConfig({ ...(standIn ? standInEnvironment(standIn) : {}), ...process.env });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit({ ...(standIn ? standInEnvironment(standIn) : {}), ...process.env });
   const logger = createLogger(config.logLevel);
   const service = await startService(config, logger);
   if (standIn) {

@@ -5,6 +5,7 @@ import { recordDomainEvent } from '../events/domainEvents';
 import { ApiError, notFound } from '../http/errors';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
+import { latestRunId } from './matchRunQueries';
 import type { Db } from '../store/database';
 
 /**
@@ -25,15 +26,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
       .executeTakeFirst();
     if (!run) throw notFound();
     if (run.published_at) throw new ApiError('invalidTransition', 'This run has already been published.');
-    const latest = await trx
-      .selectFrom('match_runs')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('programme_id', '=', programmeId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    if (latest.id !== runId) throw new ApiError('invalidTransition', 'A newer matching run exists; review and publish that one.');
+    if ((await latestRunId(trx, actor.tenantId, programmeId)) !== runId) throw new ApiError('invalidTransition', 'A newer matching run exists; review and publish that one.');
 
     const programme = (await programmeRepository(trx, actor.tenantId).find(programmeId))!;
     const proposals = await trx

@@ -1,3 +1,4 @@
+import { managementDepth } from '../../dev/demoOrg/depth';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { DemoPerson } from '../../dev/demoOrg/types';
 import { startTestService, type TestService } from '../testing/testService';
@@ -6,16 +7,6 @@ const admin = DEMO_PERSONAS.programmeAdmin.id;
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;
 const inLeadersChain = DEMO_PERSONAS.juniorInLeadersChain.id;
-
-function depthOf(people: Map<string, DemoPerson>, id: string): number {
-  let depth = 0;
-  const seen = new Set<string>();
-  for (let m = people.get(id)?.managerId; m && !seen.has(m); m = people.get(m)?.managerId) {
-    seen.add(m);
-    depth++;
-  }
-  return depth;
-}
 
 describe('from enrolment to accepted pairs', () => {
   let service: TestService;
@@ -62,7 +53,8 @@ describe('from enrolment to accepted pairs', () => {
   });
 
   it('imports nothing from a CSV with a bad row unless asked to import the valid rows', async () => {
-    const deep = [...people.values()].filter((p) => depthOf(people, p.user.id!) >= 5 && p.user.id !== inLeadersChain).slice(0, 3);
+    const depthOf = managementDepth(service.standIn.org);
+    const deep = [...people.values()].filter((p) => depthOf(p.user.id!) >= 5 && p.user.id !== inLeadersChain).slice(0, 3);
     const csv = [
       'email,role,offers,languages',
       `${people.get(mentor)!.user.mail},mentor,lived experience;social media,en`,

@@ -8,6 +8,7 @@ import { notFound } from '../http/errors';
 import { parseBody, parseParams } from '../http/validate';
 import { participantRepository } from '../participants/participantRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
+import { latestRunId } from './matchRunQueries';
 import { matchPublisher } from './matchPublisher';
 import { matchRunner } from './matchRunner';
 import { presentRun } from './runPresenter';
@@ -26,16 +27,9 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   router.get('/programmes/:id/matching/runs/latest', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
-    const latest = await db
-      .selectFrom('match_runs')
-      .select('id')
-      .where('tenant_id', '=', admin.tenantId)
-      .where('programme_id', '=', id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const latest = await latestRunId(db, admin.tenantId, id);
     if (!latest) throw notFound();
-    res.json(await presentRun(db, admin.tenantId, latest.id));
+    res.json(await presentRun(db, admin.tenantId, latest));
   });
 
   router.post('/programmes/:id/matching/runs/:runId/publish', async (req, res) => {
