@@ -22,6 +22,8 @@ export interface GraphSession {
   get<T>(path: string, headers?: Record<string, string>): Promise<T>;
   /** Every page of a collection, following `@odata.nextLink`. A delta link may be passed as the path. */
   list<T>(path: string, headers?: Record<string, string>): Promise<GraphList<T>>;
+  /** A write (POST, PATCH, DELETE); resolves to the response body, or undefined when there is none. */
+  send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   /** Many requests in as few `$batch` calls as Graph allows; outcomes keyed by step id. */
   batch(steps: readonly BatchStep[]): Promise<Map<string, BatchOutcome>>;
 }
@@ -90,6 +92,12 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
           deltaLink = page['@odata.deltaLink'] ?? deltaLink;
         }
         return { items, deltaLink, pages };
+      },
+      async send(method, path, body, headers = {}) {
+        const request = client.api(relative(path)).headers(headers);
+        if (method === 'POST') return request.post(body ?? {});
+        if (method === 'PATCH') return request.patch(body ?? {});
+        return request.delete();
       },
       batch: (steps) => sendBatched(client, base.origin, steps, { maxRetries, defaultDelaySeconds: delaySeconds }),
     };

@@ -18,6 +18,9 @@ export const errorCatalogue = {
   notYourRole: { status: 403, title: 'Your role in this pair does not do this', detail: 'Ask your partner, or see what your role can do in the workspace.' },
   pairEnded: { status: 409, title: 'This pair has ended', detail: 'Its workspace is kept to read, but nothing in it can change.' },
   takeawayLimit: { status: 409, title: 'Up to three take-aways per session', detail: 'Each person proposes at most three take-aways for a session; keep the ones that matter most.' },
+  roomTaken: { status: 409, title: 'The room was booked meanwhile', detail: 'Nothing was booked. Choose the next suggestion ("next") or ask for fresh suggestions.' },
+  slotTaken: { status: 409, title: 'One of you is no longer free then', detail: 'Nothing was booked. Choose the next suggestion ("next") or ask for fresh suggestions.' },
+  venueNotAllowed: { status: 422, title: 'That place is not one Upward suggests for you', detail: 'Book one of the suggested places: they are neutral for both of you and allowed by the programme.' },
   conflict: { status: 409, title: 'Conflict', detail: 'It was changed meanwhile; reload and try again.' },
   tooManyRequests: { status: 429, title: 'Too many requests', detail: 'Wait a moment and try again.' },
   upstreamUnavailable: { status: 503, title: 'Microsoft 365 is not answering', detail: 'Try again in a minute.' },
@@ -37,6 +40,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly detail: string = errorCatalogue[code].detail,
     readonly errors: FieldError[] = [],
+    /** Extension members of the problem document, such as the next suggestion after a conflict. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.status = errorCatalogue[code].status;

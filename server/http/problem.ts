@@ -15,6 +15,7 @@ export function sendProblem(res: Response, error: ApiError, instance: string): v
       instance,
       code: error.code,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+      ...error.extensions,
     });
 }
 

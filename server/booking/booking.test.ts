@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import type { Event } from '@microsoft/microsoft-graph-types';
+import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { createGraphGateway } from '../graph/graphGateway';
+import { createGraphTokens } from '../graph/graphTokens';
+import { aPair } from '../testing/factories';
+import { startTestService, type TestService } from '../testing/testService';
+import { readFreeBusy } from './freeBusy';
+
+const leader = DEMO_PERSONAS.seniorLeader.id;
+const mentor = DEMO_PERSONAS.juniorMentor.id;
+const admin = DEMO_PERSONAS.programmeAdmin.id;
+const stranger = DEMO_PERSONAS.juniorInLeadersChain.id;
+
+interface Suggestion {
+  start: string;
+  end: string;
+  venue: { kind: 'room' | 'offsite' | 'online'; ref: string | null; displayName: string };
+  neutrality: string;
+  fallback: boolean;
+}
+
+describe('booking a session through Microsoft Graph', () => {
+  let service: TestService;
+  let tenantId: string;
+  const mailOf = (id: string) => service.standIn.org.byId.get(id)!.user.mail.toLowerCase();
+
+  beforeAll(async () => {
+    service = await startTestService();
+    tenantId = service.standIn.tenantId.toLowerCase();
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+  beforeEach(() => {
+    service.standIn.faults.clear();
+    service.standIn.stats.reset();
+  });
+
+  const newPair = async () => {
+    const pair = await aPair(service.database.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader });
+    // As the reporting-line sync leaves it: mail, office and city from Entra ID.
+    for (const id of [leader, mentor]) {
+      const { user } = service.standIn.org.byId.get(id)!;
+      await service.database.db.updateTable('directory_users').set({ mail: user.mail, office_location: user.officeLocation, city: user.city }).where('user_id', '=', id).execute();
+    }
+    return pair;
+  };
+  const sessionRows = async (pairId: string) => service.database.db.selectFrom('sessions').selectAll().where('pair_id', '=', pairId).execute();
+  const suggestions = async (pairId: string, mode = 'in-person', as = leader) => {
+    const response = await service.api('GET', `/api/pairs/${pairId}/booking/suggestions?mode=${mode}`, { as });
+    expect(response.status).toBe(200);
+    return response.body.suggestions as Suggestion[];
+  };
+  const book = (pairId: string, s: Suggestion, as = leader) =>
+    service.api('POST', `/api/pairs/${pairId}/sessions`, { as, body: { start: s.start, end: s.end, venue: { kind: s.venue.kind, ref: s.venue.ref } } });
+  const eventOf = async (mailboxId: string, eventId: string): Promise<Event> => {
+    const token = await service.standIn.issueAppToken();
+    const response = await fetch(`${service.standIn.graphBaseUrl}/users/${mailboxId}/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Event;
+  };
+
+  it('suggests times in both working days with a neutral place and says why, to the two members only', async () => {
+    const pair = await newPair();
+    const list = await suggestions(pair.id);
+    expect(list.length).toBeGreaterThan(3);
+    for (const s of list) {
+      expect(s.venue.kind).not.toBe('online');
+      expect(s.neutrality).toMatch(/neither|off-site/);
+    }
+    const room = list.find((s) => s.venue.kind === 'room')!;
+    // The personas work in Thames House and King's Cross Hub: a room there is a labelled fallback, never a boardroom.
+    expect(room.fallback).toBe(true);
+    expect(room.venue.displayName).not.toMatch(/Boardroom/);
+    expect((await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions`, { as: mentor })).status).toBe(200);
+    for (const outsider of [admin, stranger]) {
+      expect((await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions`, { as: outsider })).status).toBe(404);
+      expect((await book(pair.id, room, outsider)).status).toBe(404);
+    }
+  });
+
+  it('books a private event with a neutral subject, both people required and the room as a resource, and stores the session', async () => {
+    const pair = await newPair();
+    const room = (await suggestions(pair.id)).find((s) => s.venue.kind === 'room')!;
+    const before = service.standIn.eventCount(leader);
+    const booked = await book(pair.id, room, mentor);
+    expect(booked.status).toBe(201);
+    expect([Date.parse(booked.body.startsAt), Date.parse(booked.body.endsAt)]).toEqual([Date.parse(room.start), Date.parse(room.end)]);
+    expect(booked.body).toMatchObject({ status: 'planned', subject: 'Upward session', venue: { kind: 'room', displayName: room.venue.displayName } });
+    expect(service.standIn.eventCount(leader)).toBe(before + 1);
+
+    const [row] = await sessionRows(pair.id);
+    expect(row).toMatchObject({ organizer_user_id: leader, status: 'planned' });
+    const event = await eventOf(leader, row!.event_id!);
+    expect(event.subject).toBe('Upward session');
+    expect(event.sensitivity).toBe('private');
+    expect(event.body?.content).toContain(`${service.deps.config.publicBaseUrl}/tab/index.html#/workspace`);
+    const attendees = (event.attendees ?? []).map((a) => ({ address: a.emailAddress?.address?.toLowerCase(), type: a.type }));
+    expect(attendees).toEqual(
+      expect.arrayContaining([
+        { address: mailOf(leader), type: 'required' },
+        { address: mailOf(mentor), type: 'required' },
+        { address: room.venue.ref!.toLowerCase(), type: 'resource' },
+      ]),
+    );
+    expect(event.attendees?.find((a) => a.type === 'resource')?.status?.response).toBe('accepted');
+
+    const workspace = await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: mentor });
+    expect(workspace.body.upcomingSessions.map((s: { id: string }) => s.id)).toContain(booked.body.id);
+  });
+
+  it('books one event and one session when the same request is repeated, one after the other or at once', async () => {
+    const pair = await newPair();
+    const [first, second] = (await suggestions(pair.id)).filter((s) => s.venue.kind === 'room');
+    const before = service.standIn.eventCount();
+    const one = await book(pair.id, first!);
+    const again = await book(pair.id, first!);
+    expect([one.status, again.status]).toEqual([201, 200]);
+    expect(again.body.id).toBe(one.body.id);
+
+    const together = await Promise.all([book(pair.id, second!), book(pair.id, second!)]);
+    expect(together.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(together[0]!.body.id).toBe(together[1]!.body.id);
+    expect(service.standIn.eventCount()).toBe(before + 2);
+    expect(await sessionRows(pair.id)).toHaveLength(2);
+  });
+
+  it('survives Graph throttling (429 with Retry-After) on free/busy and on the event, resending only what failed', async () => {
+    const pair = await newPair();
+    const getSchedule = `POST /users/${leader}/calendar/getSchedule`;
+    await suggestions(pair.id);
+    service.standIn.stats.reset();
+    await suggestions(pair.id);
+    const steps = service.standIn.stats.get().byPath[getSchedule]!;
+    service.standIn.stats.reset();
+    service.standIn.faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 1, count: 1 });
+    const list = await suggestions(pair.id);
+    const stats = service.standIn.stats.get();
+    expect(stats.batchCalls).toBe(2);
+    // Every getSchedule step once, then only the throttled one again.
+    expect(stats.byPath[getSchedule]).toBe(steps + 1);
+
+    service.standIn.faults.add({ path: '/events$', method: 'POST', status: 429, retryAfterSeconds: 1, count: 1 });
+    const before = service.standIn.eventCount();
+    const booked = await book(pair.id, list[0]!);
+    expect(booked.status).toBe(201);
+    expect(service.standIn.eventCount()).toBe(before + 1);
+  });
+
+  it('reads free/busy for 2 people and 40 rooms in exactly one $batch round trip', async () => {
+    const graph = createGraphGateway({ baseUrl: service.standIn.graphBaseUrl, tokens: createGraphTokens({ authorityHost: service.standIn.url, clientId: service.standIn.clientId, clientSecret: service.standIn.clientSecret }) });
+    const rooms = service.standIn.org.rooms.slice(0, 40).map((r) => r.emailAddress);
+    const session = graph.forApp(tenantId);
+    service.standIn.stats.reset();
+    const from = new Date(Date.now() + 86_400_000).toISOString();
+    const freeBusy = await readFreeBusy(session, { calendarUserId: leader, schedules: [mailOf(leader), mailOf(mentor), ...rooms], from, to: new Date(Date.parse(from) + 14 * 86_400_000).toISOString() });
+    expect(freeBusy.busy.size).toBe(42);
+    expect(freeBusy.workingHours.has(mailOf(leader))).toBe(true);
+    expect(service.standIn.stats.get()).toMatchObject({ httpRequests: 1, batchCalls: 1, batchedRequests: 3 });
+  });
+
+  it('answers suggestions with one Graph round trip once rooms are cached', async () => {
+    const pair = await newPair();
+    await suggestions(pair.id);
+    service.standIn.stats.reset();
+    await suggestions(pair.id);
+    const stats = service.standIn.stats.get();
+    expect(stats).toMatchObject({ httpRequests: 1, batchCalls: 1 });
+  });
+
+  it('says the room was taken meanwhile (409) with the next suggestion, and leaves nothing half-booked', async () => {
+    const pair = await newPair();
+    const room = (await suggestions(pair.id)).find((s) => s.venue.kind === 'room')!;
+    // Someone else books the same room for the same time, straight in Outlook.
+    const token = await service.standIn.issueAppToken();
+    const other = DEMO_PERSONAS.programmeAdmin.id;
+    const taken = await fetch(`${service.standIn.graphBaseUrl}/users/${other}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        subject: 'Budget review',
+        start: { dateTime: room.start.replace('Z', ''), timeZone: 'UTC' },
+        end: { dateTime: room.end.replace('Z', ''), timeZone: 'UTC' },
+        attendees: [{ type: 'resource', emailAddress: { address: room.venue.ref } }],
+      }),
+    });
+    expect(taken.status).toBe(201);
+    const before = service.standIn.eventCount(leader);
+
+    const refused = await book(pair.id, room);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('roomTaken');
+    expect(refused.body.next).toMatchObject({ start: expect.any(String), venue: { kind: expect.any(String) } });
+    expect(refused.body.next.start === room.start && refused.body.next.venue.ref === room.venue.ref).toBe(false);
+    expect(service.standIn.eventCount(leader)).toBe(before);
+    expect(await sessionRows(pair.id)).toHaveLength(0);
+
+    expect((await book(pair.id, refused.body.next)).status).toBe(201);
+  });
+
+  it('cancels the event again when the session cannot be stored, so no event is left without a session', async () => {
+    const pair = await newPair();
+    const [slot] = await suggestions(pair.id);
+    const { db } = service.database;
+    await sql.raw(`create function refuse_session() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`).execute(db);
+    await sql.raw('create trigger refuse_session before insert on sessions for each row execute function refuse_session()').execute(db);
+    const before = service.standIn.eventCount();
+    try {
+      const failed = await book(pair.id, slot!);
+      expect(failed.status).toBe(500);
+      expect(service.standIn.eventCount()).toBe(before);
+      expect(service.standIn.stats.get().byPath).toMatchObject({ [`POST /users/${leader}/events`]: 1 });
+      expect(Object.keys(service.standIn.stats.get().byPath).some((k) => k.endsWith('/cancel'))).toBe(true);
+    } finally {
+      await sql.raw('drop trigger refuse_session on sessions').execute(db);
+      await sql.raw('drop function refuse_session()').execute(db);
+    }
+    expect(await sessionRows(pair.id)).toHaveLength(0);
+    expect((await book(pair.id, slot!)).status).toBe(201);
+  });
+
+  it('books an online session as a Teams meeting and keeps its join link', async () => {
+    const pair = await newPair();
+    const [online] = await suggestions(pair.id, 'online');
+    expect(online!.venue.kind).toBe('online');
+    const booked = await book(pair.id, online!);
+    expect(booked.status).toBe(201);
+    expect(booked.body.joinUrl).toMatch(/^https:\/\//);
+    const [row] = await sessionRows(pair.id);
+    const event = await eventOf(leader, row!.event_id!);
+    expect(event).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', sensitivity: 'private', subject: 'Upward session' });
+  });
+
+  it('refuses a place that is not neutral for the pair', async () => {
+    const pair = await newPair();
+    const boardroom = service.standIn.org.rooms.find((r) => r.displayName === 'Thames House Boardroom')!;
+    const [slot] = await suggestions(pair.id);
+    const refused = await service.api('POST', `/api/pairs/${pair.id}/sessions`, { as: leader, body: { start: slot!.start, end: slot!.end, venue: { kind: 'room', ref: boardroom.emailAddress } } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('venueNotAllowed');
+  });
+
+  it('moves a session by updating its event, and cancels it through Graph', async () => {
+    const pair = await newPair();
+    const list = (await suggestions(pair.id)).filter((s) => s.venue.kind === 'room');
+    const booked = await book(pair.id, list[0]!);
+    const [row] = await sessionRows(pair.id);
+    const later = { start: new Date(Date.parse(list[0]!.start) + 3_600_000).toISOString(), end: new Date(Date.parse(list[0]!.end) + 3_600_000).toISOString() };
+
+    const moved = await service.api('PATCH', `/api/pairs/${pair.id}/sessions/${booked.body.id}`, { as: mentor, body: later });
+    if (moved.status === 409) {
+      expect(moved.body.code).toMatch(/roomTaken|slotTaken/);
+    } else {
+      expect(moved.status).toBe(200);
+      expect(moved.body.startsAt).toBe(later.start);
+      const event = await eventOf(leader, row!.event_id!);
+      expect(Date.parse(`${event.start!.dateTime}Z`)).toBe(Date.parse(later.start));
+    }
+
+    const before = service.standIn.eventCount(leader);
+    const cancelled = await service.api('POST', `/api/pairs/${pair.id}/sessions/${booked.body.id}/cancel`, { as: leader });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(service.standIn.eventCount(leader)).toBe(before - 1);
+    expect((await service.api('POST', `/api/pairs/${pair.id}/sessions/${booked.body.id}/cancel`, { as: leader })).status).toBe(409);
+  });
+});

@@ -1,0 +1,32 @@
+import type { SlotSuggestion } from '../../shared/scheduling';
+import { presentSession } from '../workspace/workspacePresenter';
+import type { Suggestions } from './bookingSuggester';
+import type { SessionRow } from './sessionBooker';
+import { neutralSubject } from './sessionEvent';
+
+/** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
+export function presentSuggestion(s: SlotSuggestion) {
+  return {
+    start: s.start,
+    end: s.end,
+    venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName },
+    neutrality: s.venue.neutrality,
+    neutralityCode: s.code,
+    fallback: s.fallback,
+    why: s.why,
+  };
+}
+
+export function presentSuggestions(result: Suggestions) {
+  return {
+    subject: neutralSubject,
+    suggestions: result.suggestions.map(presentSuggestion),
+    roomsChecked: result.roomsChecked,
+    roomsRejected: result.roomsRejected,
+  };
+}
+
+/** A booked session, as the workspace shows it, plus the neutral subject the calendar carries. */
+export function presentBookedSession(row: SessionRow) {
+  return { ...presentSession(row), subject: neutralSubject };
+}
