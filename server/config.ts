@@ -60,7 +60,7 @@ export type Config = {
   gradeAttribute: string;
   webAssetsDir: string;
   rateLimits: RateLimitSettings;
-  /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0014. */
+  /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0016. */
   bookingIdentity: 'app' | 'delegated';
   bot: {
     /** anonymous accepts unsigned activities: only for the local Agents Playground, never in production. */
