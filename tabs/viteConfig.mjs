@@ -14,7 +14,8 @@ export function tabViteConfig({ root = here, outDir = path.join(repoRoot, 'dist/
     configFile: false,
     logLevel: 'warn',
     // Vite's built-in (Oxc) JSX transform with React's automatic runtime: no Babel plugin needed.
-    oxc: { jsx: { runtime: 'automatic' } },
+    mode: 'production',
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
   };

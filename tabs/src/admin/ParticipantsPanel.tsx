@@ -1,5 +1,5 @@
-import { Button, Checkbox, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Checkbox, Label, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loading } from '../common/Loading';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
@@ -18,6 +18,7 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
   const [file, setFile] = useState<File | null>(null);
   const [validRows, setValidRows] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const fileId = useId();
   return (
     <>
       <Section title={m.participantsHeading}>
@@ -70,9 +71,8 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
             });
           }}
         >
-          <Field label={m.importFile}>
-            <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          </Field>
+          <Label htmlFor={fileId}>{m.importFile}</Label>
+          <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           <Checkbox label={m.importValidRows} checked={validRows} onChange={(_e, d) => setValidRows(d.checked === true)} />
           <div className={styles.row}>
             <Button type="submit" appearance="primary" disabled={!file || importing.busy}>

@@ -112,12 +112,15 @@ export interface Workspace {
   pair: PairView;
   timeline: RelationshipTimeline;
   charter: Charter;
-  sessions: Session[];
+  nextSession: Session | null;
+  upcomingSessions: Session[];
+  pastSessions: Session[];
   agenda: AgendaItem[];
   takeaways: Takeaway[];
   commitments: Commitment[];
-  journal: { mine: Reflection[]; shared: Reflection[] };
-  praise: Praise[];
+  /** My own entries, and the entries my partner shared with me. */
+  journal: Reflection[];
+  praise: { received: Praise[]; given: Praise[] };
   guide: string;
   abilities: WorkspaceAbilities;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { agendaItemSchema, concernSchema, praiseSchema, reflectionEditSchema, reflectionSchema, suggestionAnswerSchema } from '../../../shared/schemas/workspace';
+import { agendaItemSchema, concernSchema, praiseSchema, praiseSharingSchema, reflectionEditSchema, reflectionSchema, suggestionAnswerSchema } from '../../../shared/schemas/workspace';
 import type { ApiClient } from './client';
 import { problemFromIssues } from './problem';
 import type { EnrolmentProgramme, PairView, Workspace } from './types';
@@ -31,7 +31,7 @@ export function workspaceApi(api: ApiClient) {
     confirmTakeaway: (pairId: string, takeawayId: string) => api.send('POST', `${pair(pairId)}/takeaways/${encodeURIComponent(takeawayId)}/confirm`),
     thank: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/praise`, checked(praiseSchema, { text })),
     decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>
-      api.send('PUT', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}/sharing`, { shareWithManager }),
+      api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked(praiseSharingSchema, { shareWithManager })),
     raiseConcern: (pairId: string, text: string) => api.send('POST', '/concerns', checked(concernSchema, { pairId, text })),
     enrolmentProgrammes: () => api.get<{ programmes: EnrolmentProgramme[] }>('/enrolment/programmes'),
     enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),

@@ -15,13 +15,12 @@ export function Charter({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const { charter } = ws;
   const mine = ws.pair.myRole === 'mentor' ? charter.mentorSignedAt : charter.menteeSignedAt;
   const theirs = ws.pair.myRole === 'mentor' ? charter.menteeSignedAt : charter.mentorSignedAt;
-  const line = (who: string, at: string | null) => (at ? messages.charter.signed(who, formatDate(at)) : messages.charter.notSigned(who));
   return (
     <Section title={messages.charter.heading} hint={messages.charter.bothMustSign}>
       <blockquote className={styles.text}>{charter.text}</blockquote>
       <ul className={styles.list}>
-        <li>{line(messages.charter.you, mine)}</li>
-        <li>{line(messages.charter.partner, theirs)}</li>
+        <li>{mine ? messages.charter.youSigned(formatDate(mine)) : messages.charter.youNotSigned}</li>
+        <li>{theirs ? messages.charter.partnerSigned(formatDate(theirs)) : messages.charter.partnerNotSigned}</li>
       </ul>
       {!charter.signedByMe && ws.abilities.signCharter && (
         <div className={styles.row}>

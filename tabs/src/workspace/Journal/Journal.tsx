@@ -27,14 +27,16 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const styles = useFormStyles();
   const action = useAction();
   const pairId = ws.pair.id;
+  const mine = ws.journal.filter((r) => r.author === 'me');
+  const shared = ws.journal.filter((r) => r.author === 'partner');
   return (
     <Section title={messages.journal.heading} hint={messages.journal.privacy}>
       {ws.abilities.writeReflection && <TextForm label={messages.journal.newLabel} submit={messages.journal.write} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
-      {ws.journal.mine.length === 0 ? (
+      {mine.length === 0 ? (
         <p className={styles.empty}>{messages.journal.empty}</p>
       ) : (
         <ul className={styles.list} aria-label={messages.journal.heading}>
-          {ws.journal.mine.map((entry) => (
+          {mine.map((entry) => (
             <Entry key={entry.id} entry={entry}>
               <Badge appearance="tint" color={entry.sharedWithPartner ? 'brand' : 'informative'}>
                 {entry.sharedWithPartner ? messages.journal.shared : messages.journal.private}
@@ -50,11 +52,11 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}
       <h3 className={styles.text}>{messages.journal.sharedWithMeHeading}</h3>
-      {ws.journal.shared.length === 0 ? (
+      {shared.length === 0 ? (
         <p className={styles.empty}>{messages.journal.noneShared}</p>
       ) : (
         <ul className={styles.list} aria-label={messages.journal.sharedWithMeHeading}>
-          {ws.journal.shared.map((entry) => (
+          {shared.map((entry) => (
             <Entry key={entry.id} entry={entry} />
           ))}
         </ul>

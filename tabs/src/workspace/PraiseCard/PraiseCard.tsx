@@ -13,13 +13,14 @@ import type { SectionProps } from '../sectionProps';
 export function PraiseCard({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
   const styles = useFormStyles();
   const action = useAction();
+  const praise = [...ws.praise.received, ...ws.praise.given].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Section title={messages.praise.heading}>
-      {ws.praise.length === 0 ? (
+      {praise.length === 0 ? (
         <p className={styles.empty}>{messages.praise.empty}</p>
       ) : (
         <ul className={styles.list}>
-          {ws.praise.map((p) => (
+          {praise.map((p) => (
             <li key={p.id} className={styles.item}>
               <p className={styles.text}>{p.text}</p>
               <span className={styles.meta}>

@@ -1,5 +1,4 @@
 import { Button, Link } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { Commitment, Session, Takeaway, Workspace } from '../../api/types';
 import { useApp } from '../../app/appContext';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
@@ -21,13 +20,9 @@ function venueText(session: Session): string {
   return [kind, session.venue.displayName].filter(Boolean).join(': ');
 }
 
-export function NextSession({ sessions }: { sessions: Session[] }) {
+export function NextSession({ next }: { next: Session | null }) {
   const styles = useFormStyles();
   const { host } = useApp();
-  const [now] = useState(() => Date.now());
-  const next = sessions
-    .filter((s) => s.status === 'planned' && Date.parse(s.endsAt) > now)
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
   return (
     <Section title={messages.sessions.nextHeading}>
       {next ? (
@@ -94,8 +89,7 @@ function Outcomes({ takeaways, commitments, pairId, calls, reload }: { takeaways
 /** Sessions that took place, each with its agreed take-aways and the leader's commitments. */
 export function PastSessions({ ws, ...props }: { ws: Workspace } & SectionProps) {
   const styles = useFormStyles();
-  const [now] = useState(() => Date.now());
-  const past = ws.sessions.filter((s) => s.status === 'held' || (s.status === 'planned' && Date.parse(s.endsAt) <= now)).sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
+  const past = ws.pastSessions;
   const loose = { takeaways: ws.takeaways.filter((t) => t.sessionId === null), commitments: ws.commitments.filter((c) => c.sessionId === null) };
   const nothing = past.length === 0 && loose.takeaways.length === 0 && loose.commitments.length === 0;
   return (

@@ -47,7 +47,7 @@ export function WorkspacePage() {
           <div className={styles.column}>
             <PartnerCard pair={workspace.state.data.pair} {...props} />
             <Timeline timeline={workspace.state.data.timeline} />
-            <NextSession sessions={workspace.state.data.sessions} />
+            <NextSession next={workspace.state.data.nextSession} />
             <Agenda ws={workspace.state.data} {...props} />
             <PastSessions ws={workspace.state.data} {...props} />
           </div>

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The Chromium flags CI and this machine use (see docs/HELPERS.md and .ci/run). */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const artifactsDir = path.resolve(__dirname, '../../../test-artifacts/tab');
+
+/**
+ * Builds the tab into dist/web/tab (about two seconds with Vite), in a child process because the
+ * build script is an ES module and Jest runs CommonJS.
+ */
+export function buildTab(): void {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', "const { buildTab } = await import('./tabs/build.mjs'); await buildTab();"], {
+    cwd: path.resolve(__dirname, '../../..'),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`The tab did not build:\n${result.stderr}`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** A fresh browser profile per person; CSP bypass only so axe-core can be injected. */
+export async function newPersonContext(browser: Browser, options: { dark?: boolean; width?: number } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    bypassCSP: true,
+    colorScheme: options.dark ? 'dark' : 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
+}
+
+/** Opens the tab and signs in through the identity stand-in's real sign-in page, choosing the person by name. */
+export async function signIn(page: Page, tabUrl: string, displayName: string): Promise<void> {
+  await page.goto(tabUrl);
+  await page.getByRole('link', { name: displayName, exact: true }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/tab/') && !url.hash.includes('access_token'));
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    // Tabster (Fluent's focus manager) adds aria-hidden focus sentinels that forward focus at once;
+    // they are not content, and axe reads them as hidden focusable elements.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
