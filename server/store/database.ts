@@ -33,6 +33,9 @@ pg.types.setTypeParser(DATE, parsers[DATE]);
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection whose server went away (a restart, a failover) is dropped by the pool and
+    // the next query opens a new one; without a listener the error would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
