@@ -6,6 +6,7 @@ import { UPWARD_DEMO_CLIENT_SECRET } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
 import { CalendarStore } from './graph/calendarStore';
+import { ChannelStore } from './graph/channelRoutes';
 import { DirectoryStore } from './graph/directoryStore';
 import { FaultInjector } from './graph/faults';
 import { createGraphRouter } from './graph/graphApp';
@@ -14,6 +15,7 @@ import { createIdentityRouter, signInRedirect } from './identity/identityRouter'
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
 import { createTokenIssuer } from './identity/tokenIssuer';
+import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { UserTokenOptions } from './identity/tokenIssuer';
 
 export interface M365StandInOptions {
@@ -47,6 +49,8 @@ export interface M365StandIn {
   stats: RequestStats;
   /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
   eventCount(mailboxUserId?: string): number;
+  /** Messages posted to a Teams channel: for tests that check what reached it. */
+  channelMessages(teamId: string, channelId: string): readonly ChatMessage[];
   stop(): Promise<void>;
 }
 
@@ -67,6 +71,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const calendars = new CalendarStore(org);
   const faults = new FaultInjector();
   const stats = new RequestStats();
+  const channels = new ChannelStore();
   const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory };
 
   const app = express();
@@ -78,7 +83,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     if (nested) req.url = `/v1.0${nested[1]}`;
     next();
   });
-  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer, faults, stats }));
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer, faults, stats, channels }));
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   app.get('/signin', signInRedirect(identityConfig));
   app.use('/_standin', adminRouter({ faults, stats, directory }));
@@ -100,6 +105,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     faults,
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),
+    channelMessages: (teamId, channelId) => channels.messages(teamId, channelId),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -4,6 +4,7 @@ import { GRAPH_RESOURCE } from '../demoOrg/tenant';
 import type { TokenIssuer } from '../identity/tokenIssuer';
 import { BATCH_ITEM_HEADER, batchRouter } from './batchRoute';
 import { calendarRouter } from './calendarRoutes';
+import { channelRouter, type ChannelStore } from './channelRoutes';
 import type { Caller, GraphContext } from './context';
 import type { FaultInjector } from './faults';
 import { GraphError, sendGraphError } from './graphError';
@@ -19,6 +20,7 @@ export interface GraphAppConfig extends GraphContext {
   issuer: TokenIssuer;
   faults: FaultInjector;
   stats: RequestStats;
+  channels: ChannelStore;
 }
 
 function authenticate(issuer: TokenIssuer) {
@@ -70,6 +72,7 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
   router.use(placesRouter(config));
   router.use(calendarRouter(config));
   router.use(teamworkRouter(config));
+  router.use(channelRouter(config, config.channels));
   router.use(batchRouter(() => config.graphBaseUrl));
   router.use((req) => {
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean).pop() ?? ''}'.`);
