@@ -47,12 +47,12 @@ describe('booking a session through Microsoft Graph', () => {
     return pair;
   };
   const sessionRows = async (pairId: string) => service.database.db.selectFrom('sessions').selectAll().where('pair_id', '=', pairId).execute();
-  const suggestions = async (pairId: string, mode = 'in-person', as = leader) => {
+  const suggestions = async (pairId: string, mode = 'in-person', as: string = leader) => {
     const response = await service.api('GET', `/api/pairs/${pairId}/booking/suggestions?mode=${mode}`, { as });
     expect(response.status).toBe(200);
     return response.body.suggestions as Suggestion[];
   };
-  const book = (pairId: string, s: Suggestion, as = leader) =>
+  const book = (pairId: string, s: Suggestion, as: string = leader) =>
     service.api('POST', `/api/pairs/${pairId}/sessions`, { as, body: { start: s.start, end: s.end, venue: { kind: s.venue.kind, ref: s.venue.ref } } });
   const eventOf = async (mailboxId: string, eventId: string): Promise<Event> => {
     const token = await service.standIn.issueAppToken();

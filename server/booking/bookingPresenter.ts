@@ -23,6 +23,7 @@ export function presentSuggestions(result: Suggestions) {
     suggestions: result.suggestions.map(presentSuggestion),
     roomsChecked: result.roomsChecked,
     roomsRejected: result.roomsRejected,
+    partner: result.partner,
   };
 }
 

@@ -26,6 +26,8 @@ export interface Suggestions {
   /** How many neutral rooms had their calendars read, and how many rooms were left out as not neutral. */
   roomsChecked: number;
   roomsRejected: number;
+  /** The caller's partner, for filling an appointment by hand (name and address only). */
+  partner: { displayName: string; mail: string };
 }
 
 /** Whose calendar endpoint reads free/busy and, by default, holds the event: the mentee's, or the caller's with a delegated identity. */
@@ -81,5 +83,11 @@ export async function suggestFor(props: SuggestProps, ctx: BookingContext): Prom
     roomBusy,
     pairSessions: sessions.filter((s) => s.id !== props.excludeSessionId).map((s) => ({ start: s.starts_at.toISOString() })),
   });
-  return { suggestions, roomsChecked: roomMails.length, roomsRejected: plan.rejected.filter((r) => r.kind === 'room').length };
+  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  return {
+    suggestions,
+    roomsChecked: roomMails.length,
+    roomsRejected: plan.rejected.filter((r) => r.kind === 'room').length,
+    partner: { displayName: partner.displayName, mail: partner.mail },
+  };
 }

@@ -1,0 +1,21 @@
+// The add-in's Vite configuration, shared by the production build and the end-to-end test.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..');
+
+/** @returns {import('vite').InlineConfig} */
+export function addinViteConfig({ outDir = path.join(repoRoot, 'dist/web/addin') } = {}) {
+  return {
+    root: here,
+    base: '/addin/',
+    configFile: false,
+    logLevel: 'warn',
+    // The icons the manifest names live in assets/; they are copied beside the build (see build.mjs).
+    publicDir: false,
+    oxc: { jsx: { runtime: 'automatic' } },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, rollupOptions: { input: path.join(here, 'taskpane.html') } },
+  };
+}
