@@ -7,7 +7,7 @@ const AUTH_KEY = 'upward.auth';
 
 /**
  * Where the local identity stand-in lives: `?authority=<standIn>/<tenantId>&clientId=<guid>` on the
- * tab's address (what `npm start` prints), remembered for the browser tab's session.
+ * tab's address, remembered for the browser tab's session. Needed only to send someone to sign in.
  */
 interface BrowserAuthConfig {
   authority: string;
@@ -36,18 +36,18 @@ function tokenIsFresh(token: string): boolean {
   }
 }
 
-function authConfig(): BrowserAuthConfig {
+/** Keeps the stand-in's address from the query for the session, so a later sign-in can use it. */
+function rememberAuthConfig(): void {
   const params = new URLSearchParams(window.location.search);
   const authority = params.get('authority');
   const clientId = params.get('clientId');
-  if (authority && clientId) {
-    const config = { authority: authority.replace(/\/+$/, ''), clientId };
-    sessionStorage.setItem(AUTH_KEY, JSON.stringify(config));
-    return config;
-  }
+  if (authority && clientId) sessionStorage.setItem(AUTH_KEY, JSON.stringify({ authority: authority.replace(/\/+$/, ''), clientId }));
+}
+
+function authConfig(): BrowserAuthConfig {
   const remembered = sessionStorage.getItem(AUTH_KEY);
   if (remembered) return JSON.parse(remembered) as BrowserAuthConfig;
-  throw new SignInNotConfiguredError('Open the tab with ?authority=...&clientId=... (npm start prints the address).');
+  throw new SignInNotConfiguredError('Open the tab with ?authority=...&clientId=..., or use a "sign in as" link that npm start prints.');
 }
 
 export async function signInRedirect(): Promise<never> {
@@ -69,9 +69,10 @@ function systemTheme(): ThemeName {
 }
 
 export async function connectBrowser(): Promise<Host> {
-  authConfig();
+  // A sign-in link (such as the ones `npm start` prints) may bring the token without the stand-in's address.
   const fromFragment = readTokenFromFragment();
   if (fromFragment) sessionStorage.setItem(TOKEN_KEY, fromFragment);
+  rememberAuthConfig();
   const stored = sessionStorage.getItem(TOKEN_KEY);
   if (!stored || !tokenIsFresh(stored)) {
     sessionStorage.removeItem(TOKEN_KEY);
