@@ -14,7 +14,9 @@ export function addinViteConfig({ outDir = path.join(repoRoot, 'dist/web/addin')
     logLevel: 'warn',
     // The icons the manifest names live in assets/; they are copied beside the build (see build.mjs).
     publicDir: false,
-    oxc: { jsx: { runtime: 'automatic' } },
+    // Production JSX whatever NODE_ENV the caller has (Jest sets "test").
+    mode: 'production',
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, rollupOptions: { input: path.join(here, 'taskpane.html') } },
   };

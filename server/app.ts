@@ -10,6 +10,7 @@ import { matchingRoutes } from './matching/matchingRoutes';
 import { pairRoutes } from './pairs/pairRoutes';
 import { participantRoutes } from './participants/participantRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
+import { clientConfigRoutes } from './routes/clientConfigRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { workspaceRoutes } from './workspace/workspaceRoutes';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(healthRoutes(deps));
+  app.use(clientConfigRoutes(deps));
 
   // The bot authenticates Bot Framework tokens itself, so it comes before the /api router (Entra user tokens).
   app.use(deps.bot.host.router);

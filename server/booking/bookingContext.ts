@@ -32,8 +32,16 @@ export interface BookingContext {
   graph: GraphSession;
 }
 
-/** Whether people meet in person, online, or either; the add-in lets them choose. */
-export type MeetingMode = 'any' | 'in-person' | 'online';
+/** How people want to meet: anywhere neutral, in person (a room or off-site), only a room, only off-site, or online. */
+export type MeetingMode = 'any' | 'in-person' | 'room' | 'offsite' | 'online';
+
+const kindsFor: Record<MeetingMode, readonly string[]> = {
+  any: ['room', 'offsite', 'online'],
+  'in-person': ['room', 'offsite'],
+  room: ['room'],
+  offsite: ['offsite'],
+  online: ['online'],
+};
 
 const bookable = new Set<PairRow['status']>(['accepted', 'active']);
 
@@ -107,17 +115,16 @@ export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: s
 
 /** Neutral places for the pair, best first, within what the programme allows and the mode asked for. */
 export async function planPairVenues(ctx: BookingContext, catalogue: RoomCatalogue, tenantId: string, mode: MeetingMode): Promise<VenuePlan> {
-  const wantsRooms = ctx.venuePolicy.allowRooms && mode !== 'online';
+  const kinds = kindsFor[mode];
+  const wantsRooms = ctx.venuePolicy.allowRooms && kinds.includes('room');
   const rooms = wantsRooms ? await catalogue.rooms(tenantId, ctx.graph) : [];
   const buildings = [...new Set(rooms.map((r) => r.building ?? '').filter(Boolean))];
   const venuePerson = (p: BookingPerson): VenuePerson => ({ home: homeBaseOf(workplaceOf(p, buildings)), meetingPreference: p.meetingPreference });
   const plan = planVenues({
     people: [venuePerson(ctx.mentee), venuePerson(ctx.mentor)],
     rooms,
-    offsiteVenues: mode === 'online' ? [] : ctx.venuePolicy.offsiteVenues,
+    offsiteVenues: kinds.includes('offsite') ? ctx.venuePolicy.offsiteVenues : [],
   });
-  const allowed = plan.suggestions.filter((s) =>
-    s.venue.kind === 'online' ? ctx.venuePolicy.allowOnline && mode !== 'in-person' : mode !== 'online',
-  );
+  const allowed = plan.suggestions.filter((s) => kinds.includes(s.venue.kind) && (s.venue.kind !== 'online' || ctx.venuePolicy.allowOnline));
   return { suggestions: allowed, rejected: plan.rejected };
 }

@@ -7,7 +7,7 @@ export const sessionParams = z.object({ id: idSchema, sessionId: idSchema });
 export const suggestionsQuery = z.object({
   from: instant.optional(),
   to: instant.optional(),
-  mode: z.enum(['any', 'in-person', 'online'], { message: 'must be any, in-person or online' }).default('any'),
+  mode: z.enum(['any', 'in-person', 'room', 'offsite', 'online'], { message: 'must be any, in-person, room, offsite or online' }).default('any'),
 });
 
 const slot = { start: instant, end: instant };

@@ -70,7 +70,7 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
   const chosen = plan.suggestions.find((s) => s.venue.kind === input.venue.kind && (s.venue.ref ?? '').toLowerCase() === (input.venue.ref ?? '').toLowerCase());
   if (!chosen) throw new ApiError('venueNotAllowed');
   const venue = chosen.venue;
-  const mode: MeetingMode = venue.kind === 'online' ? 'online' : 'in-person';
+  const mode: MeetingMode = venue.kind;
 
   const transactionId = transactionIdFor(tenantId, ctx.pair.id, start, end);
   const earlier = await sessionByTransaction(deps, tenantId, transactionId);

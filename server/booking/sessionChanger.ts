@@ -61,7 +61,7 @@ export async function sessionRescheduler(props: ChangeProps & { rooms: RoomCatal
   };
   const taken = roomMail && clash(roomMail) ? 'roomTaken' : [ctx.mentee, ctx.mentor].some((p) => clash(p.mail)) ? 'slotTaken' : null;
   if (taken) {
-    throw await conflictWithNext({ deps, rooms: props.rooms, actor, ctx, code: taken, start, mode: venue.kind === 'online' ? 'online' : 'in-person', now, excludeSessionId: session.id });
+    throw await conflictWithNext({ deps, rooms: props.rooms, actor, ctx, code: taken, start, mode: venue.kind === 'online' || venue.kind === 'offsite' ? venue.kind : 'room', now, excludeSessionId: session.id });
   }
 
   const toGraph = (iso: string) => ({ dateTime: iso.replace(/\.\d{3}Z$/, ''), timeZone: 'UTC' });

@@ -43,7 +43,7 @@ export class BookingProblem extends Error {
   }
 }
 
-export type MeetingMode = 'in-person' | 'online' | 'any';
+export type MeetingMode = 'any' | 'in-person' | 'room' | 'offsite' | 'online';
 
 export function createBookingApi(getToken: () => Promise<string>, baseUrl = '/api') {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {

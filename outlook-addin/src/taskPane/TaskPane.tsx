@@ -73,10 +73,11 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
       ) : null}
       {pane.pairs?.length === 1 ? <Text>With {pane.pairs[0]!.partner.displayName}</Text> : null}
       {pane.pairId ? (
-        <RadioGroup layout="horizontal" aria-label="How to meet" value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
-          <Radio value="in-person" label="In person" />
+        <RadioGroup layout="horizontal" aria-label="Where to meet" value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
+          <Radio value="room" label="Meeting room" />
+          <Radio value="offsite" label="Off-site" />
           <Radio value="online" label="Online" />
-          <Radio value="any" label="Either" />
+          <Radio value="any" label="Any" />
         </RadioGroup>
       ) : null}
 

@@ -13,7 +13,7 @@ export type Outcome =
 export function useTaskPane(api: BookingApi, host: AddinHost) {
   const [pairs, setPairs] = useState<PairSummary[] | null>(null);
   const [pairId, setPairId] = useState<string | null>(null);
-  const [mode, setMode] = useState<MeetingMode>('in-person');
+  const [mode, setMode] = useState<MeetingMode>('room');
   const [list, setList] = useState<SuggestionList | null>(null);
   const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState(false);
