@@ -23,3 +23,23 @@ describe('pages the app manifest links to', () => {
     expect(await (await fetch(`${service.url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
 });
+
+describe('sign-in configuration for browsers', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it('publishes the authority and client id, and nothing secret', async () => {
+    const body = await (await fetch(`${service.url}/auth/config.json`)).json();
+    expect(body).toEqual({
+      authority: `${service.standIn.url}/${service.standIn.tenantId}`,
+      clientId: service.standIn.clientId,
+      scope: `api://${service.standIn.clientId}/access_as_user`,
+    });
+    expect(JSON.stringify(body)).not.toContain(service.standIn.clientSecret);
+  });
+});

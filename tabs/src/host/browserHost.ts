@@ -6,8 +6,9 @@ const THEME_KEY = 'upward.theme';
 const AUTH_KEY = 'upward.auth';
 
 /**
- * Where the local identity stand-in lives: `?authority=<standIn>/<tenantId>&clientId=<guid>` on the
- * tab's address, remembered for the browser tab's session. Needed only to send someone to sign in.
+ * Where to sign in: `?authority=<authority>&clientId=<guid>` on the tab's address when given
+ * (remembered for the browser tab's session), otherwise what the service publishes at
+ * /auth/config.json. Needed only to send someone to sign in.
  */
 interface BrowserAuthConfig {
   authority: string;
@@ -44,14 +45,16 @@ function rememberAuthConfig(): void {
   if (authority && clientId) sessionStorage.setItem(AUTH_KEY, JSON.stringify({ authority: authority.replace(/\/+$/, ''), clientId }));
 }
 
-function authConfig(): BrowserAuthConfig {
+async function authConfig(): Promise<BrowserAuthConfig> {
   const remembered = sessionStorage.getItem(AUTH_KEY);
   if (remembered) return JSON.parse(remembered) as BrowserAuthConfig;
+  const published = await fetch('/auth/config.json').then((r) => (r.ok ? (r.json() as Promise<BrowserAuthConfig>) : null), () => null);
+  if (published?.authority && published.clientId) return published;
   throw new SignInNotConfiguredError('Open the tab with ?authority=...&clientId=..., or use a "sign in as" link that npm start prints.');
 }
 
 export async function signInRedirect(): Promise<never> {
-  const { authority, clientId } = authConfig();
+  const { authority, clientId } = await authConfig();
   const redirect = `${window.location.origin}${window.location.pathname}${window.location.search}`;
   const query = new URLSearchParams({
     client_id: clientId,
