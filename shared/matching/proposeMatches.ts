@@ -1,5 +1,5 @@
-import munkres from 'munkres';
 import type { PairBlockCode, PairCandidate } from '../pairingRules';
+import { maxScoreAssignment } from './assignment';
 import { createBulkScorer } from './bulkScore';
 import { explainUnmatched } from './explain';
 import { createPairScreen } from './pairScreen';
@@ -9,12 +9,9 @@ import type { MatchInput, MatchResult, PinIssue, ProposedPair, ScoreWeights } fr
 /**
  * Proposes the pairs with the maximum total score the pairing rules allow.
  *
- * Pins that the rules allow are fixed first. The rest is an assignment problem: mentees against
- * mentor places (a mentor with capacity k has k identical places), cost = -score for an allowed
- * pair and 0 for a forbidden one, solved exactly by the Hungarian algorithm (`munkres`). Every
- * allowed pair scores at least `weights.eligible` > 0, so a forbidden cell is worth exactly what
- * leaving both people unmatched is worth: when the solver has to fill one, the engine drops it,
- * and the total is still the best the rules allow.
+ * Pins that the rules allow are fixed first. The rest is a b-matching: mentees against mentors
+ * with their remaining capacity, score 0 for a forbidden pair (every allowed pair scores at least
+ * `weights.eligible` > 0), solved exactly with a proof of optimality by `maxScoreAssignment`.
  */
 export function proposeMatches(input: MatchInput): MatchResult {
   const weights = input.weights ?? defaultScoreWeights;
@@ -41,50 +38,46 @@ export function proposeMatches(input: MatchInput): MatchResult {
   const pinned = new Uint8Array(mentees.length);
   const pinIssues = applyPins(input, screen, capacity, mentorOf, pinned);
 
-  // Screen and score every row once; keep the scores of the mentees still to be matched.
-  const allowed = new Uint8Array(mentors.length);
+  // Rows are the mentees still to be matched, columns the mentors; a seeded shuffle of both makes
+  // the solver pick among equally good answers at random.
+  const rowMentee: number[] = [];
+  for (let j = 0; j < mentees.length; j++) if (pinned[j] === 0) rowMentee.push(j);
+  const colMentor = mentors.map((_, i) => i);
+  if (input.random) {
+    shuffle(rowMentee, input.random);
+    shuffle(colMentor, input.random);
+  }
+  const rowOf = new Int32Array(mentees.length).fill(-1);
+  rowMentee.forEach((j, r) => (rowOf[j] = r));
+
+  // Screen and score every row once, straight into the score matrix (0 = forbidden).
+  const cols = mentors.length;
+  const matrix = new Int32Array(rowMentee.length * cols);
+  const allowed = new Uint8Array(cols);
+  const scores = new Int32Array(cols);
   const eligibleMentors = new Int32Array(mentees.length);
-  const eligibleMentees = new Int32Array(mentors.length);
-  const openEligible = new Int32Array(mentors.length);
-  const rows: { mentee: number; scores: Int32Array }[] = [];
+  const eligibleMentees = new Int32Array(cols);
   for (let j = 0; j < mentees.length; j++) {
     screen.screenRow(j, allowed);
-    const scores = new Int32Array(mentors.length);
-    scorer.scoreRow(j, allowed, scores);
-    let open = 0;
-    for (let i = 0; i < mentors.length; i++) {
+    for (let i = 0; i < cols; i++) {
       if (allowed[i] !== 1) continue;
       eligibleMentors[j]!++;
       eligibleMentees[i]!++;
-      if (pinned[j] === 0 && capacity[i]! > 0) {
-        openEligible[i]!++;
-        open++;
-      }
     }
-    if (pinned[j] === 0 && open > 0) rows.push({ mentee: j, scores });
-  }
-
-  // A mentor needs no more places than the mentees they could take.
-  const slotMentor: number[] = [];
-  mentors.forEach((_, i) => {
-    for (let k = Math.min(capacity[i]!, openEligible[i]!); k > 0; k--) slotMentor.push(i);
-  });
-  if (input.random) {
-    shuffle(rows, input.random);
-    shuffle(slotMentor, input.random);
-  }
-  // Each score row is released as soon as its cost row exists, so only one full matrix is held at a time.
-  const costs = rows.map((row) => {
-    const cost = new Int32Array(slotMentor.length);
-    for (let s = 0; s < slotMentor.length; s++) cost[s] = -row.scores[slotMentor[s]!]!;
-    row.scores = EMPTY;
-    return cost;
-  });
-  if (costs.length > 0 && slotMentor.length > 0) {
-    for (const [r, s] of munkres(costs)) {
-      if (costs[r]![s]! < 0) mentorOf[rows[r]!.mentee] = slotMentor[s]!;
+    const r = rowOf[j]!;
+    if (r === -1) continue;
+    const row = matrix.subarray(r * cols, (r + 1) * cols);
+    if (input.random) {
+      scorer.scoreRow(j, allowed, scores);
+      for (let c = 0; c < cols; c++) row[c] = scores[colMentor[c]!]!;
+    } else {
+      scorer.scoreRow(j, allowed, row);
     }
   }
+  const { colOf } = maxScoreAssignment(rowMentee.length, cols, matrix, Int32Array.from(colMentor, (i) => capacity[i]!));
+  colOf.forEach((c, r) => {
+    if (c !== -1) mentorOf[rowMentee[r]!] = colMentor[c]!;
+  });
 
   const proposals: ProposedPair[] = [];
   let totalScore = 0;
@@ -117,8 +110,6 @@ export function proposeMatches(input: MatchInput): MatchResult {
   });
   return { proposals, unmatched, pinIssues, totalScore };
 }
-
-const EMPTY = new Int32Array(0);
 
 function applyPins(
   input: MatchInput,
