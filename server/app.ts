@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import { bookingRoutes } from './booking/bookingRoutes';
 import { apiRouteNotFound, problemHandler } from './http/problem';
 import { rateLimits } from './http/rateLimits';
+import { insightRoutes } from './insight/insightRoutes';
 import { matchingRoutes } from './matching/matchingRoutes';
 import { pairRoutes } from './pairs/pairRoutes';
 import { participantRoutes } from './participants/participantRoutes';
@@ -13,6 +14,7 @@ import { programmeRoutes } from './programmes/programmeRoutes';
 import { clientConfigRoutes } from './routes/clientConfigRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { meRoutes } from './routes/meRoutes';
+import { storyRoutes } from './stories/storyRoutes';
 import { workspaceRoutes } from './workspace/workspaceRoutes';
 
 /** One Express app: the API under /api, health probes, and the built web assets. */
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(meRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(storyRoutes(deps));
+  api.use(insightRoutes(deps));
   // Before pairRoutes, whose POST /pairs/:id/:action would otherwise claim /pairs/:id/sessions.
   api.use(bookingRoutes(deps));
   api.use(pairRoutes(deps));

@@ -3,10 +3,11 @@ import { defaultProgrammeSettings, programmeSettingsSchema } from '../../shared/
 import { programmeEndDate } from '../../shared/programmeDates';
 import type { CreateProgrammeInput, UpdateProgrammeInput } from '../../shared/schemas/programme';
 import { recordAudit } from '../audit/auditLog';
+import { recordDomainEvent } from '../events/domainEvents';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/database';
-import { programmeRepository, type ProgrammeRecord } from './programmeRepository';
+import { programmeRepository, type ProgrammeRecord, type ProgrammeRow } from './programmeRepository';
 
 interface Props<I> {
   db: Db;
@@ -35,6 +36,7 @@ export async function programmeCreator({ db, actor, input, now }: Props<CreatePr
       guides: input.guides,
       venuePolicy: input.venuePolicy,
       surveySchedule: input.surveySchedule,
+      storyChannel: input.storyChannel ?? null,
     },
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? programmeEndDate(input.startsOn, settings.durationMonths),
@@ -68,6 +70,7 @@ export async function programmeUpdater({ db, actor, input, now, id }: Props<Upda
     if (input.guides !== undefined) details.guides = input.guides;
     if (input.venuePolicy !== undefined) details.venuePolicy = input.venuePolicy;
     if (input.surveySchedule !== undefined) details.surveySchedule = input.surveySchedule;
+    if (input.storyChannel !== undefined) details.storyChannel = input.storyChannel;
     await programmes.update({
       id,
       name: input.name ?? row.name,
@@ -80,5 +83,23 @@ export async function programmeUpdater({ db, actor, input, now, id }: Props<Upda
       updatedAt: now,
     });
     await recordAudit(trx, actor, 'programme.update', id, now);
+    const changed = adjustedFields(row, settings, details, endsOn);
+    if ((row.status === 'open' || row.status === 'running') && changed.length > 0) {
+      await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'programme.adjusted', subjectId: id, payload: { programmeId: id, changed }, at: now });
+    }
   });
+}
+
+/** What participants live by: a change to any of these mid-programme is news the bot passes on. */
+const participantFacingSettings = ['cadenceDays', 'sessionMinutes', 'relationshipMonths', 'durationMonths', 'guidelines'] as const;
+const participantFacingDetails = ['surveySchedule', 'guides', 'charterText', 'venuePolicy'] as const;
+
+/** The names (never the values) of the participant-facing fields an update changed. */
+function adjustedFields(row: ProgrammeRow, settings: Record<string, unknown>, details: Record<string, unknown>, endsOn: string): string[] {
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  return [
+    ...participantFacingSettings.filter((k) => differs(row.settings[k], settings[k])).map((k) => `settings.${k}`),
+    ...participantFacingDetails.filter((k) => differs(row.details[k], details[k])),
+    ...(endsOn !== row.ends_on ? ['endsOn'] : []),
+  ];
 }

@@ -5,6 +5,7 @@ import { statements as matchRuns } from './migrations/0002_match_runs';
 import { statements as workspace } from './migrations/0003_workspace';
 import { statements as botJobs } from './migrations/0004_bot_jobs';
 import { statements as sessionBookings } from './migrations/0005_session_bookings';
+import { statements as stories } from './migrations/0006_stories';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, readonly string[]> = {
   '0003_workspace': workspace,
   '0004_bot_jobs': botJobs,
   '0005_session_bookings': sessionBookings,
+  '0006_stories': stories,
 };
 
 const provider: MigrationProvider = {

@@ -272,6 +272,13 @@ export interface StoryTable {
   mentee_consent: boolean;
   published_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Raised by every edit; a consent names the version it agrees to. */
+  version: Generated<number>;
+  drafted_by: string | null;
+  updated_at: NullableTimestamp;
+  posted_at: NullableTimestamp;
+  posted_by: string | null;
+  teams_message_id: string | null;
 }
 
 export interface DomainEventTable {

@@ -2,15 +2,13 @@ import fc from 'fast-check';
 import { otherDepartments, recodeDepartments, monthsBetween } from './dimensions';
 import type { Fact } from './safeCube';
 import { tableView, type TableSpec } from './tableView';
+import { smallDerivableGroups } from './testing/disclosureAudit';
 
 /*
- * The attacker model: an admin sees every cell of every view, for every filter combination
- * (each department and all, each month window, each category and the total, and the month by
- * month series), and may add and subtract any of them. Every cell is a sum over atoms
- * (department x month x category), so what the admin can derive is exactly the linear span of
- * the published cells' atom vectors. A "group" is any set of atoms; its count is recovered when
- * its 0/1 vector lies in that span. The checker enumerates every 0/1 vector in the span and
- * requires each to hold no facts or at least `threshold` distinct people.
+ * An admin sees every cell of every view, for every filter combination (each department and all,
+ * each month window, each category and the total, and the month by month series). The audit
+ * (testing/disclosureAudit) enumerates every group those cells let them derive and requires each
+ * to hold no facts or at least `threshold` distinct people.
  */
 
 const months = monthsBetween('2026-01', '2026-03');
@@ -58,56 +56,12 @@ function publishedByDashboard(facts: Fact[], departments: string[], threshold: n
   return published;
 }
 
-/** Row-reduced basis of the span of the published atom vectors. */
-function basisOf(published: Published[], size: number): number[][] {
-  const rows = published.map((p) => {
-    const v = new Array<number>(size).fill(0);
-    p.atoms.forEach((a) => (v[a] = 1));
-    return v;
-  });
-  const basis: number[][] = [];
-  let rank = 0;
-  for (let col = 0; col < size && rank < rows.length; col++) {
-    const pivot = rows.findIndex((r, i) => i >= rank && Math.abs(r[col]!) > 1e-9);
-    if (pivot < 0) continue;
-    [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
-    const p = rows[rank]!;
-    const scale = p[col]!;
-    for (let k = 0; k < size; k++) p[k]! /= scale;
-    rows.forEach((r, i) => {
-      if (i === rank || Math.abs(r[col]!) < 1e-9) return;
-      const f = r[col]!;
-      for (let k = 0; k < size; k++) r[k]! -= f * p[k]!;
-    });
-    basis.push(p);
-    rank++;
-  }
-  return basis;
-}
-
-/** Every group (0/1 vector) the published cells let an admin compute, found by walking the span in Gray-code order. */
-function derivableGroups(published: Published[], size: number): number[][] {
-  const basis = basisOf(published, size);
-  const v = new Array<number>(size).fill(0);
-  const chosen = new Array<boolean>(basis.length).fill(false);
-  const groups: number[][] = [];
-  for (let step = 1; step < 2 ** basis.length; step++) {
-    const bit = Math.log2(step & -step);
-    const sign = chosen[bit] ? -1 : 1;
-    chosen[bit] = !chosen[bit];
-    for (let k = 0; k < size; k++) v[k]! += sign * basis[bit]![k]!;
-    if (v.every((x) => Math.abs(x) < 1e-6 || Math.abs(x - 1) < 1e-6)) groups.push(v.flatMap((x, a) => (Math.abs(x - 1) < 1e-6 ? [a] : [])));
-  }
-  return groups;
-}
-
 function leaks(facts: Fact[], departments: string[], threshold: number, published: Published[]): { atoms: number[]; people: number }[] {
-  const size = departments.length * months.length * spec.categories.length;
-  return derivableGroups(published, size).flatMap((atoms) => {
-    const inGroup = facts.filter((f) => atoms.includes(atomOf(departments, f)));
-    const people = new Set(inGroup.map((f) => f.unit)).size;
-    return inGroup.length > 0 && people < threshold ? [{ atoms, people }] : [];
-  });
+  return smallDerivableGroups(
+    facts.map((f) => ({ atom: atomOf(departments, f), unit: f.unit })),
+    published.map((p) => p.atoms),
+    threshold,
+  );
 }
 
 /** A programme with small departments: people in three departments of 1 to 8, one or two facts each. */

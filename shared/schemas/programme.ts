@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../programmeSettings';
 import { isoDate, text } from './common';
+import { storyChannelSchema } from './story';
 
 export const venuePolicySchema = z.object({
   allowRooms: z.boolean(),
@@ -39,6 +40,8 @@ const programmeFields = {
   guides: guidesSchema.default({ mentor: '', mentee: '' }),
   venuePolicy: venuePolicySchema.default(defaultVenuePolicy),
   surveySchedule: surveyScheduleSchema.default(defaultSurveySchedule),
+  /** The Teams channel published stories are posted to; none until the admin names one. */
+  storyChannel: storyChannelSchema.nullable().optional(),
 };
 
 /** What an admin sends to create a programme; everything but the name and start has a default. */
@@ -68,6 +71,7 @@ export const updateProgrammeSchema = z
     guides: guidesSchema,
     venuePolicy: venuePolicySchema,
     surveySchedule: surveyScheduleSchema,
+    storyChannel: storyChannelSchema.nullable(),
   })
   .partial()
   .strict()

@@ -1,0 +1,59 @@
+import { stringify } from 'csv-stringify/sync';
+import { programmeInsight, type ProgrammeInsight } from '../../shared/insight/programmeTables';
+import type { InsightQuery } from '../../shared/schemas/insight';
+import { recordAudit } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import { ApiError, notFound } from '../http/errors';
+import type { Db } from '../store/database';
+import { loadProgrammeInsight } from './insightLoader';
+
+interface Props {
+  db: Db;
+  actor: Caller;
+  programmeId: string;
+  filter: InsightQuery;
+  now: Date;
+  /** What the audit log calls this read: viewing the dashboard or exporting it. */
+  action: 'insight.view' | 'insight.export';
+}
+
+const refusal: Record<string, string> = {
+  department: 'must be one of the departments the dashboard offers (small departments are shown together)',
+  from: 'must be a month of the programme',
+  to: 'must be a month of the programme, not before from',
+};
+
+/** The programme dashboard for one filter, every figure suppressed as shared/insight decides; the read is audited. */
+export async function programmeInsightReader({ db, actor, programmeId, filter, now, action }: Props): Promise<ProgrammeInsight> {
+  const input = await loadProgrammeInsight(db, actor.tenantId, programmeId, now);
+  if (!input) throw notFound();
+  const insight = programmeInsight(input, filter);
+  if ('invalid' in insight) {
+    throw new ApiError('invalidRequest', `The query is not valid: check ${insight.invalid}.`, [{ field: insight.invalid, message: refusal[insight.invalid]! }]);
+  }
+  await recordAudit(db, actor, action, programmeId, now);
+  return insight;
+}
+
+/** Spreadsheets run cells that start like a formula; such text is quoted so it stays text. */
+export function csvOf(rows: unknown[][]): string {
+  return stringify(rows, { cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) } });
+}
+
+/** The dashboard as CSV: one row per cell, suppressed cells empty and marked. */
+export function insightCsv(insight: ProgrammeInsight): string {
+  const window = `${insight.filter.from}..${insight.filter.to}`;
+  const rows: unknown[][] = [['table', 'counts', 'department', 'months', 'category', 'count', 'mean', 'suppressed']];
+  const department = insight.filter.department ?? 'all';
+  for (const table of insight.tables) {
+    const row = (months: string, category: string, cell: { count: number | null; mean: number | null }) =>
+      rows.push([table.id, table.counts, department, months, category, cell.count ?? '', cell.mean ?? '', cell.count === null ? 'yes' : 'no']);
+    row(window, 'total', table.total);
+    table.categories.forEach((c) => row(window, c.category, c));
+    for (const s of table.series) {
+      row(s.month, 'total', s.total);
+      s.categories.forEach((c) => row(s.month, c.category, c));
+    }
+  }
+  return csvOf(rows);
+}

@@ -1,0 +1,108 @@
+import type { SurveyKind } from '../../shared/glossary';
+import type { InsightSurveyResponse, ProgrammeInsightInput } from '../../shared/insight/programmeTables';
+import { programmeSettingsSchema } from '../../shared/programmeSettings';
+import type { Db } from '../store/database';
+
+const scoreKeys = ['rating', 'fit', 'progress', 'before', 'after'] as const;
+
+/** Keeps the 1-5 scores of a survey answer and drops everything else, comments included. */
+function scoresOf(answers: Record<string, unknown>): InsightSurveyResponse['scores'] {
+  const scores: InsightSurveyResponse['scores'] = {};
+  for (const key of scoreKeys) {
+    const n = Number(answers[key]);
+    if (answers[key] !== undefined && answers[key] !== null && Number.isInteger(n) && n >= 1 && n <= 5) scores[key] = n;
+  }
+  return scores;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/**
+ * Everything the dashboard of one programme is computed from. Each query names its columns, and
+ * none of them is a text column: reflections, agendas, take-aways, commitments and comments are
+ * never read here, so they cannot reach an admin by mistake.
+ */
+export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId: string, now: Date): Promise<ProgrammeInsightInput | null> {
+  const programme = await db
+    .selectFrom('programmes')
+    .select(['starts_on', 'ends_on', 'settings'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', programmeId)
+    .executeTakeFirst();
+  if (!programme) return null;
+
+  const participants = await db
+    .selectFrom('participants as p')
+    .leftJoin('directory_users as u', (join) => join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.user_id', '=', 'p.user_id'))
+    .select(['p.id', 'p.role', 'p.status', 'p.created_at', 'u.department', 'u.account_enabled'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.programme_id', '=', programmeId)
+    .execute();
+  const pairs = await db
+    .selectFrom('pairs')
+    .select(['id', 'mentor_participant_id', 'mentee_participant_id', 'status', 'created_at', 'started_at', 'end_reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('programme_id', '=', programmeId)
+    .execute();
+  const pairsOfProgramme = db.selectFrom('pairs').select('id').where('tenant_id', '=', tenantId).where('programme_id', '=', programmeId);
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['pair_id', 'starts_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('pair_id', 'in', pairsOfProgramme)
+    .where('status', '!=', 'cancelled')
+    .where('ends_at', '<=', now)
+    .execute();
+  const takeaways = await db
+    .selectFrom('takeaways')
+    .select(['pair_id', 'status', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('pair_id', 'in', pairsOfProgramme)
+    .execute();
+  const commitments = await db
+    .selectFrom('commitments')
+    .select(['pair_id', 'status', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('pair_id', 'in', pairsOfProgramme)
+    .execute();
+  const responses = await db
+    .selectFrom('survey_responses as r')
+    .innerJoin('surveys as s', (join) => join.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
+    .select(['r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('s.programme_id', '=', programmeId)
+    .execute();
+
+  const item = (r: { pair_id: string; status: string; created_at: Date }) => ({ pairId: r.pair_id, status: r.status, createdAt: iso(r.created_at) });
+  return {
+    startsOn: programme.starts_on,
+    endsOn: programme.ends_on,
+    threshold: programmeSettingsSchema.parse(programme.settings).anonymityThreshold,
+    participants: participants.map((p) => ({
+      id: p.id,
+      role: p.role,
+      department: p.department,
+      accountEnabled: p.account_enabled,
+      status: p.status,
+      enrolledAt: iso(p.created_at),
+    })),
+    pairs: pairs.map((p) => ({
+      id: p.id,
+      mentorParticipantId: p.mentor_participant_id,
+      menteeParticipantId: p.mentee_participant_id,
+      status: p.status,
+      matchedAt: iso(p.created_at),
+      startedAt: p.started_at ? iso(p.started_at) : null,
+      endReason: p.end_reason,
+    })),
+    heldSessions: sessions.map((s) => ({ pairId: s.pair_id, startsAt: iso(s.starts_at) })),
+    takeaways: takeaways.map(item),
+    commitments: commitments.map(item),
+    surveyResponses: responses.map((r) => ({
+      participantId: r.participant_id,
+      kind: r.kind as SurveyKind,
+      submittedAt: iso(r.submitted_at),
+      scores: scoresOf(r.answers),
+    })),
+  };
+}

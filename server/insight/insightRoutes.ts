@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { idParams } from '../../shared/schemas/common';
+import { auditLogQuery, insightQuery } from '../../shared/schemas/insight';
+import type { AppDeps } from '../appDeps';
+import { recordAudit } from '../audit/auditLog';
+import { auditEntries } from '../audit/auditReader';
+import { requireAdmin } from '../auth/authenticate';
+import { parseParams, parseQuery } from '../http/validate';
+import { csvOf, insightCsv, programmeInsightReader } from './insightCommands';
+
+/**
+ * Programme insight for admins (the Upward.Admin role): aggregates only, each suppressed by the
+ * programme's anonymity threshold, as JSON or CSV; and the audit log of admin actions.
+ */
+export function insightRoutes({ db, clock }: AppDeps): Router {
+  const router = Router();
+
+  router.get('/programmes/:id/insight', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const filter = parseQuery(insightQuery, req);
+    const actor = requireAdmin(req);
+    res.json(await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.view' }));
+  });
+
+  router.get('/programmes/:id/insight/export.csv', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const filter = parseQuery(insightQuery, req);
+    const actor = requireAdmin(req);
+    const insight = await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.export' });
+    res.type('text/csv').attachment(`upward-insight-${id}.csv`).send(insightCsv(insight));
+  });
+
+  router.get('/admin/audit-log', async (req, res) => {
+    const query = parseQuery(auditLogQuery, req);
+    const actor = requireAdmin(req);
+    await recordAudit(db, actor, 'audit.export', `${query.from ?? 'start'}..${query.to ?? 'now'}`, clock());
+    const entries = await auditEntries(db, actor.tenantId, query);
+    if (query.format === 'json') {
+      res.json({ entries });
+      return;
+    }
+    const rows = [['at', 'actorUserId', 'actorName', 'action', 'target'], ...entries.map((e) => [e.at, e.actorUserId, e.actorName ?? '', e.action, e.target])];
+    res.type('text/csv').attachment('upward-audit-log.csv').send(csvOf(rows));
+  });
+
+  return router;
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { StoryConsentInput, StoryDraftInput } from '../../shared/schemas/story';
+import { storyChannelSchema } from '../../shared/schemas/story';
+import { recordAudit } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import { recordDomainEvent } from '../events/domainEvents';
+import type { GraphGateway } from '../graph/graphGateway';
+import { ApiError, notFound } from '../http/errors';
+import type { Db } from '../store/database';
+import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
+import type { StoryRow } from './storyPresenter';
+
+const findStory = (trx: Trx | Db, tenantId: string, pairId: string) =>
+  trx.selectFrom('stories').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pairId).executeTakeFirst();
+
+function assertEditable(story: StoryRow, version: number | undefined) {
+  if (story.published_at) throw new ApiError('invalidTransition', 'This story is published; its text no longer changes.');
+  if (version !== story.version) throw new ApiError('conflict', 'The story was changed meanwhile; read the new text before you change it or agree to it.');
+}
+
+/** The pair's story, or null when neither has drafted one. */
+export async function storyReader(props: CommandProps): Promise<{ story: StoryRow | null; role: 'mentor' | 'mentee' }> {
+  return inPair(props, async (trx, member) => ({ story: (await findStory(trx, props.actor.tenantId, props.pairId)) ?? null, role: member.role }));
+}
+
+/**
+ * Either member drafts or edits the story. Any change of text withdraws both consents, since
+ * each person agreed to a text, not to whatever it becomes.
+ */
+export async function storyDrafter(props: CommandProps & { input: StoryDraftInput }): Promise<{ story: StoryRow; role: 'mentor' | 'mentee' }> {
+  const { actor, now, input } = props;
+  return inPair(props, async (trx, member) => {
+    if (member.pair.status === 'proposed') throw new ApiError('invalidTransition', 'A story is written once the relationship has begun.');
+    const existing = await findStory(trx, actor.tenantId, props.pairId);
+    let story: StoryRow;
+    if (!existing) {
+      story = await trx
+        .insertInto('stories')
+        .values({ tenant_id: actor.tenantId, id: randomUUID(), pair_id: props.pairId, text: input.text, mentor_consent: false, mentee_consent: false, published_at: null, drafted_by: actor.userId, created_at: now, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } else {
+      assertEditable(existing, input.version);
+      if (existing.text === input.text) return { story: existing, role: member.role };
+      story = await trx
+        .updateTable('stories')
+        .set({ text: input.text, version: existing.version + 1, mentor_consent: false, mentee_consent: false, updated_at: now })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'story.drafted', subjectId: props.pairId, payload: { storyId: story.id, by: member.role, version: story.version }, at: now });
+    return { story, role: member.role };
+  });
+}
+
+/** A member agrees to (or takes back agreement to) one version; with both agreeing, it is published. */
+export async function storyConsenter(props: CommandProps & { input: StoryConsentInput }): Promise<{ story: StoryRow; role: 'mentor' | 'mentee' }> {
+  const { actor, now, input } = props;
+  return inPair(props, async (trx, member) => {
+    const existing = await findStory(trx, actor.tenantId, props.pairId);
+    if (!existing) throw notFound();
+    assertEditable(existing, input.version);
+    const consents = {
+      mentor_consent: member.role === 'mentor' ? input.consent : existing.mentor_consent,
+      mentee_consent: member.role === 'mentee' ? input.consent : existing.mentee_consent,
+    };
+    const publish = consents.mentor_consent && consents.mentee_consent;
+    const story = await trx
+      .updateTable('stories')
+      .set({ ...consents, published_at: publish ? now : null })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (publish) {
+      const programmeId = member.pair.programme_id;
+      await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'story.published', subjectId: story.id, payload: { pairId: props.pairId, programmeId }, at: now });
+    }
+    return { story, role: member.role };
+  });
+}
+
+/** Published stories of a programme; participants of the programme and admins read them. */
+export async function publishedStories(db: Db, actor: Caller, programmeId: string): Promise<StoryRow[]> {
+  if (!actor.isAdmin) {
+    const enrolled = await db
+      .selectFrom('participants')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('programme_id', '=', programmeId)
+      .where('user_id', '=', actor.userId)
+      .executeTakeFirst();
+    if (!enrolled) throw notFound();
+  }
+  return db
+    .selectFrom('stories as s')
+    .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))
+    .selectAll('s')
+    .where('s.tenant_id', '=', actor.tenantId)
+    .where('p.programme_id', '=', programmeId)
+    .where('s.published_at', 'is not', null)
+    .orderBy('s.published_at', 'desc')
+    .execute();
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * An admin posts a published story to the Teams channel the programme names, as themselves (a
+ * channel message is sent with delegated permission only). It is posted once.
+ */
+export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: Caller; storyId: string; now: Date }): Promise<StoryRow> {
+  const { db, graph, actor, storyId, now } = props;
+  const found = await db
+    .selectFrom('stories as s')
+    .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))
+    .innerJoin('programmes as g', (join) => join.onRef('g.tenant_id', '=', 'p.tenant_id').onRef('g.id', '=', 'p.programme_id'))
+    .selectAll('s')
+    .select(['g.details as programme_details', 'g.id as programme_id'])
+    .where('s.tenant_id', '=', actor.tenantId)
+    .where('s.id', '=', storyId)
+    .where('s.published_at', 'is not', null)
+    .executeTakeFirst();
+  if (!found) throw notFound();
+  if (found.posted_at) throw new ApiError('invalidTransition', 'This story is already posted to the programme’s Teams channel.');
+  const channel = storyChannelSchema.nullable().catch(null).parse(found.programme_details.storyChannel ?? null);
+  if (!channel) throw new ApiError('invalidTransition', 'Name the programme’s Teams channel for stories (storyChannel) in the programme settings first.');
+
+  const content = `<p><strong>A story from our reverse-mentoring programme</strong></p><p>${escapeHtml(found.text).replace(/\n/g, '<br>')}</p>`;
+  const path = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`;
+  const message = await graph
+    .forUser(actor)
+    .send<{ id: string }>('POST', path, { body: { contentType: 'html', content } })
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode === 403 || error.statusCode === 404) {
+        throw new ApiError('invalidTransition', 'Teams refused the post: check that the programme’s team and channel exist and that you are a member of the team.');
+      }
+      throw new ApiError('upstreamUnavailable');
+    });
+
+  return db.transaction().execute(async (trx) => {
+    const story = await trx
+      .updateTable('stories')
+      .set({ posted_at: now, posted_by: actor.userId, teams_message_id: message.id })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', storyId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, 'story.post', `${found.programme_id}/${storyId}`, now);
+    return story;
+  });
+}

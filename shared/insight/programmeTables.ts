@@ -1,0 +1,184 @@
+import { DateTime } from 'luxon';
+import type { Role, SurveyKind } from '../glossary';
+import type { PairEndReason } from '../pairLifecycle';
+import { clampMonth, monthOf, monthsBetween, recodeDepartments } from './dimensions';
+import type { Fact } from './safeCube';
+import { tableView, type TableSpec, type TableView, type ViewFilter } from './tableView';
+
+/*
+ * The programme dashboard's tables, built from records that carry no free text at all: the
+ * server loads ids, statuses, dates and survey scores, never a reflection, agenda item,
+ * take-away, commitment or comment.
+ */
+
+export interface InsightParticipant {
+  id: string;
+  role: Role;
+  department: string | null;
+  /** From Entra ID; null when the person is no longer in the synced directory. */
+  accountEnabled: boolean | null;
+  status: 'enrolled' | 'withdrawn';
+  enrolledAt: string;
+}
+
+export interface InsightPair {
+  id: string;
+  mentorParticipantId: string;
+  menteeParticipantId: string;
+  status: 'proposed' | 'accepted' | 'active' | 'paused' | 'ended';
+  matchedAt: string;
+  startedAt: string | null;
+  endReason: string | null;
+}
+
+export interface InsightSession {
+  pairId: string;
+  startsAt: string;
+}
+
+export interface InsightItem {
+  pairId: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface InsightSurveyResponse {
+  participantId: string;
+  kind: SurveyKind;
+  submittedAt: string;
+  /** Scores only: the numeric answers (1 to 5) of the survey card. */
+  scores: Partial<Record<'rating' | 'fit' | 'progress' | 'before' | 'after', number>>;
+}
+
+export interface ProgrammeInsightInput {
+  startsOn: string;
+  endsOn: string;
+  threshold: number;
+  participants: InsightParticipant[];
+  pairs: InsightPair[];
+  /** Sessions that were held (not cancelled, and over). */
+  heldSessions: InsightSession[];
+  takeaways: InsightItem[];
+  commitments: InsightItem[];
+  surveyResponses: InsightSurveyResponse[];
+}
+
+const earlyEndReasons: readonly Exclude<PairEndReason, 'declined' | 'completed'>[] = ['no-fault-repair', 'reporting-line-change', 'withdrawn'];
+const ratings = ['1', '2', '3', '4', '5'];
+
+/** Every table of the dashboard, in display order. */
+export const insightTables = {
+  participation: {
+    id: 'participation',
+    counts: 'participants',
+    categories: ['unmatched', 'matched', 'active', 'completed', ...earlyEndReasons.map((r) => `ended-early:${r}`), 'withdrawn'],
+    withMean: false,
+  },
+  retention: { id: 'retention', counts: 'participants', categories: ['still-with-organisation', 'left-organisation'], withMean: false },
+  sessionsHeld: { id: 'sessionsHeld', counts: 'sessions', categories: ['held'], withMean: false },
+  sessionsPerPair: { id: 'sessionsPerPair', counts: 'pairs', categories: ['0', '1', '2-3', '4-6', '7+'], withMean: true },
+  daysToFirstSession: { id: 'daysToFirstSession', counts: 'pairs', categories: ['0-7', '8-14', '15-30', '31+'], withMean: true },
+  'survey:pulse': { id: 'survey:pulse', counts: 'responses', categories: ratings, withMean: true },
+  'survey:pairing-fit': { id: 'survey:pairing-fit', counts: 'responses', categories: ratings, withMean: true },
+  'survey:mid-point': { id: 'survey:mid-point', counts: 'responses', categories: ratings, withMean: true },
+  'survey:end': { id: 'survey:end', counts: 'responses', categories: ratings, withMean: true },
+  'selfAssessment:mentee': { id: 'selfAssessment:mentee', counts: 'responses', categories: ['improved', 'unchanged', 'declined'], withMean: true },
+  'selfAssessment:mentor': { id: 'selfAssessment:mentor', counts: 'responses', categories: ['improved', 'unchanged', 'declined'], withMean: true },
+  takeaways: { id: 'takeaways', counts: 'take-aways', categories: ['agreed', 'proposed'], withMean: false },
+  commitments: { id: 'commitments', counts: 'commitments', categories: ['kept', 'open', 'dropped'], withMean: false },
+} satisfies Record<string, TableSpec>;
+
+export type InsightTableId = keyof typeof insightTables;
+
+/** The survey answer each survey kind is summarised by. */
+const surveyScore: Record<SurveyKind, 'rating' | 'fit' | 'progress' | 'after'> = { pulse: 'rating', 'pairing-fit': 'fit', 'mid-point': 'progress', end: 'after' };
+
+function participationOf(p: InsightParticipant, pairs: InsightPair[]): string {
+  if (p.status === 'withdrawn') return 'withdrawn';
+  const mine = pairs.filter((pair) => pair.endReason !== 'declined');
+  if (mine.some((pair) => pair.status === 'active' || pair.status === 'paused')) return 'active';
+  if (mine.some((pair) => pair.status === 'proposed' || pair.status === 'accepted')) return 'matched';
+  const last = mine.sort((a, b) => b.matchedAt.localeCompare(a.matchedAt))[0];
+  if (!last) return 'unmatched';
+  return earlyEndReasons.includes(last.endReason as (typeof earlyEndReasons)[number]) ? `ended-early:${last.endReason}` : 'completed';
+}
+
+const bucket = (value: number, bounds: [number, string][], last: string) => bounds.find(([max]) => value <= max)?.[1] ?? last;
+const days = (from: string, to: string) => Math.max(0, Math.floor(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days));
+
+/** Facts of every table, with departments recoded and months clamped into the programme. */
+export function programmeFacts(input: ProgrammeInsightInput) {
+  const months = monthsBetween(monthOf(input.startsOn), monthOf(input.endsOn));
+  const coding = recodeDepartments(input.participants.map((p) => ({ unit: p.id, department: p.department })), input.threshold);
+  const participants = new Map(input.participants.map((p) => [p.id, p]));
+  const pairs = new Map(input.pairs.map((p) => [p.id, p]));
+  const departmentOf = (participantId: string) => coding.code(participants.get(participantId)?.department ?? null);
+  /** A pair is counted in its mentee's department: the leadership the programme reaches. */
+  const pairDepartment = (pairId: string) => departmentOf(pairs.get(pairId)?.menteeParticipantId ?? '');
+  const at = (iso: string) => clampMonth(monthOf(iso), months);
+  const facts = Object.fromEntries(Object.keys(insightTables).map((id) => [id, [] as Fact[]])) as Record<InsightTableId, Fact[]>;
+
+  for (const p of input.participants) {
+    const base = { unit: p.id, department: departmentOf(p.id), month: at(p.enrolledAt) };
+    const theirs = input.pairs.filter((pair) => pair.mentorParticipantId === p.id || pair.menteeParticipantId === p.id);
+    facts.participation.push({ ...base, category: participationOf(p, theirs) });
+    facts.retention.push({ ...base, category: p.accountEnabled ? 'still-with-organisation' : 'left-organisation' });
+  }
+  const held = new Map<string, string[]>();
+  for (const s of input.heldSessions) {
+    if (!pairs.has(s.pairId)) continue;
+    held.set(s.pairId, [...(held.get(s.pairId) ?? []), s.startsAt]);
+    facts.sessionsHeld.push({ unit: s.pairId, department: pairDepartment(s.pairId), month: at(s.startsAt), category: 'held' });
+  }
+  for (const pair of input.pairs) {
+    const sessions = (held.get(pair.id) ?? []).sort();
+    const base = { unit: pair.id, department: pairDepartment(pair.id) };
+    if (pair.startedAt) {
+      const n = sessions.length;
+      facts.sessionsPerPair.push({ ...base, month: at(pair.startedAt), category: bucket(n, [[0, '0'], [1, '1'], [3, '2-3'], [6, '4-6']], '7+'), value: n });
+    }
+    if (sessions[0]) {
+      const d = days(pair.matchedAt, sessions[0]);
+      facts.daysToFirstSession.push({ ...base, month: at(pair.matchedAt), category: bucket(d, [[7, '0-7'], [14, '8-14'], [30, '15-30']], '31+'), value: d });
+    }
+  }
+  for (const r of input.surveyResponses) {
+    const p = participants.get(r.participantId);
+    if (!p) continue;
+    const base = { unit: p.id, department: departmentOf(p.id), month: at(r.submittedAt) };
+    const score = r.scores[surveyScore[r.kind]];
+    if (score !== undefined) facts[`survey:${r.kind}`].push({ ...base, category: String(score), value: score });
+    const { before, after } = r.scores;
+    if (r.kind === 'end' && before !== undefined && after !== undefined) {
+      const change = after - before;
+      facts[`selfAssessment:${p.role}`].push({ ...base, category: change > 0 ? 'improved' : change < 0 ? 'declined' : 'unchanged', value: change });
+    }
+  }
+  for (const [table, items] of [['takeaways', input.takeaways], ['commitments', input.commitments]] as const) {
+    for (const item of items) {
+      if (pairs.has(item.pairId)) facts[table].push({ unit: item.pairId, department: pairDepartment(item.pairId), month: at(item.createdAt), category: item.status });
+    }
+  }
+  return { months, departments: coding.offered, facts };
+}
+
+export interface ProgrammeInsight {
+  threshold: number;
+  departments: string[];
+  months: string[];
+  filter: ViewFilter;
+  tables: TableView[];
+}
+
+/** The dashboard for one filter; the filter must name an offered department and months of the programme. */
+export function programmeInsight(input: ProgrammeInsightInput, filter: Partial<ViewFilter>): ProgrammeInsight | { invalid: string } {
+  const { months, departments, facts } = programmeFacts(input);
+  const applied: ViewFilter = { department: filter.department ?? null, from: filter.from ?? months[0]!, to: filter.to ?? months[months.length - 1]! };
+  if (applied.department !== null && !departments.includes(applied.department)) return { invalid: 'department' };
+  if (!months.includes(applied.from)) return { invalid: 'from' };
+  if (!months.includes(applied.to) || applied.to < applied.from) return { invalid: 'to' };
+  const tables = (Object.keys(insightTables) as InsightTableId[]).map((id) =>
+    tableView(insightTables[id], facts[id], { departments, months }, input.threshold, applied),
+  );
+  return { threshold: input.threshold, departments, months, filter: applied, tables };
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { isoDate } from './common';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-03');
+
+/** Dashboard filters: one of the offered departments, and a window of whole months of the programme. */
+export const insightQuery = z
+  .object({ department: z.string().trim().min(1).max(200).optional(), from: month.optional(), to: month.optional() })
+  .strict();
+export type InsightQuery = z.infer<typeof insightQuery>;
+
+/** The audit log of admin actions, for a range of days, as JSON or CSV. */
+export const auditLogQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['json', 'csv']).default('json') })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+export type AuditLogQuery = z.infer<typeof auditLogQuery>;
