@@ -94,9 +94,16 @@ export async function programmeUpdater({ db, actor, input, now, id }: Props<Upda
 const participantFacingSettings = ['cadenceDays', 'sessionMinutes', 'relationshipMonths', 'durationMonths', 'guidelines'] as const;
 const participantFacingDetails = ['surveySchedule', 'guides', 'charterText', 'venuePolicy'] as const;
 
+/** JSON with object keys sorted: jsonb does not keep the order they were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
 /** The names (never the values) of the participant-facing fields an update changed. */
 function adjustedFields(row: ProgrammeRow, settings: Record<string, unknown>, details: Record<string, unknown>, endsOn: string): string[] {
-  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const differs = (a: unknown, b: unknown) => canonical(a) !== canonical(b);
   return [
     ...participantFacingSettings.filter((k) => differs(row.settings[k], settings[k])).map((k) => `settings.${k}`),
     ...participantFacingDetails.filter((k) => differs(row.details[k], details[k])),
