@@ -9,7 +9,7 @@ export function safeText(value: string): string {
 
 /** A paragraph of someone's own words, rendered verbatim. */
 export function userText(value: string, options: { italic?: boolean } = {}): Record<string, unknown> {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: safeText(value), italic: options.italic ?? false }] };
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: safeText(value), ...(options.italic ? { italic: true } : {}) }] };
 }
 
 /** Text Upward wrote itself (headings, explanations); may use the card's markdown subset. */

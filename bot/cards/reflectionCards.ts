@@ -24,7 +24,7 @@ export function reflectionCard(prompt: ReflectionPrompt): Card {
   if (prompt.partnerTakeaways.length > 0) {
     body.push(paragraph('**Your partner proposed these take-aways.** Tick the ones you agree with.'));
     for (const t of prompt.partnerTakeaways) {
-      body.push(userText(t.text, { italic: true }), { type: 'Input.Toggle', id: `confirm_${t.id}`, title: 'I agree', valueOn: 'true', valueOff: 'false' });
+      body.push(userText(t.text, { italic: true }), { type: 'Input.Toggle', id: `confirm_${t.id}`, title: 'I agree' });
     }
   }
   return adaptiveCard(body, [submit('Save', 'reflection.submit', { pairId: prompt.pairId, sessionId: prompt.sessionId })]);

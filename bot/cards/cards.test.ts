@@ -1,0 +1,54 @@
+import * as AC from 'adaptivecards';
+import type { ReflectionPrompt, SessionView } from '../botBackend';
+import type { Card } from './cardText';
+import { reflectionCard, reflectionSavedCard } from './reflectionCards';
+import { helpCard, nudgeCard, praiseComposeCard, praiseReceivedCard, surveyCard } from './relationshipCards';
+import { noSessionCard, sessionCard } from './sessionCards';
+
+// The reference library's carousel pulls in a browser slider (ESM only) that parsing never uses.
+jest.mock('swiper', () => ({}));
+jest.mock('swiper/modules', () => ({}));
+
+/** Parses a card with the Adaptive Cards reference object model: no unknown element, no invalid property, nothing dropped. */
+function validate(card: Card): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  parsed.parse(card, context);
+  const problems = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+  const roundTrip = JSON.stringify(parsed.toJSON());
+  for (const key of JSON.stringify(card).match(/"([A-Za-z.]+)":/g) ?? []) if (!roundTrip.includes(key) && key !== '"$schema":') problems.push(`dropped ${key}`);
+  return problems;
+}
+
+const session: SessionView = { sessionId: 's1', pairId: 'p1', role: 'mentee', partnerName: 'Jun Park', startsAt: '2026-03-10T09:00:00Z', endsAt: '2026-03-10T10:00:00Z', venue: 'Room 4.12', joinUrl: 'https://teams.example/join', agenda: ['How my team sees AI'], timeZone: 'Europe/London' };
+const prompt: ReflectionPrompt = { sessionId: 's1', pairId: 'p1', role: 'mentee', partnerName: 'Jun Park', endedAt: '2026-03-10T10:00:00Z', partnerTakeaways: [{ id: 't1', text: 'Listen first' }] };
+
+describe('Adaptive Cards', () => {
+  it.each([
+    ['next session', sessionCard(session, { reminder: false })],
+    ['reminder with an empty agenda', sessionCard({ ...session, agenda: [] }, { reminder: true })],
+    ['no session', noSessionCard()],
+    ['reflection with partner take-aways', reflectionCard(prompt)],
+    ['reflection saved', reflectionSavedCard({ takeaways: 2, agreed: 1 })],
+    ['help', helpCard()],
+    ['praise', praiseComposeCard('p1', 'Jun Park')],
+    ['praise received', praiseReceivedCard({ pairId: 'p1', praiseId: 'x', fromName: 'Catherine', text: 'Thank you' })],
+    ['pairing fit', surveyCard({ pairId: 'p1', kind: 'pairing-fit', role: 'mentor' })],
+    ['end survey', surveyCard({ pairId: 'p1', kind: 'end', role: 'mentee' })],
+    ['ineligible nudge', nudgeCard({ kind: 'pair-ineligible', pairId: 'p1' })],
+  ])('%s is a valid Adaptive Card', (_name, card) => {
+    expect(validate(card)).toEqual([]);
+  });
+
+  it('renders people’s words verbatim, never as markdown or template', () => {
+    const card = reflectionCard({ ...prompt, partnerTakeaways: [{ id: 't1', text: '[click](https://evil.example) **now** {{DATE(2020-01-01T00:00:00Z)}}' }] });
+    const runs = JSON.stringify(card);
+    expect(runs).toContain('"type":"TextRun","text":"[click](https://evil.example) **now** {\u200b{DATE');
+    expect(runs).not.toMatch(/"type":"TextBlock","text":"\[click\]/);
+  });
+
+  it('asks only the mentee for a commitment', () => {
+    expect(JSON.stringify(reflectionCard(prompt))).toContain('"id":"commitment"');
+    expect(JSON.stringify(reflectionCard({ ...prompt, role: 'mentor' }))).not.toContain('"id":"commitment"');
+  });
+});
