@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { programmeFacts } from '../../shared/insight/programmeTables';
 import { smallDerivableGroups } from '../../shared/insight/testing/disclosureAudit';
@@ -46,7 +47,8 @@ async function buildWorld(db: Db, tenantId: string): Promise<World> {
     if (i === 3) await db.updateTable('directory_users').set({ account_enabled: false }).where('user_id', '=', userId).execute();
     const role = i % 2 === 0 ? 'mentee' : 'mentor';
     const p = await aParticipant(db, tenantId, { programmeId: programme.id, role, userId });
-    await db.updateTable('participants').set({ created_at: new Date(`2026-0${1 + (i % 3)}-10T09:00:00Z`) }).where('id', '=', p.id).execute();
+    // Enrolment months spread over the programme; created_at is otherwise written once, by the database.
+    await sql`update participants set created_at = ${new Date(`2026-0${1 + (i % 3)}-10T09:00:00Z`)} where id = ${p.id}`.execute(db);
     people.push({ id: p.id, userId, role });
   }
   const mentees = people.filter((p) => p.role === 'mentee');
