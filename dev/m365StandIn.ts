@@ -16,13 +16,15 @@ import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
-import type { UserTokenOptions } from './identity/tokenIssuer';
+import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
 
 export interface M365StandInOptions {
   /** 0 picks a free port (for tests). */
   port?: number;
   seed?: string | number;
   size?: number;
+  /** Further tenant ids whose tokens the stand-in also issues and whose keys it publishes, for cross-tenant tests (same people, other tenant). */
+  extraTenantIds?: readonly string[];
 }
 
 export interface M365StandIn {
@@ -55,7 +57,7 @@ export interface M365StandIn {
 }
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0` and Entra ID at `/{tenantId}/...`. */
-export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300 }: M365StandInOptions = {}): Promise<M365StandIn> {
+export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
   const org = generateDemoOrg({ seed, size });
   const keys = await createSigningKeys();
   const server = createServer();
@@ -83,8 +85,12 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     if (nested) req.url = `/v1.0${nested[1]}`;
     next();
   });
-  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer, faults, stats, channels }));
+  const extraIssuers = extraTenantIds.map((tenantId) => createTokenIssuer({ baseUrl: url, tenantId, clientId: org.clientId, keys, directory: identityDirectory }));
+  // Graph accepts a token of any tenant the stand-in hosts (same people in each).
+  const graphIssuer = { ...issuer, verify: (token: string, audience: string | readonly string[]) => firstVerified([issuer, ...extraIssuers], token, audience) };
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels }));
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
+  extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
   app.use('/_standin', adminRouter({ faults, stats, directory }));
   server.on('request', app);
@@ -112,4 +118,16 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+async function firstVerified(issuers: readonly TokenIssuer[], token: string, audience: string | readonly string[]) {
+  let lastError: unknown;
+  for (const candidate of issuers) {
+    try {
+      return await candidate.verify(token, audience);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
 }

@@ -13,6 +13,7 @@ import { participantRoutes } from './participants/participantRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
 import { clientConfigRoutes } from './routes/clientConfigRoutes';
 import { healthRoutes } from './routes/healthRoutes';
+import { personalDataRoutes } from './privacy/personalDataRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { storyRoutes } from './stories/storyRoutes';
 import { workspaceRoutes } from './workspace/workspaceRoutes';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(limits.perUser);
   api.use(express.json({ limit: '100kb', strict: true }));
   api.use(meRoutes(deps));
+  api.use(personalDataRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(workspaceRoutes(deps));
   api.use(storyRoutes(deps));

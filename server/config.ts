@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^extensionAttribute([1-9]|1[0-5])$/, 'must name an on-premises extension attribute, extensionAttribute1 to extensionAttribute15')
     .default('extensionAttribute1'),
   WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
+  UPWARD_RETENTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 (days after a programme ends)').default(365),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perUserPerMinute),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perAddressPerMinute),
   BOOKING_GRAPH_IDENTITY: z
@@ -59,6 +60,8 @@ export type Config = {
   /** The on-premises extension attribute that holds people's grade. */
   gradeAttribute: string;
   webAssetsDir: string;
+  /** Days after a programme ends before all its data is deleted (`npm run retention`). */
+  retentionDays: number;
   rateLimits: RateLimitSettings;
   /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0016. */
   bookingIdentity: 'app' | 'delegated';
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     gradeAttribute: e.UPWARD_GRADE_ATTRIBUTE,
     webAssetsDir: e.WEB_ASSETS_DIR,
+    retentionDays: e.UPWARD_RETENTION_DAYS,
     rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
     bookingIdentity: e.BOOKING_GRAPH_IDENTITY,
     bot: {

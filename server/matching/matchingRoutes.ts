@@ -42,6 +42,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   router.get('/programmes/:id/matching/constraints', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
+    if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', admin.tenantId).where('programme_id', '=', id).execute();
     res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) });
   });
@@ -67,13 +68,17 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const input = parseBody(removeConstraintSchema, req);
     const admin = requireAdmin(req);
-    await db
-      .deleteFrom('match_constraints')
-      .where('tenant_id', '=', admin.tenantId)
-      .where('programme_id', '=', id)
-      .where('mentor_user_id', '=', input.mentorUserId)
-      .where('mentee_user_id', '=', input.menteeUserId)
-      .execute();
+    await db.transaction().execute(async (trx) => {
+      if (!(await programmeRepository(trx, admin.tenantId).find(id))) throw notFound();
+      await trx
+        .deleteFrom('match_constraints')
+        .where('tenant_id', '=', admin.tenantId)
+        .where('programme_id', '=', id)
+        .where('mentor_user_id', '=', input.mentorUserId)
+        .where('mentee_user_id', '=', input.menteeUserId)
+        .execute();
+      await recordAudit(trx, admin, 'matching.unconstrain', `${id}/${input.mentorUserId}/${input.menteeUserId}`, clock());
+    });
     res.status(204).end();
   });
 
