@@ -38,7 +38,8 @@ export async function startTestService(
 ): Promise<TestService> {
   const standIn = options.standIn ?? (await startM365StandIn({ port: 0, seed: options.seed ?? 'upward', size: options.size ?? 120 }));
   const database = await (options.engine ?? testEngines()[0]!).create();
-  const config = loadConfig({ ...standInEnvironment(standIn), PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  // Tests meet the bot endpoint as production does (Bot Framework tokens) unless they ask for the Playground's anonymous mode.
+  const config = loadConfig({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const deps = composeDeps(config, database.db, createLogger(config.logLevel), options.clock);
   const app = createApp(deps);
   const server: Server = await new Promise((resolve) => {
