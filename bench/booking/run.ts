@@ -40,8 +40,9 @@ async function main() {
     }));
     if (candidates.length < count) throw new Error(`The demo organisation has only ${candidates.length} rooms`);
     const rooms: RoomCatalogue = { rooms: async () => candidates };
-    const pair = await aPair(deps.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader });
     const book = async () => {
+      // A fresh pair each time, so the cadence of earlier bookings does not empty the window.
+      const pair = await aPair(deps.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader });
       const from = new Date(Date.now() + 3_600_000).toISOString();
       const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
       const found = await bookingSuggester({ deps, rooms, actor, pairId: pair.id, from, to, mode: 'room' });
