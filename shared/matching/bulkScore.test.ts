@@ -25,4 +25,19 @@ describe('createBulkScorer', () => {
       { numRuns: 200 },
     );
   });
+
+  it('scores correctly with very many distinct seniorities (no memo) and with a memo shared across mentees', () => {
+    const { mentors, mentees } = randomProgramme({ seed: 7, mentors: 1500, mentees: 30, maxCapacity: 1, pins: 0 });
+    for (const fine of [true, false]) {
+      const mentorSeniority = mentors.map((_, i) => (fine ? i / 7 : i % 5));
+      const scorer = createBulkScorer(mentors.map(scoringProfile), mentorSeniority, mentees.map(scoringProfile), mentees.map((p) => p.seniority), defaultScoreWeights);
+      const allowed = new Uint8Array(mentors.length).fill(1);
+      const scores = new Int32Array(mentors.length);
+      mentees.forEach((mentee, j) => {
+        scorer.scoreRow(j, allowed, scores);
+        const wrong = mentors.filter((mentor, i) => scores[i] !== scorePair({ ...mentor, seniority: mentorSeniority[i]! }, mentee).score);
+        expect(wrong).toEqual([]);
+      });
+    }
+  });
 });

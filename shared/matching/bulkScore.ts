@@ -3,7 +3,7 @@ import type { ScoreWeights } from './types';
 
 /**
  * Scores a whole row (one mentee against every mentor) with integers and inverted indexes instead
- * of string comparisons, calling the same `pairPoints` as the per-pair path.
+ * of string comparisons, calling the same `pairPoints` as the per-pair path (memoised).
  */
 export interface BulkScorer {
   /** Writes into `scores[i]` the score of mentor i with mentee j where `allowed[i]` is 1, else 0. */
@@ -33,6 +33,21 @@ export function createBulkScorer(
   const goalHits = new Int32Array(mentors.length);
   const sharesLanguage = new Uint8Array(mentors.length);
 
+  // `pairPoints` depends on a handful of small facts per pair, so each distinct combination is
+  // computed once per mentee seniority and looked up after that: goal hits, different department,
+  // different function, the mentor's seniority level, shared language, can meet.
+  const preferences = ['in-person', 'online', 'either'] as const;
+  const preferenceCode = Int32Array.from(mentors, (m) => preferences.indexOf(m.meetingPreference));
+  const levels = [...new Set(mentorSeniority.map((s) => s ?? 0))];
+  const levelIndex = new Map(levels.map((level, k) => [level, k]));
+  const mentorLevel = Int32Array.from(mentorSeniority, (s) => levelIndex.get(s ?? 0)!);
+  const goalValues = 1 + mentees.reduce((most, m) => Math.max(most, m.topics.length), 0);
+  const tableSize = goalValues * 16 * levels.length;
+  const tables = new Map<number, Int32Array>();
+  // With very many seniority levels a memo would cost more than it saves.
+  const memo = tableSize <= maxTableEntries;
+  const canMeet = new Uint8Array(preferences.length * 2);
+
   return {
     scoreRow(j, allowed, scores) {
       const mentee = mentees[j]!;
@@ -44,6 +59,16 @@ export function createBulkScorer(
       const menteeFunction = intern(mentee.jobFunction);
       const menteePlace = intern(mentee.place);
       const seniority = menteeSeniority[j] ?? 0;
+      preferences.forEach((preference, k) => {
+        canMeet[2 * k] = meetingFit(preference, mentee.meetingPreference, false) === null ? 0 : 1;
+        canMeet[2 * k + 1] = meetingFit(preference, mentee.meetingPreference, true) === null ? 0 : 1;
+      });
+      let table = memo ? tables.get(seniority) : undefined;
+      if (memo && !table) {
+        // Bounded memory when seniorities are many and fine-grained: start the memo afresh.
+        if (tables.size * tableSize > maxMemoEntries) tables.clear();
+        tables.set(seniority, (table = new Int32Array(tableSize).fill(-1)));
+      }
       for (let i = 0; i < mentors.length; i++) {
         if (allowed[i] !== 1) {
           scores[i] = 0;
@@ -52,19 +77,31 @@ export function createBulkScorer(
         const mentorDepartment = department[i]!;
         const mentorFunction = jobFunction[i]!;
         const mentorPlace = place[i]!;
-        scores[i] = pairPoints(
-          weights,
-          goalHits[i]!,
-          mentorDepartment !== -1 && menteeDepartment !== -1 && mentorDepartment !== menteeDepartment,
-          mentorFunction !== -1 && menteeFunction !== -1 && mentorFunction !== menteeFunction,
-          seniority - (mentorSeniority[i] ?? 0),
-          sharesLanguage[i] === 1,
-          meetingFit(mentors[i]!.meetingPreference, mentee.meetingPreference, mentorPlace !== -1 && mentorPlace === menteePlace) !== null,
-        );
+        const differentDepartment = mentorDepartment !== -1 && menteeDepartment !== -1 && mentorDepartment !== menteeDepartment ? 1 : 0;
+        const differentFunction = mentorFunction !== -1 && menteeFunction !== -1 && mentorFunction !== menteeFunction ? 1 : 0;
+        const meet = canMeet[2 * preferenceCode[i]! + (mentorPlace !== -1 && mentorPlace === menteePlace ? 1 : 0)]!;
+        const key = ((((goalHits[i]! * 2 + differentDepartment) * 2 + differentFunction) * levels.length + mentorLevel[i]!) * 2 + sharesLanguage[i]!) * 2 + meet;
+        let points = table ? table[key]! : -1;
+        if (points < 0) {
+          points = pairPoints(
+            weights,
+            goalHits[i]!,
+            differentDepartment === 1,
+            differentFunction === 1,
+            seniority - levels[mentorLevel[i]!]!,
+            sharesLanguage[i] === 1,
+            meet === 1,
+          );
+          if (table) table[key] = points;
+        }
+        scores[i] = points;
       }
     },
   };
 }
+
+const maxMemoEntries = 1 << 22;
+const maxTableEntries = 1 << 16;
 
 function invert<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number[]> {
   const index = new Map<string, number[]>();

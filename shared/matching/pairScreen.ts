@@ -67,6 +67,10 @@ export function createPairScreen(
   }
 
   const mentorSeniority = mentors.map((m) => m.seniority ?? 0);
+  const seniorityLevels = [...new Set(mentorSeniority)];
+  const levelOf = new Map(seniorityLevels.map((level, k) => [level, k]));
+  const mentorLevel = Int32Array.from(mentorSeniority, (level) => levelOf.get(level)!);
+  const levelAllowed = new Uint8Array(seniorityLevels.length);
   const verdict = (i: number, j: number) => canPair(mentors[i]!, mentees[j]!, chains, policy);
 
   const needsFullCheck = (i: number, j: number) => fullRows[j] === 1 || fullColumn[i] === 1 || related[j]!.has(i);
@@ -86,10 +90,12 @@ export function createPairScreen(
         for (let i = 0; i < mentors.length; i++) allowed[i] = verdict(i, j).allowed ? 1 : 0;
         return;
       }
+      // The seniority rule once per distinct mentor seniority, not once per mentor.
       const menteeSeniority = mentees[j]!.seniority;
-      for (let i = 0; i < mentors.length; i++) {
-        allowed[i] = seniorityBlock(mentorSeniority[i]!, menteeSeniority, policy.minSeniorityGap) === null ? 1 : 0;
+      for (let k = 0; k < seniorityLevels.length; k++) {
+        levelAllowed[k] = seniorityBlock(seniorityLevels[k]!, menteeSeniority, policy.minSeniorityGap) === null ? 1 : 0;
       }
+      for (let i = 0; i < mentors.length; i++) allowed[i] = levelAllowed[mentorLevel[i]!]!;
       for (const i of fullColumns) allowed[i] = verdict(i, j).allowed ? 1 : 0;
       for (const i of related[j]!) allowed[i] = verdict(i, j).allowed ? 1 : 0;
     },
