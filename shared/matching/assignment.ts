@@ -77,6 +77,8 @@ function firstCandidates(rows: number, cols: number, scores: Int32Array, capacit
   const colTopKey = new Float64Array(cols * kc).fill(-1);
   const rowTopCol = new Int32Array(rowCandidates);
   const rowTopKey = new Int32Array(rowCandidates);
+  // The lowest score that can still enter each column's list, to skip most pairs with one comparison.
+  const colFloor = new Int32Array(cols);
   const colStart = Int32Array.from({ length: cols }, (_, c) => Math.floor((c * rows) / cols));
   for (let r = 0; r < rows; r++) {
     rowTopKey.fill(0);
@@ -87,11 +89,15 @@ function firstCandidates(rows: number, cols: number, scores: Int32Array, capacit
       const c = start + step < cols ? start + step : start + step - cols;
       const w = scores[base + c]!;
       if (w <= 0 || capacity[c]! <= 0) continue;
-      insertTop(rowTopCol, rowTopKey, 0, rowCandidates, c, w);
+      if (w > rowTopKey[rowCandidates - 1]!) insertTop(rowTopCol, rowTopKey, 0, rowCandidates, c, w);
+      if (w < colFloor[c]!) continue;
       // Columns see rows in order, so rotate their tie-break the same way.
       const rotated = r >= colStart[c]! ? r - colStart[c]! : r - colStart[c]! + rows;
       const key = w * rows + (rows - 1 - rotated);
-      if (key > colTopKey[c * kc + kc - 1]!) insertTopFloat(colTopRow, colTopKey, c * kc, kc, r, key);
+      if (key > colTopKey[c * kc + kc - 1]!) {
+        insertTopFloat(colTopRow, colTopKey, c * kc, kc, r, key);
+        colFloor[c] = Math.max(0, Math.floor(colTopKey[c * kc + kc - 1]! / rows));
+      }
     }
     for (let k = 0; k < rowCandidates && rowTopCol[k]! !== -1; k++) pushCandidate(candidates, r, rowTopCol[k]!, rowTopKey[k]!);
   }
