@@ -62,13 +62,13 @@ export class UpwardBot extends AgentApplication<TurnState> {
       this.onMessage(commandPattern(title), (context) => this.asPerson(context, (person) => commands[title](context, person)));
     }
 
-    this.adaptiveCards.actionSubmit('agenda.add', (context, _state, data) =>
+    this.onSubmit('agenda.add', (context, data) =>
       this.asPerson(context, async (person) => {
         const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
         await this.reply(context, textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.'));
       }),
     );
-    this.adaptiveCards.actionSubmit('reflection.submit', (context, _state, data) =>
+    this.onSubmit('reflection.submit', (context, data) =>
       this.asPerson(context, async (person) => {
         const takeaways = Array.from({ length: maxProposedTakeaways }, (_, i) => str(data[`takeaway${i + 1}`])).filter(Boolean);
         const confirmTakeawayIds = Object.entries(data).filter(([k, v]) => k.startsWith('confirm_') && v === 'true').map(([k]) => k.slice('confirm_'.length));
@@ -80,27 +80,27 @@ export class UpwardBot extends AgentApplication<TurnState> {
         await this.reply(context, reflectionSavedCard({ takeaways: takeaways.length, agreed: result.agreed }));
       }),
     );
-    this.adaptiveCards.actionSubmit('praise.submit', (context, _state, data) =>
+    this.onSubmit('praise.submit', (context, data) =>
       this.asPerson(context, async (person) => {
         await this.backend.givePraise(person, str(data.pairId), str(data.text), this.clock());
         await this.reply(context, textCard('Sent', 'Your thanks is on its way. Your mentor decides whether their manager may see it.'));
       }),
     );
-    this.adaptiveCards.actionSubmit('praise.share', (context, _state, data) =>
+    this.onSubmit('praise.share', (context, data) =>
       this.asPerson(context, async (person) => {
         const share = data.share === true || data.share === 'true';
         await this.backend.decidePraiseSharing(person, str(data.pairId), str(data.praiseId), share, this.clock());
         await this.reply(context, textCard('Noted', share ? 'Your manager may now see this praise.' : 'This praise stays between you and your mentee.'));
       }),
     );
-    this.adaptiveCards.actionSubmit('survey.submit', (context, _state, data) =>
+    this.onSubmit('survey.submit', (context, data) =>
       this.asPerson(context, async (person) => {
         const { verb: _verb, pairId, kind, ...answers } = data;
         await this.backend.answerSurvey(person, str(pairId), str(kind) as SurveyKind, Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, str(v)])), this.clock());
         await this.reply(context, textCard('Thank you', 'Your answers are counted only in aggregate.'));
       }),
     );
-    this.adaptiveCards.actionSubmit('repair.request', (context, _state, data) =>
+    this.onSubmit('repair.request', (context, data) =>
       this.asPerson(context, async (person) => {
         await this.backend.requestRepair(person, str(data.pairId), 'Asked for a new partner from the bot (no fault).', this.clock());
         await this.reply(context, textCard('Request sent', 'Your programme admin will find you a new partner. Nobody is told why, and nobody is at fault.'));
@@ -110,6 +110,22 @@ export class UpwardBot extends AgentApplication<TurnState> {
     this.onError(async (context, error) => {
       await context.sendActivity(cardActivity(textCard('That did not work', error.message)));
     });
+  }
+
+  /**
+   * A card's Action.Submit, as Teams sends it: a message without text whose value is the action's
+   * data (with its `verb`) merged with the card's inputs. The SDK's own actionSubmit route expects an
+   * invoke-shaped value ({ type, data }) and refuses these, so the bot matches them itself.
+   */
+  private onSubmit(verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<void>): void {
+    const valueOf = (context: TurnContext) => {
+      const { type, text, value } = context.activity;
+      return type === 'message' && !text && value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+    };
+    this.addRoute(
+      async (context) => valueOf(context)?.verb === verb,
+      (context) => handler(context, valueOf(context)!),
+    );
   }
 
   /** Sends a card to a person's stored 1:1 conversation (reminders, nudges). */

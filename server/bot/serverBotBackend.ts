@@ -130,14 +130,17 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
 
     async submitReflection(person, s, now) {
       const actor = callerOf(person);
-      const base = { db, actor, pairId: s.pairId, now };
       const reflection = parse(reflectionSchema, { text: s.reflection, sessionId: s.sessionId });
       const takeaways = s.takeaways.map((text) => parse(takeawaySchema, { text, sessionId: s.sessionId }));
       const commitment = s.commitment ? parse(commitmentSchema, { text: s.commitment, dueOn: s.commitmentDueOn, sessionId: s.sessionId }) : null;
-      await reflectionWriter({ ...base, input: reflection });
-      for (const input of takeaways) await takeawayProposer({ ...base, input });
-      if (commitment) await commitmentRecorder({ ...base, input: commitment });
-      for (const takeawayId of s.confirmTakeawayIds) await takeawayConfirmer({ ...base, takeawayId });
+      // One card, one transaction: a refused take-away leaves no half-recorded reflection behind.
+      await db.transaction().execute(async (trx) => {
+        const base = { db: trx, actor, pairId: s.pairId, now };
+        await reflectionWriter({ ...base, input: reflection });
+        for (const input of takeaways) await takeawayProposer({ ...base, input });
+        if (commitment) await commitmentRecorder({ ...base, input: commitment });
+        for (const takeawayId of s.confirmTakeawayIds) await takeawayConfirmer({ ...base, takeawayId });
+      });
       return { agreed: s.confirmTakeawayIds.length };
     },
 

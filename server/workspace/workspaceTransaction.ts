@@ -9,9 +9,9 @@ import { memberOf, type Member } from './workspacePolicy';
 
 export type Trx = Transaction<Database>;
 
-/** What every workspace command is given: the database, who acts (from a token or the bot), and the clock's now. */
+/** What every workspace command is given: the database (or a transaction to join), who acts (from a token or the bot), and the clock's now. */
 export interface CommandProps {
-  db: Db;
+  db: Db | Trx;
   actor: Caller;
   pairId: string;
   now: Date;
@@ -23,11 +23,13 @@ export interface CommandProps {
  * members, admins included, is told the pair does not exist.
  */
 export async function inPair<T>(props: CommandProps, change: (trx: Trx, member: Member) => Promise<T>): Promise<T> {
-  return props.db.transaction().execute(async (trx) => {
+  const run = async (trx: Trx) => {
     const pair = await pairRepository(trx, props.actor.tenantId).findForUpdate(props.pairId);
     authorizePairMember(props.actor, pair);
     return change(trx, memberOf(props.actor, pair, roleInPair(props.actor, pair)!));
-  });
+  };
+  // Given a transaction, a command joins it: several commands then stand or fall together.
+  return props.db.isTransaction ? run(props.db as Trx) : props.db.transaction().execute(run);
 }
 
 /** A session named in a request must be one of this pair's, or the request is refused naming the field. */
