@@ -5,7 +5,8 @@ import type { Db } from '../store/database';
 /** Who the audit log names for deletions nobody clicked. */
 export const retentionActor = 'upward:retention';
 
-const pairTables = ['charters', 'sessions', 'agenda_items', 'reflections', 'takeaways', 'commitments', 'praise', 'stories'] as const;
+// Children first: agenda items, reflections, take-aways and commitments point at sessions.
+const pairTables = ['agenda_items', 'reflections', 'takeaways', 'commitments', 'praise', 'stories', 'charters', 'sessions'] as const;
 
 /**
  * Deletes every programme that ended more than `retentionDays` ago, with all it holds (people's
