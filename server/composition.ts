@@ -23,6 +23,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
       clientSecret: config.entra.clientSecret,
     }),
   });
+  const directory = createGraphDirectory({ graph, gradeAttribute: config.gradeAttribute });
   return {
     config,
     db,
@@ -34,8 +35,8 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
       allowedTenants: config.entra.allowedTenants,
     }),
     graph,
-    bot: createBotRuntime({ config, db, graph, logger, clock }),
-    directory: createGraphDirectory({ graph, gradeAttribute: config.gradeAttribute }),
+    bot: createBotRuntime({ config, db, graph, directory, logger, clock }),
+    directory,
     ready: async () => {
       await sql`select 1`.execute(db);
       return true;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
+import { housekeepingJobs } from './housekeepingJobs';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -10,7 +11,7 @@ const day = 24 * hour;
  * Turns what happened (sessions, events, commitments) into bot jobs. It can run as often as
  * wanted, in every process: each job has a unique key, so planning twice schedules nothing new.
  */
-export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number } = {}): Promise<number> {
+export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number; teamsAppCatalogId?: string } = {}): Promise<number> {
   const lead = options.reminderLeadMs ?? 24 * hour;
   const jobs: NewJob[] = [];
   const both = (pair: { mentor_user_id: string; mentee_user_id: string }) => [
@@ -103,5 +104,6 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
       jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.nudge, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now });
     }
   }
+  jobs.push(...(await housekeepingJobs(db, now, { teamsAppCatalogId: options.teamsAppCatalogId })));
   return scheduleJobs(db, jobs);
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
 import { jobQueue } from '../jobs/jobQueue';
 import { type JobWorker, startJobWorker } from '../jobs/jobWorker';
@@ -7,6 +8,7 @@ import type { Db } from '../store/database';
 import { type BotHost, createBotHost } from './botHost';
 import { botJobHandlers } from './botJobs';
 import { planBotJobs } from './botPlanner';
+import { housekeepingJobHandlers } from './housekeepingJobs';
 import { mailboxHours } from './mailboxSettings';
 import { serverBotBackend } from './serverBotBackend';
 
@@ -17,7 +19,7 @@ export interface BotRuntime {
 }
 
 /** The bot and its reminder worker, built from the same dependencies as the rest of the service. */
-export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGateway; logger: Logger; clock: () => Date }): BotRuntime {
+export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGateway; directory: Directory; logger: Logger; clock: () => Date }): BotRuntime {
   const hoursOf = mailboxHours(deps.graph, deps.clock);
   const backend = serverBotBackend({
     db: deps.db,
@@ -31,14 +33,17 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
     startWorker(workerId) {
       return startJobWorker({
         queue: jobQueue(deps.db, workerId),
-        handlers: botJobHandlers({ db: deps.db, host, backend, hoursOf }),
+        handlers: {
+          ...botJobHandlers({ db: deps.db, host, backend, hoursOf }),
+          ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
+        },
         clock: deps.clock,
         logger: deps.logger,
         beforePoll: async (now) => {
           // Planning once a minute is plenty: reminders are scheduled a day ahead.
           if (now.getTime() - lastPlan < 60_000) return;
           lastPlan = now.getTime();
-          await planBotJobs(deps.db, now);
+          await planBotJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId });
         },
       });
     },
