@@ -7,13 +7,20 @@ import { useAsync } from '../common/useAsync';
 import { messages } from '../messages';
 import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
 import { adminApi } from './adminApi';
+import { AuditLogPanel } from './AuditLogPanel';
+import { ConcernsPanel } from './ConcernsPanel';
+import { DashboardPanel } from './Dashboard/DashboardPanel';
 import { MatchingPanel } from './MatchingPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProgrammesPanel } from './ProgrammesPanel';
+import { StoriesPanel } from './StoriesPanel';
 
-type Panel = 'programmes' | 'participants' | 'matching';
+type Panel = 'programmes' | 'participants' | 'matching' | 'dashboard' | 'stories' | 'concerns' | 'audit';
+const panels: readonly Panel[] = ['programmes', 'participants', 'matching', 'dashboard', 'stories', 'concerns', 'audit'];
+/** Panels about one programme show the programme picker; the others span the tenant. */
+const perProgramme: readonly Panel[] = ['participants', 'matching', 'dashboard', 'stories'];
 
-/** Programme admin: programmes, participants (with CSV import), and matching review. Loaded on demand. */
+/** Programme admin: programmes, participants (with CSV import), matching review, dashboard, stories, concerns and the audit log. Loaded on demand. */
 export default function AdminPage() {
   const styles = useWorkspacePageStyles();
   const { api, me } = useApp();
@@ -28,7 +35,7 @@ export default function AdminPage() {
     <div className={styles.root}>
       <h1 className={styles.title}>{messages.admin.title}</h1>
       <TabList selectedValue={panel} onTabSelect={(_e, d) => setPanel(d.value as Panel)}>
-        {(['programmes', 'participants', 'matching'] as const).map((p) => (
+        {panels.map((p) => (
           <Tab key={p} value={p}>
             {messages.admin.tabs[p]}
           </Tab>
@@ -37,7 +44,7 @@ export default function AdminPage() {
       {programmes.state.status === 'loading' && <Loading />}
       {programmes.state.status === 'error' && <ProblemMessage problem={programmes.state.problem} onRetry={() => void programmes.reload()} />}
       {panel === 'programmes' && programmes.state.status === 'ready' && <ProgrammesPanel programmes={list} calls={calls} onChanged={() => void programmes.reload()} />}
-      {panel !== 'programmes' && list.length > 0 && (
+      {perProgramme.includes(panel) && list.length > 0 && (
         <Field label={messages.admin.chooseProgramme}>
           <Select value={programmeId ?? ''} onChange={(_e, d) => setChosen(d.value)}>
             {list.map((p) => (
@@ -50,6 +57,11 @@ export default function AdminPage() {
       )}
       {panel === 'participants' && programmeId && <ParticipantsPanel programmeId={programmeId} calls={calls} />}
       {panel === 'matching' && programmeId && <MatchingPanel programmeId={programmeId} calls={calls} />}
+      {panel === 'dashboard' && programmes.state.status === 'ready' && !programmeId && <p>{messages.dashboard.noProgramme}</p>}
+      {panel === 'dashboard' && programmeId && <DashboardPanel key={programmeId} programmeId={programmeId} calls={calls} />}
+      {panel === 'stories' && programmeId && <StoriesPanel key={programmeId} programmeId={programmeId} calls={calls} />}
+      {panel === 'concerns' && <ConcernsPanel calls={calls} />}
+      {panel === 'audit' && <AuditLogPanel calls={calls} />}
     </div>
   );
 }

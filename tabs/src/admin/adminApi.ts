@@ -1,5 +1,7 @@
-import { createProgrammeSchema } from '../../../shared/schemas/programme';
+import { createProgrammeSchema, updateProgrammeSchema } from '../../../shared/schemas/programme';
+import type { ProgrammeInsight } from '../../../shared/insight/programmeTables';
 import type { ApiClient } from '../api/client';
+import { concernStatusChangeSchema } from '../../../shared/schemas/workspace';
 import { checked } from '../api/workspaceApi';
 
 export interface ProgrammeView {
@@ -47,6 +49,60 @@ export interface Constraint {
   kind: 'block' | 'pin';
 }
 
+export interface StoryChannel {
+  teamId: string;
+  channelId: string;
+  displayName: string;
+}
+
+export interface ProgrammeDetail extends ProgrammeView {
+  storyChannel: StoryChannel | null;
+}
+
+export interface InsightFilter {
+  department: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export type ConcernStatus = 'open' | 'in-progress' | 'closed';
+
+export interface ConcernView {
+  id: string;
+  kind: 'concern' | 're-pair';
+  status: ConcernStatus;
+  programmeId: string;
+  pairId: string | null;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorUserId: string;
+  actorName: string | null;
+  action: string;
+  target: string;
+}
+
+export interface PublishedStory {
+  id: string;
+  text: string;
+  publishedAt: string | null;
+  postedToTeamsAt: string | null;
+}
+
+/** Only the filters that are set, as the insight routes expect them. */
+function insightQuery(filter: InsightFilter): string {
+  const query = new URLSearchParams();
+  if (filter.department) query.set('department', filter.department);
+  if (filter.from) query.set('from', filter.from);
+  if (filter.to) query.set('to', filter.to);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 const programme = (id: string) => `/programmes/${encodeURIComponent(id)}`;
 
 /** The admin calls (Upward.Admin only; the server refuses everyone else). */
@@ -69,6 +125,16 @@ export function adminApi(api: ApiClient) {
         second: { mentorParticipantId: second.mentor.participantId, menteeParticipantId: second.mentee.participantId },
       }),
     publish: (id: string, runId: string) => api.send('POST', `${programme(id)}/matching/runs/${encodeURIComponent(runId)}/publish`),
+    programme: (id: string) => api.get<ProgrammeDetail>(programme(id)),
+    setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeDetail>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
+    insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${insightQuery(filter)}`),
+    insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${insightQuery(filter)}`),
+    concerns: (status: ConcernStatus | null) => api.get<{ concerns: ConcernView[] }>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
+    changeConcern: (concernId: string, status: ConcernStatus) => api.send<ConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernStatusChangeSchema, { status })),
+    auditLog: (from: string, to: string) => api.get<{ entries: AuditEntry[] }>(`/admin/audit-log?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString()}`).then((r) => r.entries),
+    auditCsv: (from: string, to: string) => api.download(`/admin/audit-log?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), format: 'csv' }).toString()}`),
+    stories: (id: string) => api.get<{ stories: PublishedStory[] }>(`${programme(id)}/stories`).then((r) => r.stories),
+    postStory: (storyId: string) => api.send<PublishedStory>('POST', `/admin/stories/${encodeURIComponent(storyId)}/post`),
   };
 }
 

@@ -4,13 +4,15 @@ import { ApiProblem, problemFrom } from './problem';
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T>;
+  /** A file the service sends as an attachment (CSV exports), with the name it suggests. */
+  download(path: string): Promise<{ blob: Blob; filename: string }>;
 }
 
 /** Calls the Upward API with the host's Entra ID token; every failure becomes an ApiProblem. */
 export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+  async function fetchOk(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json'): Promise<Response> {
     const token = await host.getToken();
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: accept };
     let payload: string | undefined;
     if (body !== undefined) {
       headers['Content-Type'] = contentType;
@@ -23,11 +25,20 @@ export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'):
       throw ApiProblem.network();
     }
     if (!response.ok) throw await problemFrom(response);
+    return response;
+  }
+  async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+    const response = await fetchOk(method, path, body, contentType);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
   return {
     get: (path) => request('GET', path),
     send: (method, path, body, contentType) => request(method, path, body, contentType),
+    async download(path) {
+      const response = await fetchOk('GET', path, undefined, undefined, 'text/csv, application/problem+json');
+      const filename = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'upward-export.csv';
+      return { blob: await response.blob(), filename };
+    },
   };
 }

@@ -133,3 +133,15 @@ export interface EnrolmentProgramme {
   status: string;
   enrolment: { role: Role; status: 'enrolled' | 'withdrawn' } | null;
 }
+
+/** Our story, as one of its two authors sees it: published only when both consent to the same version. */
+export interface MemberStory {
+  id: string;
+  text: string;
+  version: number;
+  consentedByMe: boolean;
+  consentedByPartner: boolean;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  abilities: { edit: boolean; consent: boolean; withdrawConsent: boolean };
+}

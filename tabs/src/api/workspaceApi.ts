@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { agendaItemSchema, concernSchema, praiseSchema, praiseSharingSchema, reflectionEditSchema, reflectionSchema, suggestionAnswerSchema } from '../../../shared/schemas/workspace';
+import { storyConsentSchema, storyDraftSchema } from '../../../shared/schemas/story';
 import type { ApiClient } from './client';
 import { problemFromIssues } from './problem';
-import type { EnrolmentProgramme, PairView, Workspace } from './types';
+import type { EnrolmentProgramme, MemberStory, PairView, Workspace } from './types';
 
 /** Validates with the same zod schema the server uses, so a person sees the mistake before a round trip. */
 export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -33,6 +34,9 @@ export function workspaceApi(api: ApiClient) {
     decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>
       api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked(praiseSharingSchema, { shareWithManager })),
     raiseConcern: (pairId: string, text: string) => api.send('POST', '/concerns', checked(concernSchema, { pairId, text })),
+    story: (pairId: string) => api.get<{ story: MemberStory | null }>(`${pair(pairId)}/story`).then((r) => r.story),
+    writeStory: (pairId: string, text: string, version: number | undefined) => api.send<{ story: MemberStory }>('PUT', `${pair(pairId)}/story`, checked(storyDraftSchema, { text, version })).then((r) => r.story),
+    consentToStory: (pairId: string, version: number, consent: boolean) => api.send<{ story: MemberStory }>('POST', `${pair(pairId)}/story/consent`, checked(storyConsentSchema, { version, consent })).then((r) => r.story),
     enrolmentProgrammes: () => api.get<{ programmes: EnrolmentProgramme[] }>('/enrolment/programmes'),
     enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),
   };

@@ -11,6 +11,7 @@ import { Journal } from '../Journal/Journal';
 import { PartnerCard } from '../PartnerCard/PartnerCard';
 import { PraiseCard } from '../PraiseCard/PraiseCard';
 import { NextSession, PastSessions } from '../Sessions/Sessions';
+import { StoryCard } from '../Story/StoryCard';
 import { Timeline } from '../Timeline/Timeline';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspacePageStyles } from './useWorkspacePageStyles.styles';
@@ -55,6 +56,7 @@ export function WorkspacePage() {
             <Charter ws={workspace.state.data} {...props} />
             <Journal ws={workspace.state.data} {...props} />
             <PraiseCard ws={workspace.state.data} {...props} />
+            <StoryCard pair={workspace.state.data.pair} calls={calls} />
             <GuideCard role={workspace.state.data.pair.myRole} guide={workspace.state.data.guide} />
             <Confidential pair={workspace.state.data.pair} {...props} />
           </div>

@@ -1,0 +1,79 @@
+import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction, useAsync } from '../common/useAsync';
+import { formatDateTime } from '../format';
+import { messages } from '../messages';
+import type { AdminApi, ConcernStatus } from './adminApi';
+
+const m = messages.concerns;
+const statuses: ConcernStatus[] = ['open', 'in-progress', 'closed'];
+
+/** Concerns and re-pair requests from every programme of the tenant, with their status to change. */
+export function ConcernsPanel({ calls }: { calls: AdminApi }) {
+  const styles = useFormStyles();
+  const [status, setStatus] = useState<ConcernStatus | null>(null);
+  const concerns = useAsync(() => calls.concerns(status), [calls, status]);
+  const action = useAction();
+  return (
+    <Section title={m.heading} hint={m.hint}>
+      <Field label={m.filter}>
+        <Select value={status ?? ''} onChange={(_e, d) => setStatus((d.value || null) as ConcernStatus | null)}>
+          <option value="">{m.all}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {m.status[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {concerns.state.status === 'loading' && <Loading />}
+      {concerns.state.status === 'error' && <ProblemMessage problem={concerns.state.problem} onRetry={() => void concerns.reload()} />}
+      {concerns.state.status === 'ready' &&
+        (concerns.state.data.length === 0 ? (
+          <p className={styles.empty}>{m.empty}</p>
+        ) : (
+          <Table aria-label={m.heading} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{m.column.kind}</TableHeaderCell>
+                <TableHeaderCell>{m.column.raised}</TableHeaderCell>
+                <TableHeaderCell>{m.column.updated}</TableHeaderCell>
+                <TableHeaderCell>{m.column.text}</TableHeaderCell>
+                <TableHeaderCell>{m.column.change}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {concerns.state.data.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{m.kind[c.kind] ?? c.kind}</TableCell>
+                  <TableCell>{formatDateTime(c.createdAt)}</TableCell>
+                  <TableCell>{formatDateTime(c.updatedAt)}</TableCell>
+                  <TableCell>{c.text}</TableCell>
+                  <TableCell>
+                    <Select
+                      size="small"
+                      aria-label={m.changeLabel(m.kind[c.kind] ?? c.kind, formatDateTime(c.createdAt))}
+                      value={c.status}
+                      disabled={action.busy}
+                      onChange={(_e, d) => void action.run(() => calls.changeConcern(c.id, d.value as ConcernStatus)).then((ok) => (ok ? concerns.reload() : undefined))}
+                    >
+                      {statuses.map((s) => (
+                        <option key={s} value={s}>
+                          {m.status[s]}
+                        </option>
+                      ))}
+                    </Select>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ))}
+      {action.problem && <ProblemMessage problem={action.problem} />}
+    </Section>
+  );
+}

@@ -1,0 +1,85 @@
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
+import { Loading } from '../../common/Loading';
+import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Section } from '../../common/Section/Section';
+import { messages } from '../../messages';
+import type { AdminApi } from '../adminApi';
+import { BarChart } from './BarChart';
+import { FigureTable } from './FigureTable';
+import { hasSuppressed, insightCharts } from './insightCharts';
+import { useDashboard } from './useDashboard';
+import { useDashboardStyles } from './useDashboardStyles.styles';
+
+const m = messages.dashboard;
+
+/** Programme insight for admins: aggregates only, each chart with its table view, filtered by department and months. */
+export function DashboardPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
+  const styles = useDashboardStyles();
+  const { filter, change, insight, download, exporting, downloaded } = useDashboard(calls, programmeId);
+  const state = insight.state;
+  const ready = state.status === 'ready' ? state.data : null;
+  const empty = ready !== null && ready.tables.find((t) => t.id === 'participation')?.total.count === 0 && filter.department === null;
+  return (
+    <>
+      <Section title={m.filters}>
+        <div className={styles.filters}>
+          <Field label={m.department}>
+            <Select value={filter.department ?? ''} disabled={!ready} onChange={(_e, d) => change({ department: d.value || null })}>
+              <option value="">{m.allDepartments}</option>
+              {ready?.departments.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={m.from}>
+            <Select value={filter.from ?? ready?.filter.from ?? ''} disabled={!ready} onChange={(_e, d) => change({ from: d.value })}>
+              {ready?.months.filter((mo) => mo <= (filter.to ?? ready.filter.to)).map((mo) => (
+                <option key={mo} value={mo}>
+                  {mo}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={m.to}>
+            <Select value={filter.to ?? ready?.filter.to ?? ''} disabled={!ready} onChange={(_e, d) => change({ to: d.value })}>
+              {ready?.months.filter((mo) => mo >= (filter.from ?? ready.filter.from)).map((mo) => (
+                <option key={mo} value={mo}>
+                  {mo}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button disabled={!ready || exporting.busy} onClick={download}>
+            {m.download}
+          </Button>
+        </div>
+        {downloaded && <p role="status" className={styles.note}>{m.downloaded(downloaded)}</p>}
+        {exporting.problem && <ProblemMessage problem={exporting.problem} />}
+      </Section>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ProblemMessage problem={state.problem} onRetry={() => void insight.reload()} />}
+      {ready && empty && <p className={styles.note}>{m.empty}</p>}
+      {ready && !empty && (
+        <>
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{m.anonymityTitle}</MessageBarTitle>
+              {m.anonymity(ready.threshold)}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.grid}>
+            {insightCharts(ready).map((chart) => (
+              <Section key={chart.id} title={chart.title}>
+                <BarChart chart={chart} threshold={ready.threshold} />
+                <FigureTable chart={chart} threshold={ready.threshold} />
+                {hasSuppressed(chart) && <p className={styles.note}>{m.tableHasSuppressed(ready.threshold)}</p>}
+              </Section>
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}

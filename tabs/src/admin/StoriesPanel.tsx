@@ -1,0 +1,91 @@
+import { Badge, Button, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction, useAsync } from '../common/useAsync';
+import { formatDate } from '../format';
+import { messages } from '../messages';
+import type { AdminApi } from './adminApi';
+
+const m = messages.stories;
+
+/** Published stories of a programme (no names) and posting one, once, to the programme's Teams channel. */
+export function StoriesPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
+  const styles = useFormStyles();
+  const stories = useAsync(() => calls.stories(programmeId), [calls, programmeId]);
+  const programme = useAsync(() => calls.programme(programmeId), [calls, programmeId]);
+  const posting = useAction();
+  const channel = programme.state.status === 'ready' ? programme.state.data.storyChannel : null;
+  return (
+    <>
+      <Section title={m.adminHeading} hint={m.adminHint}>
+        {stories.state.status === 'loading' && <Loading />}
+        {stories.state.status === 'error' && <ProblemMessage problem={stories.state.problem} onRetry={() => void stories.reload()} />}
+        {stories.state.status === 'ready' &&
+          (stories.state.data.length === 0 ? (
+            <p className={styles.empty}>{m.adminEmpty}</p>
+          ) : (
+            <ul className={styles.list} aria-label={m.adminHeading}>
+              {stories.state.data.map((s) => (
+                <li key={s.id} className={styles.item}>
+                  <p className={styles.text}>{s.text}</p>
+                  <span className={styles.meta}>{m.publishedOn(formatDate(s.publishedAt))}</span>
+                  {s.postedToTeamsAt ? (
+                    <Badge appearance="tint" color="success">
+                      {m.posted(formatDate(s.postedToTeamsAt))}
+                    </Badge>
+                  ) : (
+                    <div className={styles.row}>
+                      <Button disabled={posting.busy || !channel} onClick={() => void posting.run(() => calls.postStory(s.id)).then((ok) => (ok ? stories.reload() : undefined))}>
+                        {m.post}
+                      </Button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ))}
+        {posting.problem && <ProblemMessage problem={posting.problem} />}
+      </Section>
+      {programme.state.status === 'ready' && <ChannelForm programmeId={programmeId} calls={calls} current={channel} onSaved={() => void programme.reload()} />}
+    </>
+  );
+}
+
+function ChannelForm({ programmeId, calls, current, onSaved }: { programmeId: string; calls: AdminApi; current: { teamId: string; channelId: string; displayName: string } | null; onSaved: () => void }) {
+  const styles = useFormStyles();
+  const [teamId, setTeamId] = useState(current?.teamId ?? '');
+  const [channelId, setChannelId] = useState(current?.channelId ?? '');
+  const [displayName, setDisplayName] = useState(current?.displayName ?? '');
+  const action = useAction();
+  const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === `storyChannel.${field}`)?.message;
+  return (
+    <Section title={m.channelHeading} hint={current ? m.channelIs(current.displayName || current.channelId) : m.channelNone}>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(() => calls.setStoryChannel(programmeId, { teamId, channelId, displayName })).then((ok) => ok && onSaved());
+        }}
+      >
+        <Field label={m.teamId} required validationMessage={fieldError('teamId')}>
+          <Input value={teamId} onChange={(_e, d) => setTeamId(d.value)} />
+        </Field>
+        <Field label={m.channelId} required validationMessage={fieldError('channelId')}>
+          <Input value={channelId} onChange={(_e, d) => setChannelId(d.value)} />
+        </Field>
+        <Field label={m.channelName}>
+          <Input value={displayName} onChange={(_e, d) => setDisplayName(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button type="submit" disabled={action.busy}>
+            {m.saveChannel}
+          </Button>
+        </div>
+        {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
+      </form>
+    </Section>
+  );
+}
