@@ -1,9 +1,10 @@
 import type { Config } from '../config';
 import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
-import { jobQueue } from '../jobs/jobQueue';
+import { jobQueue, scheduleJobs } from '../jobs/jobQueue';
 import { type JobWorker, startJobWorker } from '../jobs/jobWorker';
 import type { Logger } from '../logger';
+import { retentionJobHandlers, retentionJobs } from '../privacy/retentionJobs';
 import type { Db } from '../store/database';
 import { type BotHost, createBotHost } from './botHost';
 import { botJobHandlers } from './botJobs';
@@ -36,6 +37,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
         handlers: {
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
+          ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -44,6 +46,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
           if (now.getTime() - lastPlan < 60_000) return;
           lastPlan = now.getTime();
           await planBotJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId });
+          await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
         },
       });
     },

@@ -11,12 +11,14 @@ const pairTables = ['agenda_items', 'reflections', 'takeaways', 'commitments', '
 /**
  * Deletes every programme that ended more than `retentionDays` ago, with all it holds (people's
  * enrolments, pairs and everything in their workspaces, surveys, concerns, matching), one
- * programme a transaction, and records each deletion in the audit log. Safe to run in every
- * process and as often as wanted: a programme already gone is simply not found again.
+ * programme a transaction, and records each deletion in the audit log (of one tenant when given).
+ * Safe to run in every process and as often as wanted: a programme already gone is not found again.
  */
-export async function retentionPurger(db: Db, props: { retentionDays: number; now: Date }): Promise<{ tenantId: string; programmeId: string }[]> {
+export async function retentionPurger(db: Db, props: { retentionDays: number; now: Date; tenantId?: string }): Promise<{ tenantId: string; programmeId: string }[]> {
   const cutoff = new Date(props.now.getTime() - props.retentionDays * 86_400_000).toISOString().slice(0, 10);
-  const expired = await db.selectFrom('programmes').select(['tenant_id', 'id']).where('ends_on', '<', cutoff).orderBy('tenant_id').orderBy('id').execute();
+  let query = db.selectFrom('programmes').select(['tenant_id', 'id']).where('ends_on', '<', cutoff);
+  if (props.tenantId) query = query.where('tenant_id', '=', props.tenantId);
+  const expired = await query.orderBy('tenant_id').orderBy('id').execute();
   for (const programme of expired) {
     await db.transaction().execute(async (trx) => {
       const t = programme.tenant_id;
