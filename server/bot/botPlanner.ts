@@ -1,10 +1,16 @@
 import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { defaultProgrammeSettings } from '../../shared/programmeSettings';
+import { defaultSurveySchedule, surveyScheduleSchema } from '../../shared/schemas/programme';
+import type { ScheduledSurveyKind } from '../surveys/surveyCommands';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
 import { housekeepingJobs } from './housekeepingJobs';
 
 const hour = 3_600_000;
+/** A programme's survey schedule, its default when it has none. */
+const scheduleOf = (details: Record<string, unknown>) => surveyScheduleSchema.safeParse(details.surveySchedule ?? defaultSurveySchedule).data ?? defaultSurveySchedule;
 const day = 24 * hour;
 
 /**
@@ -41,15 +47,41 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   const firsts = await db
     .selectFrom('sessions')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
-    .select(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', (eb) => eb.fn.min('sessions.ends_at').as('first_end')])
+    .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
+    .select(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.details', (eb) => eb.fn.min('sessions.ends_at').as('first_end')])
     .where('sessions.status', '!=', 'cancelled')
     .where('pairs.status', '=', 'active')
-    .groupBy(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
+    .groupBy(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.details'])
     .having((eb) => eb.fn.min('sessions.ends_at'), '<=', now)
     .execute();
   for (const f of firsts) {
+    if (!scheduleOf(f.details).pairingFitAfterFirstSession) continue;
     for (const { userId, role } of both(f)) {
       jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:pairing-fit:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind: 'pairing-fit' }, runAt: new Date(new Date(f.first_end as unknown as string).getTime() + hour) });
+    }
+  }
+
+  // Mid-point and end surveys, on the programme's schedule: half way through the relationship, and a week before it ends.
+  const running = await db
+    .selectFrom('pairs')
+    .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
+    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings', 'programmes.details'])
+    .where('pairs.status', '=', 'active')
+    .where('pairs.started_at', 'is not', null)
+    .execute();
+  for (const p of running) {
+    const schedule = scheduleOf(p.details);
+    const months = Number(p.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
+    const started = DateTime.fromJSDate(p.started_at!, { zone: 'utc' });
+    const due: [ScheduledSurveyKind, boolean, Date][] = [
+      ['mid-point', schedule.midPoint, started.plus({ days: Math.round((months * 30.44) / 2) }).toJSDate()],
+      ['end', schedule.end, started.plus({ months }).minus({ weeks: 1 }).toJSDate()],
+    ];
+    for (const [kind, wanted, at] of due) {
+      if (!wanted || at > now) continue;
+      for (const { userId, role } of both(p)) {
+        jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: at });
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
 import { partnerOf, roleInPair } from '../policies/pairPolicy';
 import type { Db } from '../store/database';
+import { surveyResponder } from '../surveys/surveyCommands';
 import { agendaItemAdder, agendaItemSuggester } from '../workspace/commands/agendaCommands';
 import { commitmentRecorder } from '../workspace/commands/commitmentCommands';
 import { praiseGiver, praiseSharingDecider } from '../workspace/commands/praiseCommands';
@@ -156,8 +157,8 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       await praiseSharingDecider({ db, actor: callerOf(person), pairId, now, praiseId, input: { shareWithManager: share } });
     },
 
-    async answerSurvey() {
-      throw new ApiError('invalidRequest', 'Survey answers cannot be recorded yet: the survey command is not part of the workspace yet.');
+    async answerSurvey(person, pairId, kind, answers, now) {
+      await surveyResponder({ db, actor: callerOf(person), pairId, kind, answers, now });
     },
 
     async requestRepair(person, pairId, _reason, now) {
