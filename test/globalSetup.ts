@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { testPostgresUrl } from '../server/testing/databases';
 
@@ -6,6 +8,7 @@ import { testPostgresUrl } from '../server/testing/databases';
  * store tests run on both engines. Workers inherit the environment set here.
  */
 export default async function globalSetup(): Promise<void> {
+  buildOnce();
   const url = testPostgresUrl;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   let reachable = false;
@@ -23,4 +26,13 @@ export default async function globalSetup(): Promise<void> {
   }
   if (!reachable) console.warn(`\nNotice: no Postgres server at ${url}; the Postgres leg of the store tests is skipped.\n`);
   process.env.UPWARD_TEST_POSTGRES_AVAILABLE = reachable ? '1' : '0';
+}
+
+/**
+ * Builds the service and the web assets once for the whole run (a few seconds), so the browser
+ * and manifest tests never race each other rebuilding the same folders.
+ */
+function buildOnce(): void {
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed before the tests:\n${result.stdout}\n${result.stderr}`);
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildAppPackage } from '../appPackage/buildPackage';
 import { readEnvironment } from '../appPackage/environment';
@@ -17,9 +16,7 @@ function serviceUrls(value: unknown, base: string, found = new Set<string>()): S
 describe('the app manifest and the service', () => {
   let service: TestService;
   beforeAll(async () => {
-    // The web assets the manifest names are what `npm run build` produces.
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
+    // The web assets the manifest names were built by the test run's global setup (npm run build).
     service = await startTestService();
   }, 180_000);
   afterAll(async () => {

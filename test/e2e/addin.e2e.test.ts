@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Browser } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
@@ -21,16 +19,7 @@ const mentor = DEMO_PERSONAS.juniorMentor;
 let service: TestService;
 let browser: Browser;
 
-function buildAddin(): void {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', "const { buildAddin } = await import('./outlook-addin/build.mjs'); await buildAddin();"], {
-    cwd: path.resolve(__dirname, '../..'),
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The add-in did not build:\n${result.stderr}`);
-}
-
 beforeAll(async () => {
-  buildAddin();
   service = await startTestService();
   await seedDemo(service.deps, service.standIn.org, new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10));
   browser = await launchChromium();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aPerson } from '../../server/testing/factories';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, buildTab, launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
+import { axeViolations, launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
 
 /*
  * The Teams tab in a real Chromium against the real service and the Microsoft 365 stand-in:
@@ -22,7 +22,6 @@ let pairId: string;
 let tabUrl: (hash: string) => string;
 
 beforeAll(async () => {
-  buildTab();
   service = await startTestService();
   const { db } = service.database;
   const tenantId = service.standIn.tenantId;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,18 +6,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const artifactsDir = path.resolve(__dirname, '../../../test-artifacts/tab');
-
-/**
- * Builds the tab into dist/web/tab (about two seconds with Vite), in a child process because the
- * build script is an ES module and Jest runs CommonJS.
- */
-export function buildTab(): void {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', "const { buildTab } = await import('./tabs/build.mjs'); await buildTab();"], {
-    cwd: path.resolve(__dirname, '../../..'),
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`The tab did not build:\n${result.stderr}`);
-}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
