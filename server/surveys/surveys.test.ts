@@ -42,7 +42,7 @@ describe('surveys', () => {
 
   it('records the answers sent from the survey cards, once per person and survey, and refuses scores outside 1-5', async () => {
     const pair = await aPair(db(), tenantId, { mentorUserId: mentor.id, menteeUserId: leader.id });
-    const submit = async (p: typeof leader, value: Record<string, unknown>) => {
+    const submit = async (p: { id: string; givenName: string }, value: Record<string, unknown>) => {
       const before = teams.received.length;
       await fetch(`${service.url}/api/messages`, {
         method: 'POST',
