@@ -219,6 +219,7 @@ export const messages = {
     number: 'Number',
     tableView: (title: string) => `${title}: table view`,
     noData: 'No figures yet.',
+    noMean: 'none',
     summaryBars: (title: string, parts: string) => `${title}. ${parts}`,
     charts: {
       participation: 'Participation',

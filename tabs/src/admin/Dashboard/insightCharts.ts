@@ -140,7 +140,7 @@ export function insightCharts(insight: ProgrammeInsight): ChartSpec[] {
 export function formatFigure(cell: Cell, measure: 'count' | 'mean', threshold: number): string {
   if (cell.count === null) return m.suppressed(threshold);
   if (measure === 'count') return cell.count.toLocaleString();
-  return cell.mean === null ? m.noData : cell.mean.toLocaleString(undefined, { maximumFractionDigits: 1 });
+  return cell.mean === null ? m.noMean : cell.mean.toLocaleString(undefined, { maximumFractionDigits: 1 });
 }
 
 export function hasSuppressed(chart: ChartSpec): boolean {
