@@ -41,6 +41,7 @@ const envSchema = z.object({
   BOT_TENANT_ID: z.string().regex(guid, 'must be the tenant id of a single-tenant bot, a GUID').optional(),
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
   TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = {
@@ -74,6 +75,8 @@ export type Config = {
     /** The app's id in the organisation's Teams app catalog, for installing it for participants. */
     teamsAppCatalogId: string | undefined;
   };
+  /** How long a worker holds a claimed job: after a crash, its jobs run elsewhere once this passes. */
+  jobLeaseMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -133,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientSecret: e.BOT_CLIENT_SECRET,
       teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     },
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
   };
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
-import { jobQueue, scheduleJobs } from '../jobs/jobQueue';
+import { defaultQueueOptions, jobQueue, scheduleJobs } from '../jobs/jobQueue';
 import { type JobWorker, startJobWorker } from '../jobs/jobWorker';
 import type { Logger } from '../logger';
 import { retentionJobHandlers, retentionJobs } from '../privacy/retentionJobs';
@@ -33,7 +33,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
     host,
     startWorker(workerId) {
       return startJobWorker({
-        queue: jobQueue(deps.db, workerId),
+        queue: jobQueue(deps.db, workerId, { ...defaultQueueOptions, leaseMs: deps.config.jobLeaseMs }),
         handlers: {
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),

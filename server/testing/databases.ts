@@ -7,6 +7,8 @@ import { migrateToLatest } from '../store/migrate';
 export const testPostgresUrl = process.env.UPWARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase extends OpenDatabase {
+  /** The connection string (Postgres only), for a service started as a separate process. */
+  url?: string;
   /** Drops the database (Postgres) or discards it (PGlite). */
   drop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ const postgres: TestEngine = {
     await migrateToLatest(open.db);
     return {
       ...open,
+      url: url.toString(),
       async drop() {
         await open.close();
         const dropper = new pg.Client({ connectionString: testPostgresUrl });

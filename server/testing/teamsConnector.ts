@@ -9,34 +9,56 @@ export interface ReceivedActivity {
   activity: any;
 }
 
+/** What the connector does with one post instead of answering 201 at once. */
+export type ConnectorFault =
+  /** Refused (429 with Retry-After, or 5xx): Teams did not take the message. */
+  | { status: number; retryAfterSeconds?: number }
+  /** Taken, but answered late. */
+  | { delayMs: number }
+  /** Taken, and never answered while the connector runs (a sender killed meanwhile never learns it was delivered). */
+  | { hold: true };
+
 /**
  * The Teams side of the Bot Connector on 127.0.0.1, for tests: it records what the bot posts to a
- * conversation (replies and proactive messages) and can answer 429 with Retry-After, as Teams does.
+ * conversation (replies and proactive messages) and can refuse, delay or hold posts as Teams might.
  */
 export async function startTeamsConnector() {
   const received: ReceivedActivity[] = [];
-  let throttle: { remaining: number; retryAfterSeconds: number } = { remaining: 0, retryAfterSeconds: 0 };
+  const faults: ConnectorFault[] = [];
+  const held: ReceivedActivity[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], (req, res) => {
-    if (throttle.remaining > 0) {
-      throttle.remaining--;
-      res.set('Retry-After', String(throttle.retryAfterSeconds)).status(429).json({ error: { code: 'TooManyRequests', message: 'Slow down.' } });
+    const fault = faults.shift();
+    if (fault && 'status' in fault) {
+      if (fault.retryAfterSeconds !== undefined) res.set('Retry-After', String(fault.retryAfterSeconds));
+      res.status(fault.status).json({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Not now.' } });
       return;
     }
     const conversationId = String(req.params.conversationId);
-    received.push({ conversationId, activity: req.body });
-    res.status(201).json({ id: `${conversationId}:${received.length}` });
+    const entry = { conversationId, activity: req.body };
+    received.push(entry);
+    const answer = { id: `${conversationId}:${received.length}` };
+    if (fault && 'hold' in fault) held.push(entry);
+    else if (fault) setTimeout(() => res.status(201).json(answer), fault.delayMs);
+    else res.status(201).json(answer);
   });
+  /** The next posts meet these faults, one each, in order; posts after them are answered normally. */
+  const inject = (next: readonly ConnectorFault[]) => {
+    faults.splice(0, faults.length, ...next);
+  };
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     received,
+    /** Posts taken but never answered (see `{ hold: true }`). */
+    held,
     /** The next `times` posts are refused with 429 and Retry-After. */
     throttleNext(times: number, retryAfterSeconds: number) {
-      throttle = { remaining: times, retryAfterSeconds };
+      inject(Array.from({ length: times }, () => ({ status: 429, retryAfterSeconds })));
     },
+    inject,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,147 @@
+import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
+import { standInEnvironment } from '../../dev/standInEnvironment';
+import { botJobKinds } from '../../server/bot/botJobs';
+import { scheduleJobs } from '../../server/jobs/jobQueue';
+import { json } from '../../server/store/json';
+import { testEngines, type TestDatabase } from '../../server/testing/databases';
+import { aPair } from '../../server/testing/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../server/testing/teamsConnector';
+import { startHoldingProxy } from './support/holdingProxy';
+import { type ServiceProcess, startServiceProcess } from './support/serviceProcess';
+
+async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const postgres = testEngines().find((e) => e.name === 'postgres');
+// The service runs as its own process, so the database must be one both processes reach: the Postgres server (CI requires it).
+const describeWithPostgres = postgres ? describe : describe.skip;
+
+/*
+ * The real service, as a child process on Postgres and the Microsoft 365 stand-in, killed with
+ * SIGKILL while a booking or a reminder run is in flight, then started again.
+ */
+describeWithPostgres('the service killed mid-flight and restarted', () => {
+  let standIn: M365StandIn;
+  let teams: TeamsConnector;
+  let database: TestDatabase;
+  let service: ServiceProcess | null = null;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    standIn = await startM365StandIn({ port: 0, seed: 'kill-restart', size: 120 });
+    teams = await startTeamsConnector();
+    tenantId = standIn.tenantId.toLowerCase();
+  });
+  beforeEach(async () => {
+    database = await postgres!.create();
+  });
+  afterEach(async () => {
+    await service?.kill();
+    service = null;
+    standIn.faults.clear();
+    teams.inject([]);
+    await database.drop();
+  });
+  afterAll(async () => {
+    await teams.stop();
+    await standIn.stop();
+  });
+
+  const start = () => startServiceProcess({ ...standInEnvironment(standIn), DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
+
+  it('a booking cut off after Graph created the event leaves one event and no half-written session, and a retry books no second event', async () => {
+    const leader = DEMO_PERSONAS.seniorLeader.id;
+    const pair = await aPair(database.db, tenantId, { mentorUserId: DEMO_PERSONAS.juniorMentor.id, menteeUserId: leader });
+    const slotStart = new Date(Date.now() + 10 * 86_400_000);
+    slotStart.setUTCHours(11, 0, 0, 0);
+    const body = JSON.stringify({ start: slotStart.toISOString(), end: new Date(slotStart.getTime() + 3_600_000).toISOString(), venue: { kind: 'online', ref: null } });
+    const book = async (url: string) =>
+      fetch(`${url}/api/pairs/${pair.id}/sessions`, { method: 'POST', headers: { authorization: `Bearer ${await standIn.issueToken(leader)}`, 'content-type': 'application/json' }, body });
+    const sessions = () => database.db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).execute();
+    const eventsBefore = standIn.eventCount(leader);
+
+    // Graph creates the event, and the process dies before it hears so: the row cannot have been stored.
+    const proxy = await startHoldingProxy(standIn.url);
+    service = await startServiceProcess({ ...standInEnvironment(standIn), GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
+    proxy.holdNextAnswer('POST', /^\/v1\.0\/users\/[^/]+\/events$/);
+    const cutOff = book(service.url).then((r) => r.status, () => 'connection lost');
+    await waitFor('Graph to create the event', () => proxy.held.length === 1);
+    await service.kill();
+    await proxy.stop();
+    expect(proxy.held).toEqual([expect.objectContaining({ status: 201 })]);
+    expect(await cutOff).toBe('connection lost');
+    expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+    expect(await sessions()).toEqual([]);
+
+    service = await start();
+    // The limit (decision 0016): the orphan event is busy time at the last look, so the retry is a clean 409, not a second event.
+    const retried = await book(service.url);
+    expect(retried.status).toBe(409);
+    expect(retried.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(await retried.json()).toMatchObject({ code: 'slotTaken' });
+    expect(await sessions()).toEqual([]);
+    expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+  }, 60_000);
+
+  it('a reminder run killed mid-batch loses none, resends none that were recorded, and repeats only the messages in flight at the kill', async () => {
+    const people = standIn.org.people.slice(20, 50);
+    // No working hours: the run sends at once whatever the time of day (the mailbox is still read through Graph).
+    for (const p of people) delete (p.mailboxSettings as { workingHours?: unknown }).workingHours;
+    const now = new Date();
+    await database.db
+      .insertInto('conversation_references')
+      .values(
+        people.map((p) => ({
+          tenant_id: tenantId,
+          user_id: p.user.id,
+          conversation_id: `a:kill-${p.user.id}`,
+          reference: json({ channelId: 'msteams', serviceUrl: teams.url, conversation: { id: `a:kill-${p.user.id}`, tenantId, conversationType: 'personal' }, user: { id: `29:${p.user.id}`, aadObjectId: p.user.id }, agent: { id: '28:upward' } }),
+          claims: json({ aud: '' }),
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await scheduleJobs(
+      database.db,
+      people.map((p) => ({ tenantId, kind: botJobKinds.nudge, dedupeKey: `kill-test:${p.user.id}`, payload: { userId: p.user.id, nudge: 'no-session' }, runAt: new Date(now.getTime() - 1000) })),
+    );
+    const nudgeJobs = () => database.db.selectFrom('jobs').selectAll().where('tenant_id', '=', tenantId).where('kind', '=', botJobKinds.nudge).execute();
+    const userOf = (conversationId: string) => conversationId.replace(/^a:kill-/, '');
+    const receivedBefore = teams.received.length;
+
+    // The worker claims 20 at a time: Teams answers the first 10 and holds the next 10 unanswered.
+    teams.inject([...Array.from({ length: 10 }, () => ({ delayMs: 0 })), ...Array.from({ length: 10 }, () => ({ hold: true as const }))]);
+    service = await start();
+    await waitFor('10 recorded as sent and 10 held by Teams', async () => teams.held.length === 10 && (await nudgeJobs()).filter((j) => j.done_at).length === 10);
+    await service.kill();
+
+    const atKill = await nudgeJobs();
+    const recorded = new Set(atKill.filter((j) => j.done_at).map((j) => String(j.payload.userId)));
+    const inFlight = new Set(teams.held.map((h) => userOf(h.conversationId)));
+    const neverClaimed = new Set(atKill.filter((j) => !j.done_at && !j.locked_by).map((j) => String(j.payload.userId)));
+    expect([recorded.size, inFlight.size, neverClaimed.size]).toEqual([10, 10, 10]);
+    // Nothing half-written: a job is either done with an outcome, or not done and leased (it runs again when the lease ends).
+    for (const j of atKill) expect(j.done_at ? j.outcome === 'sent' && j.locked_until === null : j.outcome === null).toBe(true);
+
+    teams.held.length = 0;
+    service = await start();
+    await waitFor('every job done', async () => (await nudgeJobs()).every((j) => j.done_at), 30_000);
+
+    const deliveries = new Map<string, number>();
+    for (const r of teams.received.slice(receivedBefore)) deliveries.set(userOf(r.conversationId), (deliveries.get(userOf(r.conversationId)) ?? 0) + 1);
+    for (const p of people) {
+      const id = p.user.id;
+      // Lost: never. Twice: only what Teams had taken when the process died (decision 0018).
+      expect({ id, times: deliveries.get(id) }).toEqual({ id, times: inFlight.has(id) ? 2 : 1 });
+    }
+    expect((await nudgeJobs()).map((j) => j.outcome)).toEqual(people.map(() => 'sent'));
+  }, 60_000);
+});
