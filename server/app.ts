@@ -8,6 +8,7 @@ import { apiRouteNotFound, problemHandler } from './http/problem';
 import { rateLimits } from './http/rateLimits';
 import { insightRoutes } from './insight/insightRoutes';
 import { matchingRoutes } from './matching/matchingRoutes';
+import { partnerPhotoRoute } from './pairs/partnerPhotoRoute';
 import { pairRoutes } from './pairs/pairRoutes';
 import { participantRoutes } from './participants/participantRoutes';
 import { programmeRoutes } from './programmes/programmeRoutes';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(insightRoutes(deps));
   // Before pairRoutes, whose POST /pairs/:id/:action would otherwise claim /pairs/:id/sessions.
   api.use(bookingRoutes(deps));
+  api.use(partnerPhotoRoute(deps));
   api.use(pairRoutes(deps));
   api.use(participantRoutes(deps));
   api.use(matchingRoutes(deps));
