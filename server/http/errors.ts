@@ -24,6 +24,7 @@ export const errorCatalogue = {
   conflict: { status: 409, title: 'Conflict', detail: 'It was changed meanwhile; reload and try again.' },
   tooManyRequests: { status: 429, title: 'Too many requests', detail: 'Wait a moment and try again.' },
   upstreamUnavailable: { status: 503, title: 'Microsoft 365 is not answering', detail: 'Try again in a minute.' },
+  databaseUnavailable: { status: 503, title: 'Upward cannot reach its database just now', detail: 'Try again in a minute; reload first if you were saving something, in case it was saved.' },
   internal: { status: 500, title: 'Something went wrong on our side', detail: 'Try again; if it keeps happening, tell your programme admin the request id.' },
 } as const;
 

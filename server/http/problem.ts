@@ -28,12 +28,28 @@ function fromBodyParser(err: unknown): ErrorCode | null {
   return null;
 }
 
+/**
+ * Postgres going away (a restart, a failover): SQLSTATE class 08 (connection exception) and 57P01-57P03
+ * (shut down, or starting up), or the socket refused or cut. The request can be tried again.
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET'].includes(code)) return true;
+  // node-postgres' own words for a connection that died (the second one when a rollback meets it).
+  return typeof e?.message === 'string' && /^Connection terminated|has encountered a connection error and is not queryable/.test(e.message);
+}
+
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof ApiError) return sendProblem(res, err, req.originalUrl);
     const parserCode = fromBodyParser(err);
     if (parserCode) return sendProblem(res, new ApiError(parserCode), req.originalUrl);
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ err, url: req.originalUrl, method: req.method }, 'database unavailable');
+      return sendProblem(res, new ApiError('databaseUnavailable'), req.originalUrl);
+    }
     logger.error({ err, url: req.originalUrl, method: req.method }, 'unhandled error');
     sendProblem(res, new ApiError('internal'), req.originalUrl);
   };

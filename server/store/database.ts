@@ -34,8 +34,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     // An idle connection whose server went away (a restart, a failover) is dropped by the pool and
-    // the next query opens a new one; without a listener the error would end the process.
+    // the next query opens a new one; without a listener the error would end the process. A
+    // connection lent out between two statements (inside a transaction) reports the loss on the
+    // client itself: its next statement fails, and the pool drops it when it comes back.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
