@@ -31,6 +31,7 @@ export const messages = {
     title: 'My mentoring',
     choosePair: 'Pair',
     partnerHeading: 'Your partner',
+    partnerPhoto: (name: string) => `Photo of ${name}`,
     partnerRole: (role: string) => (role === 'mentor' ? 'Your reverse mentor' : 'Your mentee'),
     programme: (name: string) => `Programme: ${name}`,
     accept: 'Accept this pairing',
@@ -62,7 +63,8 @@ export const messages = {
     /** Calendar entries carry a neutral subject: what the meeting is about stays private. */
     neutralSubject: 'Catch-up',
     otherHeading: 'Not tied to a session',
-    planHint: 'Opens Outlook, where the Upward add-in finds a time and a neutral place.',
+    planHint: 'Opens a new meeting in your calendar, where the Upward add-in finds a time and a neutral place.',
+    inviteBody: (link: string) => `Our reverse-mentoring session. Agenda and notes in Upward: ${link}`,
     join: 'Join online',
     venue: { room: 'Room', offsite: 'Off-site', online: 'Online' } as Record<string, string>,
     pastHeading: 'Past sessions',

@@ -6,6 +6,8 @@ export interface ApiClient {
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<T>;
   /** A file the service sends as an attachment (CSV exports), with the name it suggests. */
   download(path: string): Promise<{ blob: Blob; filename: string }>;
+  /** A binary resource such as an image; null when the service answers 404 (there is none). */
+  blob(path: string, accept: string): Promise<Blob | null>;
 }
 
 /** Calls the Upward API with the host's Entra ID token; every failure becomes an ApiProblem. */
@@ -39,6 +41,14 @@ export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'):
       const response = await fetchOk('GET', path, undefined, undefined, 'text/csv, application/problem+json');
       const filename = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'upward-export.csv';
       return { blob: await response.blob(), filename };
+    },
+    async blob(path, accept) {
+      try {
+        return await (await fetchOk('GET', path, undefined, undefined, `${accept}, application/problem+json`)).blob();
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }
     },
   };
 }

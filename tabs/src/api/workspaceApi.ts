@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import { agendaItemSchema, concernSchema, praiseSchema, praiseSharingSchema, reflectionEditSchema, reflectionSchema, suggestionAnswerSchema } from '../../../shared/schemas/workspace';
+import {
+  agendaItemSchema,
+  agendaOrderSchema,
+  commitmentEditSchema,
+  commitmentSchema,
+  concernSchema,
+  praiseSchema,
+  praiseSharingSchema,
+  reflectionEditSchema,
+  reflectionSchema,
+  suggestionAnswerSchema,
+  takeawaySchema,
+} from '../../../shared/schemas/workspace';
 import { storyConsentSchema, storyDraftSchema } from '../../../shared/schemas/story';
 import type { ApiClient } from './client';
 import { problemFromIssues } from './problem';
@@ -25,10 +37,19 @@ export function workspaceApi(api: ApiClient) {
     suggestAgendaItem: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda/suggestions`, checked(agendaItemSchema, { text })),
     answerSuggestion: (pairId: string, itemId: string, answer: 'accept' | 'decline') =>
       api.send('POST', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}/answer`, checked(suggestionAnswerSchema, { answer })),
+    reorderAgenda: (pairId: string, itemIds: string[]) => api.send('PUT', `${pair(pairId)}/agenda/order`, checked(agendaOrderSchema, { itemIds })),
     removeAgendaItem: (pairId: string, itemId: string) => api.send('DELETE', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}`),
     writeReflection: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/reflections`, checked(reflectionSchema, { text })),
     shareReflection: (pairId: string, reflectionId: string, shared: boolean) =>
       api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked(reflectionEditSchema, { sharedWithPartner: shared })),
+    editReflection: (pairId: string, reflectionId: string, text: string) =>
+      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked(reflectionEditSchema, { text })),
+    proposeTakeaway: (pairId: string, sessionId: string, text: string) => api.send('POST', `${pair(pairId)}/takeaways`, checked(takeawaySchema, { sessionId, text })),
+    recordCommitment: (pairId: string, input: { text: string; dueOn: string | null; sessionId: string | null }) =>
+      api.send('POST', `${pair(pairId)}/commitments`, checked(commitmentSchema, input)),
+    setCommitmentStatus: (pairId: string, commitmentId: string, status: 'open' | 'kept' | 'dropped') =>
+      api.send('PATCH', `${pair(pairId)}/commitments/${encodeURIComponent(commitmentId)}`, checked(commitmentEditSchema, { status })),
+    partnerPhoto: (pairId: string) => api.blob(`${pair(pairId)}/partner/photo`, 'image/*'),
     confirmTakeaway: (pairId: string, takeawayId: string) => api.send('POST', `${pair(pairId)}/takeaways/${encodeURIComponent(takeawayId)}/confirm`),
     thank: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/praise`, checked(praiseSchema, { text })),
     decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>

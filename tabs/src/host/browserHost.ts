@@ -1,4 +1,4 @@
-import type { Host, ThemeName } from './host';
+import { outlookComposeUrl, pairIdFromHash, webWorkspaceLink, type Host, type ThemeName } from './host';
 
 const TOKEN_KEY = 'upward.token';
 const THEME_KEY = 'upward.theme';
@@ -100,6 +100,11 @@ export async function connectBrowser(): Promise<Host> {
     openLink: (url) => {
       window.open(url, '_blank', 'noopener');
     },
+    planMeeting: (meeting) => {
+      window.open(outlookComposeUrl(meeting), '_blank', 'noopener');
+    },
+    workspaceLink: webWorkspaceLink,
+    requestedPairId: pairIdFromHash(),
   };
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
     if (sessionStorage.getItem(THEME_KEY)) return;

@@ -15,6 +15,40 @@ export interface Host {
   toggleTheme?: () => void;
   /** Opens a link outside the tab (a deep link inside Teams). */
   openLink(url: string): void;
+  /**
+   * Opens a new meeting to plan a session: Teams' own meeting composer when the host offers it,
+   * otherwise Outlook on the web's compose page (where the Upward add-in finds a time and place).
+   */
+  planMeeting(meeting: MeetingDraft): void;
+  /** The address that opens this pair's workspace: the personal tab's deep link inside Teams, the tab's page in a browser. */
+  workspaceLink(pairId: string): string;
+  /** The pair a deep link asked to open (Teams' subPageId, or `#/workspace/<pairId>` in a browser), if any. */
+  requestedPairId: string | null;
+}
+
+export interface MeetingDraft {
+  subject: string;
+  /** Plain text for the invitation body. */
+  body: string;
+  /** Entra object ids of the people to invite. */
+  attendees: string[];
+}
+
+/** Outlook on the web's new-event page: what both hosts fall back to. */
+export function outlookComposeUrl(meeting: MeetingDraft): string {
+  const query = new URLSearchParams({ subject: meeting.subject, body: meeting.body });
+  return `https://outlook.office.com/calendar/deeplink/compose?${query.toString()}`;
+}
+
+/** The pair named in `#/workspace/<pairId>`, the form `webWorkspaceLink` writes. */
+export function pairIdFromHash(): string | null {
+  const [route, pairId] = window.location.hash.replace(/^#\/?/, '').split('/');
+  return route === 'workspace' && pairId ? decodeURIComponent(pairId) : null;
+}
+
+/** The tab's own address for one pair's workspace, outside Teams. */
+export function webWorkspaceLink(pairId: string): string {
+  return `${window.location.origin}${window.location.pathname}#/workspace/${encodeURIComponent(pairId)}`;
 }
 
 /** Teams loads tabs in a frame (web, desktop) or tells us by the `inTeams` query parameter (our manifest adds it). */

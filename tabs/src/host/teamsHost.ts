@@ -1,7 +1,19 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
-import type { Host, ThemeName } from './host';
+import { app, authentication, calendar, pages } from '@microsoft/teams-js';
+import { outlookComposeUrl, webWorkspaceLink, type Host, type ThemeName } from './host';
 
 const INITIALIZE_TIMEOUT_MS = 5000;
+/** The personal tab's entityId in appPackage/manifest.json. */
+const WORKSPACE_ENTITY_ID = 'workspace';
+
+/**
+ * A deep link to the personal workspace tab; the subEntityId (the pair) reaches the tab as
+ * `page.subPageId` in its context. Without an app id (an old client) the web address is used.
+ */
+export function teamsWorkspaceLink(appId: string | undefined, pairId: string): string {
+  if (!appId) return webWorkspaceLink(pairId);
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: pairId }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${WORKSPACE_ENTITY_ID}?context=${context}`;
+}
 
 export function teamsThemeName(theme: string | undefined): ThemeName {
   if (theme === 'dark') return 'dark';
@@ -24,6 +36,15 @@ export async function connectTeams(): Promise<Host | null> {
     openLink: (url) => {
       void app.openLink(url);
     },
+    planMeeting: (meeting) => {
+      if (calendar.isSupported()) {
+        void calendar.composeMeeting({ subject: meeting.subject, content: meeting.body, attendees: meeting.attendees });
+      } else {
+        void app.openLink(outlookComposeUrl(meeting));
+      }
+    },
+    workspaceLink: (pairId) => teamsWorkspaceLink(context.app.appId?.toString(), pairId),
+    requestedPairId: context.page.subPageId || null,
   };
   app.registerOnThemeChangeHandler((theme) => {
     host.theme = teamsThemeName(theme);

@@ -6,6 +6,7 @@ import { Section } from '../../common/Section/Section';
 import { useAction } from '../../common/useAsync';
 import { messages } from '../../messages';
 import type { SectionProps } from '../sectionProps';
+import { usePartnerPhoto } from './usePartnerPhoto';
 
 const actions = ['accept', 'decline', 'pause', 'resume'] as const;
 
@@ -14,6 +15,7 @@ export function PartnerCard({ pair, calls, reload }: { pair: PairView } & Sectio
   const styles = useFormStyles();
   const action = useAction();
   const secondary = [pair.partner.jobTitle, pair.partner.department].filter(Boolean).join(' · ');
+  const photo = usePartnerPhoto(calls, pair.id);
   return (
     <Section title={messages.workspace.partnerHeading}>
       <Persona
@@ -21,7 +23,8 @@ export function PartnerCard({ pair, calls, reload }: { pair: PairView } & Sectio
         name={pair.partner.displayName}
         secondaryText={messages.workspace.partnerRole(pair.partner.role)}
         tertiaryText={secondary || undefined}
-        avatar={{ color: 'colorful', 'aria-hidden': true }}
+        // The photo is content (alt text names whose it is); the initials repeat the name beside them, so they are hidden.
+        avatar={photo ? { color: 'colorful', image: { src: photo }, 'aria-label': messages.workspace.partnerPhoto(pair.partner.displayName) } : { color: 'colorful', 'aria-hidden': true }}
       />
       <div className={styles.row}>
         <Badge appearance="tint">{messages.pairStatus[pair.status] ?? pair.status}</Badge>

@@ -1,5 +1,5 @@
 import { Button, Link } from '@fluentui/react-components';
-import type { Commitment, Session, Takeaway, Workspace } from '../../api/types';
+import type { Commitment, PairView, Session, Takeaway, Workspace } from '../../api/types';
 import { useApp } from '../../app/appContext';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
@@ -9,18 +9,18 @@ import { formatDate, formatDateTime } from '../../format';
 import { messages } from '../../messages';
 import type { SectionProps } from '../sectionProps';
 
-/**
- * Planning happens in Outlook, where the Upward add-in finds a slot and a neutral place; the tab
- * opens a new private meeting with a neutral subject there.
- */
-const planUrl = `https://outlook.office.com/calendar/deeplink/compose?subject=${encodeURIComponent(messages.sessions.neutralSubject)}`;
 
 function venueText(session: Session): string {
   const kind = session.venue.kind ? (messages.sessions.venue[session.venue.kind] ?? session.venue.kind) : '';
   return [kind, session.venue.displayName].filter(Boolean).join(': ');
 }
 
-export function NextSession({ next }: { next: Session | null }) {
+/**
+ * Planning happens in the calendar, where the Upward add-in finds a slot and a neutral place; the
+ * host opens a new meeting with a neutral subject (what the pair discusses stays private) and a
+ * link back to the workspace.
+ */
+export function NextSession({ next, pair }: { next: Session | null; pair: PairView }) {
   const styles = useFormStyles();
   const { host } = useApp();
   return (
@@ -39,7 +39,9 @@ export function NextSession({ next }: { next: Session | null }) {
         <p className={styles.empty}>{messages.sessions.noneNext}</p>
       )}
       <div className={styles.row}>
-        <Button onClick={() => host.openLink(planUrl)}>{messages.sessions.plan}</Button>
+        <Button
+          onClick={() => host.planMeeting({ subject: messages.sessions.neutralSubject, body: messages.sessions.inviteBody(host.workspaceLink(pair.id)), attendees: [pair.partner.userId] })}
+        >{messages.sessions.plan}</Button>
         <span className={styles.meta}>{messages.sessions.planHint}</span>
       </div>
     </Section>

@@ -48,7 +48,7 @@ export function WorkspacePage() {
           <div className={styles.column}>
             <PartnerCard pair={workspace.state.data.pair} {...props} />
             <Timeline timeline={workspace.state.data.timeline} />
-            <NextSession next={workspace.state.data.nextSession} />
+            <NextSession next={workspace.state.data.nextSession} pair={workspace.state.data.pair} />
             <Agenda ws={workspace.state.data} {...props} />
             <PastSessions ws={workspace.state.data} {...props} />
           </div>
