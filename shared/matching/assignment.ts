@@ -25,7 +25,7 @@ export interface Assignment {
   colDual: Int32Array;
 }
 
-/** Candidates per row and per column in the first sparse problem, and extra per row per pricing round. */
+/** Candidates per row and per column in the first sparse problem, and extra per row in the first pricing round. */
 const rowCandidates = 12;
 const colCandidates = 12;
 const pricedPerRow = 16;
@@ -33,9 +33,10 @@ const pricedPerRow = 16;
 export function maxScoreAssignment(rows: number, cols: number, scores: Int32Array, capacity: Int32Array): Assignment {
   if (scores.length !== rows * cols || capacity.length !== cols) throw new RangeError('Score matrix and capacities do not match the sizes.');
   const candidates = firstCandidates(rows, cols, scores, capacity);
-  for (;;) {
+  // Twice as many priced pairs per row each round, so even adversarial matrices need few rounds.
+  for (let perRow = pricedPerRow; ; perRow *= 2) {
     const solved = solveSparse(rows, cols, candidates, capacity);
-    if (!addViolations(rows, cols, scores, capacity, solved, candidates)) return solved;
+    if (!addViolations(rows, cols, scores, capacity, solved, candidates, Math.min(perRow, cols))) return solved;
   }
 }
 
@@ -152,10 +153,18 @@ function insertTopFloat(ids: Int32Array, keys: Float64Array, at: number, size: n
  * Checks the duals against every allowed pair of the matrix. For each row that breaks one, adds
  * its most attractive pairs at the current column duals. Returns whether anything was added.
  */
-function addViolations(rows: number, cols: number, scores: Int32Array, capacity: Int32Array, solved: Assignment, candidates: Candidates): boolean {
+function addViolations(
+  rows: number,
+  cols: number,
+  scores: Int32Array,
+  capacity: Int32Array,
+  solved: Assignment,
+  candidates: Candidates,
+  perRow: number,
+): boolean {
   const { rowDual: u, colDual: v } = solved;
-  const topCol = new Int32Array(pricedPerRow);
-  const topKey = new Int32Array(pricedPerRow);
+  const topCol = new Int32Array(perRow);
+  const topKey = new Int32Array(perRow);
   let added = false;
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
@@ -165,9 +174,9 @@ function addViolations(rows: number, cols: number, scores: Int32Array, capacity:
     for (let c = 0; c < cols; c++) {
       const w = scores[base + c]!;
       // A candidate pair never breaks the inequality, so every pair found here is new.
-      if (w > ur + v[c]! && capacity[c]! > 0) insertTop(topCol, topKey, 0, pricedPerRow, c, w - v[c]! - ur);
+      if (w > ur + v[c]! && capacity[c]! > 0) insertTop(topCol, topKey, 0, perRow, c, w - v[c]! - ur);
     }
-    for (let k = 0; k < pricedPerRow && topCol[k]! !== -1; k++) {
+    for (let k = 0; k < perRow && topCol[k]! !== -1; k++) {
       pushCandidate(candidates, r, topCol[k]!, scores[base + topCol[k]!]!);
       added = true;
     }
