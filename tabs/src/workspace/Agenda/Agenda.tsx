@@ -1,4 +1,5 @@
 import { Badge, Button } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, Workspace } from '../../api/types';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
@@ -21,6 +22,46 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
   const pairId = ws.pair.id;
   const items = [...ws.agenda].sort((a, b) => (a.state === 'on-agenda' ? 0 : 1) - (b.state === 'on-agenda' ? 0 : 1) || a.position - b.position);
   const act = (call: () => Promise<unknown>) => void action.run(call).then((ok) => ok && reload());
+  const onAgenda = items.filter((i) => i.state === 'on-agenda');
+  // After a move the list re-renders in its new order; focus follows the moved item's button, so
+  // a keyboard user can press it again (or the other one, at either end of the list).
+  const buttons = useRef(new Map<string, HTMLElement>());
+  const [moved, setMoved] = useState<{ focus: string; announce: string } | null>(null);
+  useEffect(() => {
+    if (moved) buttons.current.get(moved.focus)?.focus();
+  }, [moved]);
+  const move = (index: number, direction: 'up' | 'down') => {
+    const ids = onAgenda.map((i) => i.id);
+    const target = direction === 'up' ? index - 1 : index + 1;
+    const item = onAgenda[index]!;
+    [ids[index], ids[target]] = [ids[target]!, item.id];
+    // At either end of the list only the other button remains.
+    const focusDirection = target === 0 ? 'down' : target === ids.length - 1 ? 'up' : direction;
+    void action.run(() => calls.reorderAgenda(pairId, ids)).then(async (ok) => {
+      if (!ok) return;
+      await reload();
+      setMoved({ focus: `${item.id}:${focusDirection}`, announce: messages.agenda.movedTo(item.text, target + 1, ids.length) });
+    });
+  };
+  const moveButton = (item: AgendaItem, index: number, direction: 'up' | 'down') => {
+    const edge = direction === 'up' ? index === 0 : index === onAgenda.length - 1;
+    if (edge) return null;
+    return (
+      <Button
+        size="small"
+        appearance="subtle"
+        disabled={action.busy}
+        ref={(el) => {
+          if (el) buttons.current.set(`${item.id}:${direction}`, el);
+          else buttons.current.delete(`${item.id}:${direction}`);
+        }}
+        aria-label={(direction === 'up' ? messages.agenda.moveUp : messages.agenda.moveDown)(item.text)}
+        onClick={() => move(index, direction)}
+      >
+        {direction === 'up' ? messages.agenda.up : messages.agenda.down}
+      </Button>
+    );
+  };
   return (
     <Section title={messages.agenda.heading} hint={ws.abilities.editAgenda ? messages.agenda.menteeOwns : ws.abilities.suggestAgendaItem ? messages.agenda.mentorSuggests : undefined}>
       {items.length === 0 ? (
@@ -42,6 +83,8 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
                     </Button>
                   </>
                 )}
+                {ws.abilities.editAgenda && item.state === 'on-agenda' && moveButton(item, onAgenda.indexOf(item), 'up')}
+                {ws.abilities.editAgenda && item.state === 'on-agenda' && moveButton(item, onAgenda.indexOf(item), 'down')}
                 {ws.abilities.editAgenda && item.state === 'on-agenda' && (
                   <Button size="small" appearance="subtle" disabled={action.busy} aria-label={`${messages.agenda.remove}: ${item.text}`} onClick={() => act(() => calls.removeAgendaItem(pairId, item.id))}>
                     {messages.agenda.remove}
@@ -52,6 +95,9 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
           ))}
         </ol>
       )}
+      <span role="status" className={styles.meta}>
+        {moved?.announce}
+      </span>
       {action.problem && <ProblemMessage problem={action.problem} />}
       {ws.abilities.editAgenda && <TextForm label={messages.agenda.addLabel} submit={messages.agenda.add} onSubmit={(text) => calls.addAgendaItem(pairId, text).then(reload)} />}
       {ws.abilities.suggestAgendaItem && <TextForm label={messages.agenda.suggestLabel} submit={messages.agenda.suggest} onSubmit={(text) => calls.suggestAgendaItem(pairId, text).then(reload)} />}

@@ -1,4 +1,5 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Reflection, Workspace } from '../../api/types';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
@@ -22,6 +23,37 @@ function Entry({ entry, children }: { entry: Reflection; children?: React.ReactN
   );
 }
 
+/** Rewording one of my entries in place; its sharing stays as it was. */
+function EntryEditor({ entry, onSave, onDone }: { entry: Reflection; onSave: (text: string) => Promise<unknown>; onDone: () => void }) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const [text, setText] = useState(entry.text);
+  const fieldError = action.problem?.errors.find((e) => e.field === 'text')?.message;
+  return (
+    <li className={styles.item}>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(() => onSave(text)).then((ok) => ok && onDone());
+        }}
+      >
+        <Field label={messages.journal.editLabel} validationMessage={fieldError}>
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the editor replaces the entry the person chose to edit */}
+          <Textarea value={text} rows={3} resize="vertical" autoFocus onChange={(_e, d) => setText(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={action.busy}>
+            {messages.save}
+          </Button>
+          <Button onClick={onDone}>{messages.cancel}</Button>
+        </div>
+        {action.problem && !fieldError && <ProblemMessage problem={action.problem} />}
+      </form>
+    </li>
+  );
+}
+
 /** My private journal (only I see it unless I share one entry), and what my partner shared with me. */
 export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
   const styles = useFormStyles();
@@ -29,6 +61,7 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const pairId = ws.pair.id;
   const mine = ws.journal.filter((r) => r.author === 'me');
   const shared = ws.journal.filter((r) => r.author === 'partner');
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <Section title={messages.journal.heading} hint={messages.journal.privacy}>
       {ws.abilities.writeReflection && <TextForm label={messages.journal.newLabel} submit={messages.journal.write} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
@@ -36,7 +69,10 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
         <p className={styles.empty}>{messages.journal.empty}</p>
       ) : (
         <ul className={styles.list} aria-label={messages.journal.heading}>
-          {mine.map((entry) => (
+          {mine.map((entry) =>
+            editing === entry.id ? (
+              <EntryEditor key={entry.id} entry={entry} onSave={(text) => calls.editReflection(pairId, entry.id, text).then(reload)} onDone={() => setEditing(null)} />
+            ) : (
             <Entry key={entry.id} entry={entry}>
               <Badge appearance="tint" color={entry.sharedWithPartner ? 'brand' : 'informative'}>
                 {entry.sharedWithPartner ? messages.journal.shared : messages.journal.private}
@@ -46,8 +82,14 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
                   {entry.sharedWithPartner ? messages.journal.unshare : messages.journal.share}
                 </Button>
               )}
+              {entry.canChange && (
+                <Button size="small" appearance="subtle" aria-label={messages.journal.editEntry(entry.text)} onClick={() => setEditing(entry.id)}>
+                  {messages.journal.edit}
+                </Button>
+              )}
             </Entry>
-          ))}
+            ),
+          )}
         </ul>
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}

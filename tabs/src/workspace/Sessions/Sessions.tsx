@@ -1,9 +1,12 @@
-import { Button, Link } from '@fluentui/react-components';
-import type { Commitment, PairView, Session, Takeaway, Workspace } from '../../api/types';
+import { Button, Field, Input, Link, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { maxTakeawaysPerSession } from '../../../../shared/schemas/workspace';
+import type { PairView, Session, Workspace } from '../../api/types';
 import { useApp } from '../../app/appContext';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
+import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
 import { formatDate, formatDateTime } from '../../format';
 import { messages } from '../../messages';
@@ -48,9 +51,14 @@ export function NextSession({ next, pair }: { next: Session | null; pair: PairVi
   );
 }
 
-function Outcomes({ takeaways, commitments, pairId, calls, reload }: { takeaways: Takeaway[]; commitments: Commitment[]; pairId: string } & SectionProps) {
+function Outcomes({ ws, sessionId, calls, reload }: { ws: Workspace; sessionId: string | null } & SectionProps) {
   const styles = useFormStyles();
   const action = useAction();
+  const pairId = ws.pair.id;
+  const takeaways = ws.takeaways.filter((t) => t.sessionId === sessionId);
+  const commitments = ws.commitments.filter((c) => c.sessionId === sessionId);
+  const mine = takeaways.filter((t) => t.proposedBy === 'me').length;
+  const act = (call: () => Promise<unknown>) => void action.run(call).then((ok) => ok && reload());
   return (
     <>
       {takeaways.length > 0 && (
@@ -60,9 +68,9 @@ function Outcomes({ takeaways, commitments, pairId, calls, reload }: { takeaways
             {takeaways.map((t) => (
               <li key={t.id}>
                 {t.text}
-                {t.status === 'proposed' && <span className={styles.meta}> ({messages.sessions.proposedTakeaway})</span>}
+                {t.status === 'proposed' && <span className={styles.meta}> ({t.proposedBy === 'me' ? messages.sessions.proposedTakeaway : messages.sessions.partnerProposed})</span>}
                 {t.canConfirm && (
-                  <Button size="small" disabled={action.busy} onClick={() => void action.run(() => calls.confirmTakeaway(pairId, t.id)).then((ok) => ok && reload())}>
+                  <Button size="small" disabled={action.busy} aria-label={`${messages.sessions.confirm}: ${t.text}`} onClick={() => act(() => calls.confirmTakeaway(pairId, t.id))}>
                     {messages.sessions.confirm}
                   </Button>
                 )}
@@ -71,13 +79,33 @@ function Outcomes({ takeaways, commitments, pairId, calls, reload }: { takeaways
           </ul>
         </>
       )}
+      {sessionId && ws.abilities.proposeTakeaway && mine < maxTakeawaysPerSession && (
+        <TextForm label={messages.sessions.proposeLabel(maxTakeawaysPerSession - mine)} submit={messages.sessions.propose} onSubmit={(text) => calls.proposeTakeaway(pairId, sessionId, text).then(reload)} />
+      )}
       {commitments.length > 0 && (
         <>
           <h4 className={styles.text}>{messages.sessions.commitmentsHeading}</h4>
           <ul className={styles.list}>
             {commitments.map((c) => (
-              <li key={c.id}>
-                {c.text} <span className={styles.meta}>({messages.sessions.commitmentStatus[c.status] ?? c.status}{c.dueOn ? `, ${formatDate(c.dueOn)}` : ''})</span>
+              <li key={c.id} className={styles.row}>
+                <span>
+                  {c.text} <span className={styles.meta}>({messages.sessions.commitmentStatus[c.status] ?? c.status}{c.dueOn ? `, ${messages.sessions.due(formatDate(c.dueOn))}` : ''})</span>
+                </span>
+                {ws.abilities.recordCommitment &&
+                  (c.status === 'open' ? (
+                    <>
+                      <Button size="small" disabled={action.busy} aria-label={messages.sessions.markKept(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'kept'))}>
+                        {messages.sessions.kept}
+                      </Button>
+                      <Button size="small" appearance="subtle" disabled={action.busy} aria-label={messages.sessions.markDropped(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'dropped'))}>
+                        {messages.sessions.dropped}
+                      </Button>
+                    </>
+                  ) : (
+                    <Button size="small" appearance="subtle" disabled={action.busy} aria-label={messages.sessions.reopen(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'open'))}>
+                      {messages.sessions.reopenShort}
+                    </Button>
+                  ))}
               </li>
             ))}
           </ul>
@@ -85,6 +113,57 @@ function Outcomes({ takeaways, commitments, pairId, calls, reload }: { takeaways
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}
     </>
+  );
+}
+
+/** The mentee records a commitment, with an optional date the bot follows it up on, tied to a past session or not. */
+function CommitmentForm({ ws, calls, reload }: { ws: Workspace } & SectionProps) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const [text, setText] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const latest = ws.pastSessions[ws.pastSessions.length - 1]?.id ?? '';
+  const [sessionId, setSessionId] = useState(latest);
+  const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === field)?.message;
+  return (
+    <form
+      className={styles.form}
+      aria-label={messages.sessions.commitmentHeading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => calls.recordCommitment(ws.pair.id, { text, dueOn: dueOn || null, sessionId: sessionId || null }).then(reload)).then((ok) => {
+          if (!ok) return;
+          setText('');
+          setDueOn('');
+        });
+      }}
+    >
+      <h3 className={styles.text}>{messages.sessions.commitmentHeading}</h3>
+      <Field label={messages.sessions.commitmentLabel} validationMessage={fieldError('text')}>
+        <Textarea value={text} rows={2} resize="vertical" onChange={(_e, d) => setText(d.value)} />
+      </Field>
+      <Field label={messages.sessions.dueLabel} hint={messages.sessions.dueHint} validationMessage={fieldError('dueOn')}>
+        <Input type="date" value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
+      </Field>
+      {ws.pastSessions.length > 0 && (
+        <Field label={messages.sessions.fromSession}>
+          <Select value={sessionId} onChange={(_e, d) => setSessionId(d.value)}>
+            <option value="">{messages.sessions.noSession}</option>
+            {ws.pastSessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {formatDateTime(s.startsAt)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabled={action.busy}>
+          {messages.sessions.record}
+        </Button>
+      </div>
+      {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
+    </form>
   );
 }
 
@@ -102,16 +181,17 @@ export function PastSessions({ ws, ...props }: { ws: Workspace } & SectionProps)
           <li key={s.id} className={styles.item}>
             <h3 className={styles.text}>{formatDateTime(s.startsAt)}</h3>
             <span className={styles.meta}>{venueText(s)}</span>
-            <Outcomes takeaways={ws.takeaways.filter((t) => t.sessionId === s.id)} commitments={ws.commitments.filter((c) => c.sessionId === s.id)} pairId={ws.pair.id} {...props} />
+            <Outcomes ws={ws} sessionId={s.id} {...props} />
           </li>
         ))}
         {(loose.takeaways.length > 0 || loose.commitments.length > 0) && (
           <li className={styles.item}>
             <h3 className={styles.text}>{messages.sessions.otherHeading}</h3>
-            <Outcomes {...loose} pairId={ws.pair.id} {...props} />
+            <Outcomes ws={ws} sessionId={null} {...props} />
           </li>
         )}
       </ul>
+      {ws.abilities.recordCommitment && <CommitmentForm ws={ws} {...props} />}
     </Section>
   );
 }
