@@ -7,6 +7,7 @@ import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { messages } from '../messages';
 import type { AdminApi, ImportReport } from './adminApi';
+import { InviteParticipant } from './InviteParticipant';
 
 const m = messages.admin;
 
@@ -59,6 +60,7 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
           ))}
         {action.problem && <ProblemMessage problem={action.problem} />}
       </Section>
+      <InviteParticipant programmeId={programmeId} calls={calls} onInvited={() => void participants.reload()} />
       <Section title={m.importHeading} hint={m.importHelp}>
         <form
           className={styles.form}

@@ -7,11 +7,13 @@ import { useAction } from '../common/useAsync';
 import { formatDate } from '../format';
 import { messages } from '../messages';
 import type { AdminApi, ProgrammeView } from './adminApi';
+import { ProgrammeEditor } from './ProgrammeEditor';
 
 export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: ProgrammeView[]; calls: AdminApi; onChanged: () => void }) {
   const styles = useFormStyles();
   const [name, setName] = useState('');
   const [startsOn, setStartsOn] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
   const action = useAction();
   const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === field)?.message;
   return (
@@ -26,6 +28,7 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
                 <TableHeaderCell>{messages.admin.name}</TableHeaderCell>
                 <TableHeaderCell>{messages.admin.startsOn}</TableHeaderCell>
                 <TableHeaderCell>{messages.admin.status}</TableHeaderCell>
+                <TableHeaderCell>{messages.admin.column.actions}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -34,12 +37,18 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
                   <TableCell>{p.name}</TableCell>
                   <TableCell>{messages.admin.dates(formatDate(p.startsOn), formatDate(p.endsOn))}</TableCell>
                   <TableCell>{p.status}</TableCell>
+                  <TableCell>
+                    <Button size="small" aria-label={messages.admin.edit.editLabel(p.name)} aria-expanded={editing === p.id} onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                      {messages.admin.edit.edit}
+                    </Button>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
       </Section>
+      {editing && <ProgrammeEditor key={editing} programmeId={editing} calls={calls} onSaved={onChanged} onClose={() => setEditing(null)} />}
       <Section title={messages.admin.createHeading}>
         <form
           className={styles.form}

@@ -1,4 +1,7 @@
-import { createProgrammeSchema, updateProgrammeSchema } from '../../../shared/schemas/programme';
+import type { z } from 'zod';
+import type { ProgrammeSettings } from '../../../shared/programmeSettings';
+import { inviteSchema } from '../../../shared/schemas/participant';
+import { createProgrammeSchema, type surveyScheduleSchema, updateProgrammeSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import type { ProgrammeInsight } from '../../../shared/insight/programmeTables';
 import type { ApiClient } from '../api/client';
 import { concernStatusChangeSchema } from '../../../shared/schemas/workspace';
@@ -57,6 +60,17 @@ export interface StoryChannel {
 
 export interface ProgrammeDetail extends ProgrammeView {
   storyChannel: StoryChannel | null;
+  settings: ProgrammeSettings;
+  updatedAt: string;
+  surveySchedule: z.infer<typeof surveyScheduleSchema>;
+}
+
+export interface DirectoryPersonView {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  department: string | null;
+  jobTitle: string | null;
 }
 
 export interface InsightFilter {
@@ -126,6 +140,9 @@ export function adminApi(api: ApiClient) {
       }),
     publish: (id: string, runId: string) => api.send('POST', `${programme(id)}/matching/runs/${encodeURIComponent(runId)}/publish`),
     programme: (id: string) => api.get<ProgrammeDetail>(programme(id)),
+    updateProgramme: (id: string, input: UpdateProgrammeInput) => api.send<ProgrammeDetail>('PATCH', programme(id), checked(updateProgrammeSchema, input)),
+    searchPeople: (q: string) => api.get<{ people: DirectoryPersonView[] }>(`/directory/people?${new URLSearchParams({ q }).toString()}`).then((r) => r.people),
+    invite: (id: string, input: z.input<typeof inviteSchema>) => api.send<ParticipantView>('POST', `${programme(id)}/participants`, checked(inviteSchema, input)),
     setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeDetail>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
     insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${insightQuery(filter)}`),
     insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${insightQuery(filter)}`),

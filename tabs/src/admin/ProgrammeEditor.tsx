@@ -1,0 +1,112 @@
+import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { programmeStatusSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
+import { useFormStyles } from '../common/forms/useFormStyles.styles';
+import { Loading } from '../common/Loading';
+import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Section } from '../common/Section/Section';
+import { useAction, useAsync } from '../common/useAsync';
+import { messages } from '../messages';
+import type { AdminApi, ProgrammeDetail } from './adminApi';
+
+const m = messages.admin.edit;
+
+/** Number inputs hand over text; an empty or partial number is sent as NaN so the schema names the field. */
+const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+function EditForm({ programme, calls, onSaved, onClose }: { programme: ProgrammeDetail; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
+  const styles = useFormStyles();
+  const action = useAction();
+  const [name, setName] = useState(programme.name);
+  const [endsOn, setEndsOn] = useState(programme.endsOn);
+  const [status, setStatus] = useState(programme.status);
+  const [cadence, setCadence] = useState(String(programme.settings.cadenceDays));
+  const [threshold, setThreshold] = useState(String(programme.settings.anonymityThreshold));
+  const [guidelines, setGuidelines] = useState(programme.settings.guidelines);
+  const [surveys, setSurveys] = useState(programme.surveySchedule);
+  const [pulse, setPulse] = useState(String(programme.surveySchedule.pulseEveryDays));
+  const [saved, setSaved] = useState(false);
+  const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === field)?.message;
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const input: UpdateProgrammeInput = {
+          name,
+          endsOn,
+          status: status as UpdateProgrammeInput['status'],
+          settings: { cadenceDays: toNumber(cadence), anonymityThreshold: toNumber(threshold), guidelines },
+          surveySchedule: { ...surveys, pulseEveryDays: toNumber(pulse) },
+        };
+        // The same zod schema as the server's checks the input before it is sent (adminApi.updateProgramme).
+        void action.run(() => calls.updateProgramme(programme.id, input)).then((ok) => {
+          if (!ok) return;
+          setSaved(true);
+          onSaved();
+        });
+      }}
+    >
+      <Field label={messages.admin.name} required validationMessage={fieldError('name')}>
+        <Input value={name} onChange={(_e, d) => setName(d.value)} />
+      </Field>
+      <Field label={m.endsOn} required validationMessage={fieldError('endsOn')}>
+        <Input type="date" value={endsOn} onChange={(_e, d) => setEndsOn(d.value)} />
+      </Field>
+      <Field label={messages.admin.status} validationMessage={fieldError('status')}>
+        <Select value={status} onChange={(_e, d) => setStatus(d.value)}>
+          {programmeStatusSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {m.statuses[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={m.cadence} hint={m.cadenceHint} validationMessage={fieldError('settings.cadenceDays')}>
+        <Input type="number" min={7} max={90} value={cadence} onChange={(_e, d) => setCadence(d.value)} />
+      </Field>
+      <Field label={m.threshold} hint={m.thresholdHint} validationMessage={fieldError('settings.anonymityThreshold')}>
+        <Input type="number" min={3} max={100} value={threshold} onChange={(_e, d) => setThreshold(d.value)} />
+      </Field>
+      <fieldset className={styles.form}>
+        <legend>{m.guidelines}</legend>
+        {(['timeCommitment', 'frequency', 'expectedOutcomes'] as const).map((key) => (
+          <Field key={key} label={m.guideline[key]} validationMessage={fieldError(`settings.guidelines.${key}`)}>
+            <Textarea value={guidelines[key]} rows={2} resize="vertical" onChange={(_e, d) => setGuidelines({ ...guidelines, [key]: d.value })} />
+          </Field>
+        ))}
+      </fieldset>
+      <fieldset className={styles.form}>
+        <legend>{m.surveys}</legend>
+        {(['pairingFitAfterFirstSession', 'midPoint', 'end'] as const).map((key) => (
+          <Checkbox key={key} label={m.survey[key]} checked={surveys[key]} onChange={(_e, d) => setSurveys({ ...surveys, [key]: d.checked === true })} />
+        ))}
+        <Field label={m.pulse} hint={m.pulseHint} validationMessage={fieldError('surveySchedule.pulseEveryDays')}>
+          <Input type="number" min={0} max={180} value={pulse} onChange={(_e, d) => setPulse(d.value)} />
+        </Field>
+      </fieldset>
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabled={action.busy}>
+          {m.save}
+        </Button>
+        <Button onClick={onClose}>{messages.cancel}</Button>
+      </div>
+      <span role="status">{saved ? m.saved : ''}</span>
+      {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
+      {action.problem && action.problem.errors.length > 0 && <p role="alert">{m.fix}</p>}
+    </form>
+  );
+}
+
+/** Editing one programme's name, end, status, cadence, guidelines, survey schedule and anonymity threshold. */
+export function ProgrammeEditor({ programmeId, calls, onSaved, onClose }: { programmeId: string; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
+  const programme = useAsync(() => calls.programme(programmeId), [calls, programmeId]);
+  return (
+    <Section title={programme.state.status === 'ready' ? m.heading(programme.state.data.name) : m.headingLoading}>
+      {programme.state.status === 'loading' && <Loading />}
+      {programme.state.status === 'error' && <ProblemMessage problem={programme.state.problem} onRetry={() => void programme.reload()} />}
+      {programme.state.status === 'ready' && <EditForm key={programme.state.data.updatedAt} programme={programme.state.data} calls={calls} onSaved={onSaved} onClose={onClose} />}
+    </Section>
+  );
+}
