@@ -23,8 +23,11 @@ export function mailboxHours(graph: GraphGateway, clock: () => Date, ttlMs = 6 *
       const settings = await graph.forApp(tenantId).get<{ timeZone?: string; workingHours?: WorkingHours }>(`/users/${encodeURIComponent(userId)}/mailboxSettings`);
       const zoneName = settings.workingHours?.timeZone?.name ?? settings.timeZone ?? 'UTC';
       value = { timeZone: toIanaZone(zoneName), workingHours: settings.workingHours ?? null };
-    } catch {
-      // No mailbox (or no permission): send at any hour in UTC rather than never.
+    } catch (error) {
+      // A throttled or failing Graph is retried with the job, so nobody's hours are forgotten for
+      // the cache's lifetime; only "no mailbox" or "no permission" means any hour in UTC.
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== 403 && status !== 404) throw error;
       value = { timeZone: 'UTC', workingHours: null };
     }
     cache.set(key, { at: clock().getTime(), value });
