@@ -8,6 +8,7 @@ import { ApiError } from '../http/errors';
 import { json } from '../store/json';
 import type { SessionTable } from '../store/schema';
 import { type BookingContext, loadBookingContext, type MeetingMode, planPairVenues } from './bookingContext';
+import { beginBooking, endBooking } from './bookingIntents';
 import { suggestFor } from './bookingSuggester';
 import { recheckFreeBusy } from './freeBusy';
 import type { RoomCatalogue } from './roomCatalogue';
@@ -79,9 +80,17 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
   const organizerId = deps.config.bookingIdentity === 'delegated' || input.organizer === 'me' ? actor.userId : ctx.pair.mentee_user_id;
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
   const schedules = [ctx.mentee.mail, ctx.mentor.mail, ...(roomMail ? [roomMail] : [])];
-  const busy = await viaGraph(() => recheckFreeBusy(ctx.graph, { calendarUserId: organizerId, schedules, from: start, to: end }));
-  const taken = roomMail && overlaps(busy.get(roomMail.toLowerCase()), start, end) ? 'roomTaken' : [ctx.mentee, ctx.mentor].some((p) => overlaps(busy.get(p.mail.toLowerCase()), start, end)) ? 'slotTaken' : null;
+  const lastLook = async () => {
+    const busy = await viaGraph(() => recheckFreeBusy(ctx.graph, { calendarUserId: organizerId, schedules, from: start, to: end }));
+    if (roomMail && overlaps(busy.get(roomMail.toLowerCase()), start, end)) return 'roomTaken' as const;
+    return [ctx.mentee, ctx.mentor].some((p) => overlaps(busy.get(p.mail.toLowerCase()), start, end)) ? ('slotTaken' as const) : null;
+  };
+  // A retry after the service died mid-booking skips the last look: the event the first attempt
+  // may have created would look like somebody else's, and Graph's transactionId gives it back.
+  const resumed = await beginBooking(deps.db, tenantId, transactionId, ctx.pair.id, now);
+  const taken = resumed ? null : await lastLook();
   if (taken) {
+    await endBooking(deps.db, tenantId, transactionId);
     // A concurrent twin of this request may have booked it a moment ago: that is success, not a conflict.
     const twin = await sessionByTransaction(deps, tenantId, transactionId);
     if (twin) return { session: twin, created: false };
@@ -103,28 +112,32 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
 
   if (roomMail && roomDeclined(event, roomMail)) {
     await cancel();
+    await endBooking(deps.db, tenantId, transactionId);
     throw await conflictWithNext({ deps, rooms: props.rooms, actor, ctx, code: 'roomTaken', start, mode, now });
   }
 
   try {
-    const session = await deps.db
-      .insertInto('sessions')
-      .values({
-        tenant_id: tenantId,
-        id: randomUUID(),
-        pair_id: ctx.pair.id,
-        starts_at: start,
-        ends_at: end,
-        venue: json({ ...venue }),
-        event_id: event.id ?? null,
-        join_url: event.onlineMeeting?.joinUrl ?? null,
-        transaction_id: transactionId,
-        status: 'planned',
-        organizer_user_id: organizerId,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const session = await deps.db.transaction().execute(async (trx) => {
+      await endBooking(trx, tenantId, transactionId);
+      return trx
+        .insertInto('sessions')
+        .values({
+          tenant_id: tenantId,
+          id: randomUUID(),
+          pair_id: ctx.pair.id,
+          starts_at: start,
+          ends_at: end,
+          venue: json({ ...venue }),
+          event_id: event.id ?? null,
+          join_url: event.onlineMeeting?.joinUrl ?? null,
+          transaction_id: transactionId,
+          status: 'planned',
+          organizer_user_id: organizerId,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
     return { session, created: true };
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
@@ -133,6 +146,7 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
       if (twin && twin.event_id === event.id) return { session: twin, created: false };
     }
     await cancel();
+    await endBooking(deps.db, tenantId, transactionId);
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { statements as workspace } from './migrations/0003_workspace';
 import { statements as botJobs } from './migrations/0004_bot_jobs';
 import { statements as sessionBookings } from './migrations/0005_session_bookings';
 import { statements as stories } from './migrations/0006_stories';
+import { statements as bookingIntents } from './migrations/0007_booking_intents';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, readonly string[]> = {
   '0004_bot_jobs': botJobs,
   '0005_session_bookings': sessionBookings,
   '0006_stories': stories,
+  '0007_booking_intents': bookingIntents,
 };
 
 const provider: MigrationProvider = {

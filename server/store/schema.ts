@@ -22,6 +22,7 @@ export interface Database {
   pairs: PairTable;
   charters: CharterTable;
   sessions: SessionTable;
+  booking_intents: BookingIntentTable;
   agenda_items: AgendaItemTable;
   reflections: ReflectionTable;
   takeaways: TakeawayTable;
@@ -173,6 +174,13 @@ export interface SessionTable {
   /** Whose mailbox holds the event (null for sessions not booked through Graph). */
   organizer_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: NullableTimestamp;
+}
+
+export interface BookingIntentTable {
+  tenant_id: string;
+  transaction_id: string;
+  pair_id: string;
+  created_at: Timestamp;
 }
 
 export interface AgendaItemTable {

@@ -57,7 +57,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
 
   const start = () => startServiceProcess({ ...standInEnvironment(standIn), DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
 
-  it('a booking cut off after Graph created the event leaves one event and no half-written session, and a retry books no second event', async () => {
+  it('a booking cut off after Graph created the event leaves no half-written session, and its retry completes it with that same event', async () => {
     const leader = DEMO_PERSONAS.seniorLeader.id;
     const pair = await aPair(database.db, tenantId, { mentorUserId: DEMO_PERSONAS.juniorMentor.id, menteeUserId: leader });
     const slotStart = new Date(Date.now() + 10 * 86_400_000);
@@ -80,15 +80,21 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     expect(await cutOff).toBe('connection lost');
     expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
     expect(await sessions()).toEqual([]);
+    expect(await database.db.selectFrom('booking_intents').selectAll().execute()).toHaveLength(1);
 
     service = await start();
-    // The limit (decision 0016): the orphan event is busy time at the last look, so the retry is a clean 409, not a second event.
+    // The retry knows the first attempt got as far as Graph (its booking intent), so it takes back
+    // the event Graph created then (same transactionId) instead of seeing it as somebody else's.
     const retried = await book(service.url);
-    expect(retried.status).toBe(409);
-    expect(retried.headers.get('content-type')).toMatch(/problem\+json/);
-    expect(await retried.json()).toMatchObject({ code: 'slotTaken' });
-    expect(await sessions()).toEqual([]);
+    expect(retried.status).toBe(201);
+    const stored = await sessions();
+    expect(stored).toHaveLength(1);
+    const event = await fetch(`${standIn.graphBaseUrl}/users/${leader}/events/${stored[0]!.event_id}`, {
+      headers: { authorization: `Bearer ${await standIn.issueAppToken()}` },
+    });
+    expect(event.status).toBe(200);
     expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+    expect(await database.db.selectFrom('booking_intents').selectAll().execute()).toEqual([]);
   }, 60_000);
 
   it('a reminder run killed mid-batch loses none, resends none that were recorded, and repeats only the messages in flight at the kill', async () => {
