@@ -52,6 +52,7 @@ export function InviteParticipant({ programmeId, calls, onInvited }: { programme
       {people && people.length > 0 && (
         <form
           className={styles.form}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setDone('');

@@ -30,6 +30,8 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
   return (
     <form
       className={styles.form}
+      // The shared schema checks the fields and says what is wrong in words; the browser's own bubbles would pre-empt it.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
