@@ -167,7 +167,7 @@ describe('more of the pair workspace and the admin pages', () => {
     await expectNoAxeViolations(page, 'admin programme editor');
     await screenshot(page, 'admin-programme-edit-light');
 
-    const invitee = service.standIn.org.people.find((p) => ![mentee.id, mentor.id, admin.id].includes(p.user.id) && p.user.accountEnabled !== false && p.user.displayName)!.user;
+    const invitee = service.standIn.org.people.find((p) => !([mentee.id, mentor.id, admin.id] as string[]).includes(p.user.id) && p.user.accountEnabled !== false && p.user.displayName)!.user;
     await page.getByRole('tab', { name: 'Participants' }).click();
     const invite = section(page, 'Invite a person');
     await invite.getByRole('searchbox', { name: 'Search the directory' }).fill(invitee.displayName!.slice(0, 6));
