@@ -9,7 +9,7 @@ const WORKSPACE_ENTITY_ID = 'workspace';
  * A deep link to the personal workspace tab; the subEntityId (the pair) reaches the tab as
  * `page.subPageId` in its context. Without an app id (an old client) the web address is used.
  */
-export function teamsWorkspaceLink(appId: string | undefined, pairId: string): string {
+function teamsWorkspaceLink(appId: string | undefined, pairId: string): string {
   if (!appId) return webWorkspaceLink(pairId);
   const context = encodeURIComponent(JSON.stringify({ subEntityId: pairId }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${WORKSPACE_ENTITY_ID}?context=${context}`;
