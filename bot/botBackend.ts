@@ -55,12 +55,27 @@ export interface PairView {
 
 export type SurveyKind = 'pairing-fit' | 'mid-point' | 'end';
 
+/** A proposed partner as the person sees them: directory facts, never their reporting line. */
+export interface ProposalView {
+  pairId: string;
+  role: Role;
+  partner: { name: string; jobTitle: string | null; department: string | null };
+  /** Why the match scored well, as the matching run explained it. */
+  reasons: string[];
+}
+
+/** Where a proposal stands after the person answered it. */
+export type ProposalOutcome = 'waiting-for-partner' | 'paired' | 'declined';
+
 /**
  * What the bot needs from the service. The service implements it with the same workspace
  * commands the tab calls, so the bot and the tab record the same data the same way.
  */
 export interface BotBackend {
   currentPair(person: Person): Promise<PairView | null>;
+  /** A proposal this person has still to answer, or null (answered, ended, or not theirs). */
+  proposal(person: Person, pairId: string): Promise<ProposalView | null>;
+  answerProposal(person: Person, pairId: string, accept: boolean, now: Date): Promise<ProposalOutcome>;
   nextSession(person: Person, now: Date): Promise<SessionView | null>;
   addAgendaItem(person: Person, pairId: string, text: string, now: Date): Promise<'added' | 'suggested'>;
   reflectionPrompt(person: Person, now: Date): Promise<ReflectionPrompt | null>;

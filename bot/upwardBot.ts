@@ -3,6 +3,7 @@ import { AgentApplication, CardFactory, type CloudAdapter, Conversation, Message
 import { botCommands, type BotCommandTitle } from '../shared/botCommands';
 import type { BotBackend, Person, SurveyKind } from './botBackend';
 import type { Card } from './cards/cardText';
+import { proposalAnsweredCard, type TabLinks } from './cards/noticeCards';
 import { maxProposedTakeaways, nothingToReflectOnCard, reflectionCard, reflectionSavedCard } from './cards/reflectionCards';
 import { helpCard, pausedCard, praiseComposeCard, textCard } from './cards/relationshipCards';
 import { noSessionCard, sessionCard } from './cards/sessionCards';
@@ -15,6 +16,8 @@ export interface UpwardBotOptions {
   /** The bot's app (client) id, the audience proactive sends are made as. */
   botAppId: string;
   clock: () => Date;
+  /** The tab's addresses, for the next step after a card. */
+  links: TabLinks;
   /** How long "pause reminders" pauses them. */
   pauseDays?: number;
 }
@@ -35,6 +38,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
   private readonly backend: BotBackend;
   private readonly botAppId: string;
   private readonly clock: () => Date;
+  private readonly links: TabLinks;
   private readonly pauseDays: number;
 
   constructor(options: UpwardBotOptions) {
@@ -42,6 +46,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
     this.backend = options.backend;
     this.botAppId = options.botAppId;
     this.clock = options.clock;
+    this.links = options.links;
     this.pauseDays = options.pauseDays ?? 14;
 
     this.onTurn('beforeTurn', async (context) => {
@@ -66,6 +71,12 @@ export class UpwardBot extends AgentApplication<TurnState> {
       this.asPerson(context, async (person) => {
         const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
         await this.reply(context, textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.'));
+      }),
+    );
+    this.onSubmit('proposal.answer', (context, data) =>
+      this.asPerson(context, async (person) => {
+        const outcome = await this.backend.answerProposal(person, str(data.pairId), data.accept === true || data.accept === 'true', this.clock());
+        await this.reply(context, proposalAnsweredCard(outcome, this.links.workspace(str(data.pairId))));
       }),
     );
     this.onSubmit('reflection.submit', (context, data) =>

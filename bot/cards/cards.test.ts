@@ -1,6 +1,7 @@
 import * as AC from 'adaptivecards';
 import type { ReflectionPrompt, SessionView } from '../botBackend';
 import type { Card } from './cardText';
+import { adjustmentLines, programmeAdjustedCard, type ProgrammeNow, proposalAnsweredCard, proposalCard, storyDraftedCard, storyPublishedCard } from './noticeCards';
 import { reflectionCard, reflectionSavedCard } from './reflectionCards';
 import { helpCard, nudgeCard, praiseComposeCard, praiseReceivedCard, surveyCard } from './relationshipCards';
 import { noSessionCard, sessionCard } from './sessionCards';
@@ -23,6 +24,9 @@ function validate(card: Card): string[] {
 const session: SessionView = { sessionId: 's1', pairId: 'p1', role: 'mentee', partnerName: 'Jun Park', startsAt: '2026-03-10T09:00:00Z', endsAt: '2026-03-10T10:00:00Z', venue: 'Room 4.12', joinUrl: 'https://teams.example/join', agenda: ['How my team sees AI'], timeZone: 'Europe/London' };
 const prompt: ReflectionPrompt = { sessionId: 's1', pairId: 'p1', role: 'mentee', partnerName: 'Jun Park', endedAt: '2026-03-10T10:00:00Z', partnerTakeaways: [{ id: 't1', text: 'Listen first' }] };
 
+const programme: ProgrammeNow = { name: 'Inclusion 2026', cadenceDays: 21, sessionMinutes: 45, relationshipMonths: 6, durationMonths: 9, endsOn: '2026-10-05', surveySchedule: { pairingFitAfterFirstSession: true, midPoint: false, end: true, pulseEveryDays: 0 } };
+const proposal = { pairId: 'p1', role: 'mentee' as const, partner: { name: 'Jun Park', jobTitle: 'Graduate engineer', department: 'Platform' }, reasons: ['They work in different departments, so each brings a view the other rarely hears.'] };
+
 describe('Adaptive Cards', () => {
   it.each([
     ['next session', sessionCard(session, { reminder: false })],
@@ -36,6 +40,14 @@ describe('Adaptive Cards', () => {
     ['pairing fit', surveyCard({ pairId: 'p1', kind: 'pairing-fit', role: 'mentor' })],
     ['end survey', surveyCard({ pairId: 'p1', kind: 'end', role: 'mentee' })],
     ['ineligible nudge', nudgeCard({ kind: 'pair-ineligible', pairId: 'p1' })],
+    ['match proposed', proposalCard(proposal)],
+    ['match proposed without reasons or directory facts', proposalCard({ ...proposal, partner: { name: 'Jun Park', jobTitle: null, department: null }, reasons: [] })],
+    ['accepted, waiting for the partner', proposalAnsweredCard('waiting-for-partner', 'https://upward.example/tab/index.html#/workspace/p1')],
+    ['paired', proposalAnsweredCard('paired', 'https://upward.example/tab/index.html#/workspace/p1')],
+    ['declined', proposalAnsweredCard('declined', 'https://upward.example/tab/index.html#/workspace/p1')],
+    ['programme adjusted', programmeAdjustedCard({ programme, lines: adjustmentLines(['settings.cadenceDays', 'surveySchedule'], programme), guidesUrl: 'https://upward.example/tab/index.html#/guides', workspaceUrl: 'https://upward.example/tab/index.html#/workspace' })],
+    ['story drafted', storyDraftedCard({ drafterName: 'Jun Park', edited: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
+    ['story published', storyPublishedCard('https://upward.example/tab/index.html#/workspace/p1')],
   ])('%s is a valid Adaptive Card', (_name, card) => {
     expect(validate(card)).toEqual([]);
   });
@@ -50,5 +62,19 @@ describe('Adaptive Cards', () => {
   it('asks only the mentee for a commitment', () => {
     expect(JSON.stringify(reflectionCard(prompt))).toContain('"id":"commitment"');
     expect(JSON.stringify(reflectionCard({ ...prompt, role: 'mentor' }))).not.toContain('"id":"commitment"');
+  });
+
+  it('describes a programme change with the values it has now, one sentence per changed field, ignoring fields it does not know', () => {
+    expect(adjustmentLines(['settings.cadenceDays', 'surveySchedule', 'endsOn', 'settings.somethingNew'], programme)).toEqual([
+      'The programme now meets every 21 days.',
+      'The surveys are now: how the pairing fits after your first session and an end survey.',
+      'The programme now ends on 5 October 2026.',
+    ]);
+  });
+
+  it('shows a proposed partner’s name and directory facts as text runs, never as markdown', () => {
+    const card = JSON.stringify(proposalCard({ ...proposal, partner: { name: '[Jun](https://evil.example) {{DATE(2020-01-01T00:00:00Z)}}', jobTitle: null, department: 'Platform' } }));
+    expect(card).toContain('"type":"TextRun","text":"[Jun](https://evil.example) {\u200b{DATE');
+    expect(card).not.toMatch(/"type":"TextBlock","text":"[^"]*evil/);
   });
 });

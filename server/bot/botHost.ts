@@ -2,6 +2,7 @@ import { CloudAdapter, Conversation, getAuthConfigWithDefaults, type AuthConfigu
 import express from 'express';
 import type { BotBackend } from '../../bot/botBackend';
 import type { Card } from '../../bot/cards/cardText';
+import { tabLinks, type TabLinks } from '../../bot/cards/noticeCards';
 import { UpwardBot } from '../../bot/upwardBot';
 import type { Config } from '../config';
 import type { Db } from '../store/database';
@@ -14,6 +15,8 @@ export interface BotHost {
   router: express.Router;
   /** A card to a person's 1:1 chat with the bot, through their stored conversation. */
   send(tenantId: string, userId: string, card: Card): Promise<SendOutcome>;
+  /** The personal tab's addresses (as appPackage/manifest.json serves it), for the links in cards. */
+  links: TabLinks;
 }
 
 function authConfigOf(config: Config): AuthConfiguration {
@@ -39,7 +42,8 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
   const { config, db, clock } = options;
   const anonymous = config.bot.auth === 'anonymous';
   const adapter = new CloudAdapter(authConfigOf(config));
-  const bot = new UpwardBot({ adapter, backend: options.backend, conversations: postgresConversationStore(db, clock), botAppId: config.bot.appId, clock });
+  const links = tabLinks(`${config.publicBaseUrl}/tab/index.html`);
+  const bot = new UpwardBot({ adapter, backend: options.backend, conversations: postgresConversationStore(db, clock), botAppId: config.bot.appId, links, clock });
 
   const router = express.Router();
   router.post(
@@ -51,6 +55,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
 
   return {
     router,
+    links,
     async send(tenantId, userId, card) {
       const stored = await conversationOf(db, tenantId, userId);
       if (!stored) return { kind: 'no-conversation' };

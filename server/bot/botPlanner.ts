@@ -7,6 +7,7 @@ import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
 import { housekeepingJobs } from './housekeepingJobs';
+import { noticeJobs } from './noticePlanner';
 
 const hour = 3_600_000;
 /** A programme's survey schedule, its default when it has none. */
@@ -136,6 +137,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
       jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.nudge, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now });
     }
   }
+  jobs.push(...(await noticeJobs(db, now)));
   jobs.push(...(await housekeepingJobs(db, now, { teamsAppCatalogId: options.teamsAppCatalogId })));
   return scheduleJobs(db, jobs);
 }

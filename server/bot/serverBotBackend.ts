@@ -59,6 +59,37 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       return { pairId: pair.id, role, partnerName: await partnerName(person.tenantId, partnerOf(pair, role)) };
     },
 
+    async proposal(person, pairId) {
+      const pair = await pairRepository(db, person.tenantId).find(pairId);
+      const role = pair ? roleInPair(callerOf(person), pair) : null;
+      if (!pair || !role || pair.status !== 'proposed' || (role === 'mentor' ? pair.mentor_accepted_at : pair.mentee_accepted_at)) return null;
+      const partner = (await personSummaries(db, person.tenantId, [partnerOf(pair, role)])).get(partnerOf(pair, role));
+      // The reasons of the published run that proposed this pair: engine-written, naming no manager.
+      const proposal = await db
+        .selectFrom('match_proposals as m')
+        .innerJoin('match_runs as r', (j) => j.onRef('r.tenant_id', '=', 'm.tenant_id').onRef('r.id', '=', 'm.run_id'))
+        .select('m.reasons')
+        .where('m.tenant_id', '=', person.tenantId)
+        .where('m.programme_id', '=', pair.programme_id)
+        .where('m.mentor_participant_id', '=', pair.mentor_participant_id)
+        .where('m.mentee_participant_id', '=', pair.mentee_participant_id)
+        .where('r.published_at', 'is not', null)
+        .orderBy('r.published_at', 'desc')
+        .executeTakeFirst();
+      return {
+        pairId,
+        role,
+        partner: { name: partner?.displayName ?? 'Your partner', jobTitle: partner?.jobTitle ?? null, department: partner?.department ?? null },
+        reasons: proposal?.reasons ?? [],
+      };
+    },
+
+    async answerProposal(person, pairId, accept, now) {
+      await pairTransitioner({ db, actor: callerOf(person), pairId, action: accept ? 'accept' : 'decline', now });
+      const status = (await pairRepository(db, person.tenantId).find(pairId))?.status;
+      return !accept ? 'declined' : status === 'proposed' ? 'waiting-for-partner' : 'paired';
+    },
+
     async nextSession(person, now): Promise<SessionView | null> {
       const pair = await livePair(person);
       if (!pair) return null;
