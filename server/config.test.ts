@@ -35,4 +35,10 @@ describe('loadConfig', () => {
     expect(config.entra.allowedTenants).toEqual([tenant, other]);
     expect(config.databaseUrl).toBe('postgres://u@h/db');
   });
+
+  it('holds ten Postgres connections unless DATABASE_POOL_SIZE says otherwise, and refuses a pool of none', () => {
+    expect(loadConfig(base).databasePoolSize).toBe(10);
+    expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
 });

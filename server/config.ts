@@ -6,6 +6,8 @@ const list = z
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const defaultDatabasePoolSize = 10;
+
 /** Every setting Upward reads from its environment; which Microsoft 365 it talks to is configuration only. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -17,6 +19,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(defaultDatabasePoolSize),
   ENTRA_CLIENT_ID: z.string().regex(guid, 'must be the application (client) id, a GUID'),
   ENTRA_ALLOWED_TENANTS: list.pipe(
     z.array(z.string().regex(guid, 'must list tenant ids (GUIDs), separated by commas')).min(1, 'must name at least one tenant id'),
@@ -51,6 +54,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections to the Postgres server this process may hold at once. */
+  databasePoolSize: number;
   entra: {
     clientId: string;
     allowedTenants: string[];
@@ -117,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.UPWARD_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     entra: {
       clientId: e.ENTRA_CLIENT_ID,
       allowedTenants: e.ENTRA_ALLOWED_TENANTS,

@@ -17,7 +17,7 @@ export interface RunningService {
 /** Opens the database, brings its schema up to date, and serves the app until closed. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize } : { kind: 'pglite', dataDir: config.dataDir },
   );
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');

@@ -1,25 +1,24 @@
-import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { defaultDatabasePoolSize } from '../../server/config';
 import { aPair, aProgramme } from '../../server/testing/factories';
 import type { TestEngine } from '../../server/testing/databases';
 import { startTestService } from '../../server/testing/testService';
+import type { LoadPlan, LoadResult } from './loadClient';
 
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   engine?: TestEngine;
+  /** The service's Postgres pool: production's default (DATABASE_POOL_SIZE) unless given. */
+  databasePoolSize?: number;
 }
 
-export interface LoadFigures {
+export interface LoadFigures extends LoadResult {
   engine: string;
   connections: number;
   durationSeconds: number;
-  requests: number;
-  throughputPerSecond: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
+  databasePoolSize: number;
   agendaItemsWritten: number;
   rssPeakMb: number;
   heapUsedPeakMb: number;
@@ -29,13 +28,16 @@ export interface LoadFigures {
  * Workspace reads and agenda writes from as many signed-in people as connections: each
  * connection is one person of a pair (half mentees adding agenda items, half mentors suggesting
  * them), alternating a write with a read of their workspace, through the real app, real tokens
- * and the production wiring. The service runs in this process, so memory is the process's peak.
+ * and the production wiring. The service runs in this process and the load generator in a child
+ * process, so the two do not share an event loop and memory is the service's peak.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  const databasePoolSize = options.databasePoolSize ?? defaultDatabasePoolSize;
   const service = await startTestService({
     engine: options.engine,
     size: Math.max(120, options.connections * 2),
     seed: 'load',
+    databasePoolSize,
     env: { RATE_LIMIT_PER_USER_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000' },
   });
   try {
@@ -43,13 +45,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const tenantId = service.standIn.tenantId;
     const programme = await aProgramme(db, tenantId);
     const people = service.standIn.org.people.map((p) => p.user.id);
-    const clients: { path: string; token: string; role: 'mentor' | 'mentee' }[] = [];
+    const clients: LoadPlan['clients'] = [];
     for (let i = 0; clients.length < options.connections; i++) {
       const pair = await aPair(db, tenantId, { programmeId: programme.id, mentorUserId: people[2 * i]!, menteeUserId: people[2 * i + 1]! });
       clients.push({ path: `/api/pairs/${pair.id}`, token: await service.tokenFor(pair.mentee_user_id), role: 'mentee' });
       clients.push({ path: `/api/pairs/${pair.id}`, token: await service.tokenFor(pair.mentor_user_id), role: 'mentor' });
     }
-    let next = 0;
     let rssPeak = 0;
     let heapPeak = 0;
     const sampler = setInterval(() => {
@@ -57,20 +58,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       rssPeak = Math.max(rssPeak, m.rss);
       heapPeak = Math.max(heapPeak, m.heapUsed);
     }, 250);
-    const result = await autocannon({
-      url: service.url,
-      connections: options.connections,
-      duration: options.durationSeconds,
-      timeout: 10,
-      setupClient: (client) => {
-        const me = clients[next++ % clients.length]!;
-        const headers = { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' };
-        client.setRequests([
-          { method: 'POST', path: `${me.path}/${me.role === 'mentee' ? 'agenda' : 'agenda/suggestions'}`, headers, body: JSON.stringify({ text: 'What would you change about our stand-ups?' }) },
-          { method: 'GET', path: `${me.path}/workspace`, headers },
-        ]);
-      },
-    });
+    const result = await generateLoad({ url: service.url, connections: options.connections, durationSeconds: options.durationSeconds, clients });
     clearInterval(sampler);
     const written = await db.selectFrom('agenda_items').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
     const mb = (bytes: number) => Math.round(bytes / 1_048_576);
@@ -78,13 +66,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       engine: service.database.engine,
       connections: options.connections,
       durationSeconds: options.durationSeconds,
-      requests: result.requests.total,
-      throughputPerSecond: Math.round(result.requests.average),
-      latencyP50Ms: result.latency.p50,
-      latencyP99Ms: result.latency.p99,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      non2xx: result.non2xx,
+      databasePoolSize,
+      ...result,
       agendaItemsWritten: Number(written.n),
       rssPeakMb: mb(rssPeak),
       heapUsedPeakMb: mb(heapPeak),
@@ -92,4 +75,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   } finally {
     await service.close();
   }
+}
+
+/** Runs the load generator (loadClient.ts) in its own Node process and waits for its figures. */
+function generateLoad(plan: LoadPlan): Promise<LoadResult> {
+  const child = fork(path.join(__dirname, 'loadClient.ts'), [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { result?: LoadResult; error?: string }) => (message.result ? resolve(message.result) : reject(new Error(`the load generator failed: ${message.error}`))));
+    child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) without figures`)));
+    child.send(plan);
+  });
 }

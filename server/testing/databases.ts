@@ -15,7 +15,8 @@ export interface TestDatabase extends OpenDatabase {
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';
-  create(): Promise<TestDatabase>;
+  /** maxConnections: the Postgres pool (5 unless a test or benchmark needs more); PGlite has one connection. */
+  create(options?: { maxConnections?: number }): Promise<TestDatabase>;
 }
 
 const pglite: TestEngine = {
@@ -29,7 +30,7 @@ const pglite: TestEngine = {
 
 const postgres: TestEngine = {
   name: 'postgres',
-  async create() {
+  async create({ maxConnections = 5 } = {}) {
     const name = `upward_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: testPostgresUrl });
     await admin.connect();
@@ -37,7 +38,7 @@ const postgres: TestEngine = {
     await admin.end();
     const url = new URL(testPostgresUrl);
     url.pathname = `/${name}`;
-    const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+    const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections });
     await migrateToLatest(open.db);
     return {
       ...open,
