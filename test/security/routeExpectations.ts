@@ -84,6 +84,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   },
 
   'GET /api/pairs/:id/workspace': { path: (w) => `/api/pairs/${w.pairId}/workspace`, callers: member('ok') },
+  'GET /api/pairs/:id/partner/photo': { path: (w) => `/api/pairs/${w.pairId}/partner/photo`, callers: member('ok') },
   'POST /api/pairs/:id/:action': { path: (w) => `/api/pairs/${w.pairId}/pause`, callers: member('ok') },
   'POST /api/pairs/:id/charter/sign': { path: (w) => `/api/pairs/${w.pairId}/charter/sign`, callers: member('allowed') },
   'POST /api/pairs/:id/agenda': { path: (w) => `/api/pairs/${w.pairId}/agenda`, body: () => ({ text: 'Reverse town hall' }), callers: member('ok', 'refused') },
