@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import { DateTime } from 'luxon';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultSurveySchedule, surveyScheduleSchema } from '../../shared/schemas/programme';
-import type { ScheduledSurveyKind } from '../surveys/surveyCommands';
+import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
@@ -10,8 +8,6 @@ import { housekeepingJobs } from './housekeepingJobs';
 import { noticeJobs } from './noticePlanner';
 
 const hour = 3_600_000;
-/** A programme's survey schedule, its default when it has none. */
-const scheduleOf = (details: Record<string, unknown>) => surveyScheduleSchema.safeParse(details.surveySchedule ?? defaultSurveySchedule).data ?? defaultSurveySchedule;
 const day = 24 * hour;
 
 /**
@@ -56,9 +52,12 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .having((eb) => eb.fn.min('sessions.ends_at'), '<=', now)
     .execute();
   for (const f of firsts) {
-    if (!scheduleOf(f.details).pairingFitAfterFirstSession) continue;
-    for (const { userId, role } of both(f)) {
-      jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:pairing-fit:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind: 'pairing-fit' }, runAt: new Date(new Date(f.first_end as unknown as string).getTime() + hour) });
+    const firstSessionEndedAt = new Date(f.first_end as unknown as string).toISOString();
+    const due = surveysDue({ schedule: surveyScheduleOf(f.details), relationshipMonths: 0, startedAt: null, firstSessionEndedAt, now: now.toISOString() });
+    for (const { kind, dueAt } of due) {
+      for (const { userId, role } of both(f)) {
+        jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind }, runAt: new Date(dueAt) });
+      }
     }
   }
 
@@ -71,17 +70,11 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .where('pairs.started_at', 'is not', null)
     .execute();
   for (const p of running) {
-    const schedule = scheduleOf(p.details);
-    const months = Number(p.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
-    const started = DateTime.fromJSDate(p.started_at!, { zone: 'utc' });
-    const due: [ScheduledSurveyKind, boolean, Date][] = [
-      ['mid-point', schedule.midPoint, started.plus({ days: Math.round((months * 30.44) / 2) }).toJSDate()],
-      ['end', schedule.end, started.plus({ months }).minus({ weeks: 1 }).toJSDate()],
-    ];
-    for (const [kind, wanted, at] of due) {
-      if (!wanted || at > now) continue;
+    const relationshipMonths = Number(p.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
+    const due = surveysDue({ schedule: surveyScheduleOf(p.details), relationshipMonths, startedAt: p.started_at!.toISOString(), firstSessionEndedAt: null, now: now.toISOString() });
+    for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(p)) {
-        jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: at });
+        jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: new Date(dueAt) });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { surveyAnswerSchemas } from '../../shared/schemas/survey';
+import type { ScheduledSurveyKind } from '../../shared/surveySchedule';
 import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
 import { pairTransitioner } from '../pairs/pairCommands';
@@ -8,24 +9,8 @@ import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 
-export type ScheduledSurveyKind = 'pairing-fit' | 'mid-point' | 'end';
-
-const score = z.coerce.number().int().min(1).max(5);
-const comment = z.string().trim().max(2000).optional();
-const yes = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
-
-/**
- * What each survey asks. The end survey's before/after self-assessment is the mentee's
- * understanding of other cultures and generations, or the mentor's confidence (the role says which).
- */
-const answerSchemas = {
-  'pairing-fit': z.object({ fit: score, repair: yes }).strict(),
-  'mid-point': z.object({ progress: score, comment }).strict(),
-  end: z.object({ before: score, after: score, comment }).strict(),
-} as const;
-
 /** One survey row per programme and kind, with an id derived from both, so concurrent first answers agree on it. */
-function surveyIdOf(tenantId: string, programmeId: string, kind: ScheduledSurveyKind): string {
+export function surveyIdOf(tenantId: string, programmeId: string, kind: ScheduledSurveyKind): string {
   const hex = createHash('sha256').update(`${tenantId}/${programmeId}/${kind}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -37,9 +22,9 @@ function surveyIdOf(tenantId: string, programmeId: string, kind: ScheduledSurvey
  */
 export async function surveyResponder(props: { db: Db; actor: Caller; pairId: string; kind: string; answers: Record<string, unknown>; now: Date }): Promise<{ repairRequested: boolean }> {
   const { db, actor, now } = props;
-  if (!(props.kind in answerSchemas)) throw new ApiError('invalidRequest', 'Unknown survey.', [{ field: 'kind', message: 'must be pairing-fit, mid-point or end' }]);
+  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', 'Unknown survey.', [{ field: 'kind', message: 'must be pairing-fit, mid-point or end' }]);
   const kind = props.kind as ScheduledSurveyKind;
-  const parsed = answerSchemas[kind].safeParse(props.answers);
+  const parsed = surveyAnswerSchemas[kind].safeParse(props.answers);
   if (!parsed.success) {
     throw new ApiError('invalidRequest', 'Some answers are not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message })));
   }

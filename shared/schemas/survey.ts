@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { scheduledSurveyKinds, type ScheduledSurveyKind } from '../surveySchedule';
+
+const score = z.coerce.number({ message: 'must be a number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
+const comment = z.string().trim().max(2000, 'must be at most 2000 characters').optional();
+// Adaptive Card toggles submit 'true'/'false' strings; the tab sends booleans.
+const yes = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
+
+/**
+ * What each survey asks, for the bot's cards and the tab's forms alike. The end survey's
+ * before/after self-assessment is the mentee's understanding of other cultures and generations,
+ * or the mentor's confidence (the role says which).
+ */
+export const surveyAnswerSchemas = {
+  'pairing-fit': z.object({ fit: score, repair: yes }).strict(),
+  'mid-point': z.object({ progress: score, comment }).strict(),
+  end: z.object({ before: score, after: score, comment }).strict(),
+} as const satisfies Record<ScheduledSurveyKind, z.ZodType>;
+
+export type SurveyAnswers<K extends ScheduledSurveyKind> = z.infer<(typeof surveyAnswerSchemas)[K]>;
+
+export const surveyKindSchema = z.enum(scheduledSurveyKinds, { message: 'must be pairing-fit, mid-point or end' });
+
+/** The questions of each survey, in order, so a form can be drawn from them. */
+export type SurveyQuestion = { name: string; type: 'score' | 'text' | 'yes-no'; required: boolean };
+export const surveyQuestions: Record<ScheduledSurveyKind, SurveyQuestion[]> = {
+  'pairing-fit': [
+    { name: 'fit', type: 'score', required: true },
+    { name: 'repair', type: 'yes-no', required: false },
+  ],
+  'mid-point': [
+    { name: 'progress', type: 'score', required: true },
+    { name: 'comment', type: 'text', required: false },
+  ],
+  end: [
+    { name: 'before', type: 'score', required: true },
+    { name: 'after', type: 'score', required: true },
+    { name: 'comment', type: 'text', required: false },
+  ],
+};
