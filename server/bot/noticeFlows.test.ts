@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { recordDomainEvent } from '../events/domainEvents';
+import type { JobWorker } from '../jobs/jobWorker';
+import { aPair, aPerson } from '../testing/factories';
+import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
+import { startTestService, type TestService } from '../testing/testService';
+
+const leader = DEMO_PERSONAS.seniorLeader;
+const mentor = DEMO_PERSONAS.juniorMentor;
+/** Enrolled in the same programme, but in the leader's chain: never matched with them. */
+const third = DEMO_PERSONAS.juniorInLeadersChain;
+const admin = DEMO_PERSONAS.programmeAdmin;
+
+async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/*
+ * Notices the bot sends when something happens to a pair or a programme: a published match, a
+ * programme adjusted mid-way, a story drafted and published. Everything goes through real HTTP
+ * (the admin's and members' API calls, the bot's /api/messages), the production worker plans and
+ * sends, and the Teams connector stand-in records who received what.
+ */
+describe('the bot’s notices', () => {
+  let service: TestService;
+  let teams: TeamsConnector;
+  let worker: JobWorker;
+  let tenantId: string;
+  let programmeId: string;
+  let pairId: string;
+  let now = new Date('2026-03-10T12:00:00Z');
+  const everyone: { id: string; name: string }[] = [leader, mentor, third, admin].map((p) => ({ id: p.id, name: `${p.givenName} ${p.surname}` }));
+
+  const db = () => service.database.db;
+  const conversationOf = (userId: string) => `a:personal-${userId}`;
+
+  /** One activity from a person to the bot; returns the cards it answered with, as JSON text. */
+  async function send(userId: string, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
+    const before = teams.received.length;
+    const response = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: randomUUID(),
+        timestamp: now.toISOString(),
+        channelId: 'msteams',
+        serviceUrl: teams.url,
+        from: { id: `29:${userId}`, name: everyone.find((p) => p.id === userId)?.name ?? userId, aadObjectId: userId },
+        recipient: { id: '28:upward-bot', name: 'Upward' },
+        conversation: { id: conversationOf(userId), conversationType: 'personal', tenantId },
+        channelData: { tenant: { id: tenantId } },
+        ...fields,
+      }),
+    });
+    expect(response.status).toBeLessThan(300);
+    return teams.received.slice(before).map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text));
+  }
+
+  /** Moves the clock on (so the worker plans again), wakes the worker, and returns what each person received meanwhile. */
+  async function deliver(minutes: number, expectedJobs: (keys: string[]) => boolean): Promise<Map<string, string[]>> {
+    const before = teams.received.length;
+    now = new Date(now.getTime() + minutes * 60_000);
+    worker.poke();
+    await waitFor('the notices', async () => {
+      const done = await db().selectFrom('jobs').select('dedupe_key').where('kind', 'like', 'bot.%').where('done_at', 'is not', null).execute();
+      return expectedJobs(done.map((j) => j.dedupe_key));
+    });
+    // Give a straggler (a notice that should not exist) the chance to show itself.
+    worker.poke();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const byPerson = new Map<string, string[]>();
+    for (const r of teams.received.slice(before)) {
+      const userId = r.conversationId.replace('a:personal-', '');
+      byPerson.set(userId, [...(byPerson.get(userId) ?? []), JSON.stringify(r.activity.attachments?.[0]?.content)]);
+    }
+    return byPerson;
+  }
+  const jobsDone = (prefix: string, count: number) => (keys: string[]) => keys.filter((k) => k.startsWith(prefix)).length >= count;
+
+  beforeAll(async () => {
+    teams = await startTeamsConnector();
+    service = await startTestService({ clock: () => now, env: { BOT_AUTH: 'anonymous', PUBLIC_BASE_URL: 'https://upward.example.test' } });
+    tenantId = service.standIn.tenantId.toLowerCase();
+    // Everyone has chatted with the bot, so it could reach each of them.
+    for (const p of everyone) await send(p.id, { text: 'help' });
+
+    const created = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2026', startsOn: '2026-03-02', settings: { minSeniorityGap: 2 } } });
+    programmeId = created.body.id;
+    expect((await service.api('PATCH', `/api/programmes/${programmeId}`, { as: admin.id, body: { status: 'open' } })).status).toBe(200);
+    const enrol = (userId: string, body: Record<string, unknown>) => service.api('POST', `/api/programmes/${programmeId}/enrolment`, { as: userId, body });
+    expect((await enrol(leader.id, { role: 'mentee', learningGoals: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
+    expect((await enrol(mentor.id, { role: 'mentor', offers: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
+    expect((await enrol(third.id, { role: 'mentor', offers: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
+    worker = service.deps.bot.startWorker('notice-worker');
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await service.close();
+    await teams.stop();
+  });
+
+  it('tells each person of a published match privately, with the partner’s name, job and department and why it scored well, and nobody else', async () => {
+    const run = await service.api('POST', `/api/programmes/${programmeId}/matching/runs`, { as: admin.id });
+    expect(run.body.proposals).toEqual([expect.objectContaining({ mentor: expect.objectContaining({ userId: mentor.id }), mentee: expect.objectContaining({ userId: leader.id }) })]);
+    const reasons = run.body.proposals[0].reasons as string[];
+    expect((await service.api('POST', `/api/programmes/${programmeId}/matching/runs/${run.body.id}/publish`, { as: admin.id })).body).toEqual({ published: 1 });
+    pairId = (await service.api('GET', '/api/pairs', { as: leader.id })).body.pairs[0].id;
+
+    const received = await deliver(1, jobsDone('pair.proposed:', 2));
+    expect([...received.keys()].sort()).toEqual([leader.id, mentor.id].sort());
+    expect([received.get(leader.id)!.length, received.get(mentor.id)!.length]).toEqual([1, 1]);
+    const toLeader = received.get(leader.id)![0]!;
+    const toMentor = received.get(mentor.id)![0]!;
+    const mentorPerson = service.standIn.org.people.find((p) => p.user.id === mentor.id)!;
+    const leaderPerson = service.standIn.org.people.find((p) => p.user.id === leader.id)!;
+    expect(toLeader).toContain('You have been matched with ');
+    expect(toLeader).toContain('"text":"Jun Park"');
+    expect(toLeader).toContain(`, ${[mentorPerson.user.jobTitle, mentorPerson.user.department].filter(Boolean).join(', ')}.`);
+    expect(toLeader).toContain('your reverse mentor');
+    for (const reason of reasons) expect(toLeader).toContain(JSON.stringify(`• ${reason}`).slice(1, -1));
+    expect(toMentor).toContain('"text":"Catherine Adeyemi"');
+    expect(toMentor).toContain('They would be your mentee');
+    // Never a reporting line: no manager is named in either card.
+    for (const person of [mentorPerson, leaderPerson]) {
+      const manager = service.standIn.org.people.find((p) => p.user.id === person.managerId);
+      if (manager) expect(toLeader + toMentor).not.toContain(manager.user.displayName!);
+    }
+    for (const card of [toLeader, toMentor]) expect(JSON.parse(card).actions.map((a: { title: string; data: unknown }) => [a.title, a.data])).toEqual([
+      ['Accept', { verb: 'proposal.answer', pairId, accept: true }],
+      ['Decline (no fault)', { verb: 'proposal.answer', pairId, accept: false }],
+    ]);
+  });
+
+  it('records Accept through the pair lifecycle and says where things stand: waiting for the partner, then paired with the charter to sign', async () => {
+    const [first] = await send(leader.id, { value: { verb: 'proposal.answer', pairId, accept: true } });
+    expect(first).toContain('waiting for your partner to accept');
+    expect((await service.api('GET', '/api/pairs', { as: leader.id })).body.pairs[0]).toMatchObject({ status: 'proposed', menteeAccepted: true, mentorAccepted: false });
+
+    const [second] = await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: true } });
+    expect(second).toContain('You are paired');
+    expect(JSON.parse(second!).actions).toEqual([{ type: 'Action.OpenUrl', title: 'Sign the charter', url: `https://upward.example.test/tab/index.html#/workspace/${pairId}` }]);
+    expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
+
+    // Answering again is refused by the lifecycle, not recorded twice.
+    expect((await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: false } }))[0]).toContain('That did not work');
+    expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
+  });
+
+  it('records a Decline as no-fault, ends the proposal and tells nobody else; a proposal already answered is not sent', async () => {
+    const londoners = service.standIn.org.people.filter((p) => p.mailboxSettings.timeZone === 'GMT Standard Time' && !everyone.some((e) => e.id === p.user.id)).slice(0, 2);
+    expect(londoners).toHaveLength(2);
+    const [x, y] = await Promise.all(londoners.map((p) => aPerson(db(), tenantId, { userId: p.user.id!, displayName: p.user.displayName!, department: 'Finance', jobTitle: 'Analyst' })));
+    for (const id of [x!, y!]) await send(id, { text: 'help' });
+    const pair = await aPair(db(), tenantId, { status: 'proposed', mentorUserId: x, menteeUserId: y });
+    await recordDomainEvent(db(), { tenantId, kind: 'pair.proposed', subjectId: pair.id, payload: { programmeId: pair.programme_id }, at: now });
+    // y accepts (from an earlier card) before this notice goes out: only x still has a proposal to answer.
+    expect((await send(y!, { value: { verb: 'proposal.answer', pairId: pair.id, accept: true } }))[0]).toContain('waiting for your partner');
+
+    const received = await deliver(1, jobsDone('pair.proposed:', 4));
+    expect([...received.keys()]).toEqual([x]);
+    expect(received.get(x!)![0]).toContain('Analyst, Finance.');
+    expect(received.get(x!)![0]).not.toContain('Why this match');
+
+    const [answer] = await send(x!, { value: { verb: 'proposal.answer', pairId: pair.id, accept: false } });
+    expect(answer).toContain('Declined, with no fault');
+    expect(answer).toContain('Nobody is at fault and nobody is told why');
+    expect(await db().selectFrom('pairs').select(['status', 'end_reason']).where('id', '=', pair.id).executeTakeFirstOrThrow()).toEqual({ status: 'ended', end_reason: 'declined' });
+  });
+
+  it('tells everyone enrolled what changed in the programme, with the value it has now, once each, and nobody else', async () => {
+    const patched = await service.api('PATCH', `/api/programmes/${programmeId}`, { as: admin.id, body: { settings: { cadenceDays: 21 } } });
+    expect(patched.status).toBe(200);
+    const event = await db().selectFrom('domain_events').select('payload').where('kind', '=', 'programme.adjusted').executeTakeFirstOrThrow();
+    expect(event.payload).toEqual({ programmeId, changed: ['settings.cadenceDays'] });
+
+    const received = await deliver(1, jobsDone('programme.adjusted:', 3));
+    expect([...received.keys()].sort()).toEqual([leader.id, mentor.id, third.id].sort());
+    for (const cards of received.values()) {
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toContain('The programme now meets every 21 days.');
+      expect(cards[0]).toContain('https://upward.example.test/tab/index.html#/guides');
+    }
+    // Planning again schedules nothing new.
+    expect((await deliver(1, () => true)).size).toBe(0);
+    expect(await db().selectFrom('jobs').select('id').where('kind', '=', 'bot.programme-adjusted').execute()).toHaveLength(3);
+  });
+
+  it('asks the partner to read a drafted story once it settles, without its text, and tells both when it is published', async () => {
+    const draft = (userId: string, text: string, version?: number) => service.api('PUT', `/api/pairs/${pairId}/story`, { as: userId, body: { text, ...(version === undefined ? {} : { version }) } });
+    expect((await draft(mentor.id, 'Catherine now asks juniors first.')).status).toBe(200);
+    // Two quick edits: the partner hears once, of the text it settled on.
+    expect((await draft(mentor.id, 'Catherine now asks juniors first, every meeting.', 0)).status).toBe(200);
+    const drafted = await deliver(11, jobsDone('story-drafted:', 2));
+    expect([...drafted.keys()]).toEqual([leader.id]);
+    expect(drafted.get(leader.id)).toHaveLength(1);
+    const [toLeader] = drafted.get(leader.id)!;
+    expect(toLeader).toContain('Your story was edited');
+    expect(toLeader).toContain('"text":"Jun Park"');
+    expect(toLeader).toContain(`#/workspace/${pairId}`);
+    expect(toLeader).not.toContain('juniors first');
+
+    for (const userId of [leader.id, mentor.id]) {
+      expect((await service.api('POST', `/api/pairs/${pairId}/story/consent`, { as: userId, body: { version: 1, consent: true } })).status).toBe(200);
+    }
+    const published = await deliver(1, jobsDone('story.published:', 2));
+    expect([...published.keys()].sort()).toEqual([leader.id, mentor.id].sort());
+    for (const cards of published.values()) {
+      expect(cards).toHaveLength(1);
+      expect(cards[0]).toContain('Your story is published');
+      expect(cards[0]).not.toContain('juniors first');
+    }
+  });
+});
