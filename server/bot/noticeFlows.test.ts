@@ -218,4 +218,26 @@ describe('the bot’s notices', () => {
       expect(cards[0]).not.toContain('juniors first');
     }
   });
+
+  it('holds a programme notice made at the weekend until each person’s working week begins', async () => {
+    now = new Date('2026-03-14T12:00:00Z');
+    expect((await service.api('PATCH', `/api/programmes/${programmeId}`, { as: admin.id, body: { settings: { sessionMinutes: 45 } } })).status).toBe(200);
+    const before = teams.received.length;
+    now = new Date('2026-03-14T12:01:00Z');
+    worker.poke();
+    const held = await waitFor('three deferred notices', async () => {
+      const jobs = await db().selectFrom('jobs').select(['run_at', 'done_at']).where('kind', '=', 'bot.programme-adjusted').where('run_at', '>', now).execute();
+      return jobs.length === 3 ? jobs : null;
+    });
+    for (const job of held) {
+      expect(job.done_at).toBeNull();
+      expect(job.run_at.toISOString() >= '2026-03-16T08:00:00.000Z' && job.run_at.toISOString() <= '2026-03-16T09:30:00.000Z').toBe(true);
+    }
+    expect(teams.received.length).toBe(before);
+
+    now = new Date('2026-03-16T09:30:00Z');
+    const received = await deliver(1, jobsDone('programme.adjusted:', 6));
+    expect([...received.keys()].sort()).toEqual([leader.id, mentor.id, third.id].sort());
+    for (const cards of received.values()) expect(cards).toEqual([expect.stringContaining('Sessions now last 45 minutes.')]);
+  });
 });
