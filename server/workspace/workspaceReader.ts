@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { guidesSchema } from '../../shared/schemas/programme';
@@ -7,8 +9,10 @@ import { presentPair } from '../pairs/pairPresenter';
 import { pairRepository } from '../pairs/pairRepository';
 import { authorizePairMember, partnerOf, roleInPair } from '../policies/pairPolicy';
 import type { Db } from '../store/database';
-import { charterOf } from './commands/charterCommands';
-import { memberOf, recordRules, workspaceAbilities } from './workspacePolicy';
+import type { SessionTable } from '../store/schema';
+import { type CharterRow, unsignedCharter } from './commands/charterCommands';
+import type { CommitmentRow } from './commands/commitmentCommands';
+import { type AgendaItemRow, memberOf, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow, workspaceAbilities } from './workspacePolicy';
 import {
   presentAgendaItem,
   presentCharter,
@@ -31,25 +35,47 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const member = memberOf(actor, pair, roleInPair(actor, pair)!);
   const partnerId = partnerOf(pair, member.role);
 
-  const [programme, people, charter, sessions, agenda, reflections, takeaways, commitments, praise] = await Promise.all([
-    db.selectFrom('programmes').selectAll().where('tenant_id', '=', tenantId).where('id', '=', pair.programme_id).executeTakeFirstOrThrow(),
-    personSummaries(db, tenantId, [partnerId]),
-    charterOf(db, member),
-    db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).where('status', '!=', 'cancelled').orderBy('starts_at').execute(),
-    db.selectFrom('agenda_items').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).orderBy('position').orderBy('created_at').execute(),
-    // The journal: my own entries, and only those my partner chose to share with me.
+  // One statement for the programme, the charter and every list of the workspace (Postgres builds
+  // each list as a JSON array in its order), instead of a round trip and a connection per list.
+  const [programme, people] = await Promise.all([
     db
-      .selectFrom('reflections')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('pair_id', '=', pair.id)
-      .where((eb) => eb.or([eb('author_user_id', '=', actor.userId), eb.and([eb('author_user_id', '=', partnerId), eb('shared_with_partner', '=', true)])]))
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db.selectFrom('takeaways').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).orderBy('created_at').execute(),
-    db.selectFrom('commitments').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).orderBy('created_at').execute(),
-    db.selectFrom('praise').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).orderBy('created_at', 'desc').execute(),
+      .selectFrom('programmes')
+      .selectAll('programmes')
+      .select((eb) => [
+        jsonObjectFrom(eb.selectFrom('charters').selectAll('charters').where('charters.tenant_id', '=', tenantId).where('charters.pair_id', '=', pair.id)).as('charter'),
+        jsonArrayFrom(
+          eb.selectFrom('sessions').selectAll('sessions').where('sessions.tenant_id', '=', tenantId).where('sessions.pair_id', '=', pair.id).where('sessions.status', '!=', 'cancelled').orderBy('sessions.starts_at'),
+        ).as('sessions'),
+        jsonArrayFrom(
+          eb.selectFrom('agenda_items').selectAll('agenda_items').where('agenda_items.tenant_id', '=', tenantId).where('agenda_items.pair_id', '=', pair.id).orderBy('agenda_items.position').orderBy('agenda_items.created_at'),
+        ).as('agenda'),
+        // The journal: my own entries, and only those my partner chose to share with me.
+        jsonArrayFrom(
+          eb
+            .selectFrom('reflections')
+            .selectAll('reflections')
+            .where('reflections.tenant_id', '=', tenantId)
+            .where('reflections.pair_id', '=', pair.id)
+            .where((r) => r.or([r('reflections.author_user_id', '=', actor.userId), r.and([r('reflections.author_user_id', '=', partnerId), r('reflections.shared_with_partner', '=', true)])]))
+            .orderBy('reflections.created_at', 'desc'),
+        ).as('reflections'),
+        jsonArrayFrom(eb.selectFrom('takeaways').selectAll('takeaways').where('takeaways.tenant_id', '=', tenantId).where('takeaways.pair_id', '=', pair.id).orderBy('takeaways.created_at')).as('takeaways'),
+        jsonArrayFrom(eb.selectFrom('commitments').selectAll('commitments').where('commitments.tenant_id', '=', tenantId).where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
+        jsonArrayFrom(eb.selectFrom('praise').selectAll('praise').where('praise.tenant_id', '=', tenantId).where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
+      ])
+      .where('programmes.tenant_id', '=', tenantId)
+      .where('programmes.id', '=', pair.programme_id)
+      .executeTakeFirstOrThrow(),
+    personSummaries(db, tenantId, [partnerId]),
   ]);
+  // Timestamps inside JSON arrive as text: each list is given back the Dates a plain select gives.
+  const signedCharter: CharterRow | null = programme.charter && { ...programme.charter, mentor_signed_at: dateOf(programme.charter.mentor_signed_at), mentee_signed_at: dateOf(programme.charter.mentee_signed_at) };
+  const sessions: SessionRow[] = programme.sessions.map((s) => ({ ...s, starts_at: new Date(s.starts_at), ends_at: new Date(s.ends_at), created_at: new Date(s.created_at), updated_at: dateOf(s.updated_at) }));
+  const agenda: AgendaItemRow[] = programme.agenda.map((a) => ({ ...a, declined_at: dateOf(a.declined_at), created_at: new Date(a.created_at) }));
+  const reflections: ReflectionRow[] = programme.reflections.map((r) => ({ ...r, created_at: new Date(r.created_at) }));
+  const takeaways: TakeawayRow[] = programme.takeaways.map((t) => ({ ...t, confirmed_at: dateOf(t.confirmed_at), created_at: new Date(t.created_at) }));
+  const commitments: CommitmentRow[] = programme.commitments.map((c) => ({ ...c, created_at: new Date(c.created_at) }));
+  const praise: PraiseRow[] = programme.praise.map((p) => ({ ...p, created_at: new Date(p.created_at) }));
 
   const relationshipMonths = Number(programme.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
   const guides = guidesSchema.safeParse(programme.details.guides);
@@ -66,7 +92,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       endedAt: pair.ended_at?.toISOString() ?? null,
       now: now.toISOString(),
     }),
-    charter: presentCharter(member, charter),
+    charter: presentCharter(member, signedCharter ?? unsignedCharter(member, programme.details)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,
     upcomingSessions: upcoming.map(presentSession),
     pastSessions: past.map(presentSession),
@@ -82,5 +108,9 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
     abilities: workspaceAbilities(member),
   };
 }
+
+type SessionRow = Selectable<SessionTable>;
+
+const dateOf = (value: string | null) => (value === null ? null : new Date(value));
 
 export type Workspace = Awaited<ReturnType<typeof workspaceReader>>;

@@ -17,8 +17,13 @@ export async function charterOf(trx: Db, member: Member): Promise<CharterRow> {
   const row = await trx.selectFrom('charters').selectAll().where('tenant_id', '=', tenant_id).where('pair_id', '=', id).executeTakeFirst();
   if (row) return row;
   const programme = await trx.selectFrom('programmes').select('details').where('tenant_id', '=', tenant_id).where('id', '=', programme_id).executeTakeFirst();
-  const text = typeof programme?.details.charterText === 'string' ? programme.details.charterText : defaultCharterText;
-  return { tenant_id, pair_id: id, text, mentor_signed_at: null, mentee_signed_at: null };
+  return unsignedCharter(member, programme?.details);
+}
+
+/** The charter nobody has signed yet: the programme's text, or the default one. */
+export function unsignedCharter(member: Member, programmeDetails: Record<string, unknown> | undefined): CharterRow {
+  const text = typeof programmeDetails?.charterText === 'string' ? programmeDetails.charterText : defaultCharterText;
+  return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text, mentor_signed_at: null, mentee_signed_at: null };
 }
 
 /**
