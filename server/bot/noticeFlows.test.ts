@@ -175,6 +175,26 @@ describe('the bot’s notices', () => {
     expect(await db().selectFrom('pairs').select(['status', 'end_reason']).where('id', '=', pair.id).executeTakeFirstOrThrow()).toEqual({ status: 'ended', end_reason: 'declined' });
   });
 
+  it('keeps a match notice for a person the bot cannot reach yet, and sends it once they have the app', async () => {
+    const [w, z] = service.standIn.org.people.filter((p) => p.mailboxSettings.timeZone === 'GMT Standard Time' && !everyone.some((e) => e.id === p.user.id)).slice(2, 4).map((p) => p.user.id!);
+    await send(w!, { text: 'help' });
+    const pair = await aPair(db(), tenantId, { status: 'proposed', mentorUserId: w, menteeUserId: z });
+    await recordDomainEvent(db(), { tenantId, kind: 'pair.proposed', subjectId: pair.id, payload: { programmeId: pair.programme_id }, at: now });
+
+    const proposalTo = (userId: string) => (keys: string[]) => keys.some((k) => k.startsWith('pair.proposed:') && k.endsWith(`:${userId}`));
+    const first = await deliver(1, proposalTo(w!));
+    expect([...first.keys()]).toEqual([w]);
+    const waiting = await db().selectFrom('jobs').select(['done_at', 'run_at']).where('dedupe_key', 'like', `pair.proposed:%:${z}`).executeTakeFirstOrThrow();
+    expect(waiting.done_at).toBeNull();
+    expect(waiting.run_at > now).toBe(true);
+
+    // The installation reached them: Teams told the bot, which stored their chat.
+    await send(z!, { text: 'help' });
+    const later = await deliver(11, proposalTo(z!));
+    expect([...later.keys()]).toEqual([z]);
+    expect(later.get(z!)).toEqual([expect.stringContaining('You have been matched with ')]);
+  });
+
   it('tells everyone enrolled what changed in the programme, with the value it has now, once each, and nobody else', async () => {
     const patched = await service.api('PATCH', `/api/programmes/${programmeId}`, { as: admin.id, body: { settings: { cadenceDays: 21 } } });
     expect(patched.status).toBe(200);
