@@ -19,6 +19,8 @@ export interface LoadFigures extends LoadResult {
   connections: number;
   durationSeconds: number;
   databasePoolSize: number;
+  /** CPU time (user and system) the service's process spent per request: steadier than throughput on a shared machine. */
+  serviceCpuMsPerRequest: number;
   agendaItemsWritten: number;
   rssPeakMb: number;
   heapUsedPeakMb: number;
@@ -58,8 +60,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       rssPeak = Math.max(rssPeak, m.rss);
       heapPeak = Math.max(heapPeak, m.heapUsed);
     }, 250);
+    const cpuBefore = process.cpuUsage();
     const result = await generateLoad({ url: service.url, connections: options.connections, durationSeconds: options.durationSeconds, clients });
     clearInterval(sampler);
+    const cpu = process.cpuUsage(cpuBefore);
     const written = await db.selectFrom('agenda_items').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
     const mb = (bytes: number) => Math.round(bytes / 1_048_576);
     return {
@@ -68,6 +72,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       durationSeconds: options.durationSeconds,
       databasePoolSize,
       ...result,
+      serviceCpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, result.requests)) * 100) / 100,
       agendaItemsWritten: Number(written.n),
       rssPeakMb: mb(rssPeak),
       heapUsedPeakMb: mb(heapPeak),

@@ -16,7 +16,7 @@ async function main() {
     databasePoolSize: process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined,
   });
   console.log(`engine ${figures.engine} (pool of ${figures.databasePoolSize}); ${figures.connections} concurrent people for ${figures.durationSeconds} s (each alternates an agenda write and a workspace read)`);
-  console.log(`requests ${figures.requests}; throughput ${figures.throughputPerSecond}/s; latency p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
+  console.log(`requests ${figures.requests}; throughput ${figures.throughputPerSecond}/s; latency p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms; service CPU ${figures.serviceCpuMsPerRequest} ms a request`);
   console.log(`errors ${figures.errors}; timeouts ${figures.timeouts}; non-2xx ${figures.non2xx}; agenda items written ${figures.agendaItemsWritten}`);
   console.log(`memory peak: rss ${figures.rssPeakMb} MB, heap ${figures.heapUsedPeakMb} MB (the service's process; the load generator runs in its own)`);
   const ok = figures.errors === 0 && figures.timeouts === 0 && figures.non2xx === 0;
