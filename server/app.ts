@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/healthRoutes';
 import { personalDataRoutes } from './privacy/personalDataRoutes';
 import { meRoutes } from './routes/meRoutes';
 import { storyRoutes } from './stories/storyRoutes';
+import { surveyRoutes } from './surveys/surveyRoutes';
 import { workspaceRoutes } from './workspace/workspaceRoutes';
 
 /** One Express app: the API under /api, health probes, and the built web assets. */
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(programmeRoutes(deps));
   api.use(workspaceRoutes(deps));
   api.use(storyRoutes(deps));
+  api.use(surveyRoutes(deps));
   api.use(insightRoutes(deps));
   // Before pairRoutes, whose POST /pairs/:id/:action would otherwise claim /pairs/:id/sessions.
   api.use(bookingRoutes(deps));

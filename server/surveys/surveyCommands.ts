@@ -26,7 +26,8 @@ export async function surveyResponder(props: { db: Db; actor: Caller; pairId: st
   const kind = props.kind as ScheduledSurveyKind;
   const parsed = surveyAnswerSchemas[kind].safeParse(props.answers);
   if (!parsed.success) {
-    throw new ApiError('invalidRequest', 'Some answers are not valid.', parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message })));
+    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message }));
+    throw new ApiError('invalidRequest', `Some answers are not valid: check ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
   }
   const pair = await pairRepository(db, actor.tenantId).find(props.pairId);
   authorizePairMember(actor, pair);

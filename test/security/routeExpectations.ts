@@ -66,6 +66,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'GET /api/pairs': { path: () => '/api/pairs', callers: anyoneSignedIn },
   'GET /api/enrolment/programmes': { path: () => '/api/enrolment/programmes', callers: anyoneSignedIn },
   'GET /api/concerns/mine': { path: () => '/api/concerns/mine', callers: anyoneSignedIn },
+  'GET /api/surveys/mine': { path: () => '/api/surveys/mine', callers: anyoneSignedIn },
   'POST /api/concerns': { path: () => '/api/concerns', body: (w) => ({ pairId: w.pairId, text: 'We keep cancelling.' }), callers: member('ok') },
 
   'POST /api/programmes/:id/enrolment': {
@@ -104,6 +105,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /api/pairs/:id/praise': { path: (w) => `/api/pairs/${w.pairId}/praise`, body: () => ({ text: 'Thanks again' }), callers: member('ok', 'refused') },
   'PATCH /api/pairs/:id/praise/:itemId': { path: (w) => `/api/pairs/${w.pairId}/praise/${w.praiseId}`, body: () => ({ shareWithManager: true }), self: 'mentor', callers: member('ok', 'refused') },
   'GET /api/pairs/:id/story': { path: (w) => `/api/pairs/${w.pairId}/story`, callers: member('ok') },
+  'POST /api/pairs/:id/surveys/:kind': { path: (w) => `/api/pairs/${w.pairId}/surveys/mid-point`, body: () => ({ progress: 4 }), callers: member('ok') },
   'PUT /api/pairs/:id/story': { path: (w) => `/api/pairs/${w.pairId}/story`, body: () => ({ text: 'What changed, rewritten.', version: 1 }), callers: member('ok') },
   'POST /api/pairs/:id/story/consent': { path: (w) => `/api/pairs/${w.pairId}/story/consent`, body: () => ({ version: 1, consent: true }), callers: member('ok') },
   'GET /api/pairs/:id/booking/suggestions': { path: (w) => `/api/pairs/${w.pairId}/booking/suggestions?mode=online`, callers: member('allowed') },
