@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AgendaItemEdit, AgendaItemInput, AgendaOrderInput, SuggestionAnswer } from '../../../shared/schemas/workspace';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
@@ -19,19 +20,18 @@ async function findItem(trx: Trx, member: Member, itemId: string): Promise<Agend
   return item;
 }
 
-async function nextPosition(trx: Trx, member: Member): Promise<number> {
-  const { max } = await trx
+/** The position after the pair's last agenda item, as a subquery; the pair row is locked, so no other change interleaves. */
+function nextPosition(trx: Trx, member: Member) {
+  return trx
     .selectFrom('agenda_items')
-    .select((eb) => eb.fn.max('position').as('max'))
+    .select(sql<number>`coalesce(max(position) + 1, 0)`.as('position'))
     .where('tenant_id', '=', member.pair.tenant_id)
-    .where('pair_id', '=', member.pair.id)
-    .executeTakeFirstOrThrow();
-  return max === null ? 0 : Number(max) + 1;
+    .where('pair_id', '=', member.pair.id);
 }
 
 async function insertItem(trx: Trx, member: Member, input: AgendaItemInput, now: Date): Promise<AgendaItemRow> {
   await checkSessionOfPair(trx, member, input.sessionId);
-  const row: AgendaItemRow = {
+  const row: Omit<AgendaItemRow, 'position'> = {
     tenant_id: member.pair.tenant_id,
     id: randomUUID(),
     pair_id: member.pair.id,
@@ -40,12 +40,12 @@ async function insertItem(trx: Trx, member: Member, input: AgendaItemInput, now:
     proposed_by: member.role,
     // The mentee owns the agenda: what they add is on it; what the mentor adds waits for them.
     accepted: member.role === 'mentee',
-    position: await nextPosition(trx, member),
     declined_at: null,
     created_at: now,
   };
-  await trx.insertInto('agenda_items').values(row).execute();
-  return row;
+  // The position is computed in the insert itself: one round trip less while the pair is locked.
+  const { position } = await trx.insertInto('agenda_items').values({ ...row, position: nextPosition(trx, member) }).returning('position').executeTakeFirstOrThrow();
+  return { ...row, position };
 }
 
 /** The mentee adds an item to the agenda, optionally for one session. */
@@ -119,7 +119,7 @@ export async function suggestionAnswerer(props: ItemProps & { input: SuggestionA
     if (!recordRules.answerSuggestion(member, item)) throw new ApiError('invalidTransition', 'This item is not a suggestion waiting for an answer.');
     const changes =
       props.input.answer === 'accept'
-        ? { accepted: true, position: await nextPosition(trx, member), declined_at: null }
+        ? { accepted: true, position: (await nextPosition(trx, member).executeTakeFirstOrThrow()).position, declined_at: null }
         : { accepted: false, position: item.position, declined_at: props.now };
     await trx.updateTable('agenda_items').set(changes).where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
     await recordDomainEvent(trx, {
