@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
 import { defaultSurveySchedule, surveyScheduleSchema } from './schemas/programme';
+import type { ScheduledSurveyKind } from './schemas/survey';
 
-/** The surveys a pair is asked on the programme's schedule (the pulse is programme-wide, not per pair). */
-export const scheduledSurveyKinds = ['pairing-fit', 'mid-point', 'end'] as const;
-export type ScheduledSurveyKind = (typeof scheduledSurveyKinds)[number];
 
 /** A programme's survey schedule from its stored details, its default when it has none (or a malformed one). */
 export const surveyScheduleOf = (details: Record<string, unknown>) => surveyScheduleSchema.safeParse(details.surveySchedule ?? defaultSurveySchedule).data ?? defaultSurveySchedule;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { surveyAnswerSchemas } from '../../shared/schemas/survey';
-import type { ScheduledSurveyKind } from '../../shared/surveySchedule';
+import type { ScheduledSurveyKind } from '../../shared/schemas/survey';
 import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
 import { pairTransitioner } from '../pairs/pairCommands';

@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/glossary';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { surveyQuestions, type SurveyQuestion } from '../../shared/schemas/survey';
-import { surveyScheduleOf, surveysDue, type ScheduledSurveyKind } from '../../shared/surveySchedule';
+import { surveyQuestions, type ScheduledSurveyKind, type SurveyQuestion } from '../../shared/schemas/survey';
+import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { scheduledSurveyKinds, type ScheduledSurveyKind } from '../surveySchedule';
+
+/** The surveys a pair is asked on the programme's schedule (the pulse is programme-wide, not per pair). */
+export const scheduledSurveyKinds = ['pairing-fit', 'mid-point', 'end'] as const;
+export type ScheduledSurveyKind = (typeof scheduledSurveyKinds)[number];
 
 const score = z.coerce.number({ message: 'must be a number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
 const comment = z.string().trim().max(2000, 'must be at most 2000 characters').optional();

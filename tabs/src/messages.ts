@@ -151,6 +151,37 @@ export const messages = {
       'Reflect after every session and agree one to three take-aways.',
     ],
   },
+  surveys: {
+    heading: 'Surveys waiting for you',
+    intro: 'Your answers are confidential: the programme admin only ever sees them counted together with others’, never yours alone.',
+    loading: 'Loading your surveys…',
+    empty: 'No surveys are waiting for you. We will let you know when the next one opens.',
+    listLabel: 'Surveys waiting for you',
+    title: { 'pairing-fit': 'How is your pairing going?', 'mid-point': 'Mid-point review', end: 'Looking back on the relationship' } as Record<string, string>,
+    about: (partner: string, openedOn: string) => `With ${partner} · open since ${openedOn}`,
+    scale: ['1 – Not at all', '2 – A little', '3 – Somewhat', '4 – Mostly', '5 – Very much'],
+    question: (name: string, role: 'mentor' | 'mentee'): string =>
+      ({
+        fit: 'How well does this pairing work for you?',
+        progress: 'How much are you getting out of the relationship so far?',
+        before:
+          role === 'mentee'
+            ? 'Before the programme: how well did you understand the experience of colleagues of other generations and cultures?'
+            : 'Before the programme: how confident did you feel sharing your view with senior leaders?',
+        after:
+          role === 'mentee'
+            ? 'Now: how well do you understand the experience of colleagues of other generations and cultures?'
+            : 'Now: how confident do you feel sharing your view with senior leaders?',
+        comment: 'Anything you would like to add? (optional)',
+        repair: 'Ask for a no-fault re-pair',
+      })[name] ?? name,
+    repairHint:
+      'No fault on either side. Your request goes confidentially to the programme admin, your partner is not told who asked, this pair ends and you can both be matched again.',
+    choose: 'Choose a value from 1 to 5.',
+    send: 'Send answers',
+    sent: 'Thank you: your answers were recorded.',
+    sentWithRepair: 'Thank you: your answers were recorded and your no-fault re-pair request was sent confidentially.',
+  },
   confidential: {
     heading: 'Something not right?',
     intro: 'These go confidentially to your programme admin. Your partner is not told who asked.',

@@ -12,6 +12,7 @@ import { PartnerCard } from '../PartnerCard/PartnerCard';
 import { PraiseCard } from '../PraiseCard/PraiseCard';
 import { NextSession, PastSessions } from '../Sessions/Sessions';
 import { StoryCard } from '../Story/StoryCard';
+import { SurveysCard } from '../Surveys/SurveysCard';
 import { Timeline } from '../Timeline/Timeline';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspacePageStyles } from './useWorkspacePageStyles.styles';
@@ -53,6 +54,7 @@ export function WorkspacePage() {
             <PastSessions ws={workspace.state.data} {...props} />
           </div>
           <div className={styles.column}>
+            <SurveysCard onRepairRequested={reload} />
             <Charter ws={workspace.state.data} {...props} />
             <Journal ws={workspace.state.data} {...props} />
             <PraiseCard ws={workspace.state.data} {...props} />
