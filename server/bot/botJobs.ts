@@ -49,7 +49,7 @@ interface Message {
  * or it no longer applies, wait for their working hours, then send the card once.
  */
 function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Message | null>): JobHandler {
-  return async (job, now): Promise<JobResult> => {
+  return async (job, now, lease): Promise<JobResult> => {
     const userId = text(job.payload.userId);
     const prefs = await deps.db.selectFrom('bot_preferences').select('reminders_paused_until').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
@@ -58,6 +58,8 @@ function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Messag
     if (!message) return { kind: 'done', outcome: 'skipped' };
     const at = sendTimeFor(await deps.hoursOf(job.tenant_id, userId), now, message.latest);
     if (at > now) return { kind: 'defer', at };
+    // Reading hours may have taken long (Graph retries): send only while the job is still ours.
+    if (!(await lease.renew())) return { kind: 'failed', error: 'Another worker took this job over after its lease ran out.' };
     const sent = await deps.host.send(job.tenant_id, userId, message.card);
     if (sent.kind === 'throttled') return { kind: 'throttled', retryAfterMs: sent.retryAfterMs };
     if (sent.kind === 'no-conversation' && message.waitForChatUntil && message.waitForChatUntil > now) return { kind: 'defer', at: new Date(now.getTime() + unreachableRetryMs) };

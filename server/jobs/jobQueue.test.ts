@@ -66,6 +66,22 @@ describeEachEngine('durable jobs', (database) => {
     expect(await jobQueue(db, 'other', options).finish(reclaimed!, { kind: 'done', outcome: 'sent' }, later)).toBe(true);
   });
 
+  it('lets a slow worker keep its job by renewing the lease before sending, and refuses once another worker took it', async () => {
+    const { db } = database();
+    await scheduleJobs(db, reminders(1, 'renew'));
+    const now = new Date();
+    const slow = jobQueue(db, 'slow', options);
+    const [job] = await slow.claim(now, 10);
+    const nearlyOver = new Date(now.getTime() + options.leaseMs - 1);
+    expect(await slow.renew(job!, nearlyOver)).toBe(true);
+    const afterFirstLease = new Date(now.getTime() + options.leaseMs + 1);
+    expect(await jobQueue(db, 'other', options).claim(afterFirstLease, 10)).toHaveLength(0);
+    const afterRenewed = new Date(nearlyOver.getTime() + options.leaseMs + 1);
+    const [taken] = await jobQueue(db, 'other', options).claim(afterRenewed, 10);
+    expect(taken?.id).toBe(job!.id);
+    expect(await slow.renew(job!, afterRenewed)).toBe(false);
+  });
+
   it('waits as long as Retry-After says on a 429 without counting an attempt, and backs off on failures until it gives up', async () => {
     const { db } = database();
     await scheduleJobs(db, reminders(1, 'throttle'));

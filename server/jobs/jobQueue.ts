@@ -90,6 +90,23 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
       return rows;
     },
 
+    /**
+     * Extends this worker's claim just before a step that cannot be undone (a message sent), so a
+     * job that ran long (Graph retries, Retry-After) is not sent by two workers: false when another
+     * worker took it over after the lease ran out, and then this one must not send.
+     */
+    async renew(job: JobRow, now: Date): Promise<boolean> {
+      const outcome = await db
+        .updateTable('jobs')
+        .set({ locked_until: new Date(now.getTime() + options.leaseMs) })
+        .where('tenant_id', '=', job.tenant_id)
+        .where('id', '=', job.id)
+        .where('locked_by', '=', workerId)
+        .where('done_at', 'is', null)
+        .executeTakeFirst();
+      return Number(outcome.numUpdatedRows) === 1;
+    },
+
     /** Records the result of a run; false when this worker no longer held the claim (its lease ran out). */
     async finish(job: JobRow, result: JobResult, now: Date): Promise<boolean> {
       const mine = db.updateTable('jobs').where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('locked_by', '=', workerId);

@@ -1,7 +1,12 @@
 import type { Logger } from '../logger';
 import type { JobQueue, JobResult, JobRow } from './jobQueue';
 
-export type JobHandler = (job: JobRow, now: Date) => Promise<JobResult>;
+/** The worker's hold on a job: renew it right before a step that must happen once. */
+export interface JobLease {
+  renew(): Promise<boolean>;
+}
+
+export type JobHandler = (job: JobRow, now: Date, lease: JobLease) => Promise<JobResult>;
 
 export interface JobWorkerOptions {
   queue: JobQueue;
@@ -45,7 +50,8 @@ export function startJobWorker(options: JobWorkerOptions) {
     const handler = options.handlers[job.kind];
     let result: JobResult;
     try {
-      result = handler ? await handler(job, options.clock()) : { kind: 'failed', error: `No handler for job kind "${job.kind}".` };
+      const lease: JobLease = { renew: () => options.queue.renew(job, options.clock()) };
+      result = handler ? await handler(job, options.clock(), lease) : { kind: 'failed', error: `No handler for job kind "${job.kind}".` };
     } catch (error) {
       result = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
     }
