@@ -15,8 +15,6 @@ export interface CsvRowError {
   message: string;
 }
 
-export const participantCsvColumns = ['email', 'role', 'learning_goals', 'offers', 'meeting_preference', 'languages', 'capacity'] as const;
-
 const list = (value: string | undefined) =>
   (value ?? '')
     .split(';')

@@ -28,12 +28,6 @@ export function recodeDepartments(people: readonly { unit: string; department: s
   return { offered, code };
 }
 
-const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(value: string): boolean {
-  return monthPattern.test(value);
-}
-
 /** `YYYY-MM` of an ISO date or timestamp, in UTC. */
 export function monthOf(iso: string): string {
   return iso.slice(0, 7);

@@ -1,6 +1,6 @@
 /** The matching engine: the pairs with the best total score the pairing rules allow, with reasons. */
 export { proposeMatches } from './proposeMatches';
-export { defaultScoreWeights, jobFunctionOf, languageKey, scorePair } from './score';
+export { defaultScoreWeights, scorePair } from './score';
 export type {
   DirectoryFacts,
   MatchCandidate,

@@ -1,19 +1,12 @@
 /** Slot finding from Graph free/busy, pure: the server fetches, this decides. */
-export { SchedulingError } from './errors';
 export type { SchedulingErrorCode } from './errors';
 export { toIanaZone } from './timeZones';
 export type { BusyInterval } from './intervals';
 export { workingSpans } from './workingHours';
 export type { WorkingHours } from './workingHours';
-export {
-  busyFromAvailabilityView,
-  busyFromScheduleItems,
-  parseDateTimeTimeZone,
-  parseScheduleInformation,
-  toDateTimeTimeZone,
-} from './getSchedule';
+export { parseScheduleInformation, toDateTimeTimeZone } from './getSchedule';
 export type { BusyOptions, DateTimeTimeZone, FreeBusyStatus, ScheduleBusy, ScheduleInformation, ScheduleItem } from './getSchedule';
-export { chunk, collectScheduleResponses, maxRequestsPerBatch, maxSchedulesPerGetSchedule, planGetScheduleBatches } from './batching';
+export { collectScheduleResponses, planGetScheduleBatches } from './batching';
 export type { BatchRequestBody, BatchResponseStep, CollectedSchedules, GetScheduleBatchStep, GetScheduleBody, GetSchedulePlanInput } from './batching';
 export { findSlots } from './slots';
 export type { SlotPerson, SlotSearch, SlotSuggestion } from './slots';

@@ -1,5 +1,5 @@
 /** Venue policy, pure: which places are neutral for a pair, best first, each with its reason. */
-export { defaultExecutiveTags, homeBaseOf, planVenues, workInDifferentCities } from './venuePolicy';
+export { homeBaseOf, planVenues } from './venuePolicy';
 export type {
   HomeBase,
   NeutralityCode,
