@@ -20,8 +20,6 @@ export const surveyAnswerSchemas = {
   end: z.object({ before: score, after: score, comment }).strict(),
 } as const satisfies Record<ScheduledSurveyKind, z.ZodType>;
 
-export type SurveyAnswers<K extends ScheduledSurveyKind> = z.infer<(typeof surveyAnswerSchemas)[K]>;
-
 export const surveyKindSchema = z.enum(scheduledSurveyKinds, { message: 'must be pairing-fit, mid-point or end' });
 
 /** The questions of each survey, in order, so a form can be drawn from them. */
