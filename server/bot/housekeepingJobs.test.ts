@@ -6,20 +6,11 @@ import { aPair, aPerson } from '../testing/factories';
 import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
 import { startTestService, type TestService } from '../testing/testService';
 import { housekeepingJobKinds } from './housekeepingJobs';
+import { waitFor } from '../testing/waitFor';
 
 const leader = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
 const catalogId = 'upward-catalog-app-0001';
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The production worker of the harness, planning and running the housekeeping jobs against the Microsoft 365 stand-in. */
 describe('bot housekeeping jobs', () => {

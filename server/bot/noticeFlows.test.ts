@@ -5,22 +5,13 @@ import type { JobWorker } from '../jobs/jobWorker';
 import { aPair, aPerson } from '../testing/factories';
 import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
 import { startTestService, type TestService } from '../testing/testService';
+import { waitFor } from '../testing/waitFor';
 
 const leader = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
 /** Enrolled in the same programme, but in the leader's chain: never matched with them. */
 const third = DEMO_PERSONAS.juniorInLeadersChain;
 const admin = DEMO_PERSONAS.programmeAdmin;
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /*
  * Notices the bot sends when something happens to a pair or a programme: a published match, a

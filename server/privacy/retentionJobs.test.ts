@@ -4,16 +4,7 @@ import { aParticipant, aProgramme } from '../testing/factories';
 import { startTestService, type TestService } from '../testing/testService';
 import { retentionActor } from './retention';
 import { retentionJobKind, retentionJobs } from './retentionJobs';
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitFor } from '../testing/waitFor';
 
 /** The service's own job worker purges expired programmes once a day, without anyone running `npm run retention`. */
 describe('the scheduled retention purge', () => {

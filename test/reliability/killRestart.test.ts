@@ -9,16 +9,8 @@ import { aPair } from '../../server/testing/factories';
 import { startTeamsConnector, type TeamsConnector } from '../../server/testing/teamsConnector';
 import { startHoldingProxy } from './support/holdingProxy';
 import { type ServiceProcess, startServiceProcess } from './support/serviceProcess';
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitForWithin } from '../../server/testing/waitFor';
+const waitFor = waitForWithin(20_000);
 
 const postgres = testEngines().find((e) => e.name === 'postgres');
 // The service runs as its own process, so the database must be one both processes reach: the Postgres server (CI requires it).
@@ -139,7 +131,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
 
     teams.held.length = 0;
     service = await start();
-    await waitFor('every job done', async () => (await nudgeJobs()).every((j) => j.done_at), 30_000);
+    await waitForWithin(30_000)('every job done', async () => (await nudgeJobs()).every((j) => j.done_at));
 
     const deliveries = new Map<string, number>();
     for (const r of teams.received.slice(receivedBefore)) deliveries.set(userOf(r.conversationId), (deliveries.get(userOf(r.conversationId)) ?? 0) + 1);

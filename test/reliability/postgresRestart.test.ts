@@ -15,6 +15,8 @@ import { createLogger } from '../../server/logger';
 import { openDatabase, type OpenDatabase } from '../../server/store/database';
 import { migrateToLatest } from '../../server/store/migrate';
 import { aPair } from '../../server/testing/factories';
+import { waitForWithin } from '../../server/testing/waitFor';
+const waitFor = waitForWithin(20_000);
 
 const pgBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(`${d}/initdb`)) : undefined;
 // A throw-away cluster of our own (never the shared server other tests use); initdb refuses to run as root, so as the postgres user.
@@ -29,16 +31,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeWithCluster('Postgres restarted under load', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'upward-pg-'));

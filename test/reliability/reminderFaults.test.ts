@@ -7,16 +7,8 @@ import { startJobWorker } from '../../server/jobs/jobWorker';
 import { json } from '../../server/store/json';
 import { startTeamsConnector, type ConnectorFault, type TeamsConnector } from '../../server/testing/teamsConnector';
 import { startTestService, type TestService } from '../../server/testing/testService';
-
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 40_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitForWithin } from '../../server/testing/waitFor';
+const waitFor = waitForWithin(40_000);
 
 describe('reminders while Microsoft Graph and Teams fail at random', () => {
   let service: TestService;
