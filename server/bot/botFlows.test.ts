@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aPerson, aSession } from '../testing/factories';
 import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
@@ -37,28 +36,10 @@ describe('the Upward bot in a personal chat', () => {
 
   /** Sends one activity from a person and returns the cards the bot answered with, as JSON text. */
   async function send(p: Persona, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
-    const before = teams.received.length;
-    const response = await fetch(`${service.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: randomUUID(),
-        timestamp: now.toISOString(),
-        channelId: 'msteams',
-        serviceUrl: teams.url,
-        from: { id: `29:${p.id}`, name: `${p.givenName} ${p.surname}`, aadObjectId: p.id },
-        recipient: { id: '28:upward-bot', name: 'Upward' },
-        conversation: { id: conversationOf(p), conversationType: 'personal', tenantId },
-        channelData: { tenant: { id: tenantId } },
-        ...fields,
-      }),
-    });
-    expect(response.status).toBeLessThan(300);
-    return teams.received.slice(before).map((r) => {
-      expect(r.conversationId).toBe(conversationOf(p));
-      return JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
-    });
+    const answer = await teams.chat(service.url, { tenantId, userId: p.id, name: `${p.givenName} ${p.surname}`, at: now }, fields);
+    expect(answer.status).toBeLessThan(300);
+    expect(answer.conversations).toEqual([]);
+    return answer.cards;
   }
   const say = (p: Persona, text: string) => send(p, { text });
   const submit = (p: Persona, value: Record<string, unknown>) => send(p, { value });

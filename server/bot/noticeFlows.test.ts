@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { JobWorker } from '../jobs/jobWorker';
@@ -30,29 +29,12 @@ describe('the bot’s notices', () => {
   const everyone: { id: string; name: string }[] = [leader, mentor, third, admin].map((p) => ({ id: p.id, name: `${p.givenName} ${p.surname}` }));
 
   const db = () => service.database.db;
-  const conversationOf = (userId: string) => `a:personal-${userId}`;
 
   /** One activity from a person to the bot; returns the cards it answered with, as JSON text. */
   async function send(userId: string, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
-    const before = teams.received.length;
-    const response = await fetch(`${service.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: randomUUID(),
-        timestamp: now.toISOString(),
-        channelId: 'msteams',
-        serviceUrl: teams.url,
-        from: { id: `29:${userId}`, name: everyone.find((p) => p.id === userId)?.name ?? userId, aadObjectId: userId },
-        recipient: { id: '28:upward-bot', name: 'Upward' },
-        conversation: { id: conversationOf(userId), conversationType: 'personal', tenantId },
-        channelData: { tenant: { id: tenantId } },
-        ...fields,
-      }),
-    });
-    expect(response.status).toBeLessThan(300);
-    return teams.received.slice(before).map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text));
+    const answer = await teams.chat(service.url, { tenantId, userId, name: everyone.find((p) => p.id === userId)?.name ?? userId, at: now }, fields);
+    expect(answer.status).toBeLessThan(300);
+    return answer.cards;
   }
 
   /** Moves the clock on (so the worker plans again), wakes the worker, and returns what each person received meanwhile. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -49,8 +50,9 @@ export async function startTeamsConnector() {
   };
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    url,
     received,
     /** Posts taken but never answered (see `{ hold: true }`). */
     held,
@@ -59,6 +61,37 @@ export async function startTeamsConnector() {
       inject(Array.from({ length: times }, () => ({ status: 429, retryAfterSeconds })));
     },
     inject,
+    /**
+     * A person writes to the bot in their 1:1 chat, as Teams would post it to the service's
+     * /api/messages; answers the HTTP status and what the bot posted back meanwhile (each card's
+     * content, or the text, as JSON), all of it in that person's conversation.
+     */
+    async chat(botUrl: string, from: { tenantId: string; userId: string; name: string; at: Date }, fields: { text?: string; value?: Record<string, unknown> }) {
+      const before = received.length;
+      const conversationId = `a:personal-${from.userId}`;
+      const response = await fetch(`${botUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: randomUUID(),
+          timestamp: from.at.toISOString(),
+          channelId: 'msteams',
+          serviceUrl: url,
+          from: { id: `29:${from.userId}`, name: from.name, aadObjectId: from.userId },
+          recipient: { id: '28:upward-bot', name: 'Upward' },
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: from.tenantId },
+          channelData: { tenant: { id: from.tenantId } },
+          ...fields,
+        }),
+      });
+      const answers = received.slice(before);
+      return {
+        status: response.status,
+        conversations: answers.map((r) => r.conversationId).filter((c) => c !== conversationId),
+        cards: answers.map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text)),
+      };
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
