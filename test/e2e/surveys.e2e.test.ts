@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson, aProgramme } from '../../server/testing/factories';
+import { aPair, aProgramme } from '../../server/testing/factories';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, launchChromium, newPersonContext, signIn } from './support/tabBrowser';
+import { axeViolations, launchChromium, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
 /*
  * Surveys in the tab, in a real Chromium against the real service and the Microsoft 365 stand-in:
@@ -13,7 +13,6 @@ jest.setTimeout(120_000);
 
 const mentee = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
-const nameOf = (p: { givenName: string; surname: string }) => `${p.givenName} ${p.surname}`;
 
 let service: TestService;
 let browser: Browser;
@@ -23,15 +22,11 @@ beforeAll(async () => {
   service = await startTestService();
   const { db } = service.database;
   const tenantId = service.standIn.tenantId;
-  for (const persona of [mentee, mentor]) {
-    const user = service.standIn.org.people.find((p) => p.user.id === persona.id)!.user;
-    await aPerson(db, tenantId, { userId: user.id, displayName: user.displayName, department: user.department ?? undefined, jobTitle: user.jobTitle ?? undefined });
-  }
+  await recordPersonas(service, [mentee, mentor]);
   // Started 100 days ago in a 6-month relationship: the mid-point survey is due, the end survey is not.
   const programme = await aProgramme(db, tenantId);
   await aPair(db, tenantId, { programmeId: programme.id, mentorUserId: mentor.id, menteeUserId: mentee.id, startedAt: new Date(Date.now() - 100 * 86_400_000) });
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  tabUrl = (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+  tabUrl = tabAddress(service);
   browser = await launchChromium();
 });
 
@@ -40,11 +35,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function openAs(person: { givenName: string; surname: string }): Promise<Page> {
-  const page = await (await newPersonContext(browser)).newPage();
-  await signIn(page, tabUrl('workspace'), nameOf(person));
-  return page;
-}
+const openAs = (person: Persona): Promise<Page> => openTabAs(browser, tabUrl, person);
 
 const surveysCard = (page: Page) => page.getByRole('region', { name: 'Surveys waiting for you', exact: true });
 

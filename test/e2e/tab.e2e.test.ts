@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson } from '../../server/testing/factories';
+import { aPair } from '../../server/testing/factories';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
+import { expectNoAxeViolations, launchChromium, screenshot, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
 /*
  * The Teams tab in a real Chromium against the real service and the Microsoft 365 stand-in:
@@ -14,7 +14,6 @@ jest.setTimeout(180_000);
 const mentee = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
 const admin = DEMO_PERSONAS.programmeAdmin;
-const nameOf = (p: { givenName: string; surname: string }) => `${p.givenName} ${p.surname}`;
 
 let service: TestService;
 let browser: Browser;
@@ -25,18 +24,14 @@ beforeAll(async () => {
   service = await startTestService();
   const { db } = service.database;
   const tenantId = service.standIn.tenantId;
-  for (const persona of [mentee, mentor, admin]) {
-    const user = service.standIn.org.people.find((p) => p.user.id === persona.id)!.user;
-    await aPerson(db, tenantId, { userId: user.id, displayName: user.displayName, department: user.department ?? undefined, jobTitle: user.jobTitle ?? undefined });
-  }
+  await recordPersonas(service, [mentee, mentor, admin]);
   // Programmes are created the way an admin creates them, through the API.
   const running = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2026', startsOn: '2026-01-05', guides: { mentor: 'Guide for reverse mentors.', mentee: 'Guide for leaders.' } } });
   const open = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2027', startsOn: '2027-01-04' } });
   expect([running.status, open.status]).toEqual([201, 201]);
   expect((await service.api('PATCH', `/api/programmes/${open.body.id}`, { as: admin.id, body: { status: 'open' } })).status).toBe(200);
   pairId = (await aPair(db, tenantId, { status: 'accepted', programmeId: running.body.id, mentorUserId: mentor.id, menteeUserId: mentee.id })).id;
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  tabUrl = (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+  tabUrl = tabAddress(service);
   browser = await launchChromium();
 });
 
@@ -45,17 +40,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function openAs(person: { givenName: string; surname: string }, hash = 'workspace', options: { dark?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await newPersonContext(browser, options);
-  const page = await context.newPage();
-  await signIn(page, tabUrl(hash), nameOf(person));
-  return page;
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const violations = await axeViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
-}
+const openAs = (person: Persona, hash = 'workspace', options: { dark?: boolean; width?: number } = {}): Promise<Page> => openTabAs(browser, tabUrl, person, hash, options);
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson, aSession } from '../../server/testing/factories';
+import { aPair, aSession } from '../../server/testing/factories';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
+import { expectNoAxeViolations, launchChromium, screenshot, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
 /*
  * The workspace actions and admin pages beyond tab.e2e.test.ts, in a real Chromium against the
@@ -15,7 +15,6 @@ jest.setTimeout(120_000);
 const mentee = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
 const admin = DEMO_PERSONAS.programmeAdmin;
-const nameOf = (p: { givenName: string; surname: string }) => `${p.givenName} ${p.surname}`;
 
 let service: TestService;
 let browser: Browser;
@@ -28,18 +27,14 @@ beforeAll(async () => {
   service = await startTestService();
   const { db } = service.database;
   const tenantId = service.standIn.tenantId;
-  for (const persona of [mentee, mentor, admin]) {
-    const user = service.standIn.org.people.find((p) => p.user.id === persona.id)!.user;
-    await aPerson(db, tenantId, { userId: user.id, displayName: user.displayName, department: user.department ?? undefined, jobTitle: user.jobTitle ?? undefined });
-  }
+  await recordPersonas(service, [mentee, mentor, admin]);
   const programme = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2026', startsOn: '2026-01-05' } });
   expect(programme.status).toBe(201);
   programmeId = programme.body.id;
   pairId = (await aPair(db, tenantId, { status: 'active', programmeId, mentorUserId: mentor.id, menteeUserId: mentee.id })).id;
   await aSession(db, tenantId, { pairId, startsAt: new Date('2026-03-02T10:00:00Z'), status: 'held' });
   for (const text of agendaTexts) expect((await service.api('POST', `/api/pairs/${pairId}/agenda`, { as: mentee.id, body: { text } })).status).toBe(201);
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  tabUrl = (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+  tabUrl = tabAddress(service);
   browser = await launchChromium();
 });
 
@@ -48,16 +43,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function openAs(person: { givenName: string; surname: string }, hash = 'workspace'): Promise<Page> {
-  const page = await (await newPersonContext(browser)).newPage();
-  await signIn(page, tabUrl(hash), nameOf(person));
-  return page;
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const violations = await axeViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
-}
+const openAs = (person: Persona, hash = 'workspace'): Promise<Page> => openTabAs(browser, tabUrl, person, hash);
 
 const section = (page: Page, name: string | RegExp) => page.getByRole('region', { name, exact: true });
 const agendaOrder = (page: Page) =>

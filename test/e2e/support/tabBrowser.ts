@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { aPerson } from '../../../server/testing/factories';
+import type { TestService } from '../../../server/testing/testService';
 
 /** The Chromium flags CI and this machine use (see docs/HELPERS.md and .ci/run). */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -51,4 +53,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface Persona {
+  id: string;
+  givenName: string;
+  surname: string;
+}
+
+export const nameOf = (p: Pick<Persona, 'givenName' | 'surname'>) => `${p.givenName} ${p.surname}`;
+
+/** Stores the demo people's directory facts, as the reporting-line sync would, so pages show their names. */
+export async function recordPersonas(service: TestService, personas: readonly Persona[]): Promise<void> {
+  for (const persona of personas) {
+    const user = service.standIn.org.people.find((p) => p.user.id === persona.id)!.user;
+    await aPerson(service.database.db, service.standIn.tenantId, { userId: user.id, displayName: user.displayName, department: user.department ?? undefined, jobTitle: user.jobTitle ?? undefined });
+  }
+}
+
+/** The tab's address for a page (`workspace`, `admin`, ...), pointing its sign-in at the stand-in. */
+export function tabAddress(service: TestService): (hash: string) => string {
+  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
+  return (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+}
+
+/** A fresh browser context signed in as the person, on a page of the tab. */
+export async function openTabAs(browser: Browser, address: (hash: string) => string, person: Persona, hash = 'workspace', options: { dark?: boolean; width?: number } = {}): Promise<Page> {
+  const page = await (await newPersonContext(browser, options)).newPage();
+  await signIn(page, address(hash), nameOf(person));
+  return page;
+}
+
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
