@@ -18,6 +18,13 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
   const [status, setStatus] = useState<ConcernStatus | null>(null);
   const concerns = useAsync(() => calls.concerns(status), [calls, status]);
   const action = useAction();
+  // The status an admin just chose, shown until the list reloads, so the control never jumps back.
+  const [chosen, setChosen] = useState<Record<string, ConcernStatus>>({});
+  const change = async (id: string, next: ConcernStatus) => {
+    setChosen((c) => ({ ...c, [id]: next }));
+    if (await action.run(() => calls.changeConcern(id, next))) await concerns.reload();
+    setChosen(({ [id]: _done, ...rest }) => rest);
+  };
   return (
     <Section title={m.heading} hint={m.hint}>
       <Field label={m.filter}>
@@ -57,9 +64,9 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
                     <Select
                       size="small"
                       aria-label={m.changeLabel(m.kind[c.kind] ?? c.kind, formatDateTime(c.createdAt))}
-                      value={c.status}
+                      value={chosen[c.id] ?? c.status}
                       disabled={action.busy}
-                      onChange={(_e, d) => void action.run(() => calls.changeConcern(c.id, d.value as ConcernStatus)).then((ok) => (ok ? concerns.reload() : undefined))}
+                      onChange={(_e, d) => void change(c.id, d.value as ConcernStatus)}
                     >
                       {statuses.map((s) => (
                         <option key={s} value={s}>
