@@ -1,19 +1,9 @@
-import { defaultScoreWeights, type MatchInput } from '../../shared/matching';
-import { createBulkScorer } from '../../shared/matching/bulkScore';
-import { createPairScreen } from '../../shared/matching/pairScreen';
-import { scoringProfile } from '../../shared/matching/score';
+import type { MatchInput } from '../../shared/matching';
+import { screenAndScore } from './screening';
 
 /** The obvious alternative: take the best-scoring allowed pair left, repeatedly (no pins). */
 export function greedyTotalScore(input: MatchInput): number {
-  const asCandidate = (c: MatchInput['mentors'][number]) => ({ userId: c.participant.userId, role: c.participant.role, seniority: c.seniority });
-  const screen = createPairScreen(input.mentors.map(asCandidate), input.mentees.map(asCandidate), input.chains, input.policy);
-  const scorer = createBulkScorer(
-    input.mentors.map(scoringProfile),
-    input.mentors.map((m) => m.seniority),
-    input.mentees.map(scoringProfile),
-    input.mentees.map((m) => m.seniority),
-    input.weights ?? defaultScoreWeights,
-  );
+  const { screen, scorer } = screenAndScore(input);
   // Bucket the allowed pairs by score (scores are small integers), best bucket first.
   const buckets: number[][] = [];
   const allowed = new Uint8Array(input.mentors.length);

@@ -1,8 +1,6 @@
 import munkres from 'munkres';
-import { defaultScoreWeights, type MatchInput } from '../../shared/matching';
-import { createBulkScorer } from '../../shared/matching/bulkScore';
-import { createPairScreen } from '../../shared/matching/pairScreen';
-import { scoringProfile } from '../../shared/matching/score';
+import type { MatchInput } from '../../shared/matching';
+import { screenAndScore } from './screening';
 
 /**
  * The best total by the Hungarian algorithm (`munkres`, the engine's former core, independent of
@@ -12,15 +10,7 @@ import { scoringProfile } from '../../shared/matching/score';
  * so it is fast enough to check the solver at 5,000 a side (no pins).
  */
 export function munkresTotalScore(input: MatchInput): number {
-  const asCandidate = (c: MatchInput['mentors'][number]) => ({ userId: c.participant.userId, role: c.participant.role, seniority: c.seniority });
-  const screen = createPairScreen(input.mentors.map(asCandidate), input.mentees.map(asCandidate), input.chains, input.policy);
-  const scorer = createBulkScorer(
-    input.mentors.map(scoringProfile),
-    input.mentors.map((m) => m.seniority),
-    input.mentees.map(scoringProfile),
-    input.mentees.map((m) => m.seniority),
-    input.weights ?? defaultScoreWeights,
-  );
+  const { screen, scorer } = screenAndScore(input);
   const slots: number[] = [];
   input.mentors.forEach((m, i) => {
     for (let k = Math.max(0, Math.floor(m.participant.capacity)); k > 0; k--) slots.push(i);
