@@ -7,6 +7,7 @@ import { statements as botJobs } from './migrations/0004_bot_jobs';
 import { statements as sessionBookings } from './migrations/0005_session_bookings';
 import { statements as stories } from './migrations/0006_stories';
 import { statements as bookingIntents } from './migrations/0007_booking_intents';
+import { statements as unfinishedWork } from './migrations/0008_unfinished_sends_and_bookings';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, readonly string[]> = {
   '0005_session_bookings': sessionBookings,
   '0006_stories': stories,
   '0007_booking_intents': bookingIntents,
+  '0008_unfinished_sends_and_bookings': unfinishedWork,
 };
 
 const provider: MigrationProvider = {

@@ -181,6 +181,10 @@ export interface BookingIntentTable {
   transaction_id: string;
   pair_id: string;
   created_at: Timestamp;
+  /** The event this booking was about to create: whose calendar, and when (for finding it again). */
+  organizer_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  starts_at: NullableTimestamp;
+  ends_at: NullableTimestamp;
 }
 
 export interface AgendaItemTable {
@@ -314,6 +318,8 @@ export interface JobTable {
   done_at: Timestamp | null;
   outcome: 'sent' | 'skipped' | 'failed' | null;
   last_error: string | null;
+  /** Set when an attempt began handing its message to Teams and did not see how that ended. */
+  send_started_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
