@@ -283,6 +283,35 @@ describe('teamwork, batch limits and faults', () => {
     expect(chat.body.id).toMatch(/^19:/);
   });
 
+  it("keeps what the bot sent in the person's chat with it, listed newest first with Graph's date filter and paging", async () => {
+    const person = DEMO_PERSONAS.seniorLeader.id;
+    expect(standIn.teamsChats.install(person, 'app-chat')).not.toBeNull();
+    const t0 = Date.parse('2026-11-01T09:00:00Z');
+    for (let i = 0; i < 53; i++) {
+      standIn.teamsChats.postFromBot(person, 'app-chat', { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', id: `card-${i}` } }] }, new Date(t0 + i * 60_000));
+    }
+    const listed = await graph(`/users/${person}/teamwork/installedApps?$filter=${encodeURIComponent("teamsApp/id eq 'app-chat'")}`);
+    const chatId = (await graph(`/users/${person}/teamwork/installedApps/${listed.body.value[0].id}/chat`)).body.id as string;
+    const messages = `/chats/${encodeURIComponent(chatId)}/messages`;
+
+    const first = await graph(`${messages}?$top=50`);
+    expect(first.body.value).toHaveLength(50);
+    expect(JSON.parse(first.body.value[0].attachments[0].content).id).toBe('card-52');
+    expect(first.body.value[0].from.application.id).toBe('app-chat');
+    const rest = await graph(first.body['@odata.nextLink'].slice(standIn.graphBaseUrl.length));
+    expect(rest.body.value.map((m: { attachments: { content: string }[] }) => JSON.parse(m.attachments[0]!.content).id)).toEqual(['card-2', 'card-1', 'card-0']);
+
+    const since = encodeURIComponent(`lastModifiedDateTime gt ${new Date(t0 + 50 * 60_000).toISOString()}`);
+    expect((await graph(`${messages}?$orderby=lastModifiedDateTime desc&$filter=${since}`)).body.value).toHaveLength(2);
+    // As Graph does, the filter is ignored unless the order is by the same property.
+    expect((await graph(`${messages}?$orderby=createdDateTime desc&$filter=${since}`)).body.value).toHaveLength(20);
+    expect((await graph(`${messages}?$orderby=lastModifiedDateTime desc&$filter=${encodeURIComponent('createdDateTime gt 2026-01-01T00:00:00Z')}`)).status).toBe(400);
+    // Someone else may not read the chat; a chat that does not exist is 404.
+    expect((await graph(messages, { token: await standIn.issueToken(mentor, { audience: GRAPH_RESOURCE }) })).status).toBe(403);
+    expect((await graph(messages, { token: await standIn.issueToken(person, { audience: GRAPH_RESOURCE }) })).status).toBe(200);
+    expect((await graph(`/chats/${encodeURIComponent('19:nobody_app@unq.gbl.spaces')}/messages`)).status).toBe(404);
+  });
+
   it('refuses a batch of more than 20 requests', async () => {
     const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me' }));
     expect((await graph('/$batch', { method: 'POST', body: { requests } })).status).toBe(400);

@@ -11,6 +11,7 @@ import { DirectoryStore } from './graph/directoryStore';
 import { FaultInjector } from './graph/faults';
 import { createGraphRouter } from './graph/graphApp';
 import { RequestStats } from './graph/requestStats';
+import { TeamsChatStore } from './graph/teamsChats';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
@@ -55,6 +56,8 @@ export interface M365StandIn {
   channelMessages(teamId: string, channelId: string): readonly ChatMessage[];
   stop(): Promise<void>;
 }
+  /** Teams apps installed for people, and the 1:1 chats of their bots (what the Bot Connector delivered). */
+  teamsChats: Pick<TeamsChatStore, 'install' | 'postFromBot'>;
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0` and Entra ID at `/{tenantId}/...`. */
 export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
@@ -76,6 +79,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const channels = new ChannelStore();
   const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory };
 
+  const chats = new TeamsChatStore();
   const app = express();
   app.disable('x-powered-by');
   // The Graph JS SDK only recognises absolute https URLs; given our absolute http @odata.nextLink it
@@ -88,7 +92,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const extraIssuers = extraTenantIds.map((tenantId) => createTokenIssuer({ baseUrl: url, tenantId, clientId: org.clientId, keys, directory: identityDirectory }));
   // Graph accepts a token of any tenant the stand-in hosts (same people in each).
   const graphIssuer = { ...issuer, verify: (token: string, audience: string | readonly string[]) => firstVerified([issuer, ...extraIssuers], token, audience) };
-  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels }));
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels, chats }));
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
@@ -115,6 +119,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
+    teamsChats: chats,
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };

@@ -28,6 +28,17 @@ export function adaptiveCard(body: unknown[], actions: unknown[] = []): Card {
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };
 }
 
+/**
+ * The id a proactive card carries for the job that sent it: invisible to the person, kept by
+ * Teams in the card's JSON (which Graph returns as the chat message's attachment content), so a
+ * run after a crash can see whether the card already arrived.
+ */
+export const jobMarker = (jobId: string) => `upward-job-${jobId}`;
+
+export function markedCard(card: Card, jobId: string): Card {
+  return { ...card, id: jobMarker(jobId) };
+}
+
 export function submit(title: string, verb: string, data: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'Action.Submit', title, data: { verb, ...data } };
 }

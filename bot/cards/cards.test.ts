@@ -1,6 +1,6 @@
 import * as AC from 'adaptivecards';
 import type { ReflectionPrompt, SessionView } from '../botBackend';
-import type { Card } from './cardText';
+import { type Card, markedCard } from './cardText';
 import { adjustmentLines, programmeAdjustedCard, type ProgrammeNow, proposalAnsweredCard, proposalCard, storyDraftedCard, storyPublishedCard } from './noticeCards';
 import { reflectionCard, reflectionSavedCard } from './reflectionCards';
 import { helpCard, nudgeCard, praiseComposeCard, praiseReceivedCard, surveyCard } from './relationshipCards';
@@ -48,6 +48,7 @@ describe('Adaptive Cards', () => {
     ['programme adjusted', programmeAdjustedCard({ programme, lines: adjustmentLines(['settings.cadenceDays', 'surveySchedule'], programme), guidesUrl: 'https://upward.example/tab/index.html#/guides', workspaceUrl: 'https://upward.example/tab/index.html#/workspace' })],
     ['story drafted', storyDraftedCard({ drafterName: 'Jun Park', edited: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
     ['story published', storyPublishedCard('https://upward.example/tab/index.html#/workspace/p1')],
+    ['a proactive card marked with its job (found again in the chat after a crash)', markedCard(nudgeCard({ kind: 'no-session' }), 'job-1')],
   ])('%s is a valid Adaptive Card', (_name, card) => {
     expect(validate(card)).toEqual([]);
   });

@@ -10,6 +10,7 @@ import type { FaultInjector } from './faults';
 import { GraphError, sendGraphError } from './graphError';
 import { placesRouter } from './placesRoutes';
 import type { RequestStats } from './requestStats';
+import { chatRouter, type TeamsChatStore } from './teamsChats';
 import { teamworkRouter } from './teamworkRoutes';
 import { usersRouter } from './usersRoutes';
 
@@ -21,6 +22,7 @@ export interface GraphAppConfig extends GraphContext {
   faults: FaultInjector;
   stats: RequestStats;
   channels: ChannelStore;
+  chats: TeamsChatStore;
 }
 
 function authenticate(issuer: TokenIssuer) {
@@ -71,7 +73,8 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
   router.use(usersRouter(config));
   router.use(placesRouter(config));
   router.use(calendarRouter(config));
-  router.use(teamworkRouter(config));
+  router.use(teamworkRouter(config, config.chats));
+  router.use(chatRouter(config, config.chats));
   router.use(channelRouter(config, config.channels));
   router.use(batchRouter(() => config.graphBaseUrl));
   router.use((req) => {

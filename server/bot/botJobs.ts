@@ -1,5 +1,5 @@
 import type { BotBackend } from '../../bot/botBackend';
-import type { Card } from '../../bot/cards/cardText';
+import { type Card, markedCard } from '../../bot/cards/cardText';
 import { reflectionCard } from '../../bot/cards/reflectionCards';
 import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../bot/cards/noticeCards';
 import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
@@ -10,6 +10,7 @@ import type { JobResult, JobRow } from '../jobs/jobQueue';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { Db } from '../store/database';
 import type { BotHost } from './botHost';
+import type { DeliveryCheck } from './deliveryCheck';
 import type { HoursOf } from './mailboxSettings';
 import { sendTimeFor } from './sendWindow';
 
@@ -30,6 +31,8 @@ interface Deps {
   host: Pick<BotHost, 'send' | 'links'>;
   backend: BotBackend;
   hoursOf: HoursOf;
+  /** Asked before sending again what an earlier attempt handed to Teams without hearing back. */
+  delivered: DeliveryCheck;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -45,12 +48,15 @@ interface Message {
 }
 
 /**
- * Every bot job goes the same way: skip it if the person paused reminders (until the pause ends)
- * or it no longer applies, wait for their working hours, then send the card once.
+ * Every bot job goes the same way: done already if an earlier attempt's card is in the person's
+ * chat (that attempt died before it could record it), skip it if the person paused reminders
+ * (until the pause ends) or it no longer applies, wait for their working hours, then send the
+ * card once.
  */
 function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Message | null>): JobHandler {
   return async (job, now, lease): Promise<JobResult> => {
     const userId = text(job.payload.userId);
+    if (job.send_started_at && (await deps.delivered(job.tenant_id, userId, job.id, job.send_started_at)) === 'arrived') return { kind: 'done', outcome: 'sent' };
     const prefs = await deps.db.selectFrom('bot_preferences').select('reminders_paused_until').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
     if (pausedUntil && pausedUntil > now) return { kind: 'defer', at: pausedUntil };
@@ -59,8 +65,8 @@ function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Messag
     const at = sendTimeFor(await deps.hoursOf(job.tenant_id, userId), now, message.latest);
     if (at > now) return { kind: 'defer', at };
     // Reading hours may have taken long (Graph retries): send only while the job is still ours.
-    if (!(await lease.renew())) return { kind: 'failed', error: 'Another worker took this job over after its lease ran out.' };
-    const sent = await deps.host.send(job.tenant_id, userId, message.card);
+    if (!(await lease.beginSend())) return { kind: 'failed', error: 'Another worker took this job over after its lease ran out.' };
+    const sent = await deps.host.send(job.tenant_id, userId, markedCard(message.card, job.id));
     if (sent.kind === 'throttled') return { kind: 'throttled', retryAfterMs: sent.retryAfterMs };
     if (sent.kind === 'no-conversation' && message.waitForChatUntil && message.waitForChatUntil > now) return { kind: 'defer', at: new Date(now.getTime() + unreachableRetryMs) };
     return { kind: 'done', outcome: sent.kind === 'sent' ? 'sent' : 'skipped' };

@@ -9,6 +9,7 @@ import type { Db } from '../store/database';
 import { type BotHost, createBotHost } from './botHost';
 import { botJobHandlers } from './botJobs';
 import { planBotJobs } from './botPlanner';
+import { graphDeliveryCheck } from './deliveryCheck';
 import { housekeepingJobHandlers } from './housekeepingJobs';
 import { mailboxHours } from './mailboxSettings';
 import { serverBotBackend } from './serverBotBackend';
@@ -35,7 +36,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
       return startJobWorker({
         queue: jobQueue(deps.db, workerId, { ...defaultQueueOptions, leaseMs: deps.config.jobLeaseMs }),
         handlers: {
-          ...botJobHandlers({ db: deps.db, host, backend, hoursOf }),
+          ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
         },

@@ -73,13 +73,32 @@ describeEachEngine('durable jobs', (database) => {
     const slow = jobQueue(db, 'slow', options);
     const [job] = await slow.claim(now, 10);
     const nearlyOver = new Date(now.getTime() + options.leaseMs - 1);
-    expect(await slow.renew(job!, nearlyOver)).toBe(true);
+    expect(await slow.beginSend(job!, nearlyOver)).toBe(true);
     const afterFirstLease = new Date(now.getTime() + options.leaseMs + 1);
     expect(await jobQueue(db, 'other', options).claim(afterFirstLease, 10)).toHaveLength(0);
     const afterRenewed = new Date(nearlyOver.getTime() + options.leaseMs + 1);
     const [taken] = await jobQueue(db, 'other', options).claim(afterRenewed, 10);
     expect(taken?.id).toBe(job!.id);
-    expect(await slow.renew(job!, afterRenewed)).toBe(false);
+    expect(await slow.beginSend(job!, afterRenewed)).toBe(false);
+  });
+
+  it('notes when a job first began handing its message to Teams, and forgets it only when Teams said it did not take it', async () => {
+    const { db } = database();
+    await scheduleJobs(db, reminders(2, 'in-flight'));
+    const queue = jobQueue(db, 'w', options);
+    const t0 = new Date();
+    const [first, second] = await queue.claim(t0, 2);
+    const sendStarted = async (id: string) => (await db.selectFrom('jobs').select('send_started_at').where('id', '=', id).executeTakeFirstOrThrow()).send_started_at;
+    expect(await sendStarted(first!.id)).toBeNull();
+    await queue.beginSend(first!, t0);
+    await queue.beginSend(first!, new Date(t0.getTime() + 1_000));
+    expect((await sendStarted(first!.id))?.getTime()).toBe(t0.getTime());
+    // A failure (a timeout, a 5xx) may have come after Teams took it: the next run must look first.
+    await queue.finish(first!, { kind: 'failed', error: 'socket hang up' }, t0);
+    expect((await sendStarted(first!.id))?.getTime()).toBe(t0.getTime());
+    await queue.beginSend(second!, t0);
+    await queue.finish(second!, { kind: 'throttled', retryAfterMs: 1_000 }, t0);
+    expect(await sendStarted(second!.id)).toBeNull();
   });
 
   it('waits as long as Retry-After says on a 429 without counting an attempt, and backs off on failures until it gives up', async () => {

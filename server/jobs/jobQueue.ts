@@ -91,14 +91,16 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
     },
 
     /**
-     * Extends this worker's claim just before a step that cannot be undone (a message sent), so a
-     * job that ran long (Graph retries, Retry-After) is not sent by two workers: false when another
-     * worker took it over after the lease ran out, and then this one must not send.
+     * Extends this worker's claim just before a step that cannot be undone (a message handed to
+     * Teams), so a job that ran long (Graph retries, Retry-After) is not sent by two workers: false
+     * when another worker took it over after the lease ran out, and then this one must not send.
+     * It also notes when the first attempt began handing the message over (kept until a run learns
+     * how that ended), so a run after a crash knows to look for it before sending again.
      */
-    async renew(job: JobRow, now: Date): Promise<boolean> {
+    async beginSend(job: JobRow, now: Date): Promise<boolean> {
       const outcome = await db
         .updateTable('jobs')
-        .set({ locked_until: new Date(now.getTime() + options.leaseMs) })
+        .set({ locked_until: new Date(now.getTime() + options.leaseMs), send_started_at: sql<Date>`coalesce(send_started_at, ${now})` })
         .where('tenant_id', '=', job.tenant_id)
         .where('id', '=', job.id)
         .where('locked_by', '=', workerId)
@@ -115,7 +117,9 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
         update = mine.set({ done_at: now, outcome: result.outcome, locked_until: null, last_error: null });
       } else if (result.kind === 'defer' || result.kind === 'throttled') {
         const at = result.kind === 'defer' ? result.at : new Date(now.getTime() + result.retryAfterMs);
-        update = mine.set({ run_at: at, locked_until: null, locked_by: null, attempts: sql`attempts - 1` });
+        // A 429 is Teams saying it did not take the message: nothing of this job is in flight.
+        const settled = result.kind === 'throttled' ? { send_started_at: null } : {};
+        update = mine.set({ run_at: at, locked_until: null, locked_by: null, attempts: sql`attempts - 1`, ...settled });
       } else if (job.attempts >= options.maxAttempts) {
         update = mine.set({ done_at: now, outcome: 'failed', locked_until: null, last_error: result.error.slice(0, 2000) });
       } else {

@@ -1,9 +1,9 @@
 import type { Logger } from '../logger';
 import type { JobQueue, JobResult, JobRow } from './jobQueue';
 
-/** The worker's hold on a job: renew it right before a step that must happen once. */
+/** The worker's hold on a job, renewed right before a message is handed to Teams (which must happen once). */
 export interface JobLease {
-  renew(): Promise<boolean>;
+  beginSend(): Promise<boolean>;
 }
 
 export type JobHandler = (job: JobRow, now: Date, lease: JobLease) => Promise<JobResult>;
@@ -50,7 +50,7 @@ export function startJobWorker(options: JobWorkerOptions) {
     const handler = options.handlers[job.kind];
     let result: JobResult;
     try {
-      const lease: JobLease = { renew: () => options.queue.renew(job, options.clock()) };
+      const lease: JobLease = { beginSend: () => options.queue.beginSend(job, options.clock()) };
       result = handler ? await handler(job, options.clock(), lease) : { kind: 'failed', error: `No handler for job kind "${job.kind}".` };
     } catch (error) {
       result = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -22,16 +22,20 @@ export type ConnectorFault =
 /**
  * The Teams side of the Bot Connector on 127.0.0.1, for tests: it records what the bot posts to a
  * conversation (replies and proactive messages) and can refuse, delay or hold posts as Teams might.
+ * `onAccepted` sees each post Teams took, the moment it took it (before answering): where a test
+ * puts it into the person's chat as Graph shows it.
  */
-export async function startTeamsConnector() {
+export async function startTeamsConnector(options: { onAccepted?: (taken: ReceivedActivity) => void } = {}) {
   const received: ReceivedActivity[] = [];
   const faults: ConnectorFault[] = [];
   const held: ReceivedActivity[] = [];
+  const refused: { conversationId: string; status: number }[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], (req, res) => {
     const fault = faults.shift();
     if (fault && 'status' in fault) {
+      refused.push({ conversationId: String(req.params.conversationId), status: fault.status });
       if (fault.retryAfterSeconds !== undefined) res.set('Retry-After', String(fault.retryAfterSeconds));
       res.status(fault.status).json({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Not now.' } });
       return;
@@ -39,6 +43,7 @@ export async function startTeamsConnector() {
     const conversationId = String(req.params.conversationId);
     const entry = { conversationId, activity: req.body };
     received.push(entry);
+    options.onAccepted?.(entry);
     const answer = { id: `${conversationId}:${received.length}` };
     if (fault && 'hold' in fault) held.push(entry);
     else if (fault) setTimeout(() => res.status(201).json(answer), fault.delayMs);
@@ -56,6 +61,8 @@ export async function startTeamsConnector() {
     received,
     /** Posts taken but never answered (see `{ hold: true }`). */
     held,
+    /** Posts refused by an injected status (Teams did not take them). */
+    refused,
     /** The next `times` posts are refused with 429 and Retry-After. */
     throttleNext(times: number, retryAfterSeconds: number) {
       inject(Array.from({ length: times }, () => ({ status: 429, retryAfterSeconds })));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { botJobHandlers, botJobKinds } from '../../server/bot/botJobs';
+import { graphDeliveryCheck } from '../../server/bot/deliveryCheck';
 import { mailboxHours } from '../../server/bot/mailboxSettings';
 import { serverBotBackend } from '../../server/bot/serverBotBackend';
 import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
@@ -13,8 +14,10 @@ const waitFor = waitForWithin(40_000);
 describe('reminders while Microsoft Graph and Teams fail at random', () => {
   let service: TestService;
   let teams: TeamsConnector;
+  const teamsAppCatalogId = 'upward-catalog-id';
   beforeAll(async () => {
-    teams = await startTeamsConnector();
+    // What Teams takes lands in the person's chat, where a run after a 503 looks before sending again.
+    teams = await startTeamsConnector({ onAccepted: (taken) => service.standIn.teamsChats.postFromBot(taken.conversationId.replace(/^a:faults-/, ''), teamsAppCatalogId, taken.activity) });
     service = await startTestService({ seed: 'reminder-faults', size: 120, env: { BOT_AUTH: 'anonymous' } });
   });
   afterAll(async () => {
@@ -22,12 +25,13 @@ describe('reminders while Microsoft Graph and Teams fail at random', () => {
     await teams?.stop();
   });
 
-  it('delivers every reminder exactly once through 429s, 503s and slow answers from both', async () => {
+  it('delivers every reminder exactly once through 429s, 503s and slow answers from both, looking in the chat before sending again', async () => {
     const { db } = service.database;
     const tenantId = service.standIn.tenantId.toLowerCase();
     const people = service.standIn.org.people.slice(30, 70);
     // No working hours: each is due now whatever the time of day (the mailbox is still read through Graph, faults and all).
     for (const p of people) delete (p.mailboxSettings as { workingHours?: unknown }).workingHours;
+    for (const p of people) service.standIn.teamsChats.install(p.user.id, teamsAppCatalogId);
     const now = new Date();
     await db
       .insertInto('conversation_references')
@@ -56,10 +60,11 @@ describe('reminders while Microsoft Graph and Teams fail at random', () => {
 
     const clock = () => new Date();
     const backend = serverBotBackend({ db, allowedTenants: [tenantId], timeZoneOf: async () => 'UTC' });
-    const handlers = botJobHandlers({ db, host: service.deps.bot.host, backend, hoursOf: mailboxHours(service.deps.graph, clock) });
+    const logger = { warn: () => undefined, error: () => undefined, debug: () => undefined };
+    const delivered = graphDeliveryCheck({ graph: service.deps.graph, teamsAppCatalogId, logger });
+    const handlers = botJobHandlers({ db, host: service.deps.bot.host, backend, hoursOf: mailboxHours(service.deps.graph, clock), delivered });
     // Two workers, as two processes would run; backoff shortened so the retries fit in a test.
     const options = { leaseMs: 10_000, maxAttempts: 8, baseBackoffMs: 100, maxBackoffMs: 1_000 };
-    const logger = { warn: () => undefined, error: () => undefined, debug: () => undefined };
     const workers = ['a', 'b'].map((w) => startJobWorker({ queue: jobQueue(db, `faults-${w}`, options), handlers, clock, logger, batchSize: 10, idleMs: 50 }));
     try {
       await waitFor('every reminder done', async () => (await db.selectFrom('jobs').select('done_at').where('kind', '=', botJobKinds.nudge).where('dedupe_key', 'like', 'faults:%').execute()).every((j) => j.done_at));
@@ -73,5 +78,9 @@ describe('reminders while Microsoft Graph and Teams fail at random', () => {
     const times = new Map<string, number>();
     for (const r of teams.received) times.set(r.conversationId, (times.get(r.conversationId) ?? 0) + 1);
     expect(people.map((p) => times.get(`a:faults-${p.user.id}`))).toEqual(people.map(() => 1));
+    // A 503 leaves the sender in doubt: each run after one read the person's chat first (found nothing, so sent).
+    const chatReads = Object.entries(service.standIn.stats.get().byPath).filter(([key]) => /^GET \/chats\/[^/]+\/messages$/.test(key)).reduce((sum, [, n]) => sum + n, 0);
+    expect(teams.refused.some((r) => r.status === 503)).toBe(true);
+    expect(chatReads).toBe(teams.refused.filter((r) => r.status === 503).length);
   }, 60_000);
 });
