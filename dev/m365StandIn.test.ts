@@ -271,6 +271,37 @@ describe('calendar', () => {
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('ErrorItemNotFound');
   });
+
+  it('lists a calendar view of the window: events with their transactionId and series occurrences, paged, without cancelled ones', async () => {
+    const transactionId = '4c1e0d2a-6b1f-4a57-9d0e-0f3b2c9a1e77';
+    const at = (time: string) => ({ dateTime: `2030-05-07T${time}`, timeZone: 'UTC' });
+    const invite = { subject: 'Upward session', start: at('13:00:00'), end: at('14:00:00'), attendees: [{ type: 'required', emailAddress: { address: standIn.org.byId.get(mentor)!.user.mail } }], transactionId };
+    const created = await graph(`/users/${leader}/events`, { method: 'POST', body: invite });
+    await graph(`/users/${leader}/events`, { method: 'POST', body: { ...invite, transactionId: undefined, start: at('16:00:00'), end: at('17:00:00') } });
+    const window = 'startDateTime=2030-05-07T00:00:00Z&endDateTime=2030-05-08T00:00:00Z';
+
+    const listed: Record<string, unknown>[] = [];
+    let next: string | undefined = `/users/${leader}/calendarView?${window}&$top=2`;
+    while (next) {
+      const page = await graph(next.replace(standIn.graphBaseUrl, ''));
+      expect(page.status).toBe(200);
+      listed.push(...page.body.value);
+      next = page.body['@odata.nextLink'];
+    }
+    for (const item of listed) expectContract(item, eventContract);
+    expect(listed.filter((e) => e.transactionId === transactionId).map((e) => e.id)).toEqual([created.body.id]);
+    expect(listed.some((e) => e.type === 'occurrence')).toBe(true);
+    expect(listed.every((e) => Date.parse(`${(e.start as { dateTime: string }).dateTime}Z`) < Date.parse('2030-05-08T00:00:00Z'))).toBe(true);
+
+    const selected = await graph(`/users/${leader}/calendarView?${window}&$select=transactionId`);
+    expect(Object.keys(selected.body.value[0]).sort()).toEqual(['@odata.etag', 'id', 'transactionId']);
+    expect((await graph(`/users/${leader}/calendarView?startDateTime=2030-05-07T00:00:00Z`)).body.error.code).toBe('ErrorInvalidParameter');
+
+    expect((await graph(`/users/${leader}/events/${created.body.id}/cancel`, { method: 'POST', body: { comment: 'Not happening.' } })).status).toBe(202);
+    expect(standIn.cancellations(leader).at(-1)).toMatchObject({ eventId: created.body.id, transactionId, to: [standIn.org.byId.get(mentor)!.user.mail.toLowerCase()], comment: 'Not happening.' });
+    const after = await graph(`/users/${leader}/calendarView?${window}&$top=100`);
+    expect(after.body.value.some((e: Record<string, unknown>) => e.transactionId === transactionId)).toBe(false);
+  });
 });
 
 describe('teamwork, batch limits and faults', () => {

@@ -5,7 +5,7 @@ import { generateDemoOrg } from './demoOrg/generateDemoOrg';
 import { UPWARD_DEMO_CLIENT_SECRET } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
-import { CalendarStore } from './graph/calendarStore';
+import { CalendarStore, type SentCancellation } from './graph/calendarStore';
 import { ChannelStore } from './graph/channelRoutes';
 import { DirectoryStore } from './graph/directoryStore';
 import { FaultInjector } from './graph/faults';
@@ -52,12 +52,14 @@ export interface M365StandIn {
   stats: RequestStats;
   /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
   eventCount(mailboxUserId?: string): number;
+  /** Meeting cancellations sent to attendees (from one organizer's mailbox, or all): for tests that check who was told. */
+  cancellations(mailboxUserId?: string): readonly SentCancellation[];
   /** Messages posted to a Teams channel: for tests that check what reached it. */
   channelMessages(teamId: string, channelId: string): readonly ChatMessage[];
-  stop(): Promise<void>;
-}
   /** Teams apps installed for people, and the 1:1 chats of their bots (what the Bot Connector delivered). */
   teamsChats: Pick<TeamsChatStore, 'install' | 'postFromBot'>;
+  stop(): Promise<void>;
+}
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0` and Entra ID at `/{tenantId}/...`. */
 export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
@@ -77,9 +79,9 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const faults = new FaultInjector();
   const stats = new RequestStats();
   const channels = new ChannelStore();
+  const chats = new TeamsChatStore();
   const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory };
 
-  const chats = new TeamsChatStore();
   const app = express();
   app.disable('x-powered-by');
   // The Graph JS SDK only recognises absolute https URLs; given our absolute http @odata.nextLink it
@@ -115,11 +117,12 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     faults,
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),
+    cancellations: (mailboxUserId) => calendars.cancellations(mailboxUserId),
     channelMessages: (teamId, channelId) => channels.messages(teamId, channelId),
+    teamsChats: chats,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-    teamsChats: chats,
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };

@@ -1,9 +1,11 @@
 import express from 'express';
 import type { Request, Response } from 'express';
 import type { Event } from '@microsoft/microsoft-graph-types';
+import { DateTime } from 'luxon';
 import type { ScheduleRequest } from './calendarStore';
 import type { GraphContext } from './context';
-import { assertMailboxAccess, callerOf } from './context';
+import { assertMailboxAccess, callerOf, queryOf } from './context';
+import { GraphError } from './graphError';
 import { instantOf, preferredTimeZone, toDateTimeTimeZone } from './timeZones';
 import { mailboxOwner } from './usersRoutes';
 
@@ -17,6 +19,25 @@ function presentEvent(event: Event, req: Request, ctx: GraphContext, mailboxId: 
     start: toDateTimeTimeZone(instantOf(event.start, 'start'), zone),
     end: toDateTimeTimeZone(instantOf(event.end, 'end'), zone),
   };
+}
+
+/** calendarView pages: 10 events unless `$top` asks for more (up to 1000). */
+const VIEW_PAGE = 10;
+const VIEW_MAX_PAGE = 1000;
+
+/** A calendarView bound: ISO 8601, UTC when it names no offset. */
+function viewBound(value: string | null): DateTime | null {
+  if (!value) return null;
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  if (!parsed.isValid) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${value}' of the query string parameter is not a valid date and time.`);
+  return parsed;
+}
+
+/** The `$select` of an event list: `id` and the etag always come back, as Graph sends them. */
+function selected(item: Record<string, unknown>, select: string | null): Record<string, unknown> {
+  if (!select) return item;
+  const wanted = new Set(select.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
+  return Object.fromEntries(Object.entries(item).filter(([key]) => key === 'id' || key === '@odata.etag' || wanted.has(key.toLowerCase())));
 }
 
 export function calendarRouter(ctx: GraphContext): express.Router {
@@ -50,6 +71,33 @@ export function calendarRouter(ctx: GraphContext): express.Router {
   router.post('/me/calendar/events', createEvent);
   router.post('/users/:id/calendar/events', createEvent);
 
+  const calendarView = (req: Request, res: Response) => {
+    const person = ownMailbox(req, res);
+    const query = queryOf(req);
+    const from = viewBound(query.get('startDateTime'));
+    const to = viewBound(query.get('endDateTime'));
+    if (!from || !to) throw new GraphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+    const top = Number(query.get('$top') ?? VIEW_PAGE);
+    const skip = Number(query.get('$skip') ?? 0);
+    if (!Number.isInteger(top) || top < 1 || top > VIEW_MAX_PAGE || !Number.isInteger(skip) || skip < 0) throw new GraphError(400, 'ErrorInvalidParameter', 'Invalid $top or $skip value.');
+    const items = ctx.calendars.calendarView(person.user.id, from, to);
+    const body: Record<string, unknown> = {
+      '@odata.context': `${ctx.graphBaseUrl}/$metadata#users('${person.user.id}')/calendarView`,
+      value: items.slice(skip, skip + top).map(({ event }) => {
+        const { '@odata.context': _entityContext, ...item } = presentEvent(event, req, ctx, person.user.id);
+        return selected(item, query.get('$select'));
+      }),
+    };
+    if (skip + top < items.length) {
+      const next = new URLSearchParams(query);
+      next.set('$top', String(top));
+      next.set('$skip', String(skip + top));
+      body['@odata.nextLink'] = `${ctx.graphBaseUrl}${req.path}?${next.toString()}`;
+    }
+    res.json(body);
+  };
+  for (const path of ['/me/calendarView', '/users/:id/calendarView', '/me/calendar/calendarView', '/users/:id/calendar/calendarView']) router.get(path, calendarView);
+
   for (const prefix of ['/me', '/users/:id']) {
     router.get(`${prefix}/events/:eventId`, (req, res) => {
       const person = ownMailbox(req, res);
@@ -67,7 +115,8 @@ export function calendarRouter(ctx: GraphContext): express.Router {
     });
     router.post(`${prefix}/events/:eventId/cancel`, (req, res) => {
       const person = ownMailbox(req, res);
-      ctx.calendars.cancelEvent(person.user.id, req.params.eventId as string);
+      const comment = (req.body as { comment?: unknown } | undefined)?.comment;
+      ctx.calendars.cancelEvent(person.user.id, req.params.eventId as string, typeof comment === 'string' ? comment : '');
       res.status(202).end();
     });
   }

@@ -28,6 +28,23 @@ function eventId(): string {
   return `AAMkAG${randomBytes(48).toString('base64url')}`;
 }
 
+/** A meeting cancellation Exchange sends when the organizer cancels: to every attendee, rooms included. */
+export interface SentCancellation {
+  mailboxId: string;
+  eventId: string;
+  transactionId: string | null;
+  /** Attendee addresses, lower case. */
+  to: string[];
+  comment: string;
+}
+
+/** An item of a calendar view: a single event or one occurrence of a series, with its absolute times. */
+export interface CalendarViewItem {
+  event: Event;
+  start: DateTime;
+  end: DateTime;
+}
+
 export interface ScheduleRequest {
   schedules: string[];
   startTime: { dateTime?: string | null; timeZone?: string | null };
@@ -43,6 +60,7 @@ export class CalendarStore {
   private readonly roomsByAddress = new Map<string, DemoRoom>();
   private readonly userIdByAddress = new Map<string, string>();
   private readonly roomNames = new Map<string, string>();
+  private readonly sentCancellations: SentCancellation[] = [];
 
   constructor(private readonly org: DemoOrg) {
     const addressOf = new Map<string, string>();
@@ -256,11 +274,65 @@ export class CalendarStore {
   }
 
   /** Cancelling sends the attendees a cancellation and removes the meeting from the organizer's calendar. */
-  cancelEvent(mailboxId: string, id: string): void {
+  cancelEvent(mailboxId: string, id: string, comment = ''): void {
     const event = this.getEvent(mailboxId, id);
     if (!event.isOrganizer) throw new GraphError(400, 'ErrorAccessDenied', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
     event.isCancelled = true;
     this.events.delete(id);
+    const to = (event.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase() ?? '').filter(Boolean);
+    this.sentCancellations.push({ mailboxId, eventId: id, transactionId: event.transactionId ?? null, to, comment });
+  }
+
+  /**
+   * `calendarView`: the single events and series occurrences of a mailbox that overlap [from, to),
+   * earliest first. Occurrences of the generated series are listed (read-only: their ids are not
+   * found by `/events/{id}`); events created through the API carry their `transactionId`.
+   */
+  calendarView(mailboxId: string, from: DateTime, to: DateTime): CalendarViewItem[] {
+    const owner = this.org.byId.get(mailboxId);
+    if (!owner) return [];
+    const address = owner.user.mail.toLowerCase();
+    const items: CalendarViewItem[] = [];
+    for (const stored of this.events.values()) {
+      if (stored.mailboxId === mailboxId && stored.start < to && stored.end > from) items.push({ event: stored.event, start: stored.start, end: stored.end });
+    }
+    for (const series of this.seriesByAddress.get(address) ?? []) {
+      if (!series.attendeeIds.includes(mailboxId)) continue;
+      for (const o of expandSeries(series, from, to)) items.push({ event: this.occurrenceEvent(series, mailboxId, o.start, o.end), start: o.start, end: o.end });
+    }
+    return items.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  private occurrenceEvent(series: DemoSeries, mailboxId: string, start: DateTime, end: DateTime): Event {
+    const idOf = (text: string) => `AAMkAG${createHash('sha256').update(text).digest('base64url')}`;
+    const person = (id: string) => this.org.byId.get(id)?.user;
+    const organizer = person(series.organizerId);
+    const room = series.roomId ? this.org.rooms.find((r) => r.id === series.roomId) : undefined;
+    return {
+      id: idOf(`${series.id}:${start.toISO()}`),
+      seriesMasterId: idOf(series.id),
+      type: 'occurrence',
+      subject: series.subject,
+      sensitivity: series.isPrivate ? 'private' : 'normal',
+      showAs: series.showAs,
+      isAllDay: false,
+      isCancelled: false,
+      isOrganizer: series.organizerId === mailboxId,
+      transactionId: null,
+      start: toDateTimeTimeZone(start, 'UTC'),
+      end: toDateTimeTimeZone(end, 'UTC'),
+      organizer: { emailAddress: { name: organizer?.displayName ?? '', address: organizer?.mail ?? '' } },
+      attendees: [
+        ...series.attendeeIds.filter((id) => id !== series.organizerId).map((id): Attendee => ({ type: 'required', emailAddress: { name: person(id)?.displayName ?? '', address: person(id)?.mail ?? '' } })),
+        ...(room ? [{ type: 'resource' as const, emailAddress: { name: room.displayName, address: room.emailAddress } }] : []),
+      ],
+      location: room ? { displayName: room.displayName, locationType: 'conferenceRoom', locationEmailAddress: room.emailAddress } : { displayName: '', locationType: 'default' },
+    };
+  }
+
+  /** Cancellations sent (from one mailbox, or from all), oldest first: for tests that check who was told. */
+  cancellations(mailboxId?: string): readonly SentCancellation[] {
+    return this.sentCancellations.filter((c) => mailboxId === undefined || c.mailboxId === mailboxId);
   }
 
   /** All stored (created, not deleted) events, for tests that count bookings. */
