@@ -12,7 +12,7 @@ import { beginBooking, endBooking } from './bookingIntents';
 import { suggestFor } from './bookingSuggester';
 import { recheckFreeBusy } from './freeBusy';
 import type { RoomCatalogue } from './roomCatalogue';
-import { roomDeclined, sessionEvent, transactionIdFor, viaGraph } from './sessionEvent';
+import { cancelSessionEvent, notBookedComment, roomDeclined, sessionEvent, transactionIdFor, viaGraph } from './sessionEvent';
 
 export type SessionRow = Selectable<SessionTable>;
 
@@ -87,7 +87,7 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
   };
   // A retry after the service died mid-booking skips the last look: the event the first attempt
   // may have created would look like somebody else's, and Graph's transactionId gives it back.
-  const resumed = await beginBooking(deps.db, tenantId, transactionId, ctx.pair.id, now);
+  const resumed = await beginBooking(deps.db, { tenantId, transactionId, pairId: ctx.pair.id, organizerUserId: organizerId, start, end }, now);
   const taken = resumed ? null : await lastLook();
   if (taken) {
     await endBooking(deps.db, tenantId, transactionId);
@@ -103,7 +103,7 @@ export async function sessionBooker(props: BookProps): Promise<Booked> {
   const event = await viaGraph(() => ctx.graph.send<Event>('POST', events, body));
   const cancel = async () => {
     try {
-      await ctx.graph.send('POST', `${events}/${encodeURIComponent(event.id!)}/cancel`, { comment: 'This Upward session could not be booked.' });
+      await cancelSessionEvent(ctx.graph, organizerId, event.id!, notBookedComment);
     } catch (error) {
       // Logged with the ids an operator needs to remove the event by hand; the caller still gets the first failure.
       deps.logger.error({ err: error, organizerId, eventId: event.id, pairId: ctx.pair.id }, 'could not cancel the event of a failed booking');

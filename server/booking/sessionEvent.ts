@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import type { Venue } from '../../shared/glossary';
 import { toDateTimeTimeZone } from '../../shared/scheduling';
+import type { GraphSession } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
 import type { BookingContext } from './bookingContext';
 
@@ -57,6 +58,17 @@ export function sessionEvent(input: EventInput): Event {
     transactionId: input.transactionId,
     ...(venue.kind === 'online' ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' as const } : {}),
   };
+}
+
+/** What the people (and the room) read in the cancellation of an event whose booking did not complete. */
+export const notBookedComment = 'This Upward session could not be booked.';
+
+/**
+ * Cancels an event Upward created, through Graph's `cancel`: the attendees and the room are sent a
+ * cancellation (a DELETE would tell nobody) and the event leaves the organizer's calendar.
+ */
+export async function cancelSessionEvent(graph: GraphSession, organizerId: string, eventId: string, comment: string): Promise<void> {
+  await graph.send('POST', `/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}/cancel`, { comment });
 }
 
 /** Whether the room turned the invitation down (a clash it saw before we did). */

@@ -1,3 +1,4 @@
+import { abandonedBookingJobHandlers, abandonedBookingJobs } from '../booking/abandonedBookings';
 import type { Config } from '../config';
 import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
@@ -39,6 +40,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
+          ...abandonedBookingJobHandlers({ db: deps.db, graph: deps.graph, logger: deps.logger }),
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -48,6 +50,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
           lastPlan = now.getTime();
           await planBotJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId });
           await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
+          await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, deps.config.bookingIdentity));
         },
       });
     },

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import { standInEnvironment } from '../../dev/standInEnvironment';
+import { abandonedBookingJobKind } from '../../server/booking/abandonedBookings';
 import { botJobKinds } from '../../server/bot/botJobs';
 import { scheduleJobs } from '../../server/jobs/jobQueue';
 import { json } from '../../server/store/json';
@@ -89,6 +91,44 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     expect(event.status).toBe(200);
     expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
     expect(await database.db.selectFrom('booking_intents').selectAll().execute()).toEqual([]);
+  }, 60_000);
+
+  it('a booking cut off after Graph created the event and never retried is settled after the restart: its event cancelled, no session, no intent', async () => {
+    const leader = DEMO_PERSONAS.seniorLeader.id;
+    const pair = await aPair(database.db, tenantId, { mentorUserId: DEMO_PERSONAS.juniorMentor.id, menteeUserId: leader });
+    const slotStart = new Date(Date.now() + 10 * 86_400_000);
+    // Another hour than the first test's booking, which stays in the same stand-in calendar.
+    slotStart.setUTCHours(7, 0, 0, 0);
+    const body = JSON.stringify({ start: slotStart.toISOString(), end: new Date(slotStart.getTime() + 3_600_000).toISOString(), venue: { kind: 'online', ref: null } });
+    const eventsBefore = standIn.eventCount(leader);
+
+    const proxy = await startHoldingProxy(standIn.url);
+    service = await startServiceProcess({ ...standInEnvironment(standIn), GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
+    proxy.holdNextAnswer('POST', /^\/v1\.0\/users\/[^/]+\/events$/);
+    const cutOff = fetch(`${service.url}/api/pairs/${pair.id}/sessions`, { method: 'POST', headers: { authorization: `Bearer ${await standIn.issueToken(leader)}`, 'content-type': 'application/json' }, body }).then(
+      (r) => r.status,
+      () => 'connection lost',
+    );
+    await waitFor('Graph to create the event', () => proxy.held.length === 1);
+    await service.kill();
+    await proxy.stop();
+    expect(await cutOff).toBe('connection lost');
+    expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+    const [intent] = await database.db.selectFrom('booking_intents').selectAll().execute();
+    expect(intent).toMatchObject({ organizer_user_id: leader, starts_at: slotStart });
+
+    // Nobody retries. The sweep waits a quarter of an hour for a retry; rather than wait, the intent
+    // is made that old (all the sweep compares is its age), and the restarted service settles it alone.
+    await sql`update booking_intents set created_at = created_at - interval '16 minutes'`.execute(database.db);
+    service = await start();
+    await waitFor('the restarted service to settle the booking', async () => (await database.db.selectFrom('booking_intents').selectAll().execute()).length === 0);
+
+    expect(standIn.cancellations(leader).filter((c) => c.transactionId === intent!.transaction_id)).toEqual([
+      expect.objectContaining({ to: expect.arrayContaining([DEMO_PERSONAS.seniorLeader, DEMO_PERSONAS.juniorMentor].map((p) => standIn.org.byId.get(p.id)!.user.mail.toLowerCase())) }),
+    ]);
+    expect(standIn.eventCount(leader)).toBe(eventsBefore);
+    expect(await database.db.selectFrom('sessions').selectAll().where('pair_id', '=', pair.id).execute()).toEqual([]);
+    expect(await database.db.selectFrom('jobs').select('outcome').where('kind', '=', abandonedBookingJobKind).execute()).toEqual([{ outcome: 'sent' }]);
   }, 60_000);
 
   it('a reminder run killed mid-batch loses none and sends none twice: what was in flight at the kill is found in the chat, not sent again', async () => {

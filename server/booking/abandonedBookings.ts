@@ -1,0 +1,140 @@
+import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Config } from '../config';
+import type { GraphGateway, GraphSession } from '../graph/graphGateway';
+import type { NewJob } from '../jobs/jobQueue';
+import type { JobHandler } from '../jobs/jobWorker';
+import type { Logger } from '../logger';
+import type { Db } from '../store/database';
+import { cancelSessionEvent, notBookedComment } from './sessionEvent';
+
+export const abandonedBookingJobKind = 'booking.settle-abandoned';
+
+/**
+ * How long a booking intent may wait for its booking to finish before the sweep settles it. A
+ * booking request lasts seconds (Graph's retries included), and a person whose request was cut off
+ * tries again within minutes; a retry takes the event back through its transactionId, which it can
+ * only do while the intent exists. A quarter of an hour is far beyond both, so the sweep never
+ * cancels an event that a request in flight or a prompt retry is about to store.
+ */
+const abandonedAfterMs = 15 * 60_000;
+
+/** Intents written before migration 0008 do not say where their event is: after a day they are history (as `beginBooking` treats them). */
+const unlocatableAfterMs = 24 * 3_600_000;
+
+/** How often a tenant's intents are swept (while it has any due): an abandoned event is gone about half an hour after its booking began. */
+const sweepEveryMs = 15 * 60_000;
+
+/** Intents settled per job run; more wait for the next run. */
+const batchSize = 25;
+
+type Intent = { transaction_id: string; pair_id: string; organizer_user_id: string | null; starts_at: Date | null; ends_at: Date | null };
+
+function dueIntents(db: Db, now: Date) {
+  const abandoned = new Date(now.getTime() - abandonedAfterMs);
+  const unlocatable = new Date(now.getTime() - unlocatableAfterMs);
+  return db
+    .selectFrom('booking_intents')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('organizer_user_id', 'is not', null), eb('starts_at', 'is not', null), eb('ends_at', 'is not', null), eb('created_at', '<=', abandoned)]),
+        eb('created_at', '<=', unlocatable),
+      ]),
+    );
+}
+
+/**
+ * One sweep per tenant and quarter of an hour, for tenants that have a booking intent nobody
+ * finished. Only with the app's own Graph identity: with `BOOKING_GRAPH_IDENTITY=delegated`
+ * Upward cannot read the organizer's calendar without them (decision 0016).
+ */
+export async function abandonedBookingJobs(db: Db, now: Date, bookingIdentity: Config['bookingIdentity']): Promise<NewJob[]> {
+  if (bookingIdentity !== 'app') return [];
+  const tenants = await dueIntents(db, now).select('tenant_id').distinct().execute();
+  const quarter = new Date(Math.floor(now.getTime() / sweepEveryMs) * sweepEveryMs).toISOString().slice(0, 16);
+  return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: abandonedBookingJobKind, dedupeKey: `abandoned-bookings:${quarter}`, payload: {}, runAt: now }));
+}
+
+/** The events in the organizer's calendar that this booking created (normally one, none if Graph never got it). */
+async function eventsOf(graph: GraphSession, intent: Intent): Promise<string[]> {
+  const window = `startDateTime=${encodeURIComponent(intent.starts_at!.toISOString())}&endDateTime=${encodeURIComponent(intent.ends_at!.toISOString())}`;
+  let view;
+  try {
+    view = await graph.list<Pick<Event, 'id' | 'transactionId'>>(`/users/${encodeURIComponent(intent.organizer_user_id!)}/calendarView?${window}&$select=id,transactionId&$top=100`);
+  } catch (error) {
+    // The mailbox itself is gone (the person left): so is any event in it.
+    if ((error as { statusCode?: number }).statusCode === 404) return [];
+    throw error;
+  }
+  // Graph cannot filter on transactionId: compared here, as a GUID (any case).
+  return view.items.filter((e) => e.id && e.transactionId?.toLowerCase() === intent.transaction_id.toLowerCase()).map((e) => e.id!);
+}
+
+/**
+ * Settles one intent, holding its row so that a retry of the same booking waits (and then books
+ * afresh) instead of taking back an event this is cancelling. Throws, leaving the intent, when
+ * Graph could not be asked or could not cancel: the next run tries again.
+ */
+async function settle(deps: { db: Db; graph: GraphSession; logger: Pick<Logger, 'info'> }, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const intent = await dueIntents(trx, now)
+      .select(['transaction_id', 'pair_id', 'organizer_user_id', 'starts_at', 'ends_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('transaction_id', '=', transactionId)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    // Retried (and so young again), settled meanwhile, or held by another sweep.
+    if (!intent) return false;
+    const forget = () => trx.deleteFrom('booking_intents').where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).execute();
+    const located = intent.organizer_user_id !== null && intent.starts_at !== null && intent.ends_at !== null;
+    const session = await trx.selectFrom('sessions').select('id').where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).executeTakeFirst();
+    if (session || !located) {
+      await forget();
+      return true;
+    }
+    for (const eventId of await eventsOf(deps.graph, intent)) {
+      try {
+        await cancelSessionEvent(deps.graph, intent.organizer_user_id!, eventId, notBookedComment);
+      } catch (error) {
+        // Gone since the calendar view was read (removed by hand): nothing left to cancel.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      }
+      deps.logger.info({ tenantId, pairId: intent.pair_id, organizerId: intent.organizer_user_id, eventId }, 'cancelled the event of a booking nobody finished');
+    }
+    await forget();
+    return true;
+  });
+}
+
+/**
+ * Settles the booking intents of one tenant that nobody finished (the service died between the
+ * event and the session row, and nobody retried): an event with the intent's transactionId and no
+ * session is cancelled (attendees and room are told), a stored session keeps its event, and the
+ * intent goes. An intent whose event could not be checked stays for the next run; the job then
+ * fails, so the queue retries it with backoff. Answers how many intents were settled.
+ */
+async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
+  const due = await dueIntents(deps.db, now).select('transaction_id').where('tenant_id', '=', tenantId).orderBy('created_at').limit(batchSize).execute();
+  const graph = deps.graph.forApp(tenantId);
+  let settled = 0;
+  let firstError: unknown = null;
+  for (const { transaction_id } of due) {
+    try {
+      if (await settle({ db: deps.db, graph, logger: deps.logger }, tenantId, transaction_id, now)) settled++;
+    } catch (error) {
+      deps.logger.warn({ err: error, tenantId, transactionId: transaction_id }, 'could not settle an abandoned booking; it stays for the next run');
+      firstError ??= error;
+    }
+  }
+  if (firstError) throw firstError;
+  return settled;
+}
+
+export function abandonedBookingJobHandlers(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
+  return {
+    [abandonedBookingJobKind]: async (job, now) => {
+      const settled = await settleAbandonedBookings(deps, job.tenant_id, now);
+      return { kind: 'done', outcome: settled > 0 ? 'sent' : 'skipped' };
+    },
+  };
+}
