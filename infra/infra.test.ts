@@ -116,6 +116,8 @@ describe('infra/main.bicep', () => {
       ENTRA_CLIENT_ID: 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f',
       ENTRA_ALLOWED_TENANTS: '7d3c5a1e-2b4f-4c8d-9e6a-0f1b2c3d4e5f',
       ENTRA_CLIENT_SECRET: 'secret',
+      // Empty until the app is published to the catalog.
+      TEAMS_APP_CATALOG_ID: '',
     };
     for (const name of Object.keys(resolved).filter((n) => n !== 'PORT')) expect(Object.keys(settings)).toContain(name);
     expect(loadConfig(resolved)).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });

@@ -27,6 +27,9 @@ param allowedTenants string = ''
 @description('Host name people reach Upward at when IT binds a custom domain (e.g. upward.contoso.com); empty for the default azurewebsites.net name.')
 param customDomain string = ''
 
+@description('Upward\'s id in the organisation\'s Teams app catalog (TEAMS_APP_CATALOG_ID), known once the app is published; empty until then. The bot uses it to install itself for new participants and to find its chat with a person.')
+param teamsAppCatalogId string = ''
+
 @description('App Service plan SKU.')
 param appServiceSkuName string = 'B1'
 
@@ -220,6 +223,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ENTRA_CLIENT_ID: aadAppClientId
     ENTRA_ALLOWED_TENANTS: servedTenants
     ENTRA_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${entraClientSecret.properties.secretUri})'
+    TEAMS_APP_CATALOG_ID: teamsAppCatalogId
     // Read by the Microsoft 365 Agents SDK: the bot authenticates as the managed identity, no password.
     clientId: identity.properties.clientId
     tenantId: aadAppTenantId

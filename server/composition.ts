@@ -22,6 +22,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
       clientId: config.entra.clientId,
       clientSecret: config.entra.clientSecret,
     }),
+    attemptTimeoutMs: config.graphAttemptTimeoutMs,
   });
   const directory = createGraphDirectory({ graph, gradeAttribute: config.gradeAttribute });
   return {

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
     expect(config.entra.allowedTenants).toEqual([tenant]);
+    expect(config.graphAttemptTimeoutMs).toBe(20_000);
+  });
+
+  it('reads an empty TEAMS_APP_CATALOG_ID (the app not published yet, as the deployment passes it) as none', () => {
+    expect(loadConfig({ ...base, TEAMS_APP_CATALOG_ID: '' }).bot.teamsAppCatalogId).toBeUndefined();
+    expect(loadConfig({ ...base, TEAMS_APP_CATALOG_ID: 'a1b2' }).bot.teamsAppCatalogId).toBe('a1b2');
   });
 
   it('names every variable to fix, and says when one is missing', () => {

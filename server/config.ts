@@ -27,6 +27,7 @@ const envSchema = z.object({
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   UPWARD_GRADE_ATTRIBUTE: z
     .string()
     .regex(/^extensionAttribute([1-9]|1[0-5])$/, 'must name an on-premises extension attribute, extensionAttribute1 to extensionAttribute15')
@@ -43,7 +44,8 @@ const envSchema = z.object({
   BOT_APP_ID: z.string().regex(guid, 'must be the bot\'s application (client) id, a GUID').optional(),
   BOT_TENANT_ID: z.string().regex(guid, 'must be the tenant id of a single-tenant bot, a GUID').optional(),
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
-  TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
+  // Empty until the app is published to the org catalog (the deployment passes it through as it is).
+  TEAMS_APP_CATALOG_ID: z.string().optional().transform((v) => v || undefined),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
@@ -63,6 +65,8 @@ export type Config = {
     clientSecret: string | undefined;
   };
   graphBaseUrl: string;
+  /** How long one attempt of a Graph request may wait for an answer. */
+  graphAttemptTimeoutMs: number;
   /** The on-premises extension attribute that holds people's grade. */
   gradeAttribute: string;
   webAssetsDir: string;
@@ -130,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientSecret: e.ENTRA_CLIENT_SECRET,
     },
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    graphAttemptTimeoutMs: e.GRAPH_TIMEOUT_SECONDS * 1000,
     gradeAttribute: e.UPWARD_GRADE_ATTRIBUTE,
     webAssetsDir: e.WEB_ASSETS_DIR,
     retentionDays: e.UPWARD_RETENTION_DAYS,

@@ -66,7 +66,8 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
       const code = fault.status === 429 ? 'TooManyRequests' : fault.status === 503 ? 'ServiceUnavailable' : 'InjectedFault';
       const message = fault.status === 429 ? 'Too many requests. Please retry after the time given in the Retry-After header.' : 'The service is temporarily unavailable.';
       sendGraphError(res, new GraphError(fault.status, code, message, headers), req.get('client-request-id'));
-    }, fault.delayMs ?? 0);
+      // A late answer nobody waits for any more must not keep the process alive.
+    }, fault.delayMs ?? 0).unref();
   });
   router.use(express.json({ limit: '1mb' }));
   router.use(authenticate(config.issuer));

@@ -6,6 +6,7 @@ import {
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
 import type { Caller } from '../auth/caller';
+import { AttemptTimeout } from './attemptTimeout';
 import { BearerToken } from './bearerToken';
 import { type BatchOutcome, type BatchStep, sendBatched } from './graphBatch';
 import type { GraphTokens } from './graphTokens';
@@ -40,6 +41,8 @@ export interface GraphGatewayOptions {
   baseUrl: string;
   tokens: GraphTokens;
   retry?: { maxRetries?: number; delaySeconds?: number };
+  /** How long one attempt may wait for Graph's answer. */
+  attemptTimeoutMs?: number;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const root = `${host}/${version}`;
   const maxRetries = options.retry?.maxRetries ?? 3;
   const delaySeconds = options.retry?.delaySeconds ?? 3;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 20_000;
 
   /** Graph's links are absolute; they are followed only when they point back at the configured Graph. */
   function relative(link: string): string {
@@ -69,6 +73,7 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
       middleware: [
         new BearerToken(base.origin, token),
         new RetryHandler(new RetryHandlerOptions(delaySeconds, maxRetries)),
+        new AttemptTimeout(attemptTimeoutMs),
         new TelemetryHandler(),
         new HTTPMessageHandler(),
       ],

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { graphFailure } from '../graph/graphFailure';
 import type { Logger } from '../logger';
 import { ApiError, errorCatalogue, type ErrorCode } from './errors';
 
@@ -46,6 +47,11 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof ApiError) return sendProblem(res, err, req.originalUrl);
     const parserCode = fromBodyParser(err);
     if (parserCode) return sendProblem(res, new ApiError(parserCode), req.originalUrl);
+    const upstream = graphFailure(err);
+    if (upstream) {
+      logger.warn({ err, url: req.originalUrl, method: req.method }, 'Microsoft Graph failed');
+      return sendProblem(res, upstream, req.originalUrl);
+    }
     if (isDatabaseUnavailable(err)) {
       logger.warn({ err, url: req.originalUrl, method: req.method }, 'database unavailable');
       return sendProblem(res, new ApiError('databaseUnavailable'), req.originalUrl);

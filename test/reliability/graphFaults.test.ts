@@ -20,7 +20,8 @@ const faultPlan = (seed: number, paths: string[]) =>
 describe('Microsoft Graph failing at random', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService({ seed: 'faults', size: 160 });
+    // A short deadline per Graph attempt, so the test of a Graph that never answers is quick.
+    service = await startTestService({ seed: 'faults', size: 160, env: { GRAPH_TIMEOUT_SECONDS: '2' } });
   });
   afterAll(async () => {
     await service?.close();
@@ -84,5 +85,28 @@ describe('Microsoft Graph failing at random', () => {
     const created = service.standIn.eventCount() - eventsBefore;
     expect(created).toBeGreaterThan(0);
     expect(created).toBeLessThanOrEqual(2); // the organizer's event, and at most the attendee's copy
+  }, 60_000);
+
+  it('answers 503 with a clear problem, never 500, when Graph keeps failing or never answers, and works again once Graph does', async () => {
+    const search = () => service.api('GET', '/api/directory/people?q=Pri', { as: DEMO_PERSONAS.programmeAdmin.id });
+    const expectProblem = (res: Awaited<ReturnType<typeof search>>, detail: RegExp) => {
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      expect((res.body as { detail: string }).detail).toMatch(detail);
+    };
+    // More 503s than the gateway retries.
+    service.standIn.faults.add({ path: '^/users', status: 503, retryAfterSeconds: 0, count: 10 });
+    expectProblem(await search(), /Try again/);
+    service.standIn.faults.clear();
+    // An answer that would come long after the attempt's deadline.
+    service.standIn.faults.add({ path: '^/users', delayMs: 10_000, count: 1 });
+    const started = Date.now();
+    expectProblem(await search(), /did not answer in time/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    service.standIn.faults.clear();
+    // A permission withdrawn in the tenant.
+    service.standIn.faults.add({ path: '^/users', status: 403, count: 1 });
+    expectProblem(await search(), /permissions/);
+    expect((await search()).status).toBe(200);
   }, 60_000);
 });
