@@ -53,18 +53,20 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
 
   const start = () => startServiceProcess({ ...standInEnvironment(standIn), DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2', TEAMS_APP_CATALOG_ID: teamsAppCatalogId });
 
-  it('a booking cut off after Graph created the event leaves no half-written session, and its retry completes it with that same event', async () => {
+  /**
+   * Books a session for a new pair at `hour` (UTC, ten days ahead) and kills the service the moment
+   * Graph has created the event, before the service hears so: the row cannot have been stored.
+   */
+  async function bookingCutOffAfterTheEvent(hour: number) {
     const leader = DEMO_PERSONAS.seniorLeader.id;
     const pair = await aPair(database.db, tenantId, { mentorUserId: DEMO_PERSONAS.juniorMentor.id, menteeUserId: leader });
     const slotStart = new Date(Date.now() + 10 * 86_400_000);
-    slotStart.setUTCHours(11, 0, 0, 0);
+    slotStart.setUTCHours(hour, 0, 0, 0);
     const body = JSON.stringify({ start: slotStart.toISOString(), end: new Date(slotStart.getTime() + 3_600_000).toISOString(), venue: { kind: 'online', ref: null } });
     const book = async (url: string) =>
       fetch(`${url}/api/pairs/${pair.id}/sessions`, { method: 'POST', headers: { authorization: `Bearer ${await standIn.issueToken(leader)}`, 'content-type': 'application/json' }, body });
-    const sessions = () => database.db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).execute();
     const eventsBefore = standIn.eventCount(leader);
 
-    // Graph creates the event, and the process dies before it hears so: the row cannot have been stored.
     const proxy = await startHoldingProxy(standIn.url);
     service = await startServiceProcess({ ...standInEnvironment(standIn), GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
     proxy.holdNextAnswer('POST', /^\/v1\.0\/users\/[^/]+\/events$/);
@@ -75,7 +77,13 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     expect(proxy.held).toEqual([expect.objectContaining({ status: 201 })]);
     expect(await cutOff).toBe('connection lost');
     expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+    const sessions = () => database.db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).execute();
     expect(await sessions()).toEqual([]);
+    return { leader, slotStart, book, sessions, eventsBefore };
+  }
+
+  it('a booking cut off after Graph created the event leaves no half-written session, and its retry completes it with that same event', async () => {
+    const { leader, book, sessions, eventsBefore } = await bookingCutOffAfterTheEvent(11);
     expect(await database.db.selectFrom('booking_intents').selectAll().execute()).toHaveLength(1);
 
     service = await start();
@@ -94,26 +102,8 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
   }, 60_000);
 
   it('a booking cut off after Graph created the event and never retried is settled after the restart: its event cancelled, no session, no intent', async () => {
-    const leader = DEMO_PERSONAS.seniorLeader.id;
-    const pair = await aPair(database.db, tenantId, { mentorUserId: DEMO_PERSONAS.juniorMentor.id, menteeUserId: leader });
-    const slotStart = new Date(Date.now() + 10 * 86_400_000);
     // Another hour than the first test's booking, which stays in the same stand-in calendar.
-    slotStart.setUTCHours(7, 0, 0, 0);
-    const body = JSON.stringify({ start: slotStart.toISOString(), end: new Date(slotStart.getTime() + 3_600_000).toISOString(), venue: { kind: 'online', ref: null } });
-    const eventsBefore = standIn.eventCount(leader);
-
-    const proxy = await startHoldingProxy(standIn.url);
-    service = await startServiceProcess({ ...standInEnvironment(standIn), GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
-    proxy.holdNextAnswer('POST', /^\/v1\.0\/users\/[^/]+\/events$/);
-    const cutOff = fetch(`${service.url}/api/pairs/${pair.id}/sessions`, { method: 'POST', headers: { authorization: `Bearer ${await standIn.issueToken(leader)}`, 'content-type': 'application/json' }, body }).then(
-      (r) => r.status,
-      () => 'connection lost',
-    );
-    await waitFor('Graph to create the event', () => proxy.held.length === 1);
-    await service.kill();
-    await proxy.stop();
-    expect(await cutOff).toBe('connection lost');
-    expect(standIn.eventCount(leader)).toBe(eventsBefore + 1);
+    const { leader, slotStart, sessions, eventsBefore } = await bookingCutOffAfterTheEvent(7);
     const [intent] = await database.db.selectFrom('booking_intents').selectAll().execute();
     expect(intent).toMatchObject({ organizer_user_id: leader, starts_at: slotStart });
 
@@ -127,7 +117,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
       expect.objectContaining({ to: expect.arrayContaining([DEMO_PERSONAS.seniorLeader, DEMO_PERSONAS.juniorMentor].map((p) => standIn.org.byId.get(p.id)!.user.mail.toLowerCase())) }),
     ]);
     expect(standIn.eventCount(leader)).toBe(eventsBefore);
-    expect(await database.db.selectFrom('sessions').selectAll().where('pair_id', '=', pair.id).execute()).toEqual([]);
+    expect(await sessions()).toEqual([]);
     expect(await database.db.selectFrom('jobs').select('outcome').where('kind', '=', abandonedBookingJobKind).execute()).toEqual([{ outcome: 'sent' }]);
   }, 60_000);
 
