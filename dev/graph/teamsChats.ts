@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
-import type { ChatMessage, ChatMessageAttachment, TeamsAppInstallation } from '@microsoft/microsoft-graph-types';
+import type { ChatMessage, ChatMessageAttachment, TeamsAppInstallation, TeamworkApplicationIdentity } from '@microsoft/microsoft-graph-types';
 import type { GraphContext } from './context';
 import { callerOf, queryOf } from './context';
 import { GraphError, notFound } from './graphError';
@@ -74,13 +74,14 @@ export class TeamsChatStore {
       contentUrl: null,
       thumbnailUrl: null,
     }));
+    const bot: TeamworkApplicationIdentity = { id: teamsAppId, displayName: 'Upward', applicationIdentityType: 'bot' };
     const message: ChatMessage = {
       id,
       chatId,
       messageType: 'message',
       createdDateTime: at.toISOString(),
       lastModifiedDateTime: at.toISOString(),
-      from: { application: { id: teamsAppId, displayName: 'Upward', applicationIdentityType: 'bot' } as never, user: null, device: null },
+      from: { application: bot, user: null, device: null },
       body: { contentType: 'html', content: [typeof activity.text === 'string' ? activity.text : '', ...attachments.map((a) => `<attachment id="${a.id}"></attachment>`)].join('') },
       attachments,
     };

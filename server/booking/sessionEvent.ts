@@ -3,6 +3,7 @@ import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import type { Venue } from '../../shared/glossary';
 import { toDateTimeTimeZone } from '../../shared/scheduling';
 import type { GraphSession } from '../graph/graphGateway';
+import { graphFailure } from '../graph/graphFailure';
 import { ApiError } from '../http/errors';
 import type { BookingContext } from './bookingContext';
 
@@ -77,7 +78,7 @@ export function roomDeclined(event: Event, roomMail: string): boolean {
   return room?.status?.response === 'declined';
 }
 
-/** Graph failures that are Microsoft 365's, not the request's, become the catalogue's 503. */
+/** Graph failures in booking, told in calendar terms where they concern the calendar; the rest as any Graph failure (a 503). */
 export async function viaGraph<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
@@ -88,6 +89,6 @@ export async function viaGraph<T>(call: () => Promise<T>): Promise<T> {
       throw new ApiError('forbidden', 'Microsoft 365 did not let Upward read or change that calendar. Ask your admin to check Upward\'s calendar permission (see the admin guide).');
     }
     if (status === 404) throw new ApiError('notFound', 'Microsoft 365 does not have that calendar item any more.');
-    throw new ApiError('upstreamUnavailable');
+    throw graphFailure(error) ?? new ApiError('upstreamUnavailable');
   }
 }
