@@ -6,9 +6,9 @@ import { loadConfig } from '../../server/config';
 import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
 import { startJobWorker } from '../../server/jobs/jobWorker';
 import { openDatabase } from '../../server/store/database';
-import { json } from '../../server/store/json';
 import { migrateToLatest } from '../../server/store/migrate';
 import { testEngines } from '../../server/testing/databases';
+import { chatsWithTheBot } from '../../server/testing/factories';
 import { startTeamsStandIn } from './teamsStandIn';
 
 /**
@@ -31,23 +31,15 @@ async function main() {
   const clock = () => new Date();
 
   const now = new Date();
-  for (let i = 0; i < count; i += 1000) {
-    const rows = Array.from({ length: Math.min(1000, count - i) }, (_, k) => {
-      const n = i + k;
-      const userId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-      const conversationId = `a:bench-${n}`;
-      const reference = { channelId: 'msteams', serviceUrl: teams.url, conversation: { id: conversationId, tenantId, conversationType: 'personal' }, user: { id: `29:${n}`, aadObjectId: userId }, agent: { id: '28:upward' } };
-      return { tenant_id: tenantId, user_id: userId, reference: json(reference), claims: json({ aud: '' }), conversation_id: conversationId, updated_at: now };
-    });
-    await db.insertInto('conversation_references').values(rows).execute();
-  }
+  const userIds = Array.from({ length: count }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+  await chatsWithTheBot(db, tenantId, { userIds, serviceUrl: teams.url, conversationPrefix: 'a:bench-' });
   await scheduleJobs(
     db,
     Array.from({ length: count }, (_, n) => ({
       tenantId,
       kind: botJobKinds.nudge,
       dedupeKey: `bench:${n}`,
-      payload: { userId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, nudge: 'no-session' },
+      payload: { userId: userIds[n], nudge: 'no-session' },
       runAt: new Date(now.getTime() - 1000),
     })),
   );

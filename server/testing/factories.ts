@@ -147,3 +147,21 @@ export async function aSession(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * People the bot can reach: each one's 1:1 conversation, as the bot stores it when Teams installs
+ * the app, pointing at the Teams connector stand-in `serviceUrl`. Conversation ids are
+ * `${conversationPrefix}${userId}`, so a test can tell from a post whom it was for.
+ */
+export async function chatsWithTheBot(db: Db, tenantId: string, props: { userIds: readonly string[]; serviceUrl: string; conversationPrefix: string }): Promise<void> {
+  const now = new Date();
+  // Chunks keep each statement well under Postgres's bind-parameter limit (the reminder bench stores 10,000).
+  for (let i = 0; i < props.userIds.length; i += 1000) {
+    const rows = props.userIds.slice(i, i + 1000).map((userId) => {
+      const conversationId = `${props.conversationPrefix}${userId}`;
+      const reference = { channelId: 'msteams', serviceUrl: props.serviceUrl, conversation: { id: conversationId, tenantId, conversationType: 'personal' }, user: { id: `29:${userId}`, aadObjectId: userId }, agent: { id: '28:upward' } };
+      return { tenant_id: tenantId, user_id: userId, conversation_id: conversationId, reference: json(reference), claims: json({ aud: '' }), updated_at: now };
+    });
+    await db.insertInto('conversation_references').values(rows).execute();
+  }
+}

@@ -5,9 +5,8 @@ import { standInEnvironment } from '../../dev/standInEnvironment';
 import { abandonedBookingJobKind } from '../../server/booking/abandonedBookings';
 import { botJobKinds } from '../../server/bot/botJobs';
 import { scheduleJobs } from '../../server/jobs/jobQueue';
-import { json } from '../../server/store/json';
 import { testEngines, type TestDatabase } from '../../server/testing/databases';
-import { aPair } from '../../server/testing/factories';
+import { aPair, chatsWithTheBot } from '../../server/testing/factories';
 import { startTeamsConnector, type TeamsConnector } from '../../server/testing/teamsConnector';
 import { startHoldingProxy } from './support/holdingProxy';
 import { type ServiceProcess, startServiceProcess } from './support/serviceProcess';
@@ -127,19 +126,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     for (const p of people) delete (p.mailboxSettings as { workingHours?: unknown }).workingHours;
     for (const p of people) standIn.teamsChats.install(p.user.id, teamsAppCatalogId);
     const now = new Date();
-    await database.db
-      .insertInto('conversation_references')
-      .values(
-        people.map((p) => ({
-          tenant_id: tenantId,
-          user_id: p.user.id,
-          conversation_id: `a:kill-${p.user.id}`,
-          reference: json({ channelId: 'msteams', serviceUrl: teams.url, conversation: { id: `a:kill-${p.user.id}`, tenantId, conversationType: 'personal' }, user: { id: `29:${p.user.id}`, aadObjectId: p.user.id }, agent: { id: '28:upward' } }),
-          claims: json({ aud: '' }),
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await chatsWithTheBot(database.db, tenantId, { userIds: people.map((p) => p.user.id), serviceUrl: teams.url, conversationPrefix: 'a:kill-' });
     await scheduleJobs(
       database.db,
       people.map((p) => ({ tenantId, kind: botJobKinds.nudge, dedupeKey: `kill-test:${p.user.id}`, payload: { userId: p.user.id, nudge: 'no-session' }, runAt: new Date(now.getTime() - 1000) })),

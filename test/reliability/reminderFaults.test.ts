@@ -5,7 +5,7 @@ import { mailboxHours } from '../../server/bot/mailboxSettings';
 import { serverBotBackend } from '../../server/bot/serverBotBackend';
 import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
 import { startJobWorker } from '../../server/jobs/jobWorker';
-import { json } from '../../server/store/json';
+import { chatsWithTheBot } from '../../server/testing/factories';
 import { startTeamsConnector, type ConnectorFault, type TeamsConnector } from '../../server/testing/teamsConnector';
 import { startTestService, type TestService } from '../../server/testing/testService';
 import { waitForWithin } from '../../server/testing/waitFor';
@@ -33,19 +33,7 @@ describe('reminders while Microsoft Graph and Teams fail at random', () => {
     for (const p of people) delete (p.mailboxSettings as { workingHours?: unknown }).workingHours;
     for (const p of people) service.standIn.teamsChats.install(p.user.id, teamsAppCatalogId);
     const now = new Date();
-    await db
-      .insertInto('conversation_references')
-      .values(
-        people.map((p) => ({
-          tenant_id: tenantId,
-          user_id: p.user.id,
-          conversation_id: `a:faults-${p.user.id}`,
-          reference: json({ channelId: 'msteams', serviceUrl: teams.url, conversation: { id: `a:faults-${p.user.id}`, tenantId, conversationType: 'personal' }, user: { id: `29:${p.user.id}`, aadObjectId: p.user.id }, agent: { id: '28:upward' } }),
-          claims: json({ aud: '' }),
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await chatsWithTheBot(db, tenantId, { userIds: people.map((p) => p.user.id), serviceUrl: teams.url, conversationPrefix: 'a:faults-' });
     await scheduleJobs(db, people.map((p) => ({ tenantId, kind: botJobKinds.nudge, dedupeKey: `faults:${p.user.id}`, payload: { userId: p.user.id, nudge: 'no-session' }, runAt: now })));
 
     const teamsFaults = fc.sample(
