@@ -1,8 +1,7 @@
 import { Field, Select, Tab, TabList } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useApp } from '../app/appContext';
-import { Loading } from '../common/Loading';
-import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
+import { Loaded } from '../common/Loaded/Loaded';
 import { useAsync } from '../common/useAsync';
 import { messages } from '../messages';
 import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
@@ -41,9 +40,7 @@ export default function AdminPage() {
           </Tab>
         ))}
       </TabList>
-      {programmes.state.status === 'loading' && <Loading />}
-      {programmes.state.status === 'error' && <ProblemMessage problem={programmes.state.problem} onRetry={() => void programmes.reload()} />}
-      {panel === 'programmes' && programmes.state.status === 'ready' && <ProgrammesPanel programmes={list} calls={calls} onChanged={() => void programmes.reload()} />}
+      <Loaded result={programmes}>{(data) => panel === 'programmes' && <ProgrammesPanel programmes={data} calls={calls} onChanged={() => void programmes.reload()} />}</Loaded>
       {perProgramme.includes(panel) && list.length > 0 && (
         <Field label={messages.admin.chooseProgramme}>
           <Select value={programmeId ?? ''} onChange={(_e, d) => setChosen(d.value)}>

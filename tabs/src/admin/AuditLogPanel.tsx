@@ -1,7 +1,7 @@
 import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -41,12 +41,8 @@ export function AuditLogPanel({ calls }: { calls: AdminApi }) {
         </Button>
       </form>
       {exporting.problem && <ProblemMessage problem={exporting.problem} />}
-      {entries.state.status === 'loading' && <Loading />}
-      {entries.state.status === 'error' && <ProblemMessage problem={entries.state.problem} onRetry={() => void entries.reload()} />}
-      {entries.state.status === 'ready' &&
-        (entries.state.data.length === 0 ? (
-          <p className={styles.empty}>{m.empty}</p>
-        ) : (
+      <Loaded result={entries} empty={m.empty}>
+        {(data) => (
           <Table aria-label={m.heading} size="small">
             <TableHeader>
               <TableRow>
@@ -57,7 +53,7 @@ export function AuditLogPanel({ calls }: { calls: AdminApi }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {entries.state.data.map((e, i) => (
+              {data.map((e, i) => (
                 <TableRow key={`${e.at}:${i}`}>
                   <TableCell>{formatDateTime(e.at)}</TableCell>
                   <TableCell>{e.actorName ?? e.actorUserId}</TableCell>
@@ -67,7 +63,8 @@ export function AuditLogPanel({ calls }: { calls: AdminApi }) {
               ))}
             </TableBody>
           </Table>
-        ))}
+        )}
+      </Loaded>
     </Section>
   );
 }

@@ -1,7 +1,6 @@
 import { Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -14,7 +13,6 @@ const statuses: ConcernStatus[] = ['open', 'in-progress', 'closed'];
 
 /** Concerns and re-pair requests from every programme of the tenant, with their status to change. */
 export function ConcernsPanel({ calls }: { calls: AdminApi }) {
-  const styles = useFormStyles();
   const [status, setStatus] = useState<ConcernStatus | null>(null);
   const concerns = useAsync(() => calls.concerns(status), [calls, status]);
   const action = useAction();
@@ -37,12 +35,8 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
           ))}
         </Select>
       </Field>
-      {concerns.state.status === 'loading' && <Loading />}
-      {concerns.state.status === 'error' && <ProblemMessage problem={concerns.state.problem} onRetry={() => void concerns.reload()} />}
-      {concerns.state.status === 'ready' &&
-        (concerns.state.data.length === 0 ? (
-          <p className={styles.empty}>{m.empty}</p>
-        ) : (
+      <Loaded result={concerns} empty={m.empty}>
+        {(data) => (
           <Table aria-label={m.heading} size="small">
             <TableHeader>
               <TableRow>
@@ -54,7 +48,7 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {concerns.state.data.map((c) => (
+              {data.map((c) => (
                 <TableRow key={c.id}>
                   <TableCell>{m.kind[c.kind] ?? c.kind}</TableCell>
                   <TableCell>{formatDateTime(c.createdAt)}</TableCell>
@@ -79,7 +73,8 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
               ))}
             </TableBody>
           </Table>
-        ))}
+        )}
+      </Loaded>
       {action.problem && <ProblemMessage problem={action.problem} />}
     </Section>
   );

@@ -1,7 +1,7 @@
 import { Badge, Button, Dropdown, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -59,71 +59,74 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
           {current?.publishedAt && <Badge appearance="tint">{m.published(formatDateTime(current.publishedAt))}</Badge>}
         </div>
         {action.problem && <ProblemMessage problem={action.problem} />}
-        {run.state.status === 'loading' && <Loading />}
-        {run.state.status === 'error' && <ProblemMessage problem={run.state.problem} onRetry={() => void run.reload()} />}
-        {run.state.status === 'ready' && !current && <p className={styles.empty}>{m.noRun}</p>}
-        {current && (
-          <>
-            <h3 className={styles.text}>{m.proposals}</h3>
-            <Table aria-label={m.proposals} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{m.mentor}</TableHeaderCell>
-                  <TableHeaderCell>{m.mentee}</TableHeaderCell>
-                  <TableHeaderCell>{m.score}</TableHeaderCell>
-                  <TableHeaderCell>{m.reasons}</TableHeaderCell>
-                  <TableHeaderCell>{m.column.actions}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {current.proposals.map((p) => {
-                  const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
-                  return (
-                    <TableRow key={p.mentor.participantId + p.mentee.participantId}>
-                      <TableCell>{`${p.mentor.displayName}${p.mentor.department ? ` (${p.mentor.department})` : ''}`}</TableCell>
-                      <TableCell>{`${p.mentee.displayName}${p.mentee.department ? ` (${p.mentee.department})` : ''}`}</TableCell>
-                      <TableCell>{p.score ?? ''}</TableCell>
-                      <TableCell>
-                        <ul className={styles.list}>
-                          {p.reasons.map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                        </ul>
-                      </TableCell>
-                      <TableCell>
-                        {!current.publishedAt && (
-                          <div className={styles.row}>
-                            {p.pinned ? (
-                              <Badge>{m.pinned}</Badge>
-                            ) : (
-                              <Button size="small" aria-label={`${m.pin}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
-                                {m.pin}
-                              </Button>
-                            )}
-                            <Button size="small" aria-label={`${m.block}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
-                              {m.block}
-                            </Button>
-                            <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
-                          </div>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-            {current.unmatched.length > 0 && (
+        <Loaded result={run}>
+          {(current) =>
+            current ? (
               <>
-                <h3 className={styles.text}>{m.unmatched}</h3>
-                <ul className={styles.list}>
-                  {current.unmatched.map((u) => (
-                    <li key={u.participantId}>{`${u.displayName} (${messages.roles[u.role]}): ${u.message}`}</li>
-                  ))}
-                </ul>
+                <h3 className={styles.text}>{m.proposals}</h3>
+                <Table aria-label={m.proposals} size="small">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{m.mentor}</TableHeaderCell>
+                      <TableHeaderCell>{m.mentee}</TableHeaderCell>
+                      <TableHeaderCell>{m.score}</TableHeaderCell>
+                      <TableHeaderCell>{m.reasons}</TableHeaderCell>
+                      <TableHeaderCell>{m.column.actions}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {current.proposals.map((p) => {
+                      const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
+                      return (
+                        <TableRow key={p.mentor.participantId + p.mentee.participantId}>
+                          <TableCell>{`${p.mentor.displayName}${p.mentor.department ? ` (${p.mentor.department})` : ''}`}</TableCell>
+                          <TableCell>{`${p.mentee.displayName}${p.mentee.department ? ` (${p.mentee.department})` : ''}`}</TableCell>
+                          <TableCell>{p.score ?? ''}</TableCell>
+                          <TableCell>
+                            <ul className={styles.list}>
+                              {p.reasons.map((r) => (
+                                <li key={r}>{r}</li>
+                              ))}
+                            </ul>
+                          </TableCell>
+                          <TableCell>
+                            {!current.publishedAt && (
+                              <div className={styles.row}>
+                                {p.pinned ? (
+                                  <Badge>{m.pinned}</Badge>
+                                ) : (
+                                  <Button size="small" aria-label={`${m.pin}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
+                                    {m.pin}
+                                  </Button>
+                                )}
+                                <Button size="small" aria-label={`${m.block}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
+                                  {m.block}
+                                </Button>
+                                <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
+                              </div>
+                            )}
+                          </TableCell>
+                        </TableRow>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
+                {current.unmatched.length > 0 && (
+                  <>
+                    <h3 className={styles.text}>{m.unmatched}</h3>
+                    <ul className={styles.list}>
+                      {current.unmatched.map((u) => (
+                        <li key={u.participantId}>{`${u.displayName} (${messages.roles[u.role]}): ${u.message}`}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
               </>
-            )}
-          </>
-        )}
+            ) : (
+              <p className={styles.empty}>{m.noRun}</p>
+            )
+          }
+        </Loaded>
       </Section>
       <Section title={m.constraintsHeading}>
         {constraints.state.status === 'ready' &&

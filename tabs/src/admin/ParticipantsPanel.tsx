@@ -1,7 +1,7 @@
 import { Button, Checkbox, Label, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -23,12 +23,8 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
   return (
     <>
       <Section title={m.participantsHeading}>
-        {participants.state.status === 'loading' && <Loading />}
-        {participants.state.status === 'error' && <ProblemMessage problem={participants.state.problem} onRetry={() => void participants.reload()} />}
-        {participants.state.status === 'ready' &&
-          (participants.state.data.length === 0 ? (
-            <p className={styles.empty}>{m.noParticipants}</p>
-          ) : (
+        <Loaded result={participants} empty={m.noParticipants}>
+          {(data) => (
             <Table aria-label={m.participantsHeading} size="small">
               <TableHeader>
                 <TableRow>
@@ -40,7 +36,7 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {participants.state.data.map((p) => (
+                {data.map((p) => (
                   <TableRow key={p.id}>
                     <TableCell>{p.displayName ?? p.userId}</TableCell>
                     <TableCell>{messages.roles[p.role]}</TableCell>
@@ -57,7 +53,8 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
                 ))}
               </TableBody>
             </Table>
-          ))}
+          )}
+        </Loaded>
         {action.problem && <ProblemMessage problem={action.problem} />}
       </Section>
       <InviteParticipant programmeId={programmeId} calls={calls} onInvited={() => void participants.reload()} />

@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/reac
 import { useState } from 'react';
 import { programmeStatusSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -106,9 +106,7 @@ export function ProgrammeEditor({ programmeId, calls, onSaved, onClose }: { prog
   const programme = useAsync(() => calls.programme(programmeId), [calls, programmeId]);
   return (
     <Section title={programme.state.status === 'ready' ? m.heading(programme.state.data.name) : m.headingLoading}>
-      {programme.state.status === 'loading' && <Loading />}
-      {programme.state.status === 'error' && <ProblemMessage problem={programme.state.problem} onRetry={() => void programme.reload()} />}
-      {programme.state.status === 'ready' && <EditForm key={programme.state.data.updatedAt} programme={programme.state.data} calls={calls} onSaved={onSaved} onClose={onClose} />}
+      <Loaded result={programme}>{(data) => <EditForm key={data.updatedAt} programme={data} calls={calls} onSaved={onSaved} onClose={onClose} />}</Loaded>
     </Section>
   );
 }

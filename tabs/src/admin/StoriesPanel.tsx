@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -21,14 +21,10 @@ export function StoriesPanel({ programmeId, calls }: { programmeId: string; call
   return (
     <>
       <Section title={m.adminHeading} hint={m.adminHint}>
-        {stories.state.status === 'loading' && <Loading />}
-        {stories.state.status === 'error' && <ProblemMessage problem={stories.state.problem} onRetry={() => void stories.reload()} />}
-        {stories.state.status === 'ready' &&
-          (stories.state.data.length === 0 ? (
-            <p className={styles.empty}>{m.adminEmpty}</p>
-          ) : (
+        <Loaded result={stories} empty={m.adminEmpty}>
+          {(data) => (
             <ul className={styles.list} aria-label={m.adminHeading}>
-              {stories.state.data.map((s) => (
+              {data.map((s) => (
                 <li key={s.id} className={styles.item}>
                   <p className={styles.text}>{s.text}</p>
                   <span className={styles.meta}>{m.publishedOn(formatDate(s.publishedAt))}</span>
@@ -46,7 +42,8 @@ export function StoriesPanel({ programmeId, calls }: { programmeId: string; call
                 </li>
               ))}
             </ul>
-          ))}
+          )}
+        </Loaded>
         {posting.problem && <ProblemMessage problem={posting.problem} />}
       </Section>
       {programme.state.status === 'ready' && <ChannelForm programmeId={programmeId} calls={calls} current={channel} onSaved={() => void programme.reload()} />}

@@ -4,7 +4,7 @@ import type { EnrolmentProgramme, Role } from '../api/types';
 import { workspaceApi } from '../api/workspaceApi';
 import { useApp } from '../app/appContext';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
-import { Loading } from '../common/Loading';
+import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
@@ -55,25 +55,26 @@ export function NoPairPage() {
   const form = useFormStyles();
   const { api } = useApp();
   const calls = useMemo(() => workspaceApi(api), [api]);
-  const programmes = useAsync(() => calls.enrolmentProgrammes().then((r) => r.programmes), [calls]);
+  // A 404 means enrolment is not available: null, said in words below rather than shown as a problem to retry.
+  const programmes = useAsync(() => calls.enrolmentProgrammes().then((r) => r.programmes, (p: { status?: number }) => (p.status === 404 ? null : Promise.reject(p))), [calls]);
   return (
     <div className={styles.root}>
       <h1 className={styles.title}>{messages.noPair.title}</h1>
       <p className={form.text}>{messages.noPair.intro}</p>
       <Section title={messages.noPair.programmesHeading}>
-        {programmes.state.status === 'loading' && <Loading />}
-        {programmes.state.status === 'error' &&
-          (programmes.state.problem.status === 404 ? <p className={form.empty}>{messages.noPair.unavailable}</p> : <ProblemMessage problem={programmes.state.problem} onRetry={() => void programmes.reload()} />)}
-        {programmes.state.status === 'ready' &&
-          (programmes.state.data.length === 0 ? (
-            <p className={form.empty}>{messages.noPair.noProgrammes}</p>
-          ) : (
-            <ul className={form.list}>
-              {programmes.state.data.map((p) => (
-                <ProgrammeEnrolment key={p.id} programme={p} onEnrolled={() => void programmes.reload()} />
-              ))}
-            </ul>
-          ))}
+        <Loaded result={programmes} empty={messages.noPair.noProgrammes}>
+          {(list) =>
+            list === null ? (
+              <p className={form.empty}>{messages.noPair.unavailable}</p>
+            ) : (
+              <ul className={form.list}>
+                {list.map((p) => (
+                  <ProgrammeEnrolment key={p.id} programme={p} onEnrolled={() => void programmes.reload()} />
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </Section>
       <GeneralGuidance />
     </div>

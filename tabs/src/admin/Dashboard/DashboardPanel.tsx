@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
-import { Loading } from '../../common/Loading';
+import { Loaded } from '../../common/Loaded/Loaded';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { messages } from '../../messages';
@@ -16,9 +16,7 @@ const m = messages.dashboard;
 export function DashboardPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
   const styles = useDashboardStyles();
   const { filter, change, insight, download, exporting, downloaded } = useDashboard(calls, programmeId);
-  const state = insight.state;
-  const ready = state.status === 'ready' ? state.data : null;
-  const empty = ready !== null && ready.tables.find((t) => t.id === 'participation')?.total.count === 0 && filter.department === null;
+  const ready = insight.state.status === 'ready' ? insight.state.data : null;
   return (
     <>
       <Section title={m.filters}>
@@ -58,28 +56,31 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
         {downloaded && <p role="status" className={styles.note}>{m.downloaded(downloaded)}</p>}
         {exporting.problem && <ProblemMessage problem={exporting.problem} />}
       </Section>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ProblemMessage problem={state.problem} onRetry={() => void insight.reload()} />}
-      {ready && empty && <p className={styles.note}>{m.empty}</p>}
-      {ready && !empty && (
-        <>
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{m.anonymityTitle}</MessageBarTitle>
-              {m.anonymity(ready.threshold)}
-            </MessageBarBody>
-          </MessageBar>
-          <div className={styles.grid}>
-            {insightCharts(ready).map((chart) => (
-              <Section key={chart.id} title={chart.title}>
-                <BarChart chart={chart} threshold={ready.threshold} />
-                <FigureTable chart={chart} threshold={ready.threshold} />
-                {hasSuppressed(chart) && <p className={styles.note}>{m.tableHasSuppressed(ready.threshold)}</p>}
-              </Section>
-            ))}
-          </div>
-        </>
-      )}
+      <Loaded result={insight}>
+        {(data) =>
+          data.tables.find((t) => t.id === 'participation')?.total.count === 0 && filter.department === null ? (
+            <p className={styles.note}>{m.empty}</p>
+          ) : (
+            <>
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{m.anonymityTitle}</MessageBarTitle>
+                  {m.anonymity(data.threshold)}
+                </MessageBarBody>
+              </MessageBar>
+              <div className={styles.grid}>
+                {insightCharts(data).map((chart) => (
+                  <Section key={chart.id} title={chart.title}>
+                    <BarChart chart={chart} threshold={data.threshold} />
+                    <FigureTable chart={chart} threshold={data.threshold} />
+                    {hasSuppressed(chart) && <p className={styles.note}>{m.tableHasSuppressed(data.threshold)}</p>}
+                  </Section>
+                ))}
+              </div>
+            </>
+          )
+        }
+      </Loaded>
     </>
   );
 }

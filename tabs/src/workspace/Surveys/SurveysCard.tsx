@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { surveyAnswerSchemas } from '../../../../shared/schemas/survey';
 import type { WaitingSurvey } from '../../api/surveyApi';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
-import { Loading } from '../../common/Loading';
+import { Loaded } from '../../common/Loaded/Loaded';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { useAction } from '../../common/useAsync';
@@ -121,18 +121,15 @@ export function SurveysCard({ onRepairRequested }: { onRepairRequested: () => Pr
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      {waiting.state.status === 'loading' && <Loading label={messages.surveys.loading} />}
-      {waiting.state.status === 'error' && <ProblemMessage problem={waiting.state.problem} onRetry={() => void waiting.reload()} />}
-      {waiting.state.status === 'ready' &&
-        (waiting.state.data.length === 0 ? (
-          <p className={styles.empty}>{messages.surveys.empty}</p>
-        ) : (
+      <Loaded result={waiting} loadingLabel={messages.surveys.loading} empty={messages.surveys.empty}>
+        {(data) => (
           <ul className={styles.list} aria-label={messages.surveys.listLabel}>
-            {waiting.state.data.map((s) => (
+            {data.map((s) => (
               <SurveyForm key={`${s.pairId}/${s.kind}`} survey={s} answer={calls.answer} onAnswered={(repair) => void answered(repair)} />
             ))}
           </ul>
-        ))}
+        )}
+      </Loaded>
     </Section>
   );
 }

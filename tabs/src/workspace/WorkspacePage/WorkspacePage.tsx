@@ -1,6 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
-import { Loading } from '../../common/Loading';
-import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
+import { Loaded } from '../../common/Loaded/Loaded';
 import { messages } from '../../messages';
 import { NoPairPage } from '../../noPair/NoPairPage';
 import { Agenda } from '../Agenda/Agenda';
@@ -21,49 +20,54 @@ import { useWorkspacePageStyles } from './useWorkspacePageStyles.styles';
 export function WorkspacePage() {
   const styles = useWorkspacePageStyles();
   const { calls, pairs, pairId, choose, workspace } = useWorkspace();
-
-  if (pairs.state.status === 'loading') return <Loading />;
-  if (pairs.state.status === 'error') return <ProblemMessage problem={pairs.state.problem} onRetry={() => void pairs.reload()} />;
-  if (pairs.state.data.length === 0) return <NoPairPage />;
-
   const reload = () => Promise.all([workspace.reload(), pairs.reload()]);
   const props = { calls, reload };
   return (
-    <div className={styles.root}>
-      <h1 className={styles.title}>{messages.workspace.title}</h1>
-      {pairs.state.data.length > 1 && (
-        <Field label={messages.workspace.choosePair}>
-          <Select value={pairId ?? ''} onChange={(_e, d) => choose(d.value)}>
-            {pairs.state.data.map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.partner.displayName} · ${p.programme.name} · ${messages.pairStatus[p.status] ?? p.status}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {workspace.state.status === 'loading' && <Loading />}
-      {workspace.state.status === 'error' && <ProblemMessage problem={workspace.state.problem} onRetry={() => void workspace.reload()} />}
-      {workspace.state.status === 'ready' && workspace.state.data && (
-        <div className={styles.grid}>
-          <div className={styles.column}>
-            <PartnerCard pair={workspace.state.data.pair} {...props} />
-            <Timeline timeline={workspace.state.data.timeline} />
-            <NextSession next={workspace.state.data.nextSession} pair={workspace.state.data.pair} />
-            <Agenda ws={workspace.state.data} {...props} />
-            <PastSessions ws={workspace.state.data} {...props} />
+    <Loaded result={pairs}>
+      {(list) =>
+        list.length === 0 ? (
+          <NoPairPage />
+        ) : (
+          <div className={styles.root}>
+            <h1 className={styles.title}>{messages.workspace.title}</h1>
+            {list.length > 1 && (
+              <Field label={messages.workspace.choosePair}>
+                <Select value={pairId ?? ''} onChange={(_e, d) => choose(d.value)}>
+                  {list.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {`${p.partner.displayName} · ${p.programme.name} · ${messages.pairStatus[p.status] ?? p.status}`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            <Loaded result={workspace}>
+              {(ws) =>
+                ws && (
+                  <div className={styles.grid}>
+                    <div className={styles.column}>
+                      <PartnerCard pair={ws.pair} {...props} />
+                      <Timeline timeline={ws.timeline} />
+                      <NextSession next={ws.nextSession} pair={ws.pair} />
+                      <Agenda ws={ws} {...props} />
+                      <PastSessions ws={ws} {...props} />
+                    </div>
+                    <div className={styles.column}>
+                      <SurveysCard onRepairRequested={reload} />
+                      <Charter ws={ws} {...props} />
+                      <Journal ws={ws} {...props} />
+                      <PraiseCard ws={ws} {...props} />
+                      <StoryCard pair={ws.pair} calls={calls} />
+                      <GuideCard role={ws.pair.myRole} guide={ws.guide} />
+                      <Confidential pair={ws.pair} {...props} />
+                    </div>
+                  </div>
+                )
+              }
+            </Loaded>
           </div>
-          <div className={styles.column}>
-            <SurveysCard onRepairRequested={reload} />
-            <Charter ws={workspace.state.data} {...props} />
-            <Journal ws={workspace.state.data} {...props} />
-            <PraiseCard ws={workspace.state.data} {...props} />
-            <StoryCard pair={workspace.state.data.pair} calls={calls} />
-            <GuideCard role={workspace.state.data.pair.myRole} guide={workspace.state.data.guide} />
-            <Confidential pair={workspace.state.data.pair} {...props} />
-          </div>
-        </div>
-      )}
-    </div>
+        )
+      }
+    </Loaded>
   );
 }
