@@ -1,12 +1,5 @@
+import type { AuditEntry } from '../../shared/schemas/insight';
 import type { Db } from '../store/database';
-
-export interface AuditEntry {
-  at: string;
-  actorUserId: string;
-  actorName: string | null;
-  action: string;
-  target: string;
-}
 
 /** Admin actions of one tenant, oldest first, between two days (inclusive, UTC). */
 export async function auditEntries(db: Db, tenantId: string, range: { from?: string; to?: string }): Promise<AuditEntry[]> {

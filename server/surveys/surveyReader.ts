@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/glossary';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { surveyQuestions, type ScheduledSurveyKind, type SurveyQuestion } from '../../shared/schemas/survey';
+import { surveyQuestions, type WaitingSurvey } from '../../shared/schemas/survey';
 import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
@@ -9,16 +9,6 @@ import { partnerOf, roleInPair } from '../policies/pairPolicy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { surveyIdOf } from './surveyCommands';
-
-export interface WaitingSurvey {
-  pairId: string;
-  kind: ScheduledSurveyKind;
-  /** The caller's role in the pair: the end survey's self-assessment is worded by it. */
-  role: Role;
-  dueAt: string;
-  partner: { displayName: string };
-  questions: SurveyQuestion[];
-}
 
 /**
  * The surveys waiting for the caller: for each of their live pairs, those due by `now` under the

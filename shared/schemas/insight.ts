@@ -15,3 +15,12 @@ export const auditLogQuery = z
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+/** One admin action in the audit log, as the API returns it. */
+export interface AuditEntry {
+  at: string;
+  actorUserId: string;
+  actorName: string | null;
+  action: string;
+  target: string;
+}

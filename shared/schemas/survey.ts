@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../glossary';
 
 /** The surveys a pair is asked on the programme's schedule (the pulse is programme-wide, not per pair). */
 export const scheduledSurveyKinds = ['pairing-fit', 'mid-point', 'end'] as const;
@@ -39,3 +40,14 @@ export const surveyQuestions: Record<ScheduledSurveyKind, SurveyQuestion[]> = {
     { name: 'comment', type: 'text', required: false },
   ],
 };
+
+/** A survey due for the caller in one of their pairs, as GET /api/surveys/mine presents it. */
+export interface WaitingSurvey {
+  pairId: string;
+  kind: ScheduledSurveyKind;
+  /** The caller's role in the pair: the end survey's self-assessment is worded by it. */
+  role: Role;
+  dueAt: string;
+  partner: { displayName: string };
+  questions: SurveyQuestion[];
+}

@@ -3,6 +3,7 @@ import type { ProgrammeSettings } from '../../../shared/programmeSettings';
 import { inviteSchema } from '../../../shared/schemas/participant';
 import { createProgrammeSchema, type surveyScheduleSchema, updateProgrammeSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import type { ProgrammeInsight } from '../../../shared/insight/programmeTables';
+import type { AuditEntry } from '../../../shared/schemas/insight';
 import type { ApiClient } from '../api/client';
 import { concernStatusChangeSchema } from '../../../shared/schemas/workspace';
 import { checked } from '../api/workspaceApi';
@@ -90,14 +91,6 @@ export interface ConcernView {
   text: string;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface AuditEntry {
-  at: string;
-  actorUserId: string;
-  actorName: string | null;
-  action: string;
-  target: string;
 }
 
 export interface PublishedStory {

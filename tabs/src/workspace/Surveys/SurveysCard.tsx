@@ -1,7 +1,6 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { surveyAnswerSchemas } from '../../../../shared/schemas/survey';
-import type { WaitingSurvey } from '../../api/surveyApi';
+import { surveyAnswerSchemas, type WaitingSurvey } from '../../../../shared/schemas/survey';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { Loaded } from '../../common/Loaded/Loaded';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
