@@ -1,4 +1,3 @@
-import type { Role } from '../../shared/glossary';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { surveyQuestions, type WaitingSurvey } from '../../shared/schemas/survey';
 import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
