@@ -40,6 +40,7 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(defaultHttpLimits.requestTimeoutMs / 1000),
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(defaultHttpLimits.headersTimeoutMs / 1000),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(defaultHttpLimits.maxConnections),
+  UPWARD_ANONYMITY_FLOOR: z.coerce.number().int().min(3, 'groups smaller than 3 would single people out').max(100).default(5),
   BOOKING_GRAPH_IDENTITY: z
     .enum(['app', 'delegated'], { message: 'must be app (Calendars.ReadWrite application permission, the default) or delegated (on behalf of the caller)' })
     .default('app'),
@@ -77,6 +78,8 @@ export type Config = {
   /** Days after a programme ends before all its data is deleted (`npm run retention`). */
   retentionDays: number;
   rateLimits: RateLimitSettings;
+  /** The smallest anonymity threshold any programme may use; set by whoever runs Upward for the organisation. */
+  anonymityFloor: number;
   /** Timeouts and the connection cap that cut off slow or piling-up clients. */
   http: HttpLimits;
   /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0016. */
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webAssetsDir: e.WEB_ASSETS_DIR,
     retentionDays: e.UPWARD_RETENTION_DAYS,
     rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    anonymityFloor: e.UPWARD_ANONYMITY_FLOOR,
     http: {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

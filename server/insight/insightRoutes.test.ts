@@ -197,7 +197,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('programme insight
     expect(json.status).toBe(200);
     expect(json.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ actorUserId: admin, action: 'insight.export', target: world.programmeId, at: now.toISOString() })]));
     const csv = await service.api('GET', '/api/admin/audit-log?format=csv&from=2026-05-15&to=2026-05-15', { as: admin });
-    expect(String(csv.body).split('\n')[0]).toBe('at,actorUserId,actorName,action,target');
+    expect(String(csv.body).split('\n')[0]).toBe('at,actorUserId,actorName,action,target,changes');
     expect(String(csv.body)).toContain(`${admin},Priya Raman,insight.view,${world.programmeId}`);
     expect((await service.api('GET', '/api/admin/audit-log?from=2026-05-16', { as: admin })).body.entries).toEqual([]);
     for (const marker of Object.values(markers)) expect(JSON.stringify(json.body) + String(csv.body)).not.toContain(marker);

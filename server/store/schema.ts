@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AuditChanges } from '../../shared/schemas/insight';
 
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -348,4 +349,6 @@ export interface AuditLogTable {
   action: string;
   target: string;
   at: Timestamp;
+  /** What a settings change changed, field by field (old and new values). */
+  changes: ColumnType<AuditChanges | null, string | null | undefined, string | null>;
 }
