@@ -5,6 +5,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
 import { createIdentityRouter, signInRedirect } from './identityRouter';
+import { createInteractionRequirements, MFA_CLAIMS_CHALLENGE } from './interactionRequirements';
 import { createSigningKeys } from './signingKeys';
 import { createTokenIssuer } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
@@ -26,6 +27,7 @@ const directory: IdentityDirectory = {
 let server: Server;
 let base: string;
 let issuer: TokenIssuer;
+const requirements = createInteractionRequirements();
 
 beforeAll(async () => {
   const app = express();
@@ -34,7 +36,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await createSigningKeys();
   issuer = createTokenIssuer({ baseUrl: base, tenantId: TENANT, clientId: CLIENT, keys, directory });
-  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, keys, issuer, directory };
+  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, keys, issuer, directory, requirements };
   app.use(`/${TENANT}`, createIdentityRouter(config));
   app.get('/signin', signInRedirect(config));
 });
@@ -146,6 +148,37 @@ describe('identity stand-in', () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50013] });
     }
+  });
+
+  describe('on-behalf-of for a person who must interact first', () => {
+    const person = people[1]!;
+    const obo = async (assertion: string) =>
+      tokenRequest({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        requested_token_use: 'on_behalf_of',
+        client_id: CLIENT,
+        client_secret: SECRET,
+        assertion,
+        scope: `${GRAPH_RESOURCE}/.default`,
+      });
+    afterEach(() => requirements.grantConsent(person.id));
+
+    it('answers invalid_grant AADSTS65001 with suberror consent_required until the person consents', async () => {
+      requirements.requireConsent(person.id);
+      const refused = await obo(await issuer.issueToken(person.id));
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: 'invalid_grant', error_codes: [65001], suberror: 'consent_required' });
+      requirements.grantConsent(person.id);
+      expect((await obo(await issuer.issueToken(person.id))).status).toBe(200);
+    });
+
+    it('answers interaction_required AADSTS50076 with a claims challenge until the assertion carries the MFA context', async () => {
+      const mfaPerson = people[0]!;
+      requirements.requireMfa(mfaPerson.id);
+      const refused = await obo(await issuer.issueToken(mfaPerson.id));
+      expect(await refused.json()).toMatchObject({ error: 'interaction_required', error_codes: [50076], suberror: 'basic_action', claims: MFA_CLAIMS_CHALLENGE });
+      expect((await obo(await issuer.issueToken(mfaPerson.id, { authContexts: ['c1'] }))).status).toBe(200);
+    });
   });
 
   it('lists demo people on the sign-in page with every value escaped', async () => {

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Request, Response } from 'express';
 import type { IdentityDirectory } from './directory';
+import type { InteractionRequirements } from './interactionRequirements';
 import { isAllowedRedirectUri, renderSignInPage } from './signInPage';
 import type { SigningKeys } from './signingKeys';
 import { handleTokenRequest } from './tokenEndpoint';
@@ -14,6 +15,7 @@ export interface IdentityRouterConfig {
   keys: SigningKeys;
   issuer: TokenIssuer;
   directory: IdentityDirectory;
+  requirements: InteractionRequirements;
 }
 
 const SEARCH_LIMIT = 50;

@@ -31,6 +31,8 @@ export interface UserTokenOptions {
   /** Defaults to the person's app roles when the audience is Upward, none otherwise. */
   roles?: readonly string[];
   lifetimeSeconds?: number;
+  /** Conditional Access authentication contexts the sign-in satisfied (the `acrs` claim), such as `c1` after MFA. */
+  authContexts?: readonly string[];
   /** Issue time in epoch seconds (defaults to now); with a past time and a short lifetime the token is expired. */
   issuedAt?: number;
   notBefore?: number;
@@ -113,6 +115,7 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
         preferred_username: person.userPrincipalName,
         scp: (options.scopes ?? defaultScopes(audience)).join(' '),
         ...(roles.length > 0 ? { roles: [...roles] } : {}),
+        ...(options.authContexts?.length ? { acrs: [...options.authContexts] } : {}),
       },
       options,
     );
