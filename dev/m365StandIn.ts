@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { generateDemoOrg } from './demoOrg/generateDemoOrg';
-import { UPWARD_DEMO_CLIENT_SECRET } from './demoOrg/tenant';
+import { UPWARD_DEMO_CLIENT_SECRET, UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
 import { CalendarStore, type SentCancellation } from './graph/calendarStore';
@@ -16,6 +16,7 @@ import { createIdentityRouter, signInRedirect } from './identity/identityRouter'
 import { createInteractionRequirements, type InteractionRequirements } from './identity/interactionRequirements';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
+import { createSpaGrants } from './identity/spaGrants';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
@@ -41,7 +42,7 @@ export interface M365StandIn {
   tenantId: string;
   clientId: string;
   clientSecret: string;
-  /** The sign-in page (add `redirect_uri` and `state`). */
+  /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
   signInUrl: string;
   org: DemoOrg;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
@@ -89,7 +90,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const channels = new ChannelStore();
   const chats = new TeamsChatStore();
   const requirements = createInteractionRequirements();
-  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory, requirements };
+  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory, requirements, grants: createSpaGrants(), spaRedirectUris: UPWARD_SPA_REDIRECT_URIS };
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant';
 import type { InteractionRequirements } from './interactionRequirements';
+import { OIDC_SCOPES } from './spaRegistration';
 import { upwardAudiences } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
 
@@ -18,8 +19,6 @@ export interface TokenEndpointResult {
 
 const LIFETIME_SECONDS = 3600;
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-/** Scopes that ask for sign-in features rather than an API; Entra ID leaves them out of access tokens. */
-const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 /** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids (and `suberror`, `claims` when it has them). */
 export function oauthError(status: number, error: string, aadsts: number, description: string, extra: { suberror?: string; claims?: string } = {}): TokenEndpointResult {
@@ -53,7 +52,7 @@ function parseScope(scope: string): { resource: string; permission: string } {
   return { resource: scope.slice(0, slash), permission: scope.slice(slash + 1) };
 }
 
-function clientInfo(oid: string, tenantId: string): string {
+export function clientInfo(oid: string, tenantId: string): string {
   return Buffer.from(JSON.stringify({ uid: oid, utid: tenantId })).toString('base64url');
 }
 

@@ -52,6 +52,8 @@ export interface TokenIssuer {
   /** `<base>/<tenant>/v2.0`, the `iss` of every token. */
   issuer: string;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
+  /** An OpenID Connect id token for Upward's client, carrying the sign-in request's nonce. */
+  issueIdToken(userId: string, options: { nonce?: string; lifetimeSeconds?: number }): Promise<string>;
   issueAppToken(options?: AppTokenOptions): Promise<string>;
   /** Verifies a token this issuer signed (signature, issuer, audience, lifetime); throws otherwise. */
   verify(token: string, audience: string | readonly string[]): Promise<JWTPayload>;
@@ -121,6 +123,24 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
     );
   }
 
+  async function issueIdToken(userId: string, options: { nonce?: string; lifetimeSeconds?: number }): Promise<string> {
+    const person = directory.findPerson(userId);
+    if (!person) throw new Error(`No person ${userId} in the demo directory`);
+    return sign(
+      {
+        iss: issuer,
+        aud: clientId,
+        tid: tenantId,
+        oid: person.id,
+        sub: pairwiseSubject(person.id, clientId),
+        name: person.displayName,
+        preferred_username: person.userPrincipalName,
+        ...(options.nonce ? { nonce: options.nonce } : {}),
+      },
+      options,
+    );
+  }
+
   async function issueAppToken(options: AppTokenOptions = {}): Promise<string> {
     const audience = options.audience ?? GRAPH_RESOURCE;
     const roles = options.roles ?? (audience === GRAPH_RESOURCE ? UPWARD_GRAPH_APP_ROLES : []);
@@ -149,5 +169,5 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
     return payload;
   }
 
-  return { issuer, issueToken, issueAppToken, verify };
+  return { issuer, issueToken, issueIdToken, issueAppToken, verify };
 }
