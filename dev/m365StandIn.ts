@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { generateDemoOrg } from './demoOrg/generateDemoOrg';
-import { UPWARD_DEMO_CLIENT_SECRET } from './demoOrg/tenant';
+import { UPWARD_DEMO_CLIENT_SECRET, UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
 import { CalendarStore, type SentCancellation } from './graph/calendarStore';
@@ -13,8 +13,10 @@ import { createGraphRouter } from './graph/graphApp';
 import { RequestStats } from './graph/requestStats';
 import { TeamsChatStore } from './graph/teamsChats';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
+import { createInteractionRequirements, type InteractionRequirements } from './identity/interactionRequirements';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
+import { createSpaGrants } from './identity/spaGrants';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
@@ -40,12 +42,19 @@ export interface M365StandIn {
   tenantId: string;
   clientId: string;
   clientSecret: string;
-  /** The sign-in page (add `redirect_uri` and `state`). */
+  /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
   signInUrl: string;
   org: DemoOrg;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
   /** An app-only token (client credentials), for Graph unless another audience is given. */
   issueAppToken(options?: { audience?: string; roles?: readonly string[] }): Promise<string>;
+  /**
+   * Consent and MFA the identity stand-in demands of people: `requireConsent(personId)` and
+   * `requireMfa(personId)` make on-behalf-of refuse them (AADSTS65001, AADSTS50076 with a claims
+   * challenge) until they consent in an interactive sign-in (or `grantConsent`) and sign in
+   * interactively with the challenge's claims (or present a token issued with `authContexts: ['c1']`).
+   */
+  interaction: Pick<InteractionRequirements, 'requireConsent' | 'grantConsent' | 'hasConsented' | 'requireMfa'>;
   /** Moves a person under another manager (null: none), as a reorganisation would; `/users/delta` reports it. */
   setManager(userId: string, managerId: string | null): void;
   faults: FaultInjector;
@@ -80,7 +89,8 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const stats = new RequestStats();
   const channels = new ChannelStore();
   const chats = new TeamsChatStore();
-  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory };
+  const requirements = createInteractionRequirements();
+  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory, requirements, grants: createSpaGrants(), spaRedirectUris: UPWARD_SPA_REDIRECT_URIS };
 
   const app = express();
   app.disable('x-powered-by');
@@ -113,6 +123,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     org,
     issueToken: (userId, options) => issuer.issueToken(userId, options),
     issueAppToken: (options) => issuer.issueAppToken(options),
+    interaction: requirements,
     setManager: (userId, managerId) => directory.setManager(userId, managerId),
     faults,
     stats,

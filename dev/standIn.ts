@@ -1,4 +1,5 @@
 import { DEMO_PERSONAS } from './demoOrg/personas';
+import { UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
 import { startM365StandIn } from './m365StandIn';
 
 /** `npx tsx dev/standIn.ts`: the local Microsoft 365 (Graph + Entra ID) on its own. PORT, SEED and SIZE override the defaults. */
@@ -13,7 +14,7 @@ async function main() {
     `  Graph:      ${standIn.graphBaseUrl}`,
     `  Authority:  ${standIn.authority}  (issuer ${standIn.issuer})`,
     `  Discovery:  ${standIn.authority}/v2.0/.well-known/openid-configuration`,
-    `  Sign in:    ${standIn.signInUrl}?redirect_uri=http://localhost:3000/auth-end`,
+    `  Authorize:  ${standIn.authority}/oauth2/v2.0/authorize  (code flow with PKCE; SPA redirect URIs ${UPWARD_SPA_REDIRECT_URIS.join(", ")})`,
     `  Client id:  ${standIn.clientId}`,
     `  Admin API:  ${standIn.url}/_standin/stats`,
     '  Personas:',

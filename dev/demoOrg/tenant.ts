@@ -14,6 +14,12 @@ export const UPWARD_DEMO_CLIENT_SECRET = 'upward-demo-secret-not-for-production'
 /** Object id of Upward's service principal in the demo tenant (the `oid` of app-only tokens). */
 export const UPWARD_SERVICE_PRINCIPAL_ID = 'c4a7e9b2-5d3f-4a1e-8b6c-2f9d7e5a3c1b';
 
+/**
+ * Upward's single-page-application redirect URIs (the tab's MSAL redirect page). On loopback hosts
+ * Entra ID ignores the port when it compares redirect URIs, so these serve every local port.
+ */
+export const UPWARD_SPA_REDIRECT_URIS = ['http://localhost/tab/auth-redirect.html', 'http://127.0.0.1/tab/auth-redirect.html'];
+
 export const UPWARD_ADMIN_ROLE = 'Upward.Admin';
 export const UPWARD_USER_SCOPE = 'access_as_user';
 

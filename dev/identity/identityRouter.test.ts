@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -5,6 +6,8 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
 import { createIdentityRouter, signInRedirect } from './identityRouter';
+import { createInteractionRequirements, MFA_CLAIMS_CHALLENGE } from './interactionRequirements';
+import { createSpaGrants } from './spaGrants';
 import { createSigningKeys } from './signingKeys';
 import { createTokenIssuer } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
@@ -12,6 +15,10 @@ import type { TokenIssuer } from './tokenIssuer';
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '99999999-8888-4777-8666-555555555555';
 const SECRET = 'test-secret';
+const REDIRECT_REGISTERED = 'http://127.0.0.1/tab/auth-redirect.html';
+/** The tab's redirect page on whatever port the service got: Entra ID ignores the port of loopback redirect URIs. */
+const REDIRECT = 'http://127.0.0.1:4173/tab/auth-redirect.html';
+const ORIGIN = 'http://127.0.0.1:4173';
 
 const people: IdentityPerson[] = [
   { id: 'aaaaaaaa-0000-4000-8000-000000000001', displayName: 'Amara Nwosu', userPrincipalName: 'amara@example.test', roles: ['Upward.Admin'] },
@@ -26,6 +33,7 @@ const directory: IdentityDirectory = {
 let server: Server;
 let base: string;
 let issuer: TokenIssuer;
+const requirements = createInteractionRequirements();
 
 beforeAll(async () => {
   const app = express();
@@ -34,7 +42,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await createSigningKeys();
   issuer = createTokenIssuer({ baseUrl: base, tenantId: TENANT, clientId: CLIENT, keys, directory });
-  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, keys, issuer, directory };
+  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
   app.use(`/${TENANT}`, createIdentityRouter(config));
   app.get('/signin', signInRedirect(config));
 });
@@ -45,6 +53,58 @@ async function discovery() {
   const res = await fetch(`${base}/${TENANT}/v2.0/.well-known/openid-configuration`);
   return (await res.json()) as { issuer: string; jwks_uri: string; token_endpoint: string; authorization_endpoint: string };
 }
+
+const VERIFIER = 'v'.repeat(20) + '-verifier_of.pkce~' + 'x'.repeat(20);
+const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+/** What MSAL browser sends to the authorize endpoint for the tab. */
+function authorizeQuery(overrides: Record<string, string> = {}): URLSearchParams {
+  const query = new URLSearchParams({
+    client_id: CLIENT,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    response_mode: 'fragment',
+    scope: `${CLIENT}/access_as_user openid profile offline_access`,
+    state: 'state-1',
+    nonce: 'nonce-1',
+    code_challenge: challengeOf(VERIFIER),
+    code_challenge_method: 'S256',
+    client_info: '1',
+    login_hint: people[0]!.id,
+    ...overrides,
+  });
+  for (const [name, value] of [...query.entries()]) if (value === '') query.delete(name);
+  return query;
+}
+
+async function authorize(overrides: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/${TENANT}/oauth2/v2.0/authorize?${authorizeQuery(overrides)}`, { redirect: 'manual' });
+}
+
+/** The fields of the answer the authorize endpoint sent back to the redirect URI (fragment or query). */
+function answerOf(res: Response): URLSearchParams {
+  const location = new URL(res.headers.get('location')!);
+  expect(location.origin + location.pathname).toBe(REDIRECT);
+  return new URLSearchParams(location.hash ? location.hash.slice(1) : location.search);
+}
+
+async function codeFor(overrides: Record<string, string> = {}): Promise<string> {
+  const res = await authorize(overrides);
+  expect(res.status).toBe(302);
+  return answerOf(res).get('code')!;
+}
+
+/** A browser's cross-origin token request, as MSAL browser makes it. */
+function spaTokenRequest(form: Record<string, string>, origin: string | null = ORIGIN) {
+  return fetch(`${base}/${TENANT}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: origin ? { origin } : {},
+    body: new URLSearchParams({ client_id: CLIENT, scope: `${CLIENT}/access_as_user openid profile offline_access`, client_info: '1', ...form }),
+  });
+}
+
+const redeem = (code: string, form: Record<string, string> = {}, origin?: string | null) =>
+  spaTokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER, ...form }, origin);
 
 function tokenRequest(form: Record<string, string>) {
   return fetch(`${base}/${TENANT}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(form) });
@@ -148,8 +208,39 @@ describe('identity stand-in', () => {
     }
   });
 
+  describe('on-behalf-of for a person who must interact first', () => {
+    const person = people[1]!;
+    const obo = async (assertion: string) =>
+      tokenRequest({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        requested_token_use: 'on_behalf_of',
+        client_id: CLIENT,
+        client_secret: SECRET,
+        assertion,
+        scope: `${GRAPH_RESOURCE}/.default`,
+      });
+    afterEach(() => requirements.grantConsent(person.id));
+
+    it('answers invalid_grant AADSTS65001 with suberror consent_required until the person consents', async () => {
+      requirements.requireConsent(person.id);
+      const refused = await obo(await issuer.issueToken(person.id));
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: 'invalid_grant', error_codes: [65001], suberror: 'consent_required' });
+      requirements.grantConsent(person.id);
+      expect((await obo(await issuer.issueToken(person.id))).status).toBe(200);
+    });
+
+    it('answers interaction_required AADSTS50076 with a claims challenge until the assertion carries the MFA context', async () => {
+      const mfaPerson = people[0]!;
+      requirements.requireMfa(mfaPerson.id);
+      const refused = await obo(await issuer.issueToken(mfaPerson.id));
+      expect(await refused.json()).toMatchObject({ error: 'interaction_required', error_codes: [50076], suberror: 'basic_action', claims: MFA_CLAIMS_CHALLENGE });
+      expect((await obo(await issuer.issueToken(mfaPerson.id, { authContexts: ['c1'] }))).status).toBe(200);
+    });
+  });
+
   it('lists demo people on the sign-in page with every value escaped', async () => {
-    const res = await fetch(`${base}/signin?redirect_uri=${encodeURIComponent('http://localhost:3000/auth')}&state=s1`, { redirect: 'follow' });
+    const res = await fetch(`${base}/signin?${authorizeQuery({ login_hint: '' })}`, { redirect: 'follow' });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Amara Nwosu');
@@ -157,22 +248,130 @@ describe('identity stand-in', () => {
     expect(html).not.toContain('<script>');
   });
 
-  it('returns to a loopback redirect_uri with the access token and state in the fragment', async () => {
-    const query = new URLSearchParams({ client_id: CLIENT, redirect_uri: 'http://127.0.0.1:3000/auth-end', state: 'xyz', login_hint: people[0]!.id });
-    const res = await fetch(`${base}/${TENANT}/oauth2/v2.0/authorize?${query}`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    const location = new URL(res.headers.get('location')!);
-    expect(location.origin + location.pathname).toBe('http://127.0.0.1:3000/auth-end');
-    const fragment = new URLSearchParams(location.hash.slice(1));
-    expect(fragment.get('state')).toBe('xyz');
-    expect(fragment.get('token_type')).toBe('Bearer');
-    expect((await issuer.verify(fragment.get('access_token')!, CLIENT)).oid).toBe(people[0]!.id);
-  });
+  describe('authorization code flow with PKCE for the tab (a single-page app)', () => {
+    it('publishes the code flow and S256 in the discovery document, and no implicit flow', async () => {
+      const doc = (await (await fetch(`${base}/${TENANT}/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string[]>;
+      expect(doc.response_types_supported).toEqual(['code']);
+      expect(doc.code_challenge_methods_supported).toEqual(['S256']);
+      expect(doc.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
+      expect(doc.grant_types_supported).not.toContain('implicit');
+    });
 
-  it('refuses to send tokens to a redirect_uri off this machine', async () => {
-    const query = new URLSearchParams({ client_id: CLIENT, redirect_uri: 'https://evil.example/cb', login_hint: people[0]!.id });
-    const res = await fetch(`${base}/${TENANT}/oauth2/v2.0/authorize?${query}`, { redirect: 'manual' });
-    expect(res.status).toBe(400);
-    expect(res.headers.get('location')).toBeNull();
+    it('sends the chosen person back with a code and the state, then redeems the code for Upward tokens with CORS for the tab', async () => {
+      const res = await authorize();
+      const answer = answerOf(res);
+      expect(answer.get('state')).toBe('state-1');
+      expect(answer.get('access_token')).toBeNull();
+      const tokens = await redeem(answer.get('code')!);
+      expect(tokens.status).toBe(200);
+      expect(tokens.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      const body = (await tokens.json()) as Record<string, string | number>;
+      expect(body).toMatchObject({ token_type: 'Bearer', scope: `${CLIENT}/access_as_user`, expires_in: 3600, refresh_token_expires_in: 86_400 });
+      expect(await issuer.verify(body.access_token as string, CLIENT)).toMatchObject({ oid: people[0]!.id, scp: 'access_as_user', roles: ['Upward.Admin'] });
+      expect(await issuer.verify(body.id_token as string, CLIENT)).toMatchObject({ oid: people[0]!.id, nonce: 'nonce-1', tid: TENANT });
+      expect(JSON.parse(Buffer.from(body.client_info as string, 'base64url').toString())).toEqual({ uid: people[0]!.id, utid: TENANT });
+    });
+
+    it('answers in the query when the app asks for response_mode=query', async () => {
+      const res = await authorize({ response_mode: 'query' });
+      expect(new URL(res.headers.get('location')!).searchParams.get('code')).toEqual(expect.any(String));
+    });
+
+    it('answers a CORS preflight for the token endpoint', async () => {
+      const res = await fetch(`${base}/${TENANT}/oauth2/v2.0/token`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      expect(res.headers.get('access-control-allow-headers')).toBe('content-type');
+    });
+
+    it('redeems a code once: a second redemption is refused with AADSTS54005', async () => {
+      const code = await codeFor();
+      expect((await redeem(code)).status).toBe(200);
+      const again = await redeem(code);
+      expect(again.status).toBe(400);
+      expect(await again.json()).toMatchObject({ error: 'invalid_grant', error_codes: [54005] });
+    });
+
+    it('refuses a code_verifier that does not match the challenge (AADSTS50148) and a missing one (AADSTS501481)', async () => {
+      const wrong = await redeem(await codeFor(), { code_verifier: `${VERIFIER}-not` });
+      expect(await wrong.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50148] });
+      const missing = await redeem(await codeFor(), { code_verifier: '' });
+      expect(await missing.json()).toMatchObject({ error: 'invalid_grant', error_codes: [501481] });
+    });
+
+    it('refuses a code redeemed with another redirect URI (AADSTS500112) or without the browser Origin header (AADSTS9002327)', async () => {
+      const otherRedirect = await redeem(await codeFor(), { redirect_uri: 'http://127.0.0.1:4173/tab/index.html' });
+      expect(await otherRedirect.json()).toMatchObject({ error: 'invalid_grant', error_codes: [500112] });
+      const serverSide = await redeem(await codeFor(), {}, null);
+      expect(serverSide.status).toBe(400);
+      expect(await serverSide.json()).toMatchObject({ error: 'invalid_request', error_codes: [9002327] });
+    });
+
+    it('refuses a code presented by another client', async () => {
+      const res = await redeem(await codeFor(), { client_id: '00000000-0000-4000-8000-000000000000' });
+      expect(await res.json()).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] });
+    });
+
+    it('never redirects to an unregistered redirect URI, on or off this machine', async () => {
+      for (const redirect of ['https://evil.example/tab/auth-redirect.html', 'http://127.0.0.1:4173/tab/index.html', `${REDIRECT}#x`]) {
+        const res = await authorize({ redirect_uri: redirect });
+        expect(res.status).toBe(400);
+        expect(res.headers.get('location')).toBeNull();
+        expect(await res.text()).toContain('AADSTS50011');
+      }
+    });
+
+    it('refuses the implicit flow (response_type=token or id_token) as the registration without it does', async () => {
+      for (const [responseType, code] of [['token', 700051], ['id_token', 700054], ['id_token token', 700051]] as const) {
+        const answer = answerOf(await authorize({ response_type: responseType }));
+        expect(answer.get('error')).toBe('unsupported_response_type');
+        expect(answer.get('error_description')).toContain(`AADSTS${code}`);
+        expect(answer.get('access_token')).toBeNull();
+        expect(answer.get('code')).toBeNull();
+      }
+    });
+
+    it('requires a PKCE challenge with the S256 method', async () => {
+      expect(answerOf(await authorize({ code_challenge: '' })).get('error_description')).toContain('AADSTS9002325');
+      expect(answerOf(await authorize({ code_challenge_method: 'plain' })).get('error')).toBe('invalid_request');
+    });
+
+    it('answers login_required to a silent request: the stand-in keeps no sign-in session', async () => {
+      expect(answerOf(await authorize({ prompt: 'none' })).get('error')).toBe('login_required');
+    });
+
+    it('renews tokens with the refresh token, which rotates and keeps the sign-in', async () => {
+      const first = (await (await redeem(await codeFor())).json()) as { refresh_token: string };
+      const renewed = await spaTokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
+      expect(renewed.status).toBe(200);
+      const body = (await renewed.json()) as { access_token: string; refresh_token: string };
+      expect(body.refresh_token).not.toBe(first.refresh_token);
+      expect((await issuer.verify(body.access_token, CLIENT)).oid).toBe(people[0]!.id);
+      const unknown = await spaTokenRequest({ grant_type: 'refresh_token', refresh_token: 'not-a-token' });
+      expect(await unknown.json()).toMatchObject({ error: 'invalid_grant' });
+    });
+
+    it('asks for consent on prompt=consent, and records it when the person accepts', async () => {
+      const person = people[1]!;
+      requirements.requireConsent(person.id);
+      const page = await authorize({ prompt: 'consent', login_hint: person.id });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Permissions requested');
+      const url = `${base}/${TENANT}/oauth2/v2.0/authorize?${authorizeQuery({ prompt: 'consent', login_hint: person.id })}`;
+      const declined = await fetch(url, { method: 'POST', body: new URLSearchParams({ consent_decision: 'decline' }), redirect: 'manual' });
+      expect(answerOf(declined).get('error')).toBe('access_denied');
+      expect(requirements.hasConsented(person.id)).toBe(false);
+      const accepted = await fetch(url, { method: 'POST', body: new URLSearchParams({ consent_decision: 'accept' }), redirect: 'manual' });
+      expect(answerOf(accepted).get('code')).toEqual(expect.any(String));
+      expect(requirements.hasConsented(person.id)).toBe(true);
+    });
+
+    it('stamps the authentication context a claims challenge asked for on the tokens of that sign-in', async () => {
+      const body = (await (await redeem(await codeFor({ claims: MFA_CLAIMS_CHALLENGE }))).json()) as { access_token: string; refresh_token: string };
+      expect((await issuer.verify(body.access_token, CLIENT)).acrs).toEqual(['c1']);
+      const plain = (await (await redeem(await codeFor())).json()) as { refresh_token: string };
+      const stepUp = await spaTokenRequest({ grant_type: 'refresh_token', refresh_token: plain.refresh_token, claims: MFA_CLAIMS_CHALLENGE });
+      expect(await stepUp.json()).toMatchObject({ error: 'interaction_required', error_codes: [50076] });
+    });
   });
 });

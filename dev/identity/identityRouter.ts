@@ -1,8 +1,11 @@
 import express from 'express';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { IdentityDirectory } from './directory';
-import { isAllowedRedirectUri, renderSignInPage } from './signInPage';
+import type { InteractionRequirements } from './interactionRequirements';
+import { authorizeEndpoint } from './authorizeEndpoint';
 import type { SigningKeys } from './signingKeys';
+import type { SpaGrants } from './spaGrants';
+import { handleSpaTokenRequest, isSpaGrant } from './spaTokenGrants';
 import { handleTokenRequest } from './tokenEndpoint';
 import type { TokenIssuer } from './tokenIssuer';
 
@@ -14,10 +17,12 @@ export interface IdentityRouterConfig {
   keys: SigningKeys;
   issuer: TokenIssuer;
   directory: IdentityDirectory;
+  requirements: InteractionRequirements;
+  /** Codes and refresh tokens issued to single-page apps. */
+  grants: SpaGrants;
+  /** The app registration's single-page-application redirect URIs. */
+  spaRedirectUris: readonly string[];
 }
-
-const SEARCH_LIMIT = 50;
-const TOKEN_LIFETIME_SECONDS = 3600;
 
 /** The OpenID configuration Entra ID publishes, with this issuer's URLs. */
 function discoveryDocument(config: IdentityRouterConfig) {
@@ -29,9 +34,11 @@ function discoveryDocument(config: IdentityRouterConfig) {
     jwks_uri: `${tenantBase}/discovery/v2.0/keys`,
     end_session_endpoint: `${tenantBase}/oauth2/v2.0/logout`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-    grant_types_supported: ['client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'implicit'],
-    response_modes_supported: ['fragment'],
-    response_types_supported: ['token'],
+    // No implicit flow: Upward's registration disables it, so only the code flow (with PKCE) is offered.
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+    response_modes_supported: ['query', 'fragment'],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
     subject_types_supported: ['pairwise'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
@@ -41,42 +48,6 @@ function discoveryDocument(config: IdentityRouterConfig) {
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',
     msgraph_host: 'graph.microsoft.com',
-  };
-}
-
-function authorize(config: IdentityRouterConfig) {
-  return async (req: Request, res: Response) => {
-    const query = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1));
-    const redirectUri = query.get('redirect_uri') ?? '';
-    if (query.get('client_id') !== config.clientId) {
-      res.status(400).type('text/plain').send(`AADSTS700016: Application with identifier '${query.get('client_id') ?? ''}' was not found in the directory.`);
-      return;
-    }
-    if (!isAllowedRedirectUri(redirectUri)) {
-      res.status(400).type('text/plain').send('AADSTS50011: The redirect URI must be an http(s) URL on 127.0.0.1 or localhost, without a fragment.');
-      return;
-    }
-    const hint = query.get('login_hint');
-    const person = hint ? config.directory.findPerson(hint) : undefined;
-    if (!person) {
-      const search = query.get('q') ?? '';
-      res.type('html').send(
-        renderSignInPage({
-          query,
-          search,
-          featured: config.directory.featuredPeople(),
-          results: search ? config.directory.searchPeople(search, SEARCH_LIMIT) : [],
-        }),
-      );
-      return;
-    }
-    const token = await config.issuer.issueToken(person.id, { lifetimeSeconds: TOKEN_LIFETIME_SECONDS });
-    const fragment = new URLSearchParams({ access_token: token, token_type: 'Bearer', expires_in: String(TOKEN_LIFETIME_SECONDS) });
-    const scope = query.get('scope');
-    if (scope) fragment.set('scope', scope);
-    const state = query.get('state');
-    if (state) fragment.set('state', state);
-    res.redirect(302, `${redirectUri}#${fragment.toString()}`);
   };
 }
 
@@ -93,13 +64,34 @@ export function createIdentityRouter(config: IdentityRouterConfig): express.Rout
   router.get('/discovery/v2.0/keys', (_req, res) => {
     res.json(config.keys.jwks);
   });
-  router.post('/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
+  router.options('/oauth2/v2.0/token', tokenEndpointCors, (_req, res) => {
+    res.status(204).end();
+  });
+  router.post('/oauth2/v2.0/token', tokenEndpointCors, express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
     const params = new URLSearchParams(Object.entries((req.body ?? {}) as Record<string, string>));
-    const result = await handleTokenRequest(config, config.tenantId, params, req.get('authorization'));
+    const isPublicClient = !params.has('client_secret') && !params.has('client_assertion') && !req.get('authorization');
+    const result =
+      isSpaGrant(params.get('grant_type')) && isPublicClient
+        ? await handleSpaTokenRequest(config, params, req.get('origin'))
+        : await handleTokenRequest(config, config.tenantId, params, req.get('authorization'));
     res.status(result.status).set('Cache-Control', 'no-store').json(result.body);
   });
-  router.get('/oauth2/v2.0/authorize', authorize(config));
+  const authorize = authorizeEndpoint(config);
+  router.get('/oauth2/v2.0/authorize', authorize);
+  // The consent page posts its decision back to the authorize request.
+  router.post('/oauth2/v2.0/authorize', express.urlencoded({ extended: false, limit: '16kb' }), authorize);
   return router;
+}
+
+/** Entra ID answers a browser's token request with CORS headers for the calling origin, so a single-page app can redeem its code. */
+function tokenEndpointCors(req: Request, res: Response, next: NextFunction): void {
+  const origin = req.get('origin');
+  if (origin) {
+    res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Max-Age': '86400', Vary: 'Origin' });
+    const requested = req.get('access-control-request-headers');
+    if (requested) res.set('Access-Control-Allow-Headers', requested);
+  }
+  next();
 }
 
 /** `/signin` is a short, memorable address for the sign-in page; the client id defaults to Upward's. */

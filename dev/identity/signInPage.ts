@@ -6,18 +6,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Tokens go only to pages on this machine: an open redirect here would hand tokens to anyone. */
-export function isAllowedRedirectUri(uri: string): boolean {
-  try {
-    const url = new URL(uri);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname) && url.hash === '';
-  } catch {
-    return false;
-  }
-}
-
 export interface SignInPageModel {
   /** The authorize URL's own query, kept on every link so the choice returns to the same client. */
   query: URLSearchParams;
@@ -53,5 +41,27 @@ export function renderSignInPage(model: SignInPageModel): string {
 <h2>Everyone else</h2>
 <form method="get">${hidden}<label for="q">Find a person</label> <input id="q" name="q" value="${escapeHtml(model.search)}"> <button type="submit">Search</button></form>
 ${list(model.results)}
+</main></body></html>`;
+}
+
+export interface ConsentPageModel {
+  /** The authorize request; the decision is posted back to the same address. */
+  query: URLSearchParams;
+  person: IdentityPerson;
+}
+
+/** Entra ID's "Permissions requested" page, shown for `prompt=consent`: Accept or Cancel, posted to the same request. */
+export function renderConsentPage(model: ConsentPageModel): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Permissions requested</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main>
+<h1>Permissions requested</h1>
+<p>${escapeHtml(model.person.displayName)} (${escapeHtml(model.person.userPrincipalName)})</p>
+<p>Upward would like to read your profile and the people in your organisation, read your mailbox settings and rooms, and read and write your calendar, for you.</p>
+<form method="post">
+<button type="submit" name="consent_decision" value="accept">Accept</button>
+<button type="submit" name="consent_decision" value="decline">Cancel</button>
+</form>
 </main></body></html>`;
 }

@@ -1,4 +1,6 @@
 import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant';
+import type { InteractionRequirements } from './interactionRequirements';
+import { OIDC_SCOPES } from './spaRegistration';
 import { upwardAudiences } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
 
@@ -6,6 +8,8 @@ export interface TokenEndpointConfig {
   issuer: TokenIssuer;
   clientId: string;
   clientSecret: string;
+  /** Consent and MFA demanded of people; none when absent. */
+  requirements?: InteractionRequirements;
 }
 
 export interface TokenEndpointResult {
@@ -15,11 +19,9 @@ export interface TokenEndpointResult {
 
 const LIFETIME_SECONDS = 3600;
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-/** Scopes that ask for sign-in features rather than an API; Entra ID leaves them out of access tokens. */
-const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 
-/** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids. */
-function oauthError(status: number, error: string, aadsts: number, description: string): TokenEndpointResult {
+/** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids (and `suberror`, `claims` when it has them). */
+export function oauthError(status: number, error: string, aadsts: number, description: string, extra: { suberror?: string; claims?: string } = {}): TokenEndpointResult {
   return {
     status,
     body: {
@@ -29,6 +31,7 @@ function oauthError(status: number, error: string, aadsts: number, description: 
       timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
       trace_id: crypto.randomUUID(),
       correlation_id: crypto.randomUUID(),
+      ...extra,
     },
   };
 }
@@ -49,7 +52,7 @@ function parseScope(scope: string): { resource: string; permission: string } {
   return { resource: scope.slice(0, slash), permission: scope.slice(slash + 1) };
 }
 
-function clientInfo(oid: string, tenantId: string): string {
+export function clientInfo(oid: string, tenantId: string): string {
   return Buffer.from(JSON.stringify({ uid: oid, utid: tenantId })).toString('base64url');
 }
 
@@ -92,10 +95,12 @@ export async function handleTokenRequest(
     const assertion = params.get('assertion');
     if (!assertion) return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'assertion'.");
     let oid: string;
+    let acrs: unknown;
     try {
       const claims = await config.issuer.verify(assertion, upwardAudiences(config.clientId));
       if (typeof claims.oid !== 'string' || claims.idtyp === 'app') throw new Error('not a user token');
       oid = claims.oid;
+      acrs = claims.acrs;
     } catch (error) {
       return oauthError(400, 'invalid_grant', 50013, `Assertion failed signature validation or has expired. (${(error as Error).message})`);
     }
@@ -107,6 +112,8 @@ export async function handleTokenRequest(
     if (missing.length > 0) {
       return oauthError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource. Missing: ${missing.join(' ')}`);
     }
+    const refusal = config.requirements?.oboRefusal(oid, acrs);
+    if (refusal) return oauthError(refusal.status, refusal.error, refusal.aadsts, refusal.description, { suberror: refusal.suberror, claims: refusal.claims });
     const token = await config.issuer.issueToken(oid, { audience: GRAPH_RESOURCE, scopes: wanted, lifetimeSeconds: LIFETIME_SECONDS });
     return {
       status: 200,

@@ -31,6 +31,8 @@ export interface UserTokenOptions {
   /** Defaults to the person's app roles when the audience is Upward, none otherwise. */
   roles?: readonly string[];
   lifetimeSeconds?: number;
+  /** Conditional Access authentication contexts the sign-in satisfied (the `acrs` claim), such as `c1` after MFA. */
+  authContexts?: readonly string[];
   /** Issue time in epoch seconds (defaults to now); with a past time and a short lifetime the token is expired. */
   issuedAt?: number;
   notBefore?: number;
@@ -50,6 +52,8 @@ export interface TokenIssuer {
   /** `<base>/<tenant>/v2.0`, the `iss` of every token. */
   issuer: string;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
+  /** An OpenID Connect id token for Upward's client, carrying the sign-in request's nonce. */
+  issueIdToken(userId: string, options: { nonce?: string; lifetimeSeconds?: number }): Promise<string>;
   issueAppToken(options?: AppTokenOptions): Promise<string>;
   /** Verifies a token this issuer signed (signature, issuer, audience, lifetime); throws otherwise. */
   verify(token: string, audience: string | readonly string[]): Promise<JWTPayload>;
@@ -113,6 +117,25 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
         preferred_username: person.userPrincipalName,
         scp: (options.scopes ?? defaultScopes(audience)).join(' '),
         ...(roles.length > 0 ? { roles: [...roles] } : {}),
+        ...(options.authContexts?.length ? { acrs: [...options.authContexts] } : {}),
+      },
+      options,
+    );
+  }
+
+  async function issueIdToken(userId: string, options: { nonce?: string; lifetimeSeconds?: number }): Promise<string> {
+    const person = directory.findPerson(userId);
+    if (!person) throw new Error(`No person ${userId} in the demo directory`);
+    return sign(
+      {
+        iss: issuer,
+        aud: clientId,
+        tid: tenantId,
+        oid: person.id,
+        sub: pairwiseSubject(person.id, clientId),
+        name: person.displayName,
+        preferred_username: person.userPrincipalName,
+        ...(options.nonce ? { nonce: options.nonce } : {}),
       },
       options,
     );
@@ -146,5 +169,5 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
     return payload;
   }
 
-  return { issuer, issueToken, issueAppToken, verify };
+  return { issuer, issueToken, issueIdToken, issueAppToken, verify };
 }
