@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ReleaseEvent } from '../../shared/insight/releases';
 import type { AuditChanges } from '../../shared/schemas/insight';
 
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
@@ -38,6 +39,7 @@ export interface Database {
   conversation_references: ConversationReferenceTable;
   bot_preferences: BotPreferencesTable;
   audit_log: AuditLogTable;
+  insight_batches: InsightBatchTable;
 }
 
 export interface DirectoryUserTable {
@@ -340,6 +342,16 @@ export interface BotPreferencesTable {
   user_id: string;
   reminders_paused_until: Timestamp | null;
   updated_at: Timestamp;
+}
+
+export interface InsightBatchTable {
+  tenant_id: string;
+  programme_id: string;
+  table_id: string;
+  seq: number;
+  threshold: number;
+  released_at: Timestamp;
+  events: JSONColumnType<ReleaseEvent[], string, string>;
 }
 
 export interface AuditLogTable {
