@@ -219,6 +219,8 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     HOST: '0.0.0.0'
     PUBLIC_BASE_URL: 'https://${publicHostName}'
     LOG_LEVEL: 'info'
+    // App Service's front end is the one proxy in front of Upward; its X-Forwarded-For names the client.
+    TRUST_PROXY_HOPS: '1'
     DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'
     ENTRA_CLIENT_ID: aadAppClientId
     ENTRA_ALLOWED_TENANTS: servedTenants

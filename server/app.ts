@@ -25,7 +25,8 @@ import { workspaceRoutes } from './workspace/workspaceRoutes';
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 1);
+  // Only the proxies in front of Upward may say who the client is (App Service's front end: 1 hop).
+  app.set('trust proxy', deps.config.trustProxyHops);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -47,7 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(deps.bot.host.router);
 
   const api = express.Router();
-  const limits = rateLimits(deps.config.rateLimits);
+  const limits = rateLimits(deps.config.rateLimits, deps.db);
   api.use(limits.perAddress);
   api.use(authenticate(deps.validateToken));
   api.use(limits.perUser);

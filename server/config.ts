@@ -35,6 +35,7 @@ const envSchema = z.object({
     .default('extensionAttribute1'),
   WEB_ASSETS_DIR: z.string().min(1).default('dist/web'),
   UPWARD_RETENTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 (days after a programme ends)').default(365),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perUserPerMinute),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perAddressPerMinute),
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(defaultHttpLimits.requestTimeoutMs / 1000),
@@ -78,6 +79,8 @@ export type Config = {
   /** Days after a programme ends before all its data is deleted (`npm run retention`). */
   retentionDays: number;
   rateLimits: RateLimitSettings;
+  /** Proxies in front of the service whose X-Forwarded-For is believed (0 when reached directly). */
+  trustProxyHops: number;
   /** The smallest anonymity threshold any programme may use; set by whoever runs Upward for the organisation. */
   anonymityFloor: number;
   /** Timeouts and the connection cap that cut off slow or piling-up clients. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webAssetsDir: e.WEB_ASSETS_DIR,
     retentionDays: e.UPWARD_RETENTION_DAYS,
     rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     anonymityFloor: e.UPWARD_ANONYMITY_FLOOR,
     http: {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,

@@ -1,6 +1,8 @@
 import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Db } from '../store/database';
 import { ApiError } from './errors';
+import { PostgresRateLimitStore } from './postgresRateLimitStore';
 
 export interface RateLimitSettings {
   /** Requests a signed-in person may make a minute. */
@@ -14,27 +16,36 @@ export const defaultRateLimits: RateLimitSettings = { perUserPerMinute: 600, per
 const tooMany = (_req: Request, _res: unknown, next: (error: unknown) => void) => next(new ApiError('tooManyRequests'));
 
 /**
- * Limits per address (before authentication, so token checks cannot be used to flood the
- * service) and per signed-in person. Counters live in each process: with N processes behind a
- * load balancer a person gets at most N times the figure, which still stops a runaway client.
+ * The client's address without a port: App Service's front end forwards `X-Forwarded-For` as
+ * `address:port`, and a port per connection would give every connection its own counter.
+ * IPv6 addresses are counted per /56 (ipKeyGenerator), as one subscriber usually holds one.
  */
-export function rateLimits(settings: RateLimitSettings) {
+export function clientAddressKey(ip: string | undefined): string {
+  const raw = ip ?? 'unknown';
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(raw);
+  const address = bracketed ? bracketed[1]! : /^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(raw) ? raw.slice(0, raw.lastIndexOf(':')) : raw;
+  return ipKeyGenerator(address);
+}
+
+/**
+ * Limits per address (before authentication, so token checks cannot be used to flood the
+ * service) and per signed-in person, counted in Postgres so that they hold across every process.
+ * A database that does not answer lets requests through: they then meet the database themselves.
+ */
+export function rateLimits(settings: RateLimitSettings, db: Db) {
+  const common = { windowMs: 60_000, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany, passOnStoreError: true } as const;
   return {
     perAddress: rateLimit({
-      windowMs: 60_000,
+      ...common,
       limit: settings.perAddressPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
-      handler: tooMany,
+      store: new PostgresRateLimitStore(db, 'address:'),
+      keyGenerator: (req) => clientAddressKey(req.ip),
     }),
     perUser: rateLimit({
-      windowMs: 60_000,
+      ...common,
       limit: settings.perUserPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => (req.caller ? `${req.caller.tenantId}:${req.caller.userId}` : ipKeyGenerator(req.ip ?? 'unknown')),
-      handler: tooMany,
+      store: new PostgresRateLimitStore(db, 'user:', (key) => key.slice(0, key.indexOf(':'))),
+      keyGenerator: (req) => (req.caller ? `${req.caller.tenantId}:${req.caller.userId}` : `*:${clientAddressKey(req.ip)}`),
     }),
   };
 }

@@ -10,6 +10,7 @@ import { statements as bookingIntents } from './migrations/0007_booking_intents'
 import { statements as unfinishedWork } from './migrations/0008_unfinished_sends_and_bookings';
 import { statements as auditChanges } from './migrations/0012_audit_changes';
 import { statements as insightBatches } from './migrations/0013_insight_batches';
+import { statements as rateLimitWindows } from './migrations/0014_rate_limit_windows';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, readonly string[]> = {
   '0008_unfinished_sends_and_bookings': unfinishedWork,
   '0012_audit_changes': auditChanges,
   '0013_insight_batches': insightBatches,
+  '0014_rate_limit_windows': rateLimitWindows,
 };
 
 const provider: MigrationProvider = {

@@ -40,6 +40,7 @@ export interface Database {
   bot_preferences: BotPreferencesTable;
   audit_log: AuditLogTable;
   insight_batches: InsightBatchTable;
+  rate_limit_windows: RateLimitWindowTable;
 }
 
 export interface DirectoryUserTable {
@@ -352,6 +353,13 @@ export interface InsightBatchTable {
   threshold: number;
   released_at: Timestamp;
   events: JSONColumnType<ReleaseEvent[], string, string>;
+}
+
+export interface RateLimitWindowTable {
+  tenant_id: string;
+  key: string;
+  window_start: Timestamp;
+  hits: number;
 }
 
 export interface AuditLogTable {
