@@ -17,7 +17,7 @@ function bodies(valid: unknown): fc.Arbitrary<unknown> {
   const anything = fc.jsonValue({ maxDepth: 4 });
   if (!valid || typeof valid !== 'object' || Array.isArray(valid)) return anything;
   const keys = Object.keys(valid);
-  const replaced = fc.record({ key: fc.constantFrom(...keys), value: fc.oneof(anything, fc.string({ unit: 'binary', maxLength: 600 }), fc.integer(), fc.constant(null)) }).map(({ key, value }) => ({ ...valid, [key]: value }));
+  const replaced = fc.record({ key: fc.constantFrom(...keys), value: fc.oneof(anything, fc.string({ unit: 'binary', maxLength: 600 }), fc.constant('before\u0000after'), fc.integer(), fc.constant(null)) }).map(({ key, value }) => ({ ...valid, [key]: value }));
   const extra = fc.record({ key: fc.string({ maxLength: 20 }), value: anything }).map(({ key, value }) => ({ ...valid, [key]: value }));
   return fc.oneof(replaced, extra, anything);
 }
