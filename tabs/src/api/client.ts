@@ -35,7 +35,11 @@ export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'):
     if (response.ok) return response;
     const problem = await problemFrom(response);
     if (problem.extensions.code !== 'interactionRequired') throw problem;
-    const retried = await send(await host.getToken({ interactive: true, claims: problem.extensions.claims }));
+    // Declined, closed or failed: the person sees what Microsoft 365 asked for, and can try again.
+    const token = await host.getToken({ interactive: true, claims: problem.extensions.claims }).catch(() => {
+      throw problem;
+    });
+    const retried = await send(token);
     if (!retried.ok) throw await problemFrom(retried);
     return retried;
   }
