@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
 import { aPair, aProgramme } from '../../server/testing/factories';
@@ -59,12 +59,15 @@ async function publishedStory(text: string): Promise<string> {
   return programme.name;
 }
 
-/** The admin's Stories panel for one programme, and its Post button for the story. */
-async function storyPostButton(page: Page, programmeName: string, text: string) {
+/** A published story, and the admin signed in (in a fresh profile) on its programme's Stories panel, with the story's Post button. */
+async function adminAtStory(text: string, context?: BrowserContext) {
+  const programmeName = await publishedStory(text);
+  const page = await (context ?? (await newPersonContext(browser))).newPage();
+  await signIn(page, tabUrl('admin'), nameOf(admin));
   await page.getByRole('tab', { name: 'Stories' }).click();
   await page.getByRole('combobox', { name: 'Programme' }).selectOption({ label: programmeName });
   const item = page.getByRole('list', { name: 'Published stories' }).getByRole('listitem').filter({ hasText: text });
-  return { item, post: item.getByRole('button', { name: 'Post to the programme’s Teams channel' }) };
+  return { page, item, post: item.getByRole('button', { name: 'Post to the programme’s Teams channel' }) };
 }
 
 const postedToChannel = (text: string) => service.standIn.channelMessages(DEMO_TEAM_ID, DEMO_STORIES_CHANNEL_ID).some((m) => m.body?.content?.includes(text));
@@ -98,11 +101,8 @@ describe('sign-in in a plain browser', () => {
 
   test('an admin who must consent first is asked in a popup, consents, and the story is posted', async () => {
     const text = 'Leaders now ask juniors to open every review.';
-    const programmeName = await publishedStory(text);
+    const { page, item, post } = await adminAtStory(text);
     service.standIn.interaction.requireConsent(admin.id);
-    const page = await (await newPersonContext(browser)).newPage();
-    await signIn(page, tabUrl('admin'), nameOf(admin));
-    const { item, post } = await storyPostButton(page, programmeName, text);
     const popup = page.waitForEvent('popup');
     await post.click();
     const consent = await popup;
@@ -118,16 +118,13 @@ describe('sign-in in a plain browser', () => {
 
   test('an admin under an MFA policy signs in again with the claims challenge in a popup, and the story is posted', async () => {
     const text = 'Juniors now chair the monthly all-hands.';
-    const programmeName = await publishedStory(text);
-    service.standIn.interaction.requireMfa(admin.id);
     const context = await newPersonContext(browser);
     const authorizeRequests: URL[] = [];
     context.on('request', (request) => {
       if (request.url().includes('/oauth2/v2.0/authorize?')) authorizeRequests.push(new URL(request.url()));
     });
-    const page = await context.newPage();
-    await signIn(page, tabUrl('admin'), nameOf(admin));
-    const { item, post } = await storyPostButton(page, programmeName, text);
+    const { page, item, post } = await adminAtStory(text, context);
+    service.standIn.interaction.requireMfa(admin.id);
     const popup = page.waitForEvent('popup');
     await post.click();
     await popup;
@@ -142,11 +139,8 @@ describe('sign-in in a plain browser', () => {
 
   test('a person who declines consent is told the post did not happen, and nothing is posted', async () => {
     const text = 'Stand-ups now start with the newest joiner.';
-    const programmeName = await publishedStory(text);
+    const { page, post } = await adminAtStory(text);
     service.standIn.interaction.requireConsent(admin.id);
-    const page = await (await newPersonContext(browser)).newPage();
-    await signIn(page, tabUrl('admin'), nameOf(admin));
-    const { post } = await storyPostButton(page, programmeName, text);
     const popup = page.waitForEvent('popup');
     await post.click();
     await (await popup).getByRole('button', { name: 'Cancel' }).click();
