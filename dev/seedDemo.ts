@@ -39,10 +39,12 @@ export async function seedDemo(deps: AppDeps, org: DemoOrg, today: string): Prom
   const admin = callerFor(org, byId.get(DEMO_PERSONAS.programmeAdmin.id)!);
   if ((await programmeRepository(db, org.tenantId).list()).length > 0) return false;
 
+  const anonymityFloor = deps.config.anonymityFloor;
   const programmeId = await programmeCreator({
     db,
     actor: admin,
     now,
+    anonymityFloor,
     input: {
       name: 'Reverse mentoring 2026–27',
       startsOn: today,
@@ -62,7 +64,7 @@ export async function seedDemo(deps: AppDeps, org: DemoOrg, today: string): Prom
       surveySchedule: { pairingFitAfterFirstSession: true, midPoint: true, end: true, pulseEveryDays: 30 },
     },
   });
-  await programmeUpdater({ db, actor: admin, id: programmeId, input: { status: 'running' }, now });
+  await programmeUpdater({ db, actor: admin, id: programmeId, input: { status: 'running' }, now, anonymityFloor });
 
   const depthOf = managementDepth(org);
   const enabled = org.people.filter((p) => p.managerId && p.user.accountEnabled);

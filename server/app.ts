@@ -5,6 +5,7 @@ import type { AppDeps } from './appDeps';
 import { authenticate } from './auth/authenticate';
 import { bookingRoutes } from './booking/bookingRoutes';
 import { apiRouteNotFound, problemHandler } from './http/problem';
+import { rejectNulCharacters } from './http/nulCharacters';
 import { rateLimits } from './http/rateLimits';
 import { insightRoutes } from './insight/insightRoutes';
 import { matchingRoutes } from './matching/matchingRoutes';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authenticate(deps.validateToken));
   api.use(limits.perUser);
   api.use(express.json({ limit: '100kb', strict: true }));
+  api.use(rejectNulCharacters);
   api.use(meRoutes(deps));
   api.use(personalDataRoutes(deps));
   api.use(programmeRoutes(deps));

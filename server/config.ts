@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultHttpLimits, type HttpLimits } from './http/httpServer';
 import { defaultRateLimits, type RateLimitSettings } from './http/rateLimits';
 
 const list = z
@@ -36,6 +37,10 @@ const envSchema = z.object({
   UPWARD_RETENTION_DAYS: z.coerce.number().int().min(30, 'must be at least 30 (days after a programme ends)').default(365),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perUserPerMinute),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(defaultRateLimits.perAddressPerMinute),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(defaultHttpLimits.requestTimeoutMs / 1000),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(defaultHttpLimits.headersTimeoutMs / 1000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(defaultHttpLimits.maxConnections),
+  UPWARD_ANONYMITY_FLOOR: z.coerce.number().int().min(3, 'groups smaller than 3 would single people out').max(100).default(5),
   BOOKING_GRAPH_IDENTITY: z
     .enum(['app', 'delegated'], { message: 'must be app (Calendars.ReadWrite application permission, the default) or delegated (on behalf of the caller)' })
     .default('app'),
@@ -73,6 +78,10 @@ export type Config = {
   /** Days after a programme ends before all its data is deleted (`npm run retention`). */
   retentionDays: number;
   rateLimits: RateLimitSettings;
+  /** The smallest anonymity threshold any programme may use; set by whoever runs Upward for the organisation. */
+  anonymityFloor: number;
+  /** Timeouts and the connection cap that cut off slow or piling-up clients. */
+  http: HttpLimits;
   /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0016. */
   bookingIdentity: 'app' | 'delegated';
   bot: {
@@ -139,6 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webAssetsDir: e.WEB_ASSETS_DIR,
     retentionDays: e.UPWARD_RETENTION_DAYS,
     rateLimits: { perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE, perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+    anonymityFloor: e.UPWARD_ANONYMITY_FLOOR,
+    http: {
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: defaultHttpLimits.keepAliveTimeoutMs,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
     bookingIdentity: e.BOOKING_GRAPH_IDENTITY,
     bot: {
       auth: e.BOT_AUTH,

@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { createApp } from './app';
 import type { AppDeps } from './appDeps';
 import { composeDeps } from './composition';
 import type { Config } from './config';
+import { listenWithLimits } from './http/httpServer';
 import type { Logger } from './logger';
 import { openDatabase } from './store/database';
 import { migrateToLatest } from './store/migrate';
@@ -23,10 +23,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const deps = composeDeps(config, database.db, logger);
   const app = createApp(deps);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = await listenWithLimits(app, config.http, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;

@@ -6,6 +6,7 @@ export const errorCatalogue = {
   invalidRequest: { status: 400, title: 'The request is not valid', detail: 'Correct the fields listed in "errors" and try again.' },
   invalidJson: { status: 400, title: 'The request body is not valid JSON', detail: 'Send a JSON object with Content-Type: application/json.' },
   unsupportedMediaType: { status: 415, title: 'Unsupported content type', detail: 'Send the body as JSON with Content-Type: application/json.' },
+  undecodableBody: { status: 400, title: 'The request body could not be decoded', detail: 'Send the body uncompressed, or compressed as its Content-Encoding says (gzip, deflate or br).' },
   payloadTooLarge: { status: 413, title: 'The request body is too large', detail: 'Send less data in one request.' },
   unauthenticated: { status: 401, title: 'Sign-in required', detail: 'Sign in to Upward again; your token is missing, expired or not for Upward.' },
   forbidden: { status: 403, title: 'Not allowed', detail: 'Your account does not have the role this needs. Ask a programme admin.' },

@@ -26,6 +26,12 @@ function fromBodyParser(err: unknown): ErrorCode | null {
   if (type === 'entity.parse.failed') return 'invalidJson';
   if (type === 'entity.too.large') return 'payloadTooLarge';
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'unsupportedMediaType';
+  // A body whose Content-Encoding names a compression it does not have: zlib's codes (Z_DATA_ERROR, ...).
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return 'undecodableBody';
+  // Anything else body-parser refused (a body shorter than its Content-Length, ...) is the client's.
+  const status = (err as { status?: unknown }).status;
+  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) return 'invalidRequest';
   return null;
 }
 

@@ -1,11 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import { programmeInsight, type ProgrammeInsight } from '../../shared/insight/programmeTables';
+import { insightFilter, releasedInsight, type ProgrammeInsight } from '../../shared/insight/programmeTables';
 import type { InsightQuery } from '../../shared/schemas/insight';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/database';
 import { loadProgrammeInsight } from './insightLoader';
+import { releaseDueBatches } from './insightReleases';
 
 interface Props {
   db: Db;
@@ -23,14 +24,18 @@ const refusal: Record<string, string> = {
   to: 'must be a month of the programme, not before from',
 };
 
-/** The programme dashboard for one filter, every figure suppressed as shared/insight decides; the read is audited. */
+/**
+ * The programme dashboard for one filter, drawn from released batches only (cutting those that
+ * are due), every figure suppressed as shared/insight decides; the read is audited.
+ */
 export async function programmeInsightReader({ db, actor, programmeId, filter, now, action }: Props): Promise<ProgrammeInsight> {
   const input = await loadProgrammeInsight(db, actor.tenantId, programmeId, now);
   if (!input) throw notFound();
-  const insight = programmeInsight(input, filter);
-  if ('invalid' in insight) {
-    throw new ApiError('invalidRequest', `The query is not valid: check ${insight.invalid}.`, [{ field: insight.invalid, message: refusal[insight.invalid]! }]);
+  const applied = insightFilter(input, filter);
+  if ('invalid' in applied) {
+    throw new ApiError('invalidRequest', `The query is not valid: check ${applied.invalid}.`, [{ field: applied.invalid, message: refusal[applied.invalid]! }]);
   }
+  const insight = releasedInsight(input, await releaseDueBatches(db, actor.tenantId, programmeId, input, now), applied);
   await recordAudit(db, actor, action, programmeId, now);
   return insight;
 }

@@ -47,7 +47,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
   const pairsOfProgramme = db.selectFrom('pairs').select('id').where('tenant_id', '=', tenantId).where('programme_id', '=', programmeId);
   const sessions = await db
     .selectFrom('sessions')
-    .select(['pair_id', 'starts_at'])
+    .select(['id', 'pair_id', 'starts_at'])
     .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .where('status', '!=', 'cancelled')
@@ -55,13 +55,13 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .execute();
   const takeaways = await db
     .selectFrom('takeaways')
-    .select(['pair_id', 'status', 'created_at'])
+    .select(['id', 'pair_id', 'status', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
   const commitments = await db
     .selectFrom('commitments')
-    .select(['pair_id', 'status', 'created_at'])
+    .select(['id', 'pair_id', 'status', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
@@ -73,7 +73,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .where('s.programme_id', '=', programmeId)
     .execute();
 
-  const item = (r: { pair_id: string; status: string; created_at: Date }) => ({ pairId: r.pair_id, status: r.status, createdAt: iso(r.created_at) });
+  const item = (r: { id: string; pair_id: string; status: string; created_at: Date }) => ({ id: r.id, pairId: r.pair_id, status: r.status, createdAt: iso(r.created_at) });
   return {
     startsOn: programme.starts_on,
     endsOn: programme.ends_on,
@@ -95,7 +95,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
       startedAt: p.started_at ? iso(p.started_at) : null,
       endReason: p.end_reason,
     })),
-    heldSessions: sessions.map((s) => ({ pairId: s.pair_id, startsAt: iso(s.starts_at) })),
+    heldSessions: sessions.map((s) => ({ id: s.id, pairId: s.pair_id, startsAt: iso(s.starts_at) })),
     takeaways: takeaways.map(item),
     commitments: commitments.map(item),
     surveyResponses: responses.map((r) => ({

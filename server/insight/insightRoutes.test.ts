@@ -176,6 +176,23 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('programme insight
     for (const marker of Object.values(markers)) expect(text).not.toContain(marker);
   });
 
+  it('shows the same figures after one more person answers, and new ones only when the threshold of people have (no before/after differencing)', async () => {
+    const participants = await service.database.db.selectFrom('participants').select('id').where('tenant_id', '=', tenantId).where('programme_id', '=', world.programmeId).orderBy('id').execute();
+    const surveyId = randomUUID();
+    await service.database.db.insertInto('surveys').values({ tenant_id: tenantId, id: surveyId, programme_id: world.programmeId, kind: 'mid-point', opens_at: new Date('2026-03-01T00:00:00Z') }).execute();
+    const answer = (p: { id: string }, progress: number) =>
+      service.database.db.insertInto('survey_responses').values({ tenant_id: tenantId, survey_id: surveyId, participant_id: p.id, answers: json({ progress: String(progress) }), submitted_at: new Date('2026-03-09T09:00:00Z') }).execute();
+    const midPoint = async () => ((await insight()).body.tables as TableView[]).find((t) => t.id === 'survey:mid-point')!;
+    for (const [i, p] of participants.slice(0, 9).entries()) await answer(p, 3 + (i % 2));
+    const before = await midPoint();
+    expect(before.total.count).toBe(9);
+    await answer(participants[9]!, 1);
+    expect(await midPoint()).toEqual(before);
+    for (const p of participants.slice(10, 14)) await answer(p, 2);
+    const after = await midPoint();
+    expect(after.total.count).toBe(14);
+  });
+
   it('exports the same suppressed aggregates as CSV, and no private text', async () => {
     const csv = await service.api('GET', `/api/programmes/${world.programmeId}/insight/export.csv?department=Finance`, { as: admin });
     expect(csv.status).toBe(200);
@@ -197,7 +214,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('programme insight
     expect(json.status).toBe(200);
     expect(json.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ actorUserId: admin, action: 'insight.export', target: world.programmeId, at: now.toISOString() })]));
     const csv = await service.api('GET', '/api/admin/audit-log?format=csv&from=2026-05-15&to=2026-05-15', { as: admin });
-    expect(String(csv.body).split('\n')[0]).toBe('at,actorUserId,actorName,action,target');
+    expect(String(csv.body).split('\n')[0]).toBe('at,actorUserId,actorName,action,target,changes');
     expect(String(csv.body)).toContain(`${admin},Priya Raman,insight.view,${world.programmeId}`);
     expect((await service.api('GET', '/api/admin/audit-log?from=2026-05-16', { as: admin })).body.entries).toEqual([]);
     for (const marker of Object.values(markers)) expect(JSON.stringify(json.body) + String(csv.body)).not.toContain(marker);

@@ -39,7 +39,7 @@ export function insightRoutes({ db, clock }: AppDeps): Router {
       res.json({ entries });
       return;
     }
-    const rows = [['at', 'actorUserId', 'actorName', 'action', 'target'], ...entries.map((e) => [e.at, e.actorUserId, e.actorName ?? '', e.action, e.target])];
+    const rows = [['at', 'actorUserId', 'actorName', 'action', 'target', 'changes'], ...entries.map((e) => [e.at, e.actorUserId, e.actorName ?? '', e.action, e.target, e.changes ? JSON.stringify(e.changes) : ''])];
     res.type('text/csv').attachment('upward-audit-log.csv').send(csvOf(rows));
   });
 

@@ -11,6 +11,7 @@ import { programmeRepository } from '../programmes/programmeRepository';
 import { latestRunId } from './matchRunQueries';
 import { matchPublisher } from './matchPublisher';
 import { matchRunner } from './matchRunner';
+import { presentPinIssue } from './pinIssuePresenter';
 import { presentRun } from './runPresenter';
 
 /** Matching review for programme admins: run, block, pin, swap, re-run, publish. */
@@ -21,7 +22,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
     const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
-    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues });
+    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) });
   });
 
   router.get('/programmes/:id/matching/runs/latest', async (req, res) => {

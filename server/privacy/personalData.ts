@@ -82,7 +82,12 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
     const participantIds = (await trx.selectFrom('participants').select('id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute()).map((p) => p.id);
     const reflections = await trx.deleteFrom('reflections').where('tenant_id', '=', tenantId).where('author_user_id', '=', userId).executeTakeFirst();
     const concerns = await trx.deleteFrom('concerns').where('tenant_id', '=', tenantId).where('raised_by_user_id', '=', userId).executeTakeFirst();
-    if (participantIds.length > 0) await trx.deleteFrom('survey_responses').where('tenant_id', '=', tenantId).where('participant_id', 'in', participantIds).execute();
+    if (participantIds.length > 0) {
+      await trx.deleteFrom('survey_responses').where('tenant_id', '=', tenantId).where('participant_id', 'in', participantIds).execute();
+      // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).
+      await sql`update insight_batches set events = coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)
+        where tenant_id = ${tenantId}`.execute(trx);
+    }
     const ended = await trx
       .updateTable('pairs')
       .set({ status: 'ended', ended_at: now, end_reason: 'withdrawn', version: sql`version + 1` })

@@ -30,7 +30,7 @@ export async function retentionPurger(db: Db, props: { retentionDays: number; no
       await trx.deleteFrom('domain_events').where('tenant_id', '=', t).where('subject_id', 'in', [programme.id, ...pairIds]).execute();
       const surveyIds = (await trx.selectFrom('surveys').select('id').where('tenant_id', '=', t).where('programme_id', '=', programme.id).execute()).map((s) => s.id);
       if (surveyIds.length > 0) await trx.deleteFrom('survey_responses').where('tenant_id', '=', t).where('survey_id', 'in', surveyIds).execute();
-      for (const table of ['concerns', 'surveys', 'match_proposals', 'match_runs', 'match_constraints', 'pairs', 'participants'] as const) {
+      for (const table of ['insight_batches', 'concerns', 'surveys', 'match_proposals', 'match_runs', 'match_constraints', 'pairs', 'participants'] as const) {
         await trx.deleteFrom(table).where('tenant_id', '=', t).where('programme_id', '=', programme.id).execute();
       }
       await trx.deleteFrom('programmes').where('tenant_id', '=', t).where('id', '=', programme.id).execute();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../../shared/programmeSettings';
 import { programmeEndDate } from '../../shared/programmeDates';
+import type { AuditChanges } from '../../shared/schemas/insight';
 import type { CreateProgrammeInput, UpdateProgrammeInput } from '../../shared/schemas/programme';
 import { recordAudit } from '../audit/auditLog';
 import { recordDomainEvent } from '../events/domainEvents';
@@ -14,6 +15,24 @@ interface Props<I> {
   actor: Caller;
   input: I;
   now: Date;
+  /** The organisation's smallest anonymity threshold (UPWARD_ANONYMITY_FLOOR). */
+  anonymityFloor: number;
+}
+
+function thresholdProblem(message: string): ApiError {
+  return new ApiError('invalidRequest', `The anonymity threshold ${message}.`, [{ field: 'settings.anonymityThreshold', message }]);
+}
+
+/**
+ * Aggregates shown at one threshold must never be shown again at a lower one: the difference
+ * would describe a group smaller than the threshold. So the floor holds for every programme, and
+ * once a programme has opened its threshold can only go up.
+ */
+function checkThreshold(threshold: number, floor: number, previous?: { threshold: number; status: string }) {
+  if (threshold < floor) throw thresholdProblem(`must be at least ${floor}, your organisation's floor`);
+  if (previous && previous.status !== 'draft' && threshold < previous.threshold) {
+    throw thresholdProblem(`cannot be lowered once the programme has opened (it is ${previous.threshold}); it can only be raised`);
+  }
 }
 
 function checkRelationshipFits(settings: { relationshipMonths: number; durationMonths: number }) {
@@ -25,8 +44,9 @@ function checkRelationshipFits(settings: { relationshipMonths: number; durationM
 }
 
 /** Creates a programme with sensible defaults for everything the admin left out. */
-export async function programmeCreator({ db, actor, input, now }: Props<CreateProgrammeInput>): Promise<string> {
-  const settings = programmeSettingsSchema.parse({ ...defaultProgrammeSettings, ...input.settings });
+export async function programmeCreator({ db, actor, input, now, anonymityFloor }: Props<CreateProgrammeInput>): Promise<string> {
+  const settings = programmeSettingsSchema.parse({ ...defaultProgrammeSettings, anonymityThreshold: Math.max(defaultProgrammeSettings.anonymityThreshold, anonymityFloor), ...input.settings });
+  checkThreshold(settings.anonymityThreshold, anonymityFloor);
   const record: ProgrammeRecord = {
     id: randomUUID(),
     name: input.name,
@@ -52,19 +72,21 @@ export async function programmeCreator({ db, actor, input, now }: Props<CreatePr
 }
 
 /** Changes only what the admin named; cadence, guidelines and survey schedule may change mid-programme. */
-export async function programmeUpdater({ db, actor, input, now, id }: Props<UpdateProgrammeInput> & { id: string }) {
+export async function programmeUpdater({ db, actor, input, now, id, anonymityFloor }: Props<UpdateProgrammeInput> & { id: string }) {
   await db.transaction().execute(async (trx) => {
     const programmes = programmeRepository(trx, actor.tenantId);
     const row = await programmes.find(id);
     if (!row) throw notFound();
     const settings = programmeSettingsSchema.parse({ ...row.settings, ...input.settings });
     checkRelationshipFits(settings);
+    checkThreshold(settings.anonymityThreshold, anonymityFloor, { threshold: programmeSettingsSchema.parse(row.settings).anonymityThreshold, status: row.status });
     const endsOn = input.endsOn ?? row.ends_on;
     if (endsOn <= row.starts_on) {
       throw new ApiError('invalidRequest', 'The end date must be after the start date.', [
         { field: 'endsOn', message: 'must be after the start date' },
       ]);
     }
+    const status = input.status ?? row.status;
     const details = { ...row.details };
     if (input.charterText !== undefined) details.charterText = input.charterText;
     if (input.guides !== undefined) details.guides = input.guides;
@@ -78,11 +100,11 @@ export async function programmeUpdater({ db, actor, input, now, id }: Props<Upda
       details,
       startsOn: row.starts_on,
       endsOn,
-      status: input.status ?? row.status,
+      status,
       createdBy: row.created_by,
       updatedAt: now,
     });
-    await recordAudit(trx, actor, 'programme.update', id, now);
+    await recordAudit(trx, actor, 'programme.update', id, now, auditedChanges(row, { settings, details, endsOn, status, name: input.name ?? row.name }));
     const changed = adjustedFields(row, settings, details, endsOn);
     if ((row.status === 'open' || row.status === 'running') && changed.length > 0) {
       await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'programme.adjusted', subjectId: id, payload: { programmeId: id, changed }, at: now });
@@ -99,6 +121,20 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
+}
+
+/** Every field the update changed, with its old and new value, for the audit log. */
+function auditedChanges(row: ProgrammeRow, next: { settings: Record<string, unknown>; details: Record<string, unknown>; endsOn: string; status: string; name: string }) {
+  const changes: AuditChanges = {};
+  const note = (field: string, from: unknown, to: unknown) => {
+    if (canonical(from) !== canonical(to)) changes[field] = { from: from ?? null, to: to ?? null };
+  };
+  for (const key of new Set([...Object.keys(row.settings), ...Object.keys(next.settings)])) note(`settings.${key}`, row.settings[key], next.settings[key]);
+  for (const key of new Set([...Object.keys(row.details), ...Object.keys(next.details)])) note(key, row.details[key], next.details[key]);
+  note('name', row.name, next.name);
+  note('status', row.status, next.status);
+  note('endsOn', row.ends_on, next.endsOn);
+  return changes;
 }
 
 /** The names (never the values) of the participant-facing fields an update changed. */

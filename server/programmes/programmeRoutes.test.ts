@@ -65,6 +65,31 @@ describe('programmes API', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('keeps the anonymity threshold at or above the floor, never lowers it once the programme has opened, and audits old and new values', async () => {
+    const below = await service.api('POST', '/api/programmes', { as: admin, body: { name: 'Too small', startsOn: '2027-01-04', settings: { anonymityThreshold: 3 } } });
+    expect(below.status).toBe(400);
+    expect(below.body.errors).toEqual([expect.objectContaining({ field: 'settings.anonymityThreshold', message: expect.stringContaining('at least 5') })]);
+    const created = await service.api('POST', '/api/programmes', { as: admin, body: { name: 'Thresholds', startsOn: '2027-01-04', settings: { anonymityThreshold: 8 } } });
+    const id = created.body.id;
+    // A draft has shown nothing yet: its threshold may still come down to the floor.
+    expect((await service.api('PATCH', `/api/programmes/${id}`, { as: admin, body: { settings: { anonymityThreshold: 6 } } })).status).toBe(200);
+    expect((await service.api('PATCH', `/api/programmes/${id}`, { as: admin, body: { status: 'open' } })).status).toBe(200);
+    const lowered = await service.api('PATCH', `/api/programmes/${id}`, { as: admin, body: { settings: { anonymityThreshold: 5 } } });
+    expect(lowered.status).toBe(400);
+    expect(lowered.body.errors[0].message).toMatch(/cannot be lowered/);
+    expect((await service.api('GET', `/api/programmes/${id}`, { as: admin })).body.settings.anonymityThreshold).toBe(6);
+    expect((await service.api('PATCH', `/api/programmes/${id}`, { as: admin, body: { settings: { anonymityThreshold: 9 } } })).status).toBe(200);
+    const audit = await service.api('GET', '/api/admin/audit-log', { as: admin });
+    const updates = audit.body.entries.filter((e: { action: string; target: string }) => e.action === 'programme.update' && e.target === id);
+    expect(updates.map((e: { changes: unknown }) => e.changes)).toEqual(
+      expect.arrayContaining([
+        { 'settings.anonymityThreshold': { from: 8, to: 6 } },
+        { status: { from: 'draft', to: 'open' } },
+        { 'settings.anonymityThreshold': { from: 6, to: 9 } },
+      ]),
+    );
+  });
+
   it('keeps programme administration to the Upward.Admin role', async () => {
     const list = await service.api('GET', '/api/programmes', { as: leader });
     expect(list.status).toBe(403);

@@ -9,7 +9,7 @@ import { programmeCreator, programmeUpdater } from './programmeCommands';
 import { presentProgramme } from './programmePresenter';
 import { programmeRepository } from './programmeRepository';
 
-export function programmeRoutes({ db, clock }: AppDeps): Router {
+export function programmeRoutes({ db, clock, config }: AppDeps): Router {
   const router = Router();
 
   router.get('/programmes', async (req, res) => {
@@ -21,7 +21,7 @@ export function programmeRoutes({ db, clock }: AppDeps): Router {
   router.post('/programmes', async (req, res) => {
     const input = parseBody(createProgrammeSchema, req);
     const actor = requireAdmin(req);
-    const id = await programmeCreator({ db, actor, input, now: clock() });
+    const id = await programmeCreator({ db, actor, input, now: clock(), anonymityFloor: config.anonymityFloor });
     const row = await programmeRepository(db, actor.tenantId).find(id);
     res.status(201).location(`/api/programmes/${id}`).json(presentProgramme(row!));
   });
@@ -38,7 +38,7 @@ export function programmeRoutes({ db, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const input = parseBody(updateProgrammeSchema, req);
     const actor = requireAdmin(req);
-    await programmeUpdater({ db, actor, input, now: clock(), id });
+    await programmeUpdater({ db, actor, input, now: clock(), id, anonymityFloor: config.anonymityFloor });
     const row = await programmeRepository(db, actor.tenantId).find(id);
     res.json(presentProgramme(row!));
   });

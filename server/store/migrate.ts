@@ -8,6 +8,8 @@ import { statements as sessionBookings } from './migrations/0005_session_booking
 import { statements as stories } from './migrations/0006_stories';
 import { statements as bookingIntents } from './migrations/0007_booking_intents';
 import { statements as unfinishedWork } from './migrations/0008_unfinished_sends_and_bookings';
+import { statements as auditChanges } from './migrations/0012_audit_changes';
+import { statements as insightBatches } from './migrations/0013_insight_batches';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, readonly string[]> = {
   '0006_stories': stories,
   '0007_booking_intents': bookingIntents,
   '0008_unfinished_sends_and_bookings': unfinishedWork,
+  '0012_audit_changes': auditChanges,
+  '0013_insight_batches': insightBatches,
 };
 
 const provider: MigrationProvider = {

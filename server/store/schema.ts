@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ReleaseEvent } from '../../shared/insight/releases';
+import type { AuditChanges } from '../../shared/schemas/insight';
 
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -37,6 +39,7 @@ export interface Database {
   conversation_references: ConversationReferenceTable;
   bot_preferences: BotPreferencesTable;
   audit_log: AuditLogTable;
+  insight_batches: InsightBatchTable;
 }
 
 export interface DirectoryUserTable {
@@ -341,6 +344,16 @@ export interface BotPreferencesTable {
   updated_at: Timestamp;
 }
 
+export interface InsightBatchTable {
+  tenant_id: string;
+  programme_id: string;
+  table_id: string;
+  seq: number;
+  threshold: number;
+  released_at: Timestamp;
+  events: JSONColumnType<ReleaseEvent[], string, string>;
+}
+
 export interface AuditLogTable {
   tenant_id: string;
   id: string;
@@ -348,4 +361,6 @@ export interface AuditLogTable {
   action: string;
   target: string;
   at: Timestamp;
+  /** What a settings change changed, field by field (old and new values). */
+  changes: ColumnType<AuditChanges | null, string | null | undefined, string | null>;
 }

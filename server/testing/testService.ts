@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import type { UserTokenOptions } from '../../dev/identity/tokenIssuer';
 import { standInEnvironment } from '../../dev/standInEnvironment';
 import { createApp } from '../app';
+import { listenWithLimits } from '../http/httpServer';
 import type { AppDeps } from '../appDeps';
 import { composeDeps } from '../composition';
 import { loadConfig } from '../config';
@@ -42,9 +42,7 @@ export async function startTestService(
   const config = loadConfig({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const deps = composeDeps(config, database.db, createLogger(config.logLevel), options.clock);
   const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server = await listenWithLimits(app, config.http, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

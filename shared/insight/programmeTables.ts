@@ -2,8 +2,9 @@ import { DateTime } from 'luxon';
 import type { Role, SurveyKind } from '../glossary';
 import type { PairEndReason } from '../pairLifecycle';
 import { clampMonth, monthOf, monthsBetween, recodeDepartments } from './dimensions';
+import { releasedCubes, type InsightBatch } from './releases';
 import type { Fact } from './safeCube';
-import { tableView, type TableSpec, type TableView, type ViewFilter } from './tableView';
+import { batchedTableView, type TableSpec, type TableView, type ViewFilter } from './tableView';
 
 /*
  * The programme dashboard's tables, built from records that carry no free text at all: the
@@ -32,11 +33,13 @@ export interface InsightPair {
 }
 
 export interface InsightSession {
+  id: string;
   pairId: string;
   startsAt: string;
 }
 
 export interface InsightItem {
+  id: string;
   pairId: string;
   status: string;
   createdAt: string;
@@ -106,20 +109,29 @@ function participationOf(p: InsightParticipant, pairs: InsightPair[]): string {
 const bucket = (value: number, bounds: [number, string][], last: string) => bounds.find(([max]) => value <= max)?.[1] ?? last;
 const days = (from: string, to: string) => Math.max(0, Math.floor(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days));
 
-/** Facts of every table, with departments recoded and months clamped into the programme. */
-export function programmeFacts(input: ProgrammeInsightInput) {
+/**
+ * One fact as a release tracks it: `id` names the contribution (a person's status, a session, a
+ * survey answer) so a later change to it is seen as that contribution changing, and `department`
+ * is the directory's own (empty when unknown), recoded only when a view is drawn.
+ */
+export interface Contribution extends Fact {
+  id: string;
+}
+
+/** The contributions of every table, with months clamped into the programme. */
+export function programmeContributions(input: ProgrammeInsightInput) {
   const months = monthsBetween(monthOf(input.startsOn), monthOf(input.endsOn));
   const coding = recodeDepartments(input.participants.map((p) => ({ unit: p.id, department: p.department })), input.threshold);
   const participants = new Map(input.participants.map((p) => [p.id, p]));
   const pairs = new Map(input.pairs.map((p) => [p.id, p]));
-  const departmentOf = (participantId: string) => coding.code(participants.get(participantId)?.department ?? null);
+  const departmentOf = (participantId: string) => participants.get(participantId)?.department ?? '';
   /** A pair is counted in its mentee's department: the leadership the programme reaches. */
   const pairDepartment = (pairId: string) => departmentOf(pairs.get(pairId)?.menteeParticipantId ?? '');
   const at = (iso: string) => clampMonth(monthOf(iso), months);
-  const facts = Object.fromEntries(Object.keys(insightTables).map((id) => [id, [] as Fact[]])) as Record<InsightTableId, Fact[]>;
+  const facts = Object.fromEntries(Object.keys(insightTables).map((id) => [id, [] as Contribution[]])) as Record<InsightTableId, Contribution[]>;
 
   for (const p of input.participants) {
-    const base = { unit: p.id, department: departmentOf(p.id), month: at(p.enrolledAt) };
+    const base = { id: p.id, unit: p.id, department: departmentOf(p.id), month: at(p.enrolledAt) };
     const theirs = input.pairs.filter((pair) => pair.mentorParticipantId === p.id || pair.menteeParticipantId === p.id);
     facts.participation.push({ ...base, category: participationOf(p, theirs) });
     facts.retention.push({ ...base, category: p.accountEnabled ? 'still-with-organisation' : 'left-organisation' });
@@ -128,11 +140,11 @@ export function programmeFacts(input: ProgrammeInsightInput) {
   for (const s of input.heldSessions) {
     if (!pairs.has(s.pairId)) continue;
     held.set(s.pairId, [...(held.get(s.pairId) ?? []), s.startsAt]);
-    facts.sessionsHeld.push({ unit: s.pairId, department: pairDepartment(s.pairId), month: at(s.startsAt), category: 'held' });
+    facts.sessionsHeld.push({ id: s.id, unit: s.pairId, department: pairDepartment(s.pairId), month: at(s.startsAt), category: 'held' });
   }
   for (const pair of input.pairs) {
     const sessions = (held.get(pair.id) ?? []).sort();
-    const base = { unit: pair.id, department: pairDepartment(pair.id) };
+    const base = { id: pair.id, unit: pair.id, department: pairDepartment(pair.id) };
     if (pair.startedAt) {
       const n = sessions.length;
       facts.sessionsPerPair.push({ ...base, month: at(pair.startedAt), category: bucket(n, [[0, '0'], [1, '1'], [3, '2-3'], [6, '4-6']], '7+'), value: n });
@@ -145,7 +157,7 @@ export function programmeFacts(input: ProgrammeInsightInput) {
   for (const r of input.surveyResponses) {
     const p = participants.get(r.participantId);
     if (!p) continue;
-    const base = { unit: p.id, department: departmentOf(p.id), month: at(r.submittedAt) };
+    const base = { id: `${p.id}:${r.kind}:${r.submittedAt}`, unit: p.id, department: departmentOf(p.id), month: at(r.submittedAt) };
     const score = r.scores[surveyScore[r.kind]];
     if (score !== undefined) facts[`survey:${r.kind}`].push({ ...base, category: String(score), value: score });
     const { before, after } = r.scores;
@@ -156,10 +168,18 @@ export function programmeFacts(input: ProgrammeInsightInput) {
   }
   for (const [table, items] of [['takeaways', input.takeaways], ['commitments', input.commitments]] as const) {
     for (const item of items) {
-      if (pairs.has(item.pairId)) facts[table].push({ unit: item.pairId, department: pairDepartment(item.pairId), month: at(item.createdAt), category: item.status });
+      if (pairs.has(item.pairId)) facts[table].push({ id: item.id, unit: item.pairId, department: pairDepartment(item.pairId), month: at(item.createdAt), category: item.status });
     }
   }
-  return { months, departments: coding.offered, facts };
+  return { months, departments: coding.offered, coding, contributions: facts };
+}
+
+/** Facts of every table as they stand now, with departments recoded. */
+export function programmeFacts(input: ProgrammeInsightInput) {
+  const { months, departments, coding, contributions } = programmeContributions(input);
+  const recoded = (list: readonly Contribution[]): Fact[] => list.map((f) => ({ ...f, department: coding.code(f.department || null) }));
+  const facts = Object.fromEntries(Object.entries(contributions).map(([id, list]) => [id, recoded(list)])) as Record<InsightTableId, Fact[]>;
+  return { months, departments, facts };
 }
 
 export interface ProgrammeInsight {
@@ -170,15 +190,27 @@ export interface ProgrammeInsight {
   tables: TableView[];
 }
 
-/** The dashboard for one filter; the filter must name an offered department and months of the programme. */
-export function programmeInsight(input: ProgrammeInsightInput, filter: Partial<ViewFilter>): ProgrammeInsight | { invalid: string } {
-  const { months, departments, facts } = programmeFacts(input);
+/** The filter with its defaults (the whole programme, every department), or which part of it is not valid. */
+export function insightFilter(input: ProgrammeInsightInput, filter: Partial<ViewFilter>): ViewFilter | { invalid: string } {
+  const { months, departments } = programmeContributions(input);
   const applied: ViewFilter = { department: filter.department ?? null, from: filter.from ?? months[0]!, to: filter.to ?? months[months.length - 1]! };
   if (applied.department !== null && !departments.includes(applied.department)) return { invalid: 'department' };
   if (!months.includes(applied.from)) return { invalid: 'from' };
   if (!months.includes(applied.to) || applied.to < applied.from) return { invalid: 'to' };
-  const tables = (Object.keys(insightTables) as InsightTableId[]).map((id) =>
-    tableView(insightTables[id], facts[id], { departments, months }, input.threshold, applied),
-  );
+  return applied;
+}
+
+/**
+ * The dashboard for one filter, drawn only from released batches (see releases.ts), never from
+ * the data as it stands; the filter comes checked from `insightFilter`.
+ */
+export function releasedInsight(input: ProgrammeInsightInput, batches: readonly InsightBatch[], applied: ViewFilter): ProgrammeInsight {
+  const { months, departments, coding } = programmeContributions(input);
+  const tables = (Object.keys(insightTables) as InsightTableId[]).map((id) => {
+    const spec = insightTables[id];
+    const { cubes, directoryDepartments } = releasedCubes(batches.filter((b) => b.table === id), months, spec.categories);
+    const covered = applied.department === null ? null : directoryDepartments.filter((d) => coding.code(d || null) === applied.department);
+    return batchedTableView(spec, cubes, months, covered, applied);
+  });
   return { threshold: input.threshold, departments, months, filter: applied, tables };
 }

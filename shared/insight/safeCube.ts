@@ -25,6 +25,8 @@ export interface Fact {
   category: string;
   /** For tables with an average (ratings, days, changes). */
   value?: number;
+  /** -1 withdraws a fact published earlier (a release batch taking back a changed status); 1 by default. */
+  weight?: 1 | -1;
 }
 
 export interface CubeShape {
@@ -56,8 +58,8 @@ export interface Cell {
 }
 
 export interface CellQuery {
-  /** null: every department. */
-  department: string | null;
+  /** null: every department; a list: those departments together (one the table lacks adds nothing). */
+  department: string | readonly string[] | null;
   /** Inclusive month range, `YYYY-MM`. */
   from: string;
   to: string;
@@ -65,7 +67,8 @@ export interface CellQuery {
   category: string | null;
 }
 
-const isSmall = (b: Block, threshold: number) => b.facts > 0 && b.units.size < threshold;
+// A block with anyone in it, a withdrawal included, must hold at least `threshold` of them.
+const isSmall = (b: Block, threshold: number) => b.units.size > 0 && b.units.size < threshold;
 
 function atomIndex(shape: CubeShape, d: number, m: number, c: number): number {
   return (d * shape.months.length + m) * shape.categories.length + c;
@@ -122,9 +125,10 @@ export function buildSafeCube(facts: readonly Fact[], shape: CubeShape, threshol
       throw new Error(`A fact lies outside the table (${fact.department}, ${fact.month}, ${fact.category}).`);
     }
     const block = blocks.get(atomIndex(shape, d, m, c))!;
+    const weight = fact.weight ?? 1;
     block.units.add(fact.unit);
-    block.facts += 1;
-    block.sum += fact.value ?? 0;
+    block.facts += weight;
+    block.sum += weight * (fact.value ?? 0);
   }
 
   const cube = { shape, threshold, blockOf, blocks };
@@ -159,22 +163,19 @@ export function buildSafeCube(facts: readonly Fact[], shape: CubeShape, threshol
 /** The atoms a query covers, as a membership test. */
 function coverage(cube: SafeCube, q: CellQuery): ((atom: number) => boolean) | null {
   const { shape } = cube;
-  const d = q.department === null ? -1 : shape.departments.indexOf(q.department);
+  const departments = q.department === null ? null : new Set((typeof q.department === 'string' ? [q.department] : q.department).map((name) => shape.departments.indexOf(name)));
   const from = shape.months.indexOf(q.from);
   const to = shape.months.indexOf(q.to);
   const c = q.category === null ? -1 : shape.categories.indexOf(q.category);
-  if ((q.department !== null && d < 0) || from < 0 || to < from || (q.category !== null && c < 0)) return null;
+  if ((typeof q.department === 'string' && departments!.has(-1)) || from < 0 || to < from || (q.category !== null && c < 0)) return null;
   return (atom) => {
     const [ad, am, ac] = atomCoordinates(shape, atom);
-    return (d < 0 || ad === d) && am >= from && am <= to && (c < 0 || ac === c);
+    return (departments === null || departments.has(ad)) && am >= from && am <= to && (c < 0 || ac === c);
   };
 }
 
-/**
- * The value of one cell, or null (suppressed) unless the cell is exactly a union of blocks none
- * of which is small.
- */
-export function cellOf(cube: SafeCube, q: CellQuery, withMean: boolean): Cell {
+/** The facts and value sum of a cell, or null unless it is exactly a union of blocks none of which is small. */
+function totalsOf(cube: SafeCube, q: CellQuery): { count: number; sum: number } | null {
   const covers = coverage(cube, q);
   if (!covers) throw new Error('The query names a department, month or category the table does not have.');
   const touched = new Set<number>();
@@ -183,9 +184,27 @@ export function cellOf(cube: SafeCube, q: CellQuery, withMean: boolean): Cell {
   let sum = 0;
   for (const id of touched) {
     const block = cube.blocks.get(id)!;
-    if (isSmall(block, cube.threshold) || !block.atoms.every(covers)) return { count: null, mean: null };
+    if (isSmall(block, cube.threshold) || !block.atoms.every(covers)) return null;
     count += block.facts;
     sum += block.sum;
+  }
+  return { count, sum };
+}
+
+/**
+ * One cell over several cubes added together (the batches of a release), or null (suppressed):
+ * published only when
+ * it is a union of whole, large-enough blocks in every one of them, so anything derived from it
+ * is still a union of blocks.
+ */
+export function cellAcross(cubes: readonly SafeCube[], q: CellQuery, withMean: boolean): Cell {
+  let count = 0;
+  let sum = 0;
+  for (const cube of cubes) {
+    const totals = totalsOf(cube, q);
+    if (!totals) return { count: null, mean: null };
+    count += totals.count;
+    sum += totals.sum;
   }
   return { count, mean: withMean && count > 0 ? Math.round((sum / count) * 100) / 100 : null };
 }

@@ -1,4 +1,4 @@
-import { buildSafeCube, cellOf, type Cell, type CubeShape, type Fact } from './safeCube';
+import { buildSafeCube, cellAcross, type Cell, type CellQuery, type CubeShape, type Fact, type SafeCube } from './safeCube';
 
 export interface TableSpec {
   id: string;
@@ -26,21 +26,28 @@ export interface TableView {
 }
 
 /**
- * One table of the dashboard for one filter. The suppression is decided on the whole table
- * (every department, month and category of the programme) before the filter is applied, so the
- * filtered view and the unfiltered one, or two windows, cannot be subtracted to reveal anyone.
+ * One table of the dashboard for one filter, from the cubes of its release batches. Each cube's
+ * suppression was decided on the whole table (every department, month and category of the
+ * programme) before any filter, so the filtered view and the unfiltered one, two windows, or two
+ * releases, cannot be subtracted to reveal anyone. `departments` is what the filter's department
+ * covers in the cubes (several directory departments for "Other departments").
  */
-export function tableView(spec: TableSpec, facts: readonly Fact[], dimensions: Omit<CubeShape, 'categories'>, threshold: number, filter: ViewFilter): TableView {
-  const cube = buildSafeCube(facts, { ...dimensions, categories: spec.categories }, threshold);
+export function batchedTableView(spec: TableSpec, cubes: readonly SafeCube[], months: readonly string[], departments: CellQuery['department'], filter: ViewFilter): TableView {
   const cells = (from: string, to: string) => ({
-    total: cellOf(cube, { department: filter.department, from, to, category: null }, spec.withMean),
-    categories: spec.categories.map((category) => ({ category, ...cellOf(cube, { department: filter.department, from, to, category }, spec.withMean) })),
+    total: cellAcross(cubes, { department: departments, from, to, category: null }, spec.withMean),
+    categories: spec.categories.map((category) => ({ category, ...cellAcross(cubes, { department: departments, from, to, category }, spec.withMean) })),
   });
-  const window = dimensions.months.slice(dimensions.months.indexOf(filter.from), dimensions.months.indexOf(filter.to) + 1);
+  const window = months.slice(months.indexOf(filter.from), months.indexOf(filter.to) + 1);
   return {
     id: spec.id,
     counts: spec.counts,
     ...cells(filter.from, filter.to),
     series: window.map((month) => ({ month, ...cells(month, month) })),
   };
+}
+
+/** One table of the dashboard for one filter, from a single set of facts (one batch). */
+export function tableView(spec: TableSpec, facts: readonly Fact[], dimensions: Omit<CubeShape, 'categories'>, threshold: number, filter: ViewFilter): TableView {
+  const cube = buildSafeCube(facts, { ...dimensions, categories: spec.categories }, threshold);
+  return batchedTableView(spec, [cube], dimensions.months, filter.department, filter);
 }

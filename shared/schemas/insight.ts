@@ -16,6 +16,9 @@ export const auditLogQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
+/** Field by field, what a settings change changed. */
+export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
+
 /** One admin action in the audit log, as the API returns it. */
 export interface AuditEntry {
   at: string;
@@ -23,4 +26,5 @@ export interface AuditEntry {
   actorName: string | null;
   action: string;
   target: string;
+  changes: AuditChanges | null;
 }

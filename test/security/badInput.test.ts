@@ -90,6 +90,24 @@ describe('bad input: fuzzed bodies and queries on every route', () => {
     expect(await tenantDigest(service.database.db, service.tenantA)).toBe(before);
   });
 
+  it('refuses a NUL character in any string with 400 naming the field, and an unknown Content-Encoding with 415, changing nothing', async () => {
+    world = await buildWorld(service.database.db, service.tenantA);
+    const token = await service.token(people.mentee);
+    const before = await tenantDigest(service.database.db, service.tenantA);
+    const nul = await service.api('POST', `/api/pairs/${world.pairId}/agenda`, { token, body: { text: 'before\u0000after' } });
+    expect([nul.status, nul.body.code]).toEqual([400, 'invalidRequest']);
+    expect(JSON.stringify(nul.body.errors)).toContain('text');
+    const nested = await service.api('POST', `/api/pairs/${world.pairId}/agenda`, { token, body: { text: 'fine', ['k\u0000ey']: 1 } });
+    expect(nested.status).toBe(400);
+    const query = await service.api('GET', `/api/pairs/${world.pairId}/workspace?x=%00`, { token });
+    expect(query.status).toBe(400);
+    const encoded = await service.api('POST', `/api/pairs/${world.pairId}/agenda`, { token, body: JSON.stringify({ text: 'hello' }), headers: { 'content-type': 'application/json', 'content-encoding': 'bogus' } });
+    expect([encoded.status, encoded.body.code]).toEqual([415, 'unsupportedMediaType']);
+    const badGzip = await service.api('POST', `/api/pairs/${world.pairId}/agenda`, { token, body: 'not gzip at all', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect([badGzip.status, badGzip.body.code]).toEqual([400, 'undecodableBody']);
+    expect(await tenantDigest(service.database.db, service.tenantA)).toBe(before);
+  });
+
   it('stores unicode and markup verbatim and returns it as JSON, never as HTML', async () => {
     const text = '<script>alert("x")</script><img src=x onerror=alert(1)> 👩🏽‍💻 العربية \u202Eevil\u202C &amp; {{7*7}} ${x}';
     // The fuzzer may have erased the mentee (DELETE /api/me/data): a fresh pair.

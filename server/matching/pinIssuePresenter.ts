@@ -1,0 +1,44 @@
+import type { PairBlockCode } from '../../shared/pairingRules';
+import type { PinIssue } from '../../shared/matching';
+
+/**
+ * The rules an admin may see by name, and the one name for the rest. Reporting lines and
+ * seniority (which by default is the depth in the management chain) answer together, so a pin
+ * cannot be used to ask "is one of these two in the other's chain?" (decision 0038).
+ */
+export type AdminBlockCode = Exclude<PairBlockCode, 'same-chain' | 'same-manager' | 'seniority-unknown' | 'mentor-not-junior' | 'gap-too-small'> | 'directory-rules';
+
+const directoryRules = new Set<PairBlockCode>(['same-chain', 'same-manager', 'seniority-unknown', 'mentor-not-junior', 'gap-too-small']);
+
+const messages: Record<AdminBlockCode, string> = {
+  'same-person': 'A person cannot be paired with themself.',
+  'role-mismatch': 'A pair needs one mentor (the junior colleague) and one mentee (the senior leader).',
+  'chain-unknown': 'The reporting line of one of them is not known yet; sync the directory and try again.',
+  'already-paired': 'They have already been paired before.',
+  'admin-block': 'A programme admin has blocked this pairing.',
+  'directory-rules':
+    'Upward’s directory rules do not allow this pair. These rules cover reporting lines and seniority, and Upward never says which one applies, so that nobody’s reporting relationships are revealed.',
+};
+
+export interface AdminPinIssue {
+  pin: PinIssue['pin'];
+  code: PinIssue['code'];
+  message: string;
+  blockedBy: AdminBlockCode[];
+}
+
+function adminCode(code: PairBlockCode): AdminBlockCode {
+  return directoryRules.has(code) ? 'directory-rules' : (code as AdminBlockCode);
+}
+
+/** A pin the engine could not honour, as the admin sees it. */
+export function presentPinIssue(issue: PinIssue): AdminPinIssue {
+  if (issue.code !== 'not-allowed') return { ...issue, blockedBy: [] };
+  const blockedBy = [...new Set(issue.blockedBy.map(adminCode))].sort();
+  return {
+    pin: issue.pin,
+    code: issue.code,
+    message: `This pin cannot be honoured. ${blockedBy.map((code) => messages[code]).join(' ')}`,
+    blockedBy,
+  };
+}
