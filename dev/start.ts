@@ -25,7 +25,8 @@ async function main() {
     const seeded = await seedDemo(service.deps, standIn.org, DateTime.utc().minus({ weeks: 3 }).toISODate()!);
     if (seeded) logger.info('demo programme created for the demo organisation');
   }
-  const signIn = (id: string) => `${standIn?.signInUrl}?login_hint=${id}&redirect_uri=${encodeURIComponent(`${service.url}/tab/index.html`)}`;
+  // A login hint names who to sign in (the stand-in's sign-in page then needs no choice); it is not a credential.
+  const signIn = (id: string) => `${service.url}/tab/index.html?login_hint=${id}#/workspace`;
   const lines = [
     '',
     `Upward is running at ${service.url}`,
@@ -36,10 +37,8 @@ async function main() {
     ...(standIn
       ? [
           `  Microsoft 365 stand-in:    ${standIn.url}  (Graph ${standIn.graphBaseUrl})`,
-          `  Sign in as a demo person:  ${standIn.signInUrl}?redirect_uri=${encodeURIComponent(`${service.url}/tab/index.html`)}`,
-          '  Demo people:',
-          ...Object.entries(DEMO_PERSONAS).map(([role, p]) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${role}`),
-          `  For example, the senior leader: ${signIn(DEMO_PERSONAS.seniorLeader.id)}`,
+          '  Sign in as a demo person (the tab sends you to the stand-in\'s sign-in page; pick anyone there):',
+          ...Object.entries(DEMO_PERSONAS).map(([role, p]) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${role.padEnd(22)} ${signIn(p.id)}`),
         ]
       : []),
     `  Data: ${config.databaseUrl ? 'Postgres server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/`}`,

@@ -1,5 +1,6 @@
 // One Vite configuration for the tab's production build, its benchmark twin and the e2e tests,
 // so the shipped bytes and the measured bytes are built the same way.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,15 @@ export function tabViteConfig({ root = here, outDir = path.join(repoRoot, 'dist/
     mode: 'production',
     oxc: { jsx: { runtime: 'automatic', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      reportCompressedSize: false,
+      // The tab, and the page Entra ID returns to after sign-in (MSAL's redirect bridge), where the
+      // root has one (the benchmark's blank twin has only an index).
+      rollupOptions: { input: ['index.html', 'auth-redirect.html'].map((page) => path.join(root, page)).filter((page) => existsSync(page)) },
+    },
   };
 }

@@ -272,6 +272,13 @@ describe('identity stand-in', () => {
       expect(JSON.parse(Buffer.from(body.client_info as string, 'base64url').toString())).toEqual({ uid: people[0]!.id, utid: TENANT });
     });
 
+    it('lets the page read the discovery document and keys across origins, as Entra ID does for MSAL.js', async () => {
+      for (const path of ['v2.0/.well-known/openid-configuration', 'discovery/v2.0/keys']) {
+        const res = await fetch(`${base}/${TENANT}/${path}`, { headers: { origin: ORIGIN } });
+        expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      }
+    });
+
     it('answers in the query when the app asks for response_mode=query', async () => {
       const res = await authorize({ response_mode: 'query' });
       expect(new URL(res.headers.get('location')!).searchParams.get('code')).toEqual(expect.any(String));

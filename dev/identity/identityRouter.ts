@@ -58,11 +58,12 @@ function discoveryDocument(config: IdentityRouterConfig) {
  */
 export function createIdentityRouter(config: IdentityRouterConfig): express.Router {
   const router = express.Router();
+  // Entra ID lets any origin read its discovery document and keys (MSAL.js fetches them from the page).
   router.get('/v2.0/.well-known/openid-configuration', (_req, res) => {
-    res.json(discoveryDocument(config));
+    res.set('Access-Control-Allow-Origin', '*').json(discoveryDocument(config));
   });
   router.get('/discovery/v2.0/keys', (_req, res) => {
-    res.json(config.keys.jwks);
+    res.set('Access-Control-Allow-Origin', '*').json(config.keys.jwks);
   });
   router.options('/oauth2/v2.0/token', tokenEndpointCors, (_req, res) => {
     res.status(204).end();

@@ -66,7 +66,23 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     return link.slice(root.length);
   }
 
-  function session(token: () => Promise<string>): GraphSession {
+  function session(acquire: () => Promise<string>): GraphSession {
+    // The Graph client turns an error thrown while getting the token into a status-less GraphError
+    // (which reads as "Microsoft 365 did not answer"); keep the token's own failure (consent or MFA
+    // needed) so the caller sees that instead.
+    let tokenFailure: unknown;
+    const token = () =>
+      acquire().catch((error: unknown) => {
+        tokenFailure = error;
+        throw error;
+      });
+    async function unwrapped<T>(call: () => Promise<T>): Promise<T> {
+      try {
+        return await call();
+      } catch (error) {
+        throw tokenFailure ?? error;
+      }
+    }
     const client = Client.initWithMiddleware({
       baseUrl: host,
       defaultVersion: version,
@@ -79,33 +95,37 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
       ],
     });
     return {
-      get: async (path, headers = {}) => client.api(relative(path)).headers(headers).get(),
-      async list<T>(path: string, headers: Record<string, string> = {}) {
-        const items: T[] = [];
-        let next: string | undefined = path;
-        let deltaLink: string | null = null;
-        let pages = 0;
-        while (next) {
-          const page = (await client.api(relative(next)).headers(headers).get()) as {
-            value?: T[];
-            '@odata.nextLink'?: string;
-            '@odata.deltaLink'?: string;
-          };
-          pages++;
-          items.push(...(page.value ?? []));
-          next = page['@odata.nextLink'];
-          deltaLink = page['@odata.deltaLink'] ?? deltaLink;
-        }
-        return { items, deltaLink, pages };
-      },
-      async send(method, path, body, headers = {}) {
-        const request = client.api(relative(path)).headers(headers);
-        if (method === 'POST') return request.post(body ?? {});
-        if (method === 'PATCH') return request.patch(body ?? {});
-        return request.delete();
-      },
-      batch: (steps) => sendBatched(client, base.origin, steps, { maxRetries, defaultDelaySeconds: delaySeconds }),
+      get: (path, headers = {}) => unwrapped(() => client.api(relative(path)).headers(headers).get()),
+      list: <T>(path: string, headers: Record<string, string> = {}) => unwrapped(() => listAll<T>(path, headers)),
+      send: (method, path, body, headers = {}) => unwrapped(() => sendOne(method, path, body, headers)),
+      batch: (steps) => unwrapped(() => sendBatched(client, base.origin, steps, { maxRetries, defaultDelaySeconds: delaySeconds })),
     };
+
+    async function listAll<T>(path: string, headers: Record<string, string>): Promise<GraphList<T>> {
+      const items: T[] = [];
+      let next: string | undefined = path;
+      let deltaLink: string | null = null;
+      let pages = 0;
+      while (next) {
+        const page = (await client.api(relative(next)).headers(headers).get()) as {
+          value?: T[];
+          '@odata.nextLink'?: string;
+          '@odata.deltaLink'?: string;
+        };
+        pages++;
+        items.push(...(page.value ?? []));
+        next = page['@odata.nextLink'];
+        deltaLink = page['@odata.deltaLink'] ?? deltaLink;
+      }
+      return { items, deltaLink, pages };
+    }
+
+    async function sendOne(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, headers: Record<string, string>) {
+      const request = client.api(relative(path)).headers(headers);
+      if (method === 'POST') return request.post(body ?? {});
+      if (method === 'PATCH') return request.patch(body ?? {});
+      return request.delete();
+    }
   }
 
   return {

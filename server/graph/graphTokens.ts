@@ -1,4 +1,4 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
+import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { msalAuthorityFor } from './msalAuthority';
 
 /** Access tokens for Microsoft Graph, for one tenant at a time. */
@@ -18,6 +18,31 @@ export interface GraphTokensOptions {
 }
 
 export class GraphTokenError extends Error {}
+
+/**
+ * The on-behalf-of exchange needs the signed-in person: consent (AADSTS65001), MFA or another
+ * Conditional Access requirement (50076, 50079), with the claims challenge to pass to their sign-in.
+ */
+export class InteractionRequiredError extends Error {
+  constructor(
+    readonly claims: string | undefined,
+    cause: unknown,
+  ) {
+    super('Microsoft Entra ID needs the signed-in person to interact (consent or a claims challenge) before Upward may act for them.', { cause });
+  }
+}
+
+/** Entra ID's errors that only the person can resolve; MSAL classifies most by `suberror`, and these codes cover an answer without one. */
+const interactionErrorNumbers = new Set(['65001', '50076', '50079']);
+const interactionErrorCodes = new Set(['interaction_required', 'consent_required']);
+
+function asInteractionRequired(error: unknown): InteractionRequiredError | null {
+  if (error instanceof InteractionRequiredAuthError) return new InteractionRequiredError(error.claims || undefined, error);
+  if (error instanceof ServerError && (interactionErrorNumbers.has(error.errorNo ?? '') || interactionErrorCodes.has(error.errorCode))) {
+    return new InteractionRequiredError(undefined, error);
+  }
+  return null;
+}
 
 /**
  * Gets Graph tokens through MSAL, which caches them and refreshes them before they expire. One
@@ -54,7 +79,11 @@ export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
     },
     async onBehalfOf(tenantId, userAccessToken) {
       const client = await clientFor(tenantId);
-      return tokenOf(await client.acquireTokenOnBehalfOf({ scopes, oboAssertion: userAccessToken }), 'on-behalf-of');
+      try {
+        return tokenOf(await client.acquireTokenOnBehalfOf({ scopes, oboAssertion: userAccessToken }), 'on-behalf-of');
+      } catch (error) {
+        throw asInteractionRequired(error) ?? error;
+      }
     },
   };
 }

@@ -24,6 +24,7 @@ export const errorCatalogue = {
   venueNotAllowed: { status: 422, title: 'That place is not one Upward suggests for you', detail: 'Book one of the suggested places: they are neutral for both of you and allowed by the programme.' },
   conflict: { status: 409, title: 'Conflict', detail: 'It was changed meanwhile; reload and try again.' },
   tooManyRequests: { status: 429, title: 'Too many requests', detail: 'Wait a moment and try again.' },
+  interactionRequired: { status: 403, title: 'Microsoft 365 needs you to confirm', detail: 'Microsoft 365 asks for your consent or another check (such as multi-factor authentication) before Upward may act for you. Sign in again when asked, then try again.' },
   upstreamUnavailable: { status: 503, title: 'Microsoft 365 is not answering', detail: 'Try again in a minute.' },
   databaseUnavailable: { status: 503, title: 'Upward cannot reach its database just now', detail: 'Try again in a minute; reload first if you were saving something, in case it was saved.' },
   internal: { status: 500, title: 'Something went wrong on our side', detail: 'Try again; if it keeps happening, tell your programme admin the request id.' },

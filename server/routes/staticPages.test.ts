@@ -38,7 +38,7 @@ describe('sign-in configuration for browsers', () => {
     expect(body).toEqual({
       authority: `${service.standIn.url}/${service.standIn.tenantId}`,
       clientId: service.standIn.clientId,
-      scope: `api://${service.standIn.clientId}/access_as_user`,
+      scope: `${service.standIn.clientId}/access_as_user`,
     });
     expect(JSON.stringify(body)).not.toContain(service.standIn.clientSecret);
   });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { GraphGateway } from '../graph/graphGateway';
+import { graphFailure } from '../graph/graphFailure';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/database';
 import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
@@ -137,7 +138,8 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
       if (error.statusCode === 403 || error.statusCode === 404) {
         throw new ApiError('invalidTransition', 'Teams refused the post: check that the programme’s team and channel exist and that you are a member of the team.');
       }
-      throw new ApiError('upstreamUnavailable');
+      // Consent or MFA needed (interactionRequired) reaches the admin as such, so the tab can ask them.
+      throw graphFailure(error) ?? new ApiError('upstreamUnavailable');
     });
 
   return db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { seedDemo } from '../../dev/seedDemo';
 import { pairRepository } from '../../server/pairs/pairRepository';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, launchChromium, newPersonContext } from './support/tabBrowser';
+import { axeViolations, launchChromium, newPersonContext, signIn } from './support/tabBrowser';
 
 /*
  * The Outlook add-in's task pane in a real Chromium, as a plain browser (no Office), against the
@@ -35,11 +35,8 @@ it('books a private session with a neutral subject at a neutral room for the per
   expect(pair).toMatchObject({ status: 'accepted', mentee_user_id: leader.id, mentor_user_id: mentor.id });
 
   const page = await (await newPersonContext(browser, { width: 420 })).newPage();
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  await page.goto(`${service.url}/addin/taskpane.html?${query.toString()}`);
-  // The stand-in's real sign-in page, then back to the task pane with the token.
-  await page.getByRole('link', { name: `${leader.givenName} ${leader.surname}`, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/addin/taskpane.html' && !url.hash.includes('access_token'));
+  // The stand-in's real sign-in page (authorization code with PKCE), then back to the task pane.
+  await signIn(page, `${service.url}/addin/taskpane.html`, `${leader.givenName} ${leader.surname}`);
 
   await page.getByRole('heading', { name: 'Plan an Upward session' }).waitFor();
   await page.getByText(`With ${mentor.givenName} ${mentor.surname}`).waitFor();

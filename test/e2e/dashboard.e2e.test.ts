@@ -4,7 +4,7 @@ import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
 import type { DemoPerson } from '../../dev/demoOrg/types';
 import { startTestService, type TestService } from '../../server/testing/testService';
-import { axeViolations, launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
+import { axeViolations, launchChromium, newPersonContext, screenshot, signIn, tabAddress } from './support/tabBrowser';
 
 /*
  * The admin side of the tab in a real Chromium: a programme on the demo organisation built the way
@@ -68,8 +68,7 @@ beforeAll(async () => {
     for (const member of members) expect((await service.api('POST', `/api/pairs/${pair.id}/charter/sign`, { as: member })).status).toBeLessThan(300);
     pairs.push({ id: pair.id, mentorUserId: proposal.mentor.userId, menteeUserId: proposal.mentee.userId });
   }
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  tabUrl = (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+  tabUrl = tabAddress(service);
   browser = await launchChromium();
 }, 90_000);
 
@@ -82,15 +81,7 @@ afterAll(async () => {
 async function openAs(displayName: string, hash: string, options: { dark?: boolean } = {}): Promise<Page> {
   const context = await newPersonContext(browser, options);
   const page = await context.newPage();
-  if (displayName === adminName) {
-    await signIn(page, tabUrl(hash), displayName);
-    return page;
-  }
-  await page.goto(tabUrl(hash));
-  await page.getByRole('textbox', { name: 'Find a person' }).fill(displayName);
-  await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByRole('link', { name: displayName, exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/tab/') && !url.hash.includes('access_token'));
+  await signIn(page, tabUrl(hash), displayName);
   return page;
 }
 

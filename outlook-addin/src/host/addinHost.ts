@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
 import { connectBrowser } from '../../../tabs/src/host/browserHost';
+import type { TokenRequest } from '../../../tabs/src/host/host';
 
 /** Where the task pane runs: inside Outlook (Office.js, SSO, the open appointment) or a plain browser (local development). */
 export interface AddinHost {
   kind: 'outlook' | 'browser';
-  getToken(): Promise<string>;
+  getToken(request?: TokenRequest): Promise<string>;
   /** The appointment being organised, when there is one to fill. */
   appointment: Office.AppointmentCompose | null;
 }
@@ -52,5 +53,5 @@ export async function connectAddinHost(): Promise<AddinHost> {
     if (outlook) return outlook;
   }
   const browser = await connectBrowser();
-  return { kind: 'browser', getToken: () => browser.getToken(), appointment: null };
+  return { kind: 'browser', getToken: (request) => browser.getToken(request), appointment: null };
 }

@@ -10,24 +10,38 @@ export interface ApiClient {
   blob(path: string, accept: string): Promise<Blob | null>;
 }
 
-/** Calls the Upward API with the host's Entra ID token; every failure becomes an ApiProblem. */
+/**
+ * Calls the Upward API with the host's Entra ID token; every failure becomes an ApiProblem. When the
+ * service answers interactionRequired (Microsoft 365 needs the person's consent or MFA before Upward
+ * may act for them), the host asks the person, with the claims challenge if any, and the request is
+ * sent once more with the new token.
+ */
 export function createApiClient(host: Pick<Host, 'getToken'>, baseUrl = '/api'): ApiClient {
   async function fetchOk(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json'): Promise<Response> {
-    const token = await host.getToken();
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: accept };
+    const headers: Record<string, string> = { Accept: accept };
     let payload: string | undefined;
     if (body !== undefined) {
       headers['Content-Type'] = contentType;
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-    } catch {
-      throw ApiProblem.network();
+    async function send(token: string): Promise<Response> {
+      try {
+        return await fetch(`${baseUrl}${path}`, { method, headers: { ...headers, Authorization: `Bearer ${token}` }, body: payload });
+      } catch {
+        throw ApiProblem.network();
+      }
     }
-    if (!response.ok) throw await problemFrom(response);
-    return response;
+    const response = await send(await host.getToken());
+    if (response.ok) return response;
+    const problem = await problemFrom(response);
+    if (problem.extensions.code !== 'interactionRequired') throw problem;
+    // Declined, closed or failed: the person sees what Microsoft 365 asked for, and can try again.
+    const token = await host.getToken({ interactive: true, claims: problem.extensions.claims }).catch(() => {
+      throw problem;
+    });
+    const retried = await send(token);
+    if (!retried.ok) throw await problemFrom(retried);
+    return retried;
   }
   async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
     const response = await fetchOk(method, path, body, contentType);

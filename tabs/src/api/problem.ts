@@ -12,6 +12,8 @@ export class ApiProblem extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
+    /** The catalogue code (`interactionRequired`, ...) and, for that one, the claims challenge to pass on to sign-in. */
+    readonly extensions: { code?: string; claims?: string } = {},
   ) {
     super(detail || title);
   }
@@ -24,8 +26,9 @@ export class ApiProblem extends Error {
 export async function problemFrom(response: Response): Promise<ApiProblem> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
-    const body = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: FieldProblem[] };
-    return new ApiProblem(response.status, body.title ?? messages.errors.title, body.detail ?? '', Array.isArray(body.errors) ? body.errors : []);
+    const body = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: FieldProblem[]; code?: unknown; claims?: unknown };
+    const extensions = { code: typeof body.code === 'string' ? body.code : undefined, claims: typeof body.claims === 'string' ? body.claims : undefined };
+    return new ApiProblem(response.status, body.title ?? messages.errors.title, body.detail ?? '', Array.isArray(body.errors) ? body.errors : [], extensions);
   }
   return new ApiProblem(response.status, messages.errors.title, response.statusText || messages.errors.unknown);
 }

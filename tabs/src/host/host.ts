@@ -1,14 +1,21 @@
 /**
  * The one place that knows where the tab runs. Inside Teams: teams-js (SSO token, Teams theme,
- * live theme changes). In a plain browser (local development): the identity stand-in's sign-in,
- * the token kept in sessionStorage, and the system colour scheme with a toggle. Components see
+ * live theme changes). In a plain browser: MSAL's authorization code flow with PKCE against the
+ * authority the service publishes, and the system colour scheme with a toggle. Components see
  * only the Host interface.
  */
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
+export interface TokenRequest {
+  /** The API answered interactionRequired: ask the person (consent, MFA) */
+  interactive?: boolean;
+  /** The claims challenge from that answer, if any. */
+  claims?: string;
+}
+
 export interface Host {
   kind: 'teams' | 'browser';
-  getToken(): Promise<string>;
+  getToken(request?: TokenRequest): Promise<string>;
   theme: ThemeName;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** Only the browser offers a toggle; Teams decides the theme itself. */

@@ -23,11 +23,27 @@ export async function newPersonContext(browser: Browser, options: { dark?: boole
   });
 }
 
-/** Opens the tab and signs in through the identity stand-in's real sign-in page, choosing the person by name. */
-export async function signIn(page: Page, tabUrl: string, displayName: string): Promise<void> {
-  await page.goto(tabUrl);
-  await page.getByRole('link', { name: displayName, exact: true }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/tab/') && !url.hash.includes('access_token'));
+/** On the identity stand-in's sign-in page: the person by name, among the featured personas or found with the page's search. */
+export async function choosePerson(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in as a demo person' }).waitFor();
+  const link = page.getByRole('link', { name: displayName, exact: true });
+  if ((await link.count()) === 0) {
+    await page.getByRole('textbox', { name: 'Find a person' }).fill(displayName);
+    await page.getByRole('button', { name: 'Search' }).click();
+  }
+  await link.click();
+}
+
+/**
+ * Opens a page of the tab (or the add-in) and signs in as a person do: MSAL sends the browser to
+ * the identity stand-in's authorize endpoint (authorization code with PKCE), the person is chosen
+ * on its sign-in page, and MSAL redeems the code once the browser is back on the page.
+ */
+export async function signIn(page: Page, pageUrl: string, displayName: string): Promise<void> {
+  const { pathname } = new URL(pageUrl);
+  await page.goto(pageUrl);
+  await choosePerson(page, displayName);
+  await page.waitForURL((url) => url.pathname === pathname);
 }
 
 export interface AxeViolation {
@@ -71,10 +87,9 @@ export async function recordPersonas(service: TestService, personas: readonly Pe
   }
 }
 
-/** The tab's address for a page (`workspace`, `admin`, ...), pointing its sign-in at the stand-in. */
+/** The tab's address for a page (`workspace`, `admin`, ...); where to sign in comes from the service. */
 export function tabAddress(service: TestService): (hash: string) => string {
-  const query = new URLSearchParams({ authority: service.standIn.authority, clientId: service.standIn.clientId });
-  return (hash) => `${service.url}/tab/index.html?${query.toString()}#/${hash}`;
+  return (hash) => `${service.url}/tab/index.html#/${hash}`;
 }
 
 /** A fresh browser context signed in as the person, on a page of the tab. */
