@@ -15,6 +15,8 @@ import { TeamsChatStore } from './graph/teamsChats';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
+import { hostTokens } from './teamsHost/hostTokens';
+import { createTeamsHostRouter } from './teamsHost/teamsHostRouter';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
@@ -42,6 +44,8 @@ export interface M365StandIn {
   clientSecret: string;
   /** The sign-in page (add `redirect_uri` and `state`). */
   signInUrl: string;
+  /** The Teams host stand-in (`dev/teamsHost`): `${url}/teamsHost`. */
+  teamsHostUrl: string;
   org: DemoOrg;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
   /** An app-only token (client credentials), for Graph unless another audience is given. */
@@ -99,6 +103,8 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
   app.use('/_standin', adminRouter({ faults, stats, directory }));
+  const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
+  app.use('/teamsHost', createTeamsHostRouter({ ...teamsHostDeps, tokens: hostTokens({ issuer, keys, clientId: org.clientId, tenantId: org.tenantId }) }));
   server.on('request', app);
 
   return {
@@ -110,6 +116,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     clientId: org.clientId,
     clientSecret: UPWARD_DEMO_CLIENT_SECRET,
     signInUrl: `${url}/signin`,
+    teamsHostUrl: `${url}/teamsHost`,
     org,
     issueToken: (userId, options) => issuer.issueToken(userId, options),
     issueAppToken: (options) => issuer.issueAppToken(options),
