@@ -1,21 +1,15 @@
 import { app, calendar, nestedAppAuth } from '@microsoft/teams-js';
+import { teamsEntityLink } from '../../../shared/teamsDeepLinks';
 import { messages } from '../messages';
 import { outlookComposeUrl, webWorkspaceLink, type Host, type ThemeName } from './host';
 import { fetchPublishedAuthConfig } from './publishedAuthConfig';
 import { nestedAppAuthTokens, teamsSsoTokens } from './teamsTokens';
 
 const INITIALIZE_TIMEOUT_MS = 8000;
-/** The personal tab's entityId in appPackage/manifest.json. */
-const WORKSPACE_ENTITY_ID = 'workspace';
 
-/**
- * A deep link to the personal workspace tab; the subEntityId (the pair) reaches the tab as
- * `page.subPageId` in its context. Without an app id (an old client) the web address is used.
- */
+/** A deep link to the pair's workspace tab; without an app id in the context (an old client) the web address. */
 function teamsWorkspaceLink(appId: string | undefined, pairId: string): string {
-  if (!appId) return webWorkspaceLink(pairId);
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: pairId }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${WORKSPACE_ENTITY_ID}?context=${context}`;
+  return appId ? teamsEntityLink(appId, 'workspace', pairId) : webWorkspaceLink(pairId);
 }
 
 export function teamsThemeName(theme: string | undefined): ThemeName {
