@@ -6,6 +6,7 @@ import { startService } from '../server/service';
 import { DEMO_PERSONAS } from './demoOrg/personas';
 import { startM365StandIn } from './m365StandIn';
 import { seedDemo } from './seedDemo';
+import { teamsHostAddress } from './teamsHost/hostAddress';
 import { standInEnvironment } from './standInEnvironment';
 
 /**
@@ -40,6 +41,8 @@ async function main() {
           '  Demo people:',
           ...Object.entries(DEMO_PERSONAS).map(([role, p]) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${role}`),
           `  For example, the senior leader: ${signIn(DEMO_PERSONAS.seniorLeader.id)}`,
+          '  The tab inside Teams (the local Teams host stand-in), as each demo person:',
+          ...Object.values(DEMO_PERSONAS).map((p) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${teamsHostAddress(standIn.teamsHostUrl, `${service.url}/tab/index.html#/workspace`, p.id)}`),
         ]
       : []),
     `  Data: ${config.databaseUrl ? 'Postgres server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/`}`,

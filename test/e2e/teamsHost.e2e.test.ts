@@ -1,6 +1,7 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { DemoPerson } from '../../dev/demoOrg/types';
+import { teamsHostAddress } from '../../dev/teamsHost/hostAddress';
 import { aPair } from '../../server/testing/factories';
 import { startTestService, type TestService } from '../../server/testing/testService';
 import { axeViolations, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
@@ -218,6 +219,16 @@ describe('the tab inside Teams web and desktop (host stand-in)', () => {
     await tab.getByText(/^Published /).waitFor();
     expect((await service.api('GET', `/api/programmes/${publishProgrammeId}/matching/runs/latest`, { as: admin.id })).body.publishedAt).toEqual(expect.any(String));
     await page.context().close();
+  });
+});
+
+describe('the local host page that npm start prints', () => {
+  test('served by the stand-in on 127.0.0.1, it hosts the tab, which the service allows to frame it and to talk to teams-js', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(teamsHostAddress(service.standIn.teamsHostUrl, `${service.url}/tab/index.html#/workspace`, mentee.id));
+    await partnerShown(page.frameLocator('#tab'), mentor);
+    await context.close();
   });
 });
 
