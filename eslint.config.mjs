@@ -56,6 +56,8 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: [...deepPattern('server'), ...deepPattern('dev')], message: 'Front doors talk to the server over HTTP.' }] },
       ],
+      // New Teams and Outlook do not support alert, confirm or prompt: use a Fluent dialog.
+      'no-alert': 'error',
     },
   },
   {

@@ -17,6 +17,8 @@ import { createInteractionRequirements, type InteractionRequirements } from './i
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
 import { createSpaGrants } from './identity/spaGrants';
+import { hostTokens } from './teamsHost/hostTokens';
+import { createTeamsHostRouter } from './teamsHost/teamsHostRouter';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
@@ -44,6 +46,8 @@ export interface M365StandIn {
   clientSecret: string;
   /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
   signInUrl: string;
+  /** The Teams host stand-in (`dev/teamsHost`): `${url}/teamsHost`. */
+  teamsHostUrl: string;
   org: DemoOrg;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
   /** An app-only token (client credentials), for Graph unless another audience is given. */
@@ -109,6 +113,8 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
   app.use('/_standin', adminRouter({ faults, stats, directory }));
+  const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
+  app.use('/teamsHost', createTeamsHostRouter({ ...teamsHostDeps, tokens: hostTokens({ issuer, keys, clientId: org.clientId, tenantId: org.tenantId }) }));
   server.on('request', app);
 
   return {
@@ -120,6 +126,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     clientId: org.clientId,
     clientSecret: UPWARD_DEMO_CLIENT_SECRET,
     signInUrl: `${url}/signin`,
+    teamsHostUrl: `${url}/teamsHost`,
     org,
     issueToken: (userId, options) => issuer.issueToken(userId, options),
     issueAppToken: (options) => issuer.issueAppToken(options),

@@ -8,6 +8,7 @@ export function standInEnvironment(standIn: M365StandIn): Record<string, string>
     ENTRA_AUTHORITY_HOST: standIn.url,
     ENTRA_CLIENT_SECRET: standIn.clientSecret,
     GRAPH_BASE_URL: standIn.graphBaseUrl,
+    UPWARD_DEV_TEAMS_HOST_ORIGIN: standIn.url,
     // The local Agents Playground sends unsigned activities; production refuses this setting.
     BOT_AUTH: 'anonymous',
   };

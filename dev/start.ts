@@ -6,6 +6,7 @@ import { startService } from '../server/service';
 import { DEMO_PERSONAS } from './demoOrg/personas';
 import { startM365StandIn } from './m365StandIn';
 import { seedDemo } from './seedDemo';
+import { teamsHostAddress } from './teamsHost/hostAddress';
 import { standInEnvironment } from './standInEnvironment';
 
 /**
@@ -39,6 +40,8 @@ async function main() {
           `  Microsoft 365 stand-in:    ${standIn.url}  (Graph ${standIn.graphBaseUrl})`,
           '  Sign in as a demo person (the tab sends you to the stand-in\'s sign-in page; pick anyone there):',
           ...Object.entries(DEMO_PERSONAS).map(([role, p]) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${role.padEnd(22)} ${signIn(p.id)}`),
+          '  The tab inside Teams (the local Teams host stand-in), as each demo person:',
+          ...Object.values(DEMO_PERSONAS).map((p) => `    ${`${p.givenName} ${p.surname}`.padEnd(20)} ${teamsHostAddress(standIn.teamsHostUrl, `${service.url}/tab/index.html#/workspace`, p.id)}`),
         ]
       : []),
     `  Data: ${config.databaseUrl ? 'Postgres server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/`}`,

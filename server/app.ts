@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { AppDeps } from './appDeps';
 import { authenticate } from './auth/authenticate';
 import { bookingRoutes } from './booking/bookingRoutes';
+import { MICROSOFT_365_FRAME_ANCESTORS, TEAMS_JS_VALID_DOMAINS_ORIGIN } from './http/microsoft365Hosts';
 import { apiRouteNotFound, problemHandler } from './http/problem';
 import { rejectNulCharacters } from './http/nulCharacters';
 import { rateLimits } from './http/rateLimits';
@@ -31,10 +32,12 @@ export function createApp(deps: AppDeps): express.Express {
     helmet({
       contentSecurityPolicy: {
         directives: {
-          // Teams and Outlook host the tab and add-in in frames.
-          frameAncestors: ["'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://outlook.office.com', 'https://*.cloud.microsoft'],
+          // Teams and Outlook host the tab and add-in in frames (and, in development, the local Teams host stand-in).
+          frameAncestors: ["'self'", ...MICROSOFT_365_FRAME_ANCESTORS, ...(deps.config.devTeamsHostOrigin ? [deps.config.devTeamsHostOrigin] : [])],
           scriptSrc: ["'self'", 'https://res.cdn.office.net', 'https://appsforoffice.microsoft.com'],
-          connectSrc: ["'self'", deps.config.entra.authorityHost],
+          connectSrc: ["'self'", deps.config.entra.authorityHost, TEAMS_JS_VALID_DOMAINS_ORIGIN],
+          // Partner photos are shown from blob: URLs made from the API's image answers.
+          imgSrc: ["'self'", 'data:', 'blob:'],
         },
       },
       frameguard: false,

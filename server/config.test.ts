@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TEAMS_APP_CATALOG_ID: 'a1b2' }).bot.teamsAppCatalogId).toBe('a1b2');
   });
 
+  it('accepts the local Teams host stand-in origin in development and refuses it in production', () => {
+    expect(loadConfig({ ...base, UPWARD_DEV_TEAMS_HOST_ORIGIN: 'http://127.0.0.1:5100' }).devTeamsHostOrigin).toBe('http://127.0.0.1:5100');
+    expect(loadConfig(base).devTeamsHostOrigin).toBeUndefined();
+    expect(() => loadConfig({ ...base, UPWARD_DEV_TEAMS_HOST_ORIGIN: 'http://127.0.0.1:5100', NODE_ENV: 'production' })).toThrow(/UPWARD_DEV_TEAMS_HOST_ORIGIN/);
+  });
+
   it('names every variable to fix, and says when one is missing', () => {
     let message = '';
     try {

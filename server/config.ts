@@ -52,6 +52,8 @@ const envSchema = z.object({
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
   // Empty until the app is published to the org catalog (the deployment passes it through as it is).
   TEAMS_APP_CATALOG_ID: z.string().optional().transform((v) => v || undefined),
+  // Set only by `npm start` and tests beside the local Teams host stand-in (dev/teamsHost); production refuses it.
+  UPWARD_DEV_TEAMS_HOST_ORIGIN: z.url().optional(),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
@@ -98,6 +100,8 @@ export type Config = {
   };
   /** How long a worker holds a claimed job: after a crash, its jobs run elsewhere once this passes. */
   jobLeaseMs: number;
+  /** The local Teams host stand-in's origin, allowed to frame the tab and to talk to teams-js (development only). */
+  devTeamsHostOrigin: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -129,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parsed.data;
   if (e.BOT_AUTH === 'anonymous' && e.NODE_ENV === 'production') {
     throw new ConfigError('Upward cannot start: BOT_AUTH=anonymous is for the local Agents Playground only; in production the bot endpoint validates Bot Framework tokens (BOT_AUTH=entra).');
+  }
+  if (e.UPWARD_DEV_TEAMS_HOST_ORIGIN && e.NODE_ENV === 'production') {
+    throw new ConfigError('Upward cannot start: UPWARD_DEV_TEAMS_HOST_ORIGIN is for the local Teams host stand-in only; in production Teams hosts the tab.');
   }
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
   return {
@@ -168,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     },
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    devTeamsHostOrigin: e.UPWARD_DEV_TEAMS_HOST_ORIGIN && new URL(e.UPWARD_DEV_TEAMS_HOST_ORIGIN).origin,
   };
 }

@@ -1,15 +1,26 @@
+import { teamsEntityLink } from '../../shared/teamsDeepLinks';
 import type { ProposalOutcome, ProposalView } from '../botBackend';
 import { adaptiveCard, type Card, heading, paragraph, safeText, submit, userText } from './cardText';
 
 const openUrl = (title: string, url: string) => ({ type: 'Action.OpenUrl', title, url });
 
-/** Where the notices point: the personal tab's web address (the tab's hash routes). */
+/** Where the notices point: the personal tabs inside Teams, or the tab's web address (its hash routes). */
 export interface TabLinks {
   workspace(pairId?: string): string;
   guides(): string;
 }
 
-export function tabLinks(tabUrl: string): TabLinks {
+/**
+ * Once the app is in the Teams catalogue, links open the tab inside Teams (entity deep links, the
+ * pair as sub-entity); before that, the tab's web address is all there is.
+ */
+export function tabLinks(tabUrl: string, teamsAppCatalogId?: string): TabLinks {
+  if (teamsAppCatalogId) {
+    return {
+      workspace: (pairId) => teamsEntityLink(teamsAppCatalogId, 'workspace', pairId),
+      guides: () => teamsEntityLink(teamsAppCatalogId, 'guides'),
+    };
+  }
   return {
     workspace: (pairId) => `${tabUrl}#/workspace${pairId ? `/${encodeURIComponent(pairId)}` : ''}`,
     guides: () => `${tabUrl}#/guides`,

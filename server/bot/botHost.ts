@@ -42,7 +42,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
   const { config, db, clock } = options;
   const anonymous = config.bot.auth === 'anonymous';
   const adapter = new CloudAdapter(authConfigOf(config));
-  const links = tabLinks(`${config.publicBaseUrl}/tab/index.html`);
+  const links = tabLinks(`${config.publicBaseUrl}/tab/index.html`, config.bot.teamsAppCatalogId);
   const bot = new UpwardBot({ adapter, backend: options.backend, conversations: postgresConversationStore(db, clock), botAppId: config.bot.appId, links, clock });
 
   const router = express.Router();

@@ -12,7 +12,13 @@ export function clientConfigRoutes({ config }: AppDeps): Router {
   const { authorityHost, allowedTenants, clientId } = config.entra;
   const tenant = allowedTenants.length === 1 ? allowedTenants[0]! : 'organizations';
   router.get('/auth/config.json', (_req, res) => {
-    res.json({ authority: `${authorityHost}/${tenant}`, clientId, scope: `${clientId}/access_as_user` });
+    res.json({
+      authority: `${authorityHost}/${tenant}`,
+      clientId,
+      scope: `${clientId}/access_as_user`,
+      // Beside the local Teams host stand-in only: teams-js accepts host messages from https Microsoft 365 origins otherwise.
+      ...(config.devTeamsHostOrigin ? { teamsHostOrigins: [config.devTeamsHostOrigin] } : {}),
+    });
   });
   return router;
 }

@@ -8,6 +8,8 @@ import { messages } from './messages';
 /** Connects to the host (Teams or the browser), learns who is signed in, then renders. */
 async function start() {
   const root = createRoot(document.getElementById('root')!);
+  // Connecting can take a while when the host is slow to answer; say so rather than show a blank page.
+  root.render(<p role="status">{messages.loading}</p>);
   try {
     const host = await connectHost();
     const api = createApiClient(host);

@@ -9,6 +9,7 @@ export const messages = {
   signIn: {
     redirecting: 'Signing you in…',
     failed: 'We could not sign you in. Reload the page to try again.',
+    teamsDidNotAnswer: 'Teams did not answer when Upward started. Close Upward and open it again; if this keeps happening, ask your IT admin whether Upward is allowed in Teams.',
   },
   loading: 'Loading…',
   retry: 'Try again',
@@ -287,7 +288,9 @@ export const messages = {
     pinned: 'Pinned',
     publish: 'Publish pairs',
     published: (when: string) => `Published ${when}`,
-    publishConfirm: 'Publish these pairs? Everyone will be told who their partner is.',
+    publishConfirmTitle: 'Publish these pairs?',
+    publishConfirm: 'Everyone will be told who their partner is.',
+    publishConfirmAction: 'Publish',
     constraintsHeading: 'Blocks and pins',
     noConstraints: 'No blocks or pins.',
     unblock: 'Remove',

@@ -1,5 +1,6 @@
 import { Badge, Button, Dropdown, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
+import { ConfirmDialog } from '../common/ConfirmDialog/ConfirmDialog';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
@@ -52,9 +53,14 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
             {current ? m.rerun : m.run}
           </Button>
           {current && !current.publishedAt && (
-            <Button appearance="primary" disabled={action.busy || current.proposals.length === 0} onClick={() => window.confirm(m.publishConfirm) && act(() => calls.publish(programmeId, current.id))}>
-              {m.publish}
-            </Button>
+            <ConfirmDialog
+              triggerLabel={m.publish}
+              title={m.publishConfirmTitle}
+              body={m.publishConfirm}
+              confirmLabel={m.publishConfirmAction}
+              disabled={action.busy || current.proposals.length === 0}
+              onConfirm={() => act(() => calls.publish(programmeId, current.id))}
+            />
           )}
           {current?.publishedAt && <Badge appearance="tint">{m.published(formatDateTime(current.publishedAt))}</Badge>}
         </div>

@@ -20,7 +20,11 @@ export function App({ host, api, me }: { host: Host; api: ApiClient; me: Me }) {
   const [route, navigate] = useHashRoute();
   useEffect(() => host.onThemeChange(setThemeName), [host]);
   useEffect(() => {
-    document.documentElement.dataset.theme = themeName;
+    // The page behind the app follows the theme too, so no light edge shows around it in a dark or high-contrast host.
+    const root = document.documentElement;
+    root.dataset.theme = themeName;
+    root.style.backgroundColor = themes[themeName].colorNeutralBackground2;
+    root.style.colorScheme = themeName === 'light' ? 'light' : 'dark';
   }, [themeName]);
   const services = useMemo(() => ({ host, api, me }), [host, api, me]);
   return (

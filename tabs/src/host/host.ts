@@ -58,10 +58,12 @@ export function webWorkspaceLink(pairId: string): string {
   return `${window.location.origin}${window.location.pathname}#/workspace/${encodeURIComponent(pairId)}`;
 }
 
-/** Teams loads tabs in a frame (web, desktop) or tells us by the `inTeams` query parameter (our manifest adds it). */
+/**
+ * Teams loads tabs in a frame (web, desktop) or, on mobile, in a webview into which it injects
+ * `window.nativeInterface` (what teams-js itself looks for when there is no parent window).
+ */
 function looksLikeTeams(): boolean {
-  const params = new URLSearchParams(window.location.search);
-  if (params.get('inTeams') === '1') return true;
+  if ('nativeInterface' in window) return true;
   try {
     return window.self !== window.top;
   } catch {
@@ -71,10 +73,9 @@ function looksLikeTeams(): boolean {
 
 export async function connectHost(): Promise<Host> {
   if (looksLikeTeams()) {
-    // teams-js is loaded only inside Teams, so the browser's first view does not carry it.
+    // teams-js and MSAL's nested app authentication load only inside Teams, so the browser's first view does not carry them.
     const { connectTeams } = await import('./teamsHost');
-    const teams = await connectTeams();
-    if (teams) return teams;
+    return connectTeams();
   }
   const { connectBrowser } = await import('./browserHost');
   return connectBrowser();

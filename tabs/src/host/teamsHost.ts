@@ -1,18 +1,15 @@
-import { app, authentication, calendar, pages } from '@microsoft/teams-js';
+import { app, calendar, nestedAppAuth } from '@microsoft/teams-js';
+import { teamsEntityLink } from '../../../shared/teamsDeepLinks';
+import { messages } from '../messages';
 import { outlookComposeUrl, webWorkspaceLink, type Host, type ThemeName } from './host';
+import { fetchPublishedAuthConfig } from './publishedAuthConfig';
+import { nestedAppAuthTokens, teamsSsoTokens } from './teamsTokens';
 
-const INITIALIZE_TIMEOUT_MS = 5000;
-/** The personal tab's entityId in appPackage/manifest.json. */
-const WORKSPACE_ENTITY_ID = 'workspace';
+const INITIALIZE_TIMEOUT_MS = 8000;
 
-/**
- * A deep link to the personal workspace tab; the subEntityId (the pair) reaches the tab as
- * `page.subPageId` in its context. Without an app id (an old client) the web address is used.
- */
+/** A deep link to the pair's workspace tab; without an app id in the context (an old client) the web address. */
 function teamsWorkspaceLink(appId: string | undefined, pairId: string): string {
-  if (!appId) return webWorkspaceLink(pairId);
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: pairId }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${WORKSPACE_ENTITY_ID}?context=${context}`;
+  return appId ? teamsEntityLink(appId, 'workspace', pairId) : webWorkspaceLink(pairId);
 }
 
 export function teamsThemeName(theme: string | undefined): ThemeName {
@@ -21,17 +18,33 @@ export function teamsThemeName(theme: string | undefined): ThemeName {
   return 'light';
 }
 
-/** Resolves to null when the frame is not Teams after all (initialize never answers). */
-export async function connectTeams(): Promise<Host | null> {
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), INITIALIZE_TIMEOUT_MS));
-  const outcome = await Promise.race([app.initialize().then(() => 'ok' as const), timeout]).catch(() => 'failed' as const);
-  if (outcome !== 'ok') return null;
+async function initializeWithin(ms: number, validMessageOrigins: string[] | undefined): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(messages.signIn.teamsDidNotAnswer)), ms);
+  });
+  try {
+    await Promise.race([app.initialize(validMessageOrigins), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Connects to Teams (web, desktop or mobile): initialize, the context (theme, deep-linked pair),
+ * and tokens by nested app authentication where Teams recommends it, Teams SSO otherwise.
+ * Personal tabs run in the `content` frame context, where teams-js refuses `pages.config` calls.
+ */
+export async function connectTeams(): Promise<Host> {
+  const config = await fetchPublishedAuthConfig();
+  await initializeWithin(INITIALIZE_TIMEOUT_MS, config.teamsHostOrigins);
   const context = await app.getContext();
+  const getToken = nestedAppAuth.isNAAChannelRecommended() ? await nestedAppAuthTokens(config) : teamsSsoTokens();
   const handlers: ((theme: ThemeName) => void)[] = [];
   const host: Host = {
     kind: 'teams',
     theme: teamsThemeName(context.app.theme),
-    getToken: () => authentication.getAuthToken(),
+    getToken,
     onThemeChange: (handler) => handlers.push(handler),
     openLink: (url) => {
       void app.openLink(url);
@@ -50,7 +63,6 @@ export async function connectTeams(): Promise<Host | null> {
     host.theme = teamsThemeName(theme);
     for (const handler of handlers) handler(host.theme);
   });
-  app.notifySuccess();
-  if (pages.isSupported()) pages.config.setValidityState(true);
+  void app.notifySuccess();
   return host;
 }

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * How one Teams host stand-in session presents itself: who is signed in, which client and
+ * surface, and which failures to act out. Parsed from what a test or `npm start` asks for.
+ */
+export const hostOptionsSchema = z.object({
+  /** Object id or UPN of the signed-in person. */
+  userId: z.string().min(1),
+  /** The tab's content URL, as the app manifest gives it (the host frames or opens it). */
+  contentUrl: z.url(),
+  /** The manifest's entity id of the tab, and the sub-entity a deep link carried. */
+  entityId: z.string().min(1).default('workspace'),
+  subEntityId: z.string().optional(),
+  frameContext: z.enum(['content', 'sidePanel', 'meetingStage']).default('content'),
+  hostClientType: z.enum(['web', 'desktop', 'android', 'ios']).default('web'),
+  theme: z.enum(['default', 'dark', 'contrast']).default('default'),
+  locale: z.string().min(2).default('en-GB'),
+  /** The app's id in the Teams catalogue (context.app.appId). */
+  appId: z.string().optional(),
+  /** runtimeConfig.isNAAChannelRecommended and supports.nestedAppAuth: new Teams says both. */
+  nestedAppAuth: z.boolean().default(true),
+  /** The person has not consented to Upward yet: silent requests fail until they accept the host's prompt. */
+  consentRequired: z.boolean().default(false),
+  /** Conditional Access asks for MFA: silent requests fail until an interactive one completes it. */
+  mfaRequired: z.boolean().default(false),
+  /** Milliseconds the host waits before answering initialize; null: it never answers. */
+  initializeDelayMs: z.number().int().min(0).max(120_000).nullable().default(0),
+});
+
+export type HostOptionsInput = z.input<typeof hostOptionsSchema>;
+export type HostOptions = z.output<typeof hostOptionsSchema>;
+
+export const isMobileClient = (options: Pick<HostOptions, 'hostClientType'>): boolean => options.hostClientType === 'android' || options.hostClientType === 'ios';
