@@ -48,6 +48,8 @@ export interface M365StandIn {
   issueAppToken(options?: { audience?: string; roles?: readonly string[] }): Promise<string>;
   /** Moves a person under another manager (null: none), as a reorganisation would; `/users/delta` reports it. */
   setManager(userId: string, managerId: string | null): void;
+  /** Ages every delta link issued so far by `ms` (as if that time had passed): past seven days Graph refuses them. */
+  ageDeltaLinks(ms: number): void;
   faults: FaultInjector;
   stats: RequestStats;
   /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
@@ -114,6 +116,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     issueToken: (userId, options) => issuer.issueToken(userId, options),
     issueAppToken: (options) => issuer.issueAppToken(options),
     setManager: (userId, managerId) => directory.setManager(userId, managerId),
+    ageDeltaLinks: (ms) => directory.ageDeltaLinks(ms),
     faults,
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),

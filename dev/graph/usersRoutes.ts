@@ -9,6 +9,11 @@ import { parseFilter } from './odataFilter';
 import { FILTERABLE_USER_PROPERTIES, parseSelect, presentUser, readUserPath } from './userPresenter';
 
 const DEFAULT_PAGE = 100;
+/**
+ * Delta links of directory objects live seven days; after that Graph answers 400 `syncStateNotFound`
+ * (https://devblogs.microsoft.com/microsoft365dev/duration-of-change-tracking-tokens-for-identity-and-education-resources/).
+ */
+export const DELTA_LINK_LIFETIME_MS = 7 * 86_400_000;
 const MAX_PAGE = 999;
 /** Graph returns at most 100 objects a page when a list request expands a relationship. */
 const MAX_PAGE_WITH_EXPAND = 100;
@@ -181,6 +186,12 @@ export function usersRouter(ctx: GraphContext): express.Router {
     const selectable = selectableFromOrg(ctx);
     const deltaToken = query.get('$deltatoken');
     const skipToken = query.get('$skiptoken');
+    if (deltaToken) {
+      const issued = decodeToken<{ t?: number }>(deltaToken).t ?? 0;
+      if (ctx.directory.deltaNow() - issued > DELTA_LINK_LIFETIME_MS) {
+        throw new GraphError(400, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.');
+      }
+    }
     const state = skipToken
       ? decodeToken<{ since: number; upTo: number; o: number; s?: string }>(skipToken)
       : { since: deltaToken ? decodeToken<{ v: number; s?: string }>(deltaToken).v : -1, upTo: ctx.directory.currentVersion, o: 0, s: query.get('$select') ?? undefined };
@@ -204,7 +215,7 @@ export function usersRouter(ctx: GraphContext): express.Router {
     if (state.o + size < people.length) {
       body['@odata.nextLink'] = `${ctx.graphBaseUrl}/users/delta?$skiptoken=${encodeToken({ ...state, s: selectText ?? undefined, o: state.o + size })}`;
     } else {
-      body['@odata.deltaLink'] = `${ctx.graphBaseUrl}/users/delta?$deltatoken=${encodeToken({ v: state.upTo, s: selectText ?? undefined })}`;
+      body['@odata.deltaLink'] = `${ctx.graphBaseUrl}/users/delta?$deltatoken=${encodeToken({ v: state.upTo, s: selectText ?? undefined, t: ctx.directory.deltaNow() })}`;
     }
     body.value = page;
     res.json(body);

@@ -26,6 +26,15 @@ const personFields = [
 
 export class DirectoryError extends Error {}
 
+/**
+ * Graph refuses a delta link it no longer holds: directory objects answer 400 `syncStateNotFound`
+ * after seven days; other resources 410 Gone (`resyncRequired`). Either means a full re-read.
+ */
+function deltaLinkExpired(error: unknown): boolean {
+  const { statusCode, code } = error as { statusCode?: number; code?: string };
+  return statusCode === 410 || code === 'syncStateNotFound' || code === 'resyncRequired';
+}
+
 type ManagerNode = { id?: string | null; manager?: ManagerNode | null };
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -175,8 +184,8 @@ export function createGraphDirectory(options: GraphDirectoryOptions): Directory 
           if (!round.deltaLink) throw new DirectoryError('Microsoft Graph ended a delta round without a delta link.');
           return { changedIds: new Set(round.items.map((u) => u.id)), cursor: round.deltaLink, baseline: false };
         } catch (error) {
-          // An expired delta token (410 Gone) means "start again": the caller re-reads everyone.
-          if ((error as { statusCode?: number }).statusCode !== 410) throw error;
+          // An expired delta link means "start again": the caller re-reads everyone.
+          if (!deltaLinkExpired(error)) throw error;
         }
       }
       const round = await session.list<{ id: string }>(start);
