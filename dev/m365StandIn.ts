@@ -61,6 +61,8 @@ export interface M365StandIn {
   interaction: Pick<InteractionRequirements, 'requireConsent' | 'grantConsent' | 'hasConsented' | 'requireMfa'>;
   /** Moves a person under another manager (null: none), as a reorganisation would; `/users/delta` reports it. */
   setManager(userId: string, managerId: string | null): void;
+  /** Ages every delta link issued so far by `ms` (as if that time had passed): past seven days Graph refuses them. */
+  ageDeltaLinks(ms: number): void;
   faults: FaultInjector;
   stats: RequestStats;
   /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
@@ -132,6 +134,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     issueAppToken: (options) => issuer.issueAppToken(options),
     interaction: requirements,
     setManager: (userId, managerId) => directory.setManager(userId, managerId),
+    ageDeltaLinks: (ms) => directory.ageDeltaLinks(ms),
     faults,
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),

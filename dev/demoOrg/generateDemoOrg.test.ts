@@ -65,10 +65,15 @@ describe('generateDemoOrg', () => {
     }
   });
 
-  it('uses Windows time zone names that map to IANA zones, in buildings across several cities', () => {
-    for (const p of org.people) {
+  it('uses Windows time zone names that map to IANA zones, or for some people a custom zone as Exchange reports it, in several cities', () => {
+    const custom = org.people.filter((p) => p.mailboxSettings.timeZone === 'tzone://Microsoft/Custom');
+    for (const p of org.people.filter((q) => !custom.includes(q))) {
       expect(findIana(p.mailboxSettings.timeZone!)?.[0]).toBeTruthy();
       expect(p.mailboxSettings.workingHours?.timeZone?.name).toBe(p.mailboxSettings.timeZone);
+    }
+    expect(custom.length).toBeGreaterThan(0);
+    for (const p of custom) {
+      expect(p.mailboxSettings.workingHours?.timeZone).toMatchObject({ '@odata.type': '#microsoft.graph.customTimeZone', name: 'Customized Time Zone', bias: expect.any(Number) });
     }
     expect(new Set(org.people.map((p) => p.user.city)).size).toBeGreaterThanOrEqual(2);
     expect(new Set(org.people.map((p) => p.mailboxSettings.timeZone)).size).toBeGreaterThanOrEqual(2);

@@ -1,3 +1,4 @@
+import { CUSTOM_MAILBOX_TIME_ZONE, customZoneFor } from './customTimeZones';
 import { mailLocalPart, GIVEN_NAMES, SURNAMES } from './names';
 import { DEMO_PERSONAS } from './personas';
 import type { DemoPersonaName } from './personas';
@@ -151,6 +152,8 @@ export function generateDemoOrg({ seed, size = 300 }: DemoOrgOptions): DemoOrg {
     const startHour = prng.pick(['08:00', '08:30', '09:00', '09:30']);
     const [h, m] = startHour.split(':').map(Number) as [number, number];
     const endMinutes = h * 60 + m + 510;
+    // About one mailbox in sixteen has its zone saved as custom rules, as Exchange reports some (never a persona's).
+    const customZone = !persona && ids[i]!.endsWith('b');
     return {
       user: {
         id: ids[i]!,
@@ -174,7 +177,7 @@ export function generateDemoOrg({ seed, size = 300 }: DemoOrgOptions): DemoOrg {
       },
       managerId: draft.managerIndex >= 0 ? ids[draft.managerIndex]! : null,
       mailboxSettings: {
-        timeZone: building.timeZone,
+        timeZone: customZone ? CUSTOM_MAILBOX_TIME_ZONE : building.timeZone,
         language: { locale: language, displayName: LANGUAGE_NAMES[language] ?? language },
         dateFormat: language === 'en-US' || language === 'es-US' ? 'M/d/yyyy' : 'dd/MM/yyyy',
         timeFormat: language === 'en-US' || language === 'es-US' ? 'h:mm tt' : 'HH:mm',
@@ -183,7 +186,7 @@ export function generateDemoOrg({ seed, size = 300 }: DemoOrgOptions): DemoOrg {
           daysOfWeek: prng.chance(0.1) ? ['monday', 'tuesday', 'wednesday', 'thursday'] : ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
           startTime: `${startHour}:00.0000000`,
           endTime: `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}:00.0000000`,
-          timeZone: { name: building.timeZone },
+          timeZone: customZone ? customZoneFor(building.timeZone) : { name: building.timeZone },
         },
       },
       buildingId: building.id,

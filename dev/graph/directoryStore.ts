@@ -13,6 +13,8 @@ export class DirectoryStore {
   /** The manager a person had before their last change, for `@removed` entries in delta. */
   private readonly previousManagers = new Map<string, string | null>();
   private version = 0;
+  /** How far the delta-link clock runs ahead of real time: lets tests age delta links past their lifetime. */
+  private deltaClockAheadMs = 0;
 
   constructor(readonly org: DemoOrg) {
     for (const person of org.people) {
@@ -69,6 +71,16 @@ export class DirectoryStore {
     if (managerId) this.reportsOf(managerId).add(userId);
     this.version += 1;
     this.changedAt.set(userId, this.version);
+  }
+
+  /** Now, as delta links age (milliseconds since the epoch). */
+  deltaNow(): number {
+    return Date.now() + this.deltaClockAheadMs;
+  }
+
+  /** Makes every delta link issued so far older by `ms`, as if that time had passed. */
+  ageDeltaLinks(ms: number): void {
+    this.deltaClockAheadMs += ms;
   }
 
   previousManagerIdOf(id: string): string | null {

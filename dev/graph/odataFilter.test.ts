@@ -9,7 +9,8 @@ const person: Record<string, unknown> = {
   'onPremisesExtensionAttributes/extensionAttribute1': '7',
   city: 'London',
 };
-const matches = (filter: string) => parseFilter(filter, filterable)((path) => person[path]);
+const matches = (filter: string, advanced = true) => parseFilter(filter, filterable, { advanced })((path) => person[path]);
+const values = (n: number) => Array.from({ length: n }, (_, i) => `'v${i}'`).join(',');
 
 describe('parseFilter', () => {
   it('supports eq, ne, startswith and in, case-insensitively, with quoted apostrophes', () => {
@@ -30,5 +31,19 @@ describe('parseFilter', () => {
     expect(() => matches("mail eq 'x'")).toThrow(GraphError);
     expect(() => matches("city gt 'x'")).toThrow(/Unsupported or invalid query filter/);
     expect(() => matches("city eq 'x' extra")).toThrow(GraphError);
+  });
+
+  it("refuses more than 15 child clauses in an or chain or in list outside an advanced query, in Graph's words", () => {
+    expect(matches(`city in (${values(15)})`, false)).toBe(false);
+    expect(() => matches(`city in (${values(16)})`, false)).toThrow("Too many child clauses specified in search filter expression containing 'OR' operators: 16. Max allowed: 15.");
+    expect(() => matches(`city in (${values(15)}) or department in (${values(15)})`, false)).toThrow(/containing 'OR' operators: 30/);
+    expect(() => matches(`(city eq 'a' or city eq 'b') or department in (${values(14)})`, false)).toThrow(/: 16\./);
+    expect(matches(`city in (${values(15)}) or department in (${values(15)})`, true)).toBe(false);
+  });
+
+  it('refuses ne and filters on extension attributes outside an advanced query, as Entra ID does', () => {
+    expect(() => matches("department ne 'Sales'", false)).toThrow(/advanced query/);
+    expect(() => matches("onPremisesExtensionAttributes/extensionAttribute1 eq '7'", false)).toThrow(/advanced query/);
+    expect(matches("department eq 'Engineering'", false)).toBe(true);
   });
 });

@@ -56,12 +56,45 @@ function literal(token: Token | undefined): unknown {
 const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 
 /**
+ * Entra ID evaluates an `or` chain (and each `in` list, which is one) as a search filter with at
+ * most 15 child clauses, unless the request is an advanced query (`ConsistencyLevel: eventual`).
+ * Graph's own words: "Too many child clauses specified in search filter expression containing
+ * 'OR' operators: 16. Max allowed: 15" (microsoftgraph/microsoft-graph-docs#21098, and
+ * https://learn.microsoft.com/graph/filter-query-parameter: "15 items by default").
+ */
+export const MAX_OR_CLAUSES = 15;
+
+/** Operators and properties Entra ID filters on only in an advanced query (https://learn.microsoft.com/graph/aad-advanced-queries). */
+const ADVANCED_ONLY_OPERATORS = new Set(['ne', 'not', 'endswith']);
+const ADVANCED_ONLY_PROPERTY = /^onPremisesExtensionAttributes\//;
+
+export interface FilterOptions {
+  /** The request is an advanced query: `ConsistencyLevel: eventual` and `$count=true`. */
+  advanced?: boolean;
+}
+
+/** A parsed part of a filter and how many `or` clauses it adds to the chain it stands in. */
+interface Part {
+  test: FilterPredicate;
+  clauses: number;
+}
+
+/**
  * Parses the `$filter` subset Upward and its tests use on directory objects: `eq`, `ne`, `ge`,
  * `le`, `startswith(...)`, `in (...)`, combined with `and`, `or` and parentheses. String
  * comparisons are case-insensitive, as in Entra ID. Properties are checked against `filterable`.
  */
-export function parseFilter(text: string, filterable: ReadonlySet<string>): FilterPredicate {
+export function parseFilter(text: string, filterable: ReadonlySet<string>, options: FilterOptions = {}): FilterPredicate {
+  const advanced = options.advanced ?? false;
   const tokens = tokenize(text);
+  const needsAdvanced = (what: string) => {
+    if (!advanced) throw unsupported(`${what} needs an advanced query (ConsistencyLevel: eventual and $count=true)`);
+  };
+  const checkClauses = (count: number) => {
+    if (!advanced && count > MAX_OR_CLAUSES) {
+      throw new GraphError(400, 'Request_UnsupportedQuery', `Too many child clauses specified in search filter expression containing 'OR' operators: ${count}. Max allowed: ${MAX_OR_CLAUSES}.`);
+    }
+  };
   let pos = 0;
   const peek = () => tokens[pos];
   const take = () => tokens[pos++];
@@ -73,10 +106,11 @@ export function parseFilter(text: string, filterable: ReadonlySet<string>): Filt
     const t = take();
     if (t?.kind !== 'word') throw unsupported('a property name expected');
     if (!filterable.has(t.value)) throw unsupported(`the property '${t.value}' is not filterable here`);
+    if (ADVANCED_ONLY_PROPERTY.test(t.value)) needsAdvanced(`filtering on '${t.value}'`);
     return t.value;
   };
 
-  function primary(): FilterPredicate {
+  function primary(): Part {
     const t = peek();
     if (t?.value === '(') {
       take();
@@ -92,11 +126,15 @@ export function parseFilter(text: string, filterable: ReadonlySet<string>): Filt
       const prefix = literal(take());
       expect(')');
       if (typeof prefix !== 'string') throw unsupported('startswith needs a string');
-      return (read) => {
-        const v = read(path);
-        return typeof v === 'string' && v.toLowerCase().startsWith(prefix.toLowerCase());
+      return {
+        clauses: 1,
+        test: (read) => {
+          const v = read(path);
+          return typeof v === 'string' && v.toLowerCase().startsWith(prefix.toLowerCase());
+        },
       };
     }
+    if (t?.kind === 'word' && ADVANCED_ONLY_OPERATORS.has(t.value.toLowerCase())) needsAdvanced(`'${t.value}'`);
     const path = property();
     const op = take()?.value.toLowerCase();
     if (op === 'in') {
@@ -108,46 +146,52 @@ export function parseFilter(text: string, filterable: ReadonlySet<string>): Filt
         if (sep === ')') break;
         if (sep !== ',') throw unsupported("',' or ')' expected");
       }
-      return (read) => values.includes(norm(read(path)));
+      checkClauses(values.length);
+      return { clauses: values.length, test: (read) => values.includes(norm(read(path))) };
     }
     const value = norm(literal(take()));
+    const compare = (test: FilterPredicate): Part => ({ clauses: 1, test });
     switch (op) {
       case 'eq':
-        return (read) => norm(read(path) ?? null) === value;
+        return compare((read) => norm(read(path) ?? null) === value);
       case 'ne':
-        return (read) => norm(read(path) ?? null) !== value;
+        needsAdvanced("'ne'");
+        return compare((read) => norm(read(path) ?? null) !== value);
       case 'ge':
-        return (read) => String(norm(read(path)) ?? '') >= String(value);
+        return compare((read) => String(norm(read(path)) ?? '') >= String(value));
       case 'le':
-        return (read) => String(norm(read(path)) ?? '') <= String(value);
+        return compare((read) => String(norm(read(path)) ?? '') <= String(value));
       default:
         throw unsupported(`the operator '${op ?? ''}'`);
     }
   }
 
-  function andExpr(): FilterPredicate {
+  /** An `and` group is one clause of the `or` chain around it. */
+  function andExpr(): Part {
     let left = primary();
     while (peek()?.value.toLowerCase() === 'and') {
       take();
-      const l = left;
-      const r = primary();
-      left = (read) => l(read) && r(read);
+      const l = left.test;
+      const r = primary().test;
+      left = { clauses: 1, test: (read) => l(read) && r(read) };
     }
     return left;
   }
 
-  function orExpr(): FilterPredicate {
+  function orExpr(): Part {
     let left = andExpr();
     while (peek()?.value.toLowerCase() === 'or') {
       take();
-      const l = left;
-      const r = andExpr();
-      left = (read) => l(read) || r(read);
+      const l = left.test;
+      const right = andExpr();
+      const r = right.test;
+      left = { clauses: left.clauses + right.clauses, test: (read) => l(read) || r(read) };
+      checkClauses(left.clauses);
     }
     return left;
   }
 
-  const predicate = orExpr();
+  const { test } = orExpr();
   if (pos !== tokens.length) throw unsupported(`unexpected '${tokens[pos]!.value}'`);
-  return predicate;
+  return test;
 }

@@ -9,6 +9,11 @@ import { parseFilter } from './odataFilter';
 import { FILTERABLE_USER_PROPERTIES, parseSelect, presentUser, readUserPath } from './userPresenter';
 
 const DEFAULT_PAGE = 100;
+/**
+ * Delta links of directory objects live seven days; after that Graph answers 400 `syncStateNotFound`
+ * (https://devblogs.microsoft.com/microsoft365dev/duration-of-change-tracking-tokens-for-identity-and-education-resources/).
+ */
+export const DELTA_LINK_LIFETIME_MS = 7 * 86_400_000;
 const MAX_PAGE = 999;
 /** Graph returns at most 100 objects a page when a list request expands a relationship. */
 const MAX_PAGE_WITH_EXPAND = 100;
@@ -38,6 +43,46 @@ function parseExpand(value: string | null): ExpandClause | undefined {
     else throw new GraphError(400, 'Request_BadRequest', `Query option '${key}' is not supported in $expand.`);
   }
   return clause;
+}
+
+/** Properties `$search` and `$orderby` take on users (https://learn.microsoft.com/graph/aad-advanced-queries). */
+const SEARCHABLE = new Set(['displayName', 'mail', 'userPrincipalName', 'givenName', 'surname', 'jobTitle', 'department']);
+const ORDERABLE = new Set(['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'employeeHireDate']);
+
+/**
+ * `$search="displayName:jun"` (clauses joined by AND / OR): Entra ID matches the start of any
+ * word of the value. It is an advanced query: without `ConsistencyLevel: eventual` Graph refuses it.
+ */
+function searchOf(value: string | null, eventual: boolean): ((person: DemoPerson) => boolean) | undefined {
+  if (value === null) return undefined;
+  if (!eventual) throw new GraphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+  const groups = value.split(/\s+OR\s+/).map((group) =>
+    group.split(/\s+AND\s+/).map((clause) => {
+      const match = /^"([A-Za-z]+):([^"]*)"$/.exec(clause.trim());
+      if (!match || !SEARCHABLE.has(match[1]!)) throw new GraphError(400, 'Request_UnsupportedQuery', `Invalid $search clause: ${clause}. Use "property:text" with a quoted clause.`);
+      return { property: match[1]!, text: match[2]!.toLowerCase() };
+    }),
+  );
+  return (person) =>
+    groups.some((group) =>
+      group.every(({ property, text }) => {
+        const v = readUserPath(person, property);
+        return typeof v === 'string' && v.toLowerCase().split(/[\s.@_-]+/).some((word) => word.startsWith(text));
+      }),
+    );
+}
+
+/** `$orderby=displayName desc`; combined with `$filter` or `$search` only in an advanced query, as in Entra ID. */
+function orderOf(value: string | null, narrowed: boolean, advanced: boolean): ((a: DemoPerson, b: DemoPerson) => number) | undefined {
+  if (value === null) return undefined;
+  const match = /^\s*([A-Za-z]+)(?:\s+(asc|desc))?\s*$/i.exec(value);
+  if (!match || !ORDERABLE.has(match[1]!)) throw new GraphError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query: $orderby '${value}' is not supported.`);
+  if (narrowed && !advanced) {
+    throw new GraphError(400, 'Request_UnsupportedQuery', 'Sorting with $orderby together with $filter or $search needs an advanced query: ConsistencyLevel: eventual and $count=true.');
+  }
+  const sign = match[2]?.toLowerCase() === 'desc' ? -1 : 1;
+  const property = match[1]!;
+  return (a, b) => sign * String(readUserPath(a, property) ?? '').localeCompare(String(readUserPath(b, property) ?? ''));
 }
 
 function findUser(ctx: GraphContext, id: string): DemoPerson {
@@ -103,12 +148,17 @@ export function usersRouter(ctx: GraphContext): express.Router {
     const select = parseSelect(query.get('$select'), selectable);
     const expand = parseExpand(query.get('$expand'));
     if (expand?.levels) throw new GraphError(400, 'Request_UnsupportedQuery', '$levels is only supported on a single user, not on a collection.');
+    const eventual = req.get('consistencylevel')?.toLowerCase() === 'eventual';
+    const advanced = eventual && query.get('$count') === 'true';
     const filterText = query.get('$filter');
-    const predicate = filterText ? parseFilter(filterText, FILTERABLE_USER_PROPERTIES) : undefined;
+    const predicate = filterText ? parseFilter(filterText, FILTERABLE_USER_PROPERTIES, { advanced }) : undefined;
+    const searched = searchOf(query.get('$search'), eventual);
+    const order = orderOf(query.get('$orderby'), filterText !== null || searched !== undefined, advanced);
     const size = pageSize(query, req.get('prefer'), expand ? MAX_PAGE_WITH_EXPAND : MAX_PAGE);
     const skip = query.get('$skiptoken');
     const offset = skip ? decodeToken<{ o: number }>(skip).o : 0;
-    const matching = predicate ? ctx.directory.people.filter((p) => predicate((path) => readUserPath(p, path))) : ctx.directory.people;
+    let matching = ctx.directory.people.filter((p) => (!predicate || predicate((path) => readUserPath(p, path))) && (!searched || searched(p)));
+    if (order) matching = [...matching].sort(order);
     const page = matching.slice(offset, offset + size).map((p) => {
       const user: Record<string, unknown> = presentUser(p, select);
       if (expand) user.manager = withManagerChain(ctx, p, expand, selectable, 0) ?? null;
@@ -116,7 +166,7 @@ export function usersRouter(ctx: GraphContext): express.Router {
     });
     const body: Record<string, unknown> = { '@odata.context': context(req, select ? `users(${select.join(',')})` : 'users') };
     if (query.get('$count') === 'true') {
-      if (req.get('consistencylevel')?.toLowerCase() !== 'eventual') {
+      if (!eventual) {
         throw new GraphError(400, 'Request_BadRequest', 'The $count query parameter requires the ConsistencyLevel header set to eventual.');
       }
       body['@odata.count'] = matching.length;
@@ -136,6 +186,12 @@ export function usersRouter(ctx: GraphContext): express.Router {
     const selectable = selectableFromOrg(ctx);
     const deltaToken = query.get('$deltatoken');
     const skipToken = query.get('$skiptoken');
+    if (deltaToken) {
+      const issued = decodeToken<{ t?: number }>(deltaToken).t ?? 0;
+      if (ctx.directory.deltaNow() - issued > DELTA_LINK_LIFETIME_MS) {
+        throw new GraphError(400, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.');
+      }
+    }
     const state = skipToken
       ? decodeToken<{ since: number; upTo: number; o: number; s?: string }>(skipToken)
       : { since: deltaToken ? decodeToken<{ v: number; s?: string }>(deltaToken).v : -1, upTo: ctx.directory.currentVersion, o: 0, s: query.get('$select') ?? undefined };
@@ -159,7 +215,7 @@ export function usersRouter(ctx: GraphContext): express.Router {
     if (state.o + size < people.length) {
       body['@odata.nextLink'] = `${ctx.graphBaseUrl}/users/delta?$skiptoken=${encodeToken({ ...state, s: selectText ?? undefined, o: state.o + size })}`;
     } else {
-      body['@odata.deltaLink'] = `${ctx.graphBaseUrl}/users/delta?$deltatoken=${encodeToken({ v: state.upTo, s: selectText ?? undefined })}`;
+      body['@odata.deltaLink'] = `${ctx.graphBaseUrl}/users/delta?$deltatoken=${encodeToken({ v: state.upTo, s: selectText ?? undefined, t: ctx.directory.deltaNow() })}`;
     }
     body.value = page;
     res.json(body);

@@ -5,6 +5,7 @@ import { createGraphGateway } from '../graph/graphGateway';
 import { createGraphTokens } from '../graph/graphTokens';
 import { aPair } from '../testing/factories';
 import { startTestService, type TestService } from '../testing/testService';
+import { workingSpans } from '../../shared/scheduling';
 import { readFreeBusy } from './freeBusy';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
@@ -77,6 +78,27 @@ describe('booking a session through Microsoft Graph', () => {
     for (const outsider of [admin, stranger]) {
       expect((await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions`, { as: outsider })).status).toBe(404);
       expect((await book(pair.id, room, outsider)).status).toBe(404);
+    }
+  });
+
+  it('suggests times for a mentor whose working hours are in a custom time zone, inside those hours by its own daylight rules', async () => {
+    const custom = service.standIn.org.people.find((p) => typeof (p.mailboxSettings.workingHours?.timeZone as { bias?: number } | undefined)?.bias === 'number')!;
+    const pair = await aPair(service.database.db, tenantId, { status: 'active', mentorUserId: custom.user.id, menteeUserId: leader });
+    for (const id of [leader, custom.user.id]) {
+      const { user } = service.standIn.org.byId.get(id)!;
+      await service.database.db.updateTable('directory_users').set({ mail: user.mail, office_location: user.officeLocation, city: user.city }).where('user_id', '=', id).execute();
+    }
+    const list = await suggestions(pair.id);
+    expect(list.length).toBeGreaterThan(0);
+    // The custom zone states the rules of the person's building zone; both must agree on every slot.
+    const hours = custom.mailboxSettings.workingHours!;
+    const building = service.standIn.org.buildings.find((b) => b.id === custom.buildingId)!;
+    const named = { daysOfWeek: hours.daysOfWeek!, startTime: hours.startTime!, endTime: hours.endTime!, timeZone: { name: building.timeZone } };
+    for (const s of list) {
+      const start = Date.parse(s.start);
+      const end = Date.parse(s.end);
+      const inside = workingSpans(named, start - 86_400_000, end + 86_400_000).some((w) => w.start <= start && w.end >= end);
+      expect({ start: s.start, inside }).toEqual({ start: s.start, inside: true });
     }
   });
 

@@ -1,6 +1,7 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { startTestService, type TestService } from '../testing/testService';
 import { mailboxHours } from './mailboxSettings';
+import { sendTimeFor } from './sendWindow';
 
 describe('working hours for reminders', () => {
   let service: TestService;
@@ -26,5 +27,18 @@ describe('working hours for reminders', () => {
   it('sends at any hour in UTC to someone without a mailbox', async () => {
     const hoursOf = mailboxHours(service.deps.graph, () => new Date());
     expect(await hoursOf(service.standIn.tenantId, '00000000-0000-4000-8000-00000000dead')).toEqual({ timeZone: 'UTC', workingHours: null });
+  });
+
+  it('reads working hours in a custom time zone and schedules a reminder at the start of that person’s next working day', async () => {
+    const now = new Date('2026-07-04T12:00:00Z'); // a Saturday, London on summer time
+    const hoursOf = mailboxHours(service.deps.graph, () => now);
+    const person = service.standIn.org.people.find((p) => p.mailboxSettings.timeZone === 'tzone://Microsoft/Custom' && p.buildingId.startsWith('ldn'))!;
+    const hours = await hoursOf(service.standIn.tenantId, person.user.id);
+    expect(hours.workingHours?.timeZone).toMatchObject({ name: 'Customized Time Zone', bias: 0 });
+    // London's daylight offset now, as a zone Intl can print.
+    expect(hours.timeZone).toBe('Etc/GMT-1');
+    const [h, m] = person.mailboxSettings.workingHours!.startTime!.split(':').map(Number) as [number, number];
+    // Monday 6 July, at the working day's start in London summer time (UTC+1).
+    expect(sendTimeFor(hours, now, null).toISOString()).toBe(new Date(Date.UTC(2026, 6, 6, h - 1, m)).toISOString());
   });
 });

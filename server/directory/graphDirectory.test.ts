@@ -31,6 +31,15 @@ describe('Graph directory against the stand-in', () => {
     expect(found.has('nobody@nowhere.test')).toBe(false);
   });
 
+  it('looks up 31 addresses in requests that each stay within Graph\'s 15-clause filter limit, batched', async () => {
+    const people = standIn().org.people.slice(40, 71);
+    const found = await directory.findByMail(standIn().tenantId, people.map((p) => p.user.userPrincipalName));
+    expect(found.size).toBe(31);
+    for (const p of people) expect(found.get(p.user.userPrincipalName.toLowerCase())?.id).toBe(p.user.id);
+    // 3 groups of at most 15 addresses, each asked as mail and as userPrincipalName, in one $batch.
+    expect(standIn().stats.get()).toMatchObject({ batchCalls: 1, batchedRequests: 6 });
+  });
+
   it('reads people by id with their grade from the configured extension attribute; unknown ids are absent', async () => {
     const person = standIn().org.people[42]!;
     const found = await directory.getPeople(standIn().tenantId, [person.user.id, '00000000-0000-4000-8000-000000000000']);

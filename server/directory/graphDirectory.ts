@@ -11,8 +11,13 @@ export interface GraphDirectoryOptions {
   gradeAttribute: string;
 }
 
-/** Graph allows at most 15 values in one `in (...)` clause of a directory `$filter`. */
+/**
+ * Entra ID evaluates a `$filter` `or` chain (an `in` list is one) with at most 15 child clauses
+ * unless the request is an advanced query; one property's `in` list per request stays inside that.
+ */
 const maxFilterValues = 15;
+/** Addresses are matched on both, each in its own request, so no filter exceeds the limit. */
+const addressProperties = ['mail', 'userPrincipalName'] as const;
 const eventual = { ConsistencyLevel: 'eventual' };
 const personFields = [
   'id', 'displayName', 'mail', 'userPrincipalName', 'department', 'jobTitle', 'officeLocation',
@@ -20,6 +25,15 @@ const personFields = [
 ].join(',');
 
 export class DirectoryError extends Error {}
+
+/**
+ * Graph refuses a delta link it no longer holds: directory objects answer 400 `syncStateNotFound`
+ * after seven days; other resources 410 Gone (`resyncRequired`). Either means a full re-read.
+ */
+function deltaLinkExpired(error: unknown): boolean {
+  const { statusCode, code } = error as { statusCode?: number; code?: string };
+  return statusCode === 410 || code === 'syncStateNotFound' || code === 'resyncRequired';
+}
 
 type ManagerNode = { id?: string | null; manager?: ManagerNode | null };
 
@@ -104,10 +118,12 @@ export function createGraphDirectory(options: GraphDirectoryOptions): Directory 
   return {
     async findByMail(tenantId, addresses) {
       const wanted = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
-      const groups = chunks(wanted, maxFilterValues);
-      const steps = groups.map((group, i) => {
+      const steps = chunks(wanted, maxFilterValues).flatMap((group, i) => {
         const list = group.map(odataString).join(',');
-        return { id: String(i), path: `/users?$filter=mail%20in%20(${list})%20or%20userPrincipalName%20in%20(${list})&$select=${personFields}&$top=${2 * maxFilterValues}` };
+        return addressProperties.map((property) => ({
+          id: `${property}-${i}`,
+          path: `/users?$filter=${property}%20in%20(${list})&$select=${personFields}&$top=${maxFilterValues}`,
+        }));
       });
       const outcomes = await graph.forApp(tenantId).batch(steps);
       const found = new Map<string, DirectoryPerson>();
@@ -168,8 +184,8 @@ export function createGraphDirectory(options: GraphDirectoryOptions): Directory 
           if (!round.deltaLink) throw new DirectoryError('Microsoft Graph ended a delta round without a delta link.');
           return { changedIds: new Set(round.items.map((u) => u.id)), cursor: round.deltaLink, baseline: false };
         } catch (error) {
-          // An expired delta token (410 Gone) means "start again": the caller re-reads everyone.
-          if ((error as { statusCode?: number }).statusCode !== 410) throw error;
+          // An expired delta link means "start again": the caller re-reads everyone.
+          if (!deltaLinkExpired(error)) throw error;
         }
       }
       const round = await session.list<{ id: string }>(start);

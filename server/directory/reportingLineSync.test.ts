@@ -104,4 +104,21 @@ describeEachEngine('reporting-line sync', (database) => {
     expect(again.ineligiblePairs).toEqual([]);
     expect(await db.selectFrom('domain_events').select('id').where('kind', '=', pairIneligibleEvent).execute()).toHaveLength(1);
   });
+
+  it('re-reads every participant when Graph says the saved delta link expired (400 syncStateNotFound after seven days)', async () => {
+    const { db } = database();
+    const enrolled = await db.selectFrom('participants').select('user_id').where('tenant_id', '=', tenantId()).execute();
+    await syncReportingLineChanges({ db, directory, tenantId: tenantId(), now });
+    const quiet = await syncReportingLineChanges({ db, directory, tenantId: tenantId(), now });
+    expect(quiet.synced).toBe(0);
+
+    standIn().ageDeltaLinks(8 * 86_400_000);
+    standIn().stats.reset();
+    const rebaselined = await syncReportingLineChanges({ db, directory, tenantId: tenantId(), now });
+    expect(rebaselined.synced).toBe(new Set(enrolled.map((e) => e.user_id)).size);
+    // The refused delta link, then a fresh full delta round.
+    expect(standIn().stats.get().byPath['GET /users/delta']).toBeGreaterThanOrEqual(2);
+    const after = await syncReportingLineChanges({ db, directory, tenantId: tenantId(), now });
+    expect(after.synced).toBe(0);
+  });
 });

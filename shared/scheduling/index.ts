@@ -1,6 +1,8 @@
 /** Slot finding from Graph free/busy, pure: the server fetches, this decides. */
 export type { SchedulingErrorCode } from './errors';
 export { toIanaZone } from './timeZones';
+export { CustomTimeZone, isCustomTimeZone, zoneOf } from './customTimeZone';
+export type { DaylightTransition, GraphTimeZone, TimeZoneTransition } from './customTimeZone';
 export type { BusyInterval } from './intervals';
 export { workingSpans } from './workingHours';
 export type { WorkingHours } from './workingHours';

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import type { Zone } from 'luxon';
 import type { Venue } from '../glossary';
 import type { NeutralityCode, VenueSuggestion } from '../venues/venuePolicy';
 import { SchedulingError } from './errors';
 import type { BusyInterval, Span } from './intervals';
 import { intersectSpans, mergeSpans, overlapsAny, parseInstant, spanOf, subtractSpans, toIsoUtc } from './intervals';
-import { toIanaZone } from './timeZones';
+import { zoneOf } from './customTimeZone';
 import type { WorkingHours } from './workingHours';
 import { workingSpans } from './workingHours';
 
@@ -89,7 +90,7 @@ export function findSlots(search: SlotSearch): SlotSuggestion[] {
   const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
 
   const [first, second] = search.people;
-  const zones = search.people.map((p) => toIanaZone(p.workingHours.timeZone.name));
+  const zones = search.people.map((p) => zoneOf(p.workingHours.timeZone));
   const bothWorking = intersectSpans(workingSpans(first.workingHours, from, to), workingSpans(second.workingHours, from, to));
   const free = subtractSpans(bothWorking, [...first.busy, ...second.busy].map(spanOf));
   const sessionStarts = (search.pairSessions ?? []).map((s) => parseInstant(s.start));
@@ -138,10 +139,11 @@ function spreadAcrossDays(candidates: readonly Candidate[], max: number, sameDay
   return ranked;
 }
 
-function suggestion(candidate: Candidate, length: number, zones: readonly string[]): SlotSuggestion {
-  const local = [...new Set(zones)].map((zone) => {
+function suggestion(candidate: Candidate, length: number, zones: readonly Zone[]): SlotSuggestion {
+  const distinct = zones.filter((zone, i) => zones.findIndex((other) => other.equals(zone)) === i);
+  const local = distinct.map((zone) => {
     const start = DateTime.fromMillis(candidate.start, { zone });
-    return `${start.toFormat('ccc d LLL HH:mm')}–${start.plus(length).toFormat('HH:mm')} ${zone}`;
+    return `${start.toFormat('ccc d LLL HH:mm')}–${start.plus(length).toFormat('HH:mm')} ${zone.name}`;
   });
   return {
     start: toIsoUtc(candidate.start),

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { SchedulingError } from './errors';
 import type { Span } from './intervals';
-import { toIanaZone } from './timeZones';
+import type { GraphTimeZone } from './customTimeZone';
+import { zoneOf } from './customTimeZone';
 
 /** Graph `mailboxSettings.workingHours`. */
 export interface WorkingHours {
@@ -9,7 +10,8 @@ export interface WorkingHours {
   /** Local time of day, such as "08:00:00.0000000". */
   startTime: string;
   endTime: string;
-  timeZone: { name: string };
+  /** A named zone, or a `customTimeZone` with its own offsets and daylight rules. */
+  timeZone: GraphTimeZone;
 }
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -30,7 +32,7 @@ function parseTimeOfDay(value: string): { hour: number; minute: number; second: 
  * the person's own zone, so daylight saving changes move the UTC times as they should.
  */
 export function workingSpans(hours: WorkingHours, from: number, to: number): Span[] {
-  const zone = toIanaZone(hours.timeZone.name);
+  const zone = zoneOf(hours.timeZone);
   const start = parseTimeOfDay(hours.startTime);
   const end = parseTimeOfDay(hours.endTime);
   const days = new Set(hours.daysOfWeek.map((d) => weekdays.indexOf(d.toLowerCase()) + 1).filter((d) => d > 0));
