@@ -20,6 +20,8 @@ export interface UpwardBotOptions {
   links: TabLinks;
   /** How long "pause reminders" pauses them. */
   pauseDays?: number;
+  /** What to tell the person when a turn fails: plain words, never the error's own message (the host logs it). */
+  failureMessage(error: Error, activity: Activity): { title: string; text: string };
 }
 
 export function cardActivity(card: Card): Activity {
@@ -119,7 +121,8 @@ export class UpwardBot extends AgentApplication<TurnState> {
     );
     this.onActivity('message', (context) => this.reply(context, helpCard()));
     this.onError(async (context, error) => {
-      await context.sendActivity(cardActivity(textCard('That did not work', error.message)));
+      const { title, text } = options.failureMessage(error, context.activity);
+      await context.sendActivity(cardActivity(textCard(title, text)));
     });
   }
 
@@ -148,8 +151,8 @@ export class UpwardBot extends AgentApplication<TurnState> {
     const person = personOf(context);
     if (!person || context.activity.conversation?.conversationType === 'groupChat' || context.activity.conversation?.conversationType === 'channel') return;
     const conversation = new Conversation(context);
-    // An anonymous (local development) turn carries no audience; the bot's own id stands in.
-    if (!conversation.claims.aud) conversation.claims = { ...conversation.claims, aud: this.botAppId };
+    // Only the audience is kept: the bot speaks as its own id; the sender's token claims are not the bot's to keep.
+    conversation.claims = { aud: this.botAppId };
     await this.proactive.storeConversation(conversation);
   }
 

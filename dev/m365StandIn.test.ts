@@ -1,6 +1,8 @@
 import type { Event, MailboxSettings, Room, RoomList, ScheduleInformation, ScheduleItem, User } from '@microsoft/microsoft-graph-types';
 import { DEMO_PERSONAS } from './demoOrg/personas';
 import { GRAPH_RESOURCE } from './demoOrg/tenant';
+import { CLIENT_ASSERTION_TYPE } from './identity/clientAssertion';
+import { managedIdentityToken, TOKEN_EXCHANGE_AUDIENCE } from './identity/managedIdentity';
 import { startM365StandIn } from './m365StandIn';
 import type { M365StandIn } from './m365StandIn';
 
@@ -92,7 +94,8 @@ describe('authentication', () => {
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
         requested_token_use: 'on_behalf_of',
         client_id: standIn.clientId,
-        client_secret: standIn.clientSecret,
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: await managedIdentityToken(standIn.managedIdentity.environment, standIn.managedIdentity.clientId, TOKEN_EXCHANGE_AUDIENCE),
         assertion: await standIn.issueToken(mentor),
         scope: `${GRAPH_RESOURCE}/.default`,
       }),

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { generateDemoOrg } from './demoOrg/generateDemoOrg';
-import { UPWARD_DEMO_CLIENT_SECRET, UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
+import { UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
 import { CalendarStore, type SentCancellation } from './graph/calendarStore';
@@ -12,8 +12,10 @@ import { FaultInjector } from './graph/faults';
 import { createGraphRouter } from './graph/graphApp';
 import { RequestStats } from './graph/requestStats';
 import { TeamsChatStore } from './graph/teamsChats';
+import { BOT_CONNECTOR_PATH, createBotConnectorIssuer, type BotConnectorIssuer } from './botConnector/botConnectorIssuer';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
 import { createInteractionRequirements, type InteractionRequirements } from './identity/interactionRequirements';
+import { createManagedIdentity, type ManagedIdentity } from './identity/managedIdentity';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
 import { createSpaGrants } from './identity/spaGrants';
@@ -43,7 +45,10 @@ export interface M365StandIn {
   issuer: string;
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** The user-assigned managed identity Upward runs as (App Service form), the Upward app's only credential (federated). */
+  managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId' | 'environment'>;
+  /** The Bot Connector: signs the activities it posts to the bot. */
+  botConnector: Pick<BotConnectorIssuer, 'issuer' | 'authority' | 'issueActivityToken' | 'acceptsBotPost'>;
   /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
   signInUrl: string;
   /** The Teams host stand-in (`dev/teamsHost`): `${url}/teamsHost`. */
@@ -76,7 +81,10 @@ export interface M365StandIn {
   stop(): Promise<void>;
 }
 
-/** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0` and Entra ID at `/{tenantId}/...`. */
+/** App Service's identity endpoint on the stand-in (IDENTITY_ENDPOINT). */
+const MANAGED_IDENTITY_PATH = '/msi/token';
+
+/** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0`, Entra ID at `/{tenantId}/...`, App Service's managed identity endpoint and the Bot Connector's keys. */
 export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
   const org = generateDemoOrg({ seed, size });
   const keys = await createSigningKeys();
@@ -96,7 +104,20 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const channels = new ChannelStore();
   const chats = new TeamsChatStore();
   const requirements = createInteractionRequirements();
-  const identityConfig = { baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, clientSecret: UPWARD_DEMO_CLIENT_SECRET, keys, issuer, directory: identityDirectory, requirements, grants: createSpaGrants(), spaRedirectUris: UPWARD_SPA_REDIRECT_URIS };
+  const managedIdentity = createManagedIdentity({ baseUrl: url, tenantId: org.tenantId, keys, path: MANAGED_IDENTITY_PATH });
+  const botConnector = await createBotConnectorIssuer(url, { issuer: managedIdentity.issuer, keys });
+  const identityConfig = {
+    baseUrl: url,
+    tenantId: org.tenantId,
+    clientId: org.clientId,
+    verifyClientAssertion: managedIdentity.verifyFederatedAssertion,
+    keys,
+    issuer,
+    directory: identityDirectory,
+    requirements,
+    grants: createSpaGrants(),
+    spaRedirectUris: UPWARD_SPA_REDIRECT_URIS,
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -114,6 +135,8 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
+  app.use(MANAGED_IDENTITY_PATH, managedIdentity.router);
+  app.use(BOT_CONNECTOR_PATH, botConnector.router);
   app.use('/_standin', adminRouter({ faults, stats, directory }));
   const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
   app.use('/teamsHost', createTeamsHostRouter({ ...teamsHostDeps, tokens: hostTokens({ issuer, keys, clientId: org.clientId, tenantId: org.tenantId }) }));
@@ -126,7 +149,8 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     issuer: issuer.issuer,
     tenantId: org.tenantId,
     clientId: org.clientId,
-    clientSecret: UPWARD_DEMO_CLIENT_SECRET,
+    managedIdentity,
+    botConnector,
     signInUrl: `${url}/signin`,
     teamsHostUrl: `${url}/teamsHost`,
     org,

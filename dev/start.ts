@@ -7,7 +7,7 @@ import { DEMO_PERSONAS } from './demoOrg/personas';
 import { startM365StandIn } from './m365StandIn';
 import { seedDemo } from './seedDemo';
 import { teamsHostAddress } from './teamsHost/hostAddress';
-import { standInEnvironment } from './standInEnvironment';
+import { exposeManagedIdentity, standInEnvironment } from './standInEnvironment';
 
 /**
  * `npm start`: Upward on this machine. By default with the local Microsoft 365 stand-in and a
@@ -19,6 +19,7 @@ async function main() {
   const standIn = useRealTenant
     ? null
     : await startM365StandIn({ port: Number(process.env.UPWARD_STANDIN_PORT ?? 5100), seed: process.env.UPWARD_DEMO_SEED ?? 'upward', size: Number(process.env.UPWARD_DEMO_SIZE ?? 300) });
+  if (standIn) exposeManagedIdentity(standIn);
   const config = loadConfigOrExit({ ...(standIn ? standInEnvironment(standIn) : {}), ...process.env });
   const logger = createLogger(config.logLevel);
   const service = await startService(config, logger);

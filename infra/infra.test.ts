@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { UPWARD_ADMIN_ROLE, UPWARD_GRAPH_APP_ROLES, UPWARD_GRAPH_DELEGATED_SCOPES, UPWARD_USER_SCOPE } from '../dev/demoOrg/tenant';
 import { placeholdersIn } from '../appPackage/environment';
 import { loadConfig } from '../server/config';
+import { bicepAppSettings, resolveAppSettings } from './appSettings';
 
 /*
  * There is no Bicep compiler on this machine (the npm wrappers download the CLI at run time), so
@@ -101,26 +102,47 @@ describe('infra/main.bicep', () => {
     });
   }
 
-  it('sets the environment the service needs: HOST 0.0.0.0, secrets as Key Vault references, and a configuration loadConfig accepts', () => {
-    const block = /resource webAppSettings [^\n]*\n([\s\S]*?)\n}\n/.exec(bicep)![1]!;
-    const settings = Object.fromEntries([...block.matchAll(/^ {4}(\w+): (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
+  it('sets the environment the service needs: HOST 0.0.0.0, the database as a Key Vault reference, and a configuration loadConfig accepts', () => {
+    const settings = bicepAppSettings(bicep);
     expect(settings.HOST).toBe("'0.0.0.0'");
-    for (const secret of ['DATABASE_URL', 'ENTRA_CLIENT_SECRET']) expect(settings[secret]).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)'$/);
-    // What App Service would hand the process once the references and expressions resolve.
-    const resolved = {
-      HOST: '0.0.0.0',
-      PORT: '8080',
-      PUBLIC_BASE_URL: 'https://upward.contoso.com',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: 'postgres://upwardadmin:pw@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=require',
-      ENTRA_CLIENT_ID: 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f',
-      ENTRA_ALLOWED_TENANTS: '7d3c5a1e-2b4f-4c8d-9e6a-0f1b2c3d4e5f',
-      ENTRA_CLIENT_SECRET: 'secret',
+    expect(settings.DATABASE_URL).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)'$/);
+    const identity = { clientId: '3c9e1d7a-5b2f-4e8c-9a6d-1f0e2d3c4b5a', tenantId: '7d3c5a1e-2b4f-4c8d-9e6a-0f1b2c3d4e5f' };
+    // What App Service would hand the process once the references and expressions resolve (App Service adds PORT and the identity endpoint itself).
+    const resolved = resolveAppSettings(settings, {
+      "'https://${publicHostName}'": 'https://upward.contoso.com',
+      "'@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'": 'postgres://upwardadmin:pw@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=require',
+      aadAppClientId: 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f',
+      servedTenants: identity.tenantId,
       // Empty until the app is published to the catalog.
-      TEAMS_APP_CATALOG_ID: '',
-    };
-    for (const name of Object.keys(resolved).filter((n) => n !== 'PORT')) expect(Object.keys(settings)).toContain(name);
-    expect(loadConfig(resolved)).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });
+      teamsAppCatalogId: '',
+      'identity.properties.clientId': identity.clientId,
+      'identity.properties.tenantId': identity.tenantId,
+      'appInsights.properties.ConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+    });
+    const config = loadConfig({ ...resolved, PORT: '8080', IDENTITY_ENDPOINT: 'http://169.254.129.2:8081/msi/token', IDENTITY_HEADER: 'set-by-app-service' });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });
+    expect(config.bot).toMatchObject({ auth: 'entra', connection: { clientId: identity.clientId, tenantId: identity.tenantId, authType: 'UserManagedIdentity', validateIssuer: true } });
+    expect(config.entra.managedIdentityClientId).toBe(identity.clientId);
+  });
+});
+
+describe('no client secret in the deployment', () => {
+  const files = ['teamsapp.yml', 'aad.manifest.json', 'infra/main.bicep', 'infra/azure.parameters.dev.json', 'infra/azure.parameters.prod.json', 'env/.env.dev', 'env/.env.prod'];
+
+  it.each(files)('%s neither generates nor passes a client secret', (file) => {
+    expect(read(file)).not.toMatch(/generateClientSecret: *true|clientSecret|CLIENT_SECRET|aadAppClientSecret/);
+  });
+
+  it('trusts the managed identity as the app registration\'s federated credential, after the deployment that creates it', () => {
+    const steps = teamsapp.provision.map((a) => a.uses);
+    const federation = teamsapp.provision.find((a) => a.uses === 'script' && String(a.with?.run).includes('federated-credential create'))!;
+    expect(steps.indexOf('script')).toBeGreaterThan(steps.indexOf('arm/deploy'));
+    const run = String(federation.with!.run);
+    expect(run).toContain('--id ${{AAD_APP_CLIENT_ID}}');
+    expect(run).toContain('"issuer": "https://login.microsoftonline.com/${{AAD_APP_TENANT_ID}}/v2.0"');
+    expect(run).toContain('"subject": "${{MANAGED_IDENTITY_PRINCIPAL_ID}}"');
+    expect(run).toContain('"audiences": ["api://AzureADTokenExchange"]');
+    expect(bicep).toContain('output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId');
   });
 });
 

@@ -1,6 +1,8 @@
 // Upward in Azure: one Node service on App Service (Linux, Node LTS) with a user-assigned managed
 // identity, the Azure Bot (Teams channel) using that identity, PostgreSQL Flexible Server, Key Vault
-// for the secrets, and Application Insights. Deployed by teamsapp.yml (arm/deploy), whose outputs
+// for the database connection string, and Application Insights. No client secret anywhere: the bot
+// signs in as the managed identity, and Graph tokens use it as the app registration's federated
+// identity credential (added by teamsapp.yml after this deployment, from MANAGED_IDENTITY_PRINCIPAL_ID). Deployed by teamsapp.yml (arm/deploy), whose outputs
 // are written back into env/.env.<name>.
 
 @description('Prefix of every resource name, e.g. upward-dev. Lower-case letters, digits and dashes.')
@@ -13,10 +15,6 @@ param location string = resourceGroup().location
 
 @description('Application (client) id of the Upward Entra ID app registration: the audience of Upward access tokens.')
 param aadAppClientId string
-
-@description('Client secret of the Upward app registration (on-behalf-of and app-only Graph calls). Stored in Key Vault only.')
-@secure()
-param aadAppClientSecret string
 
 @description('Tenant of the Upward app registration and of the bot identity.')
 param aadAppTenantId string = tenant().tenantId
@@ -121,12 +119,6 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource entraClientSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'entra-client-secret'
-  properties: { value: aadAppClientSecret }
-}
-
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: postgresServerName
   location: location
@@ -224,12 +216,13 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'
     ENTRA_CLIENT_ID: aadAppClientId
     ENTRA_ALLOWED_TENANTS: servedTenants
-    ENTRA_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${entraClientSecret.properties.secretUri})'
     TEAMS_APP_CATALOG_ID: teamsAppCatalogId
-    // Read by the Microsoft 365 Agents SDK: the bot authenticates as the managed identity, no password.
-    clientId: identity.properties.clientId
-    tenantId: aadAppTenantId
-    authType: 'UserManagedIdentity'
+    // Read by the Microsoft 365 Agents SDK (and checked by server/config.ts): the bot authenticates as
+    // the managed identity, no password, and accepts only tokens from the issuers it trusts.
+    connections__serviceConnection__settings__clientId: identity.properties.clientId
+    connections__serviceConnection__settings__tenantId: identity.properties.tenantId
+    connections__serviceConnection__settings__authType: 'UserManagedIdentity'
+    connections__serviceConnection__settings__validateIssuer: 'true'
     // Application Insights auto-instrumentation of the Node process, no SDK in the code.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
@@ -268,6 +261,8 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 output TAB_ENDPOINT string = 'https://${publicHostName}'
 output TAB_DOMAIN string = publicHostName
 output BOT_ID string = identity.properties.clientId
+// The subject of the app registration's federated identity credential (teamsapp.yml adds it).
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output AZURE_KEY_VAULT_NAME string = keyVault.name
 output AZURE_POSTGRES_SERVER_FQDN string = postgres.properties.fullyQualifiedDomainName

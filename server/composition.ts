@@ -20,7 +20,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
     tokens: createGraphTokens({
       authorityHost: config.entra.authorityHost,
       clientId: config.entra.clientId,
-      clientSecret: config.entra.clientSecret,
+      managedIdentityClientId: config.entra.managedIdentityClientId,
     }),
     attemptTimeoutMs: config.graphAttemptTimeoutMs,
   });

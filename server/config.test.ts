@@ -2,7 +2,26 @@ import { ConfigError, loadConfig } from './config';
 
 const tenant = '11111111-2222-3333-4444-555555555555';
 const client = '66666666-7777-8888-9999-000000000000';
-const base = { ENTRA_CLIENT_ID: client, ENTRA_ALLOWED_TENANTS: tenant };
+const identity = 'abababab-1212-4343-8585-cdcdcdcdcdcd';
+/** What App Service and infra/main.bicep give the process: the managed identity, and the bot connection on it. */
+const managedIdentity = {
+  IDENTITY_ENDPOINT: 'http://127.0.0.1:41741/msi/token',
+  IDENTITY_HEADER: 'set-by-app-service',
+  connections__serviceConnection__settings__clientId: identity,
+  connections__serviceConnection__settings__tenantId: tenant,
+  connections__serviceConnection__settings__authType: 'UserManagedIdentity',
+  connections__serviceConnection__settings__validateIssuer: 'true',
+};
+const base = { ENTRA_CLIENT_ID: client, ENTRA_ALLOWED_TENANTS: tenant, ...managedIdentity };
+const messageOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('loadConfig accepted it');
+};
 
 describe('loadConfig', () => {
   it('fills sensible defaults: port 3978, embedded database in .data, real Microsoft Graph', () => {
@@ -52,5 +71,41 @@ describe('loadConfig', () => {
     expect(loadConfig(base).databasePoolSize).toBe(10);
     expect(loadConfig({ ...base, DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
     expect(() => loadConfig({ ...base, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('takes the bot identity and the Graph credential from the managed identity the Agents SDK settings name', () => {
+    const config = loadConfig(base);
+    expect(config.bot.connection).toEqual({ clientId: identity, tenantId: tenant, authType: 'UserManagedIdentity', validateIssuer: true });
+    expect(config.entra.managedIdentityClientId).toBe(identity);
+  });
+
+  it('stops at start, naming the setting, when the bot identity is missing, incomplete or would accept any issuer', () => {
+    const { connections__serviceConnection__settings__clientId: _clientId, ...withoutClient } = base;
+    expect(messageOf(withoutClient)).toMatch(/connections__serviceConnection__settings__clientId: is required/);
+    expect(messageOf({ ...base, connections__serviceConnection__settings__authType: 'ClientSecret' })).toMatch(/authType: must be UserManagedIdentity/);
+    expect(messageOf({ ...base, connections__serviceConnection__settings__validateIssuer: 'false' })).toMatch(/validateIssuer: must be true/);
+    const { IDENTITY_ENDPOINT: _endpoint, ...withoutEndpoint } = base;
+    expect(messageOf(withoutEndpoint)).toMatch(/IDENTITY_ENDPOINT: is required/);
+  });
+
+  it('refuses every client secret and a second, possibly contradicting, way of naming the bot', () => {
+    for (const name of ['ENTRA_CLIENT_SECRET', 'BOT_CLIENT_SECRET', 'MicrosoftAppPassword', 'clientSecret', 'connections__serviceConnection__settings__clientSecret']) {
+      expect(messageOf({ ...base, [name]: 'shh' })).toContain(`${name}: remove it`);
+    }
+    expect(messageOf({ ...base, clientId: identity })).toMatch(/clientId: remove it \(set the bot's identity once/);
+    expect(messageOf({ ...base, connections__other__settings__clientId: identity })).toMatch(/one bot connection/);
+  });
+
+  it('refuses a bot whose id is the Upward API (its tokens would pass for Bot Framework traffic)', () => {
+    expect(messageOf({ ...base, connections__serviceConnection__settings__clientId: client })).toMatch(/clientId is ENTRA_CLIENT_ID/);
+  });
+
+  it('allows anonymous bot traffic only beside the local stand-in on loopback, whatever NODE_ENV says', () => {
+    const local = { ...base, ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:5100', GRAPH_BASE_URL: 'http://127.0.0.1:5100/v1.0', BOT_AUTH: 'anonymous' };
+    expect(loadConfig(local).bot.auth).toBe('anonymous');
+    expect(messageOf({ ...local, HOST: '0.0.0.0' })).toMatch(/HOST is not on this machine/);
+    expect(messageOf({ ...local, ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', NODE_ENV: 'development' })).toMatch(/ENTRA_AUTHORITY_HOST is not on this machine/);
+    expect(messageOf({ ...local, GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' })).toMatch(/GRAPH_BASE_URL is not on this machine/);
+    expect(messageOf({ ...local, NODE_ENV: 'production' })).toMatch(/BOT_AUTH=anonymous/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultHttpLimits, type HttpLimits } from './http/httpServer';
+import { type BotConnectionSettings, readBotConnection } from './botConnectionConfig';
 import { defaultRateLimits, type RateLimitSettings } from './http/rateLimits';
 
 const list = z
@@ -26,7 +27,6 @@ const envSchema = z.object({
     z.array(z.string().regex(guid, 'must list tenant ids (GUIDs), separated by commas')).min(1, 'must name at least one tenant id'),
   ),
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-  ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
   GRAPH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   UPWARD_GRADE_ATTRIBUTE: z
@@ -47,9 +47,9 @@ const envSchema = z.object({
     .default('app'),
   NODE_ENV: z.string().optional(),
   BOT_AUTH: z.enum(['entra', 'anonymous'], { message: 'must be entra (Bot Framework tokens, the default) or anonymous (local Agents Playground only)' }).default('entra'),
-  BOT_APP_ID: z.string().regex(guid, 'must be the bot\'s application (client) id, a GUID').optional(),
-  BOT_TENANT_ID: z.string().regex(guid, 'must be the tenant id of a single-tenant bot, a GUID').optional(),
-  BOT_CLIENT_SECRET: z.string().min(1).optional(),
+  // Set by App Service for the managed identity (msal-node reads them from the process environment).
+  IDENTITY_ENDPOINT: z.url('is required: the managed identity endpoint App Service sets (see docs/admin-guide.md)'),
+  IDENTITY_HEADER: z.string('is required: set by App Service with IDENTITY_ENDPOINT').min(1),
   // Empty until the app is published to the org catalog (the deployment passes it through as it is).
   TEAMS_APP_CATALOG_ID: z.string().optional().transform((v) => v || undefined),
   // Set only by `npm start` and tests beside the local Teams host stand-in (dev/teamsHost); production refuses it.
@@ -70,7 +70,8 @@ export type Config = {
     clientId: string;
     allowedTenants: string[];
     authorityHost: string;
-    clientSecret: string | undefined;
+    /** The user-assigned managed identity presented as the app registration's federated credential (Graph tokens). */
+    managedIdentityClientId: string;
   };
   graphBaseUrl: string;
   /** How long one attempt of a Graph request may wait for an answer. */
@@ -90,11 +91,10 @@ export type Config = {
   /** Which Graph identity books sessions: the app (organizer may be either member) or the caller (organizer is the caller). See decision 0016. */
   bookingIdentity: 'app' | 'delegated';
   bot: {
-    /** anonymous accepts unsigned activities: only for the local Agents Playground, never in production. */
+    /** anonymous accepts unsigned activities: only for the local Agents Playground beside the stand-in, on loopback. */
     auth: 'entra' | 'anonymous';
-    appId: string;
-    tenantId: string | undefined;
-    clientSecret: string | undefined;
+    /** The Agents SDK connection as the environment gives it: the managed identity, trusted issuers. */
+    connection: BotConnectionSettings;
     /** The app's id in the organisation's Teams app catalog, for installing it for participants. */
     teamsAppCatalogId: string | undefined;
   };
@@ -122,17 +122,28 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
 /** Reads and checks the environment once, at start, with messages that say which variable to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
+  const bot = readBotConnection(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const value = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
       return `  ${name}: ${value}`;
     });
+    lines.push(...bot.problems.map((p) => `  ${p}`));
     throw new ConfigError(`Upward cannot start: fix these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.BOT_AUTH === 'anonymous' && e.NODE_ENV === 'production') {
-    throw new ConfigError('Upward cannot start: BOT_AUTH=anonymous is for the local Agents Playground only; in production the bot endpoint validates Bot Framework tokens (BOT_AUTH=entra).');
+  if (!bot.settings) throw new ConfigError(`Upward cannot start: fix these environment variables:\n${bot.problems.map((p) => `  ${p}`).join('\n')}`);
+  if (bot.settings.clientId.toLowerCase() === e.ENTRA_CLIENT_ID.toLowerCase()) {
+    throw new ConfigError('Upward cannot start: connections__serviceConnection__settings__clientId is ENTRA_CLIENT_ID; the bot must be the managed identity, or tokens for the Upward API would be accepted as Bot Framework traffic.');
+  }
+  if (e.BOT_AUTH === 'anonymous') {
+    const remote = Object.entries({ HOST: `http://${e.HOST}`, ENTRA_AUTHORITY_HOST: e.ENTRA_AUTHORITY_HOST, GRAPH_BASE_URL: e.GRAPH_BASE_URL }).filter(([, url]) => !isLoopback(url));
+    if (remote.length > 0 || e.NODE_ENV === 'production') {
+      throw new ConfigError(
+        `Upward cannot start: BOT_AUTH=anonymous (unsigned activities) is only for the Agents Playground beside the local stand-in, listening on loopback; ${remote.length > 0 ? `${remote.map(([name]) => name).join(', ')} ${remote.length > 1 ? 'are' : 'is'} not on this machine` : 'NODE_ENV is production'}. Use BOT_AUTH=entra.`,
+      );
+    }
   }
   if (e.UPWARD_DEV_TEAMS_HOST_ORIGIN && e.NODE_ENV === 'production') {
     throw new ConfigError('Upward cannot start: UPWARD_DEV_TEAMS_HOST_ORIGIN is for the local Teams host stand-in only; in production Teams hosts the tab.');
@@ -150,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientId: e.ENTRA_CLIENT_ID,
       allowedTenants: e.ENTRA_ALLOWED_TENANTS,
       authorityHost,
-      clientSecret: e.ENTRA_CLIENT_SECRET,
+      managedIdentityClientId: bot.settings.clientId,
     },
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     graphAttemptTimeoutMs: e.GRAPH_TIMEOUT_SECONDS * 1000,
@@ -169,12 +180,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bookingIdentity: e.BOOKING_GRAPH_IDENTITY,
     bot: {
       auth: e.BOT_AUTH,
-      appId: e.BOT_APP_ID ?? e.ENTRA_CLIENT_ID,
-      tenantId: e.BOT_TENANT_ID,
-      clientSecret: e.BOT_CLIENT_SECRET,
+      connection: bot.settings,
       teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
     },
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     devTeamsHostOrigin: e.UPWARD_DEV_TEAMS_HOST_ORIGIN && new URL(e.UPWARD_DEV_TEAMS_HOST_ORIGIN).origin,
   };
+}
+
+function isLoopback(url: string): boolean {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

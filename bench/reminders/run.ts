@@ -3,6 +3,7 @@ import { createBotHost } from '../../server/bot/botHost';
 import { botJobHandlers, botJobKinds } from '../../server/bot/botJobs';
 import { serverBotBackend } from '../../server/bot/serverBotBackend';
 import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
 import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
 import { startJobWorker } from '../../server/jobs/jobWorker';
 import { openDatabase } from '../../server/store/database';
@@ -21,7 +22,21 @@ async function main() {
   const rate = Number(process.env.RATE ?? 200);
   const workerCount = Number(process.env.WORKERS ?? 2);
   const tenantId = '0d1b2c3e-4f50-4617-8829-3a4b5c6d7e8f';
-  const config = loadConfig({ ENTRA_CLIENT_ID: '5e0c6a43-7b1d-4c9e-9a8f-2d3c4b5a6e7f', ENTRA_ALLOWED_TENANTS: tenantId, BOT_AUTH: 'anonymous' });
+  // The bench reaches no Microsoft 365 but its Teams stand-in: an unused loopback address stands for the rest, as the Playground's anonymous mode requires.
+  const nowhere = 'http://127.0.0.1:9';
+  const config = loadConfig({
+    ENTRA_CLIENT_ID: '5e0c6a43-7b1d-4c9e-9a8f-2d3c4b5a6e7f',
+    ENTRA_ALLOWED_TENANTS: tenantId,
+    ENTRA_AUTHORITY_HOST: nowhere,
+    GRAPH_BASE_URL: `${nowhere}/v1.0`,
+    IDENTITY_ENDPOINT: `${nowhere}/msi/token`,
+    IDENTITY_HEADER: 'unused',
+    connections__serviceConnection__settings__clientId: '1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    connections__serviceConnection__settings__tenantId: tenantId,
+    connections__serviceConnection__settings__authType: 'UserManagedIdentity',
+    connections__serviceConnection__settings__validateIssuer: 'true',
+    BOT_AUTH: 'anonymous',
+  });
   // Always a fresh database: PGlite in memory, or a throw-away database on the Postgres server (BENCH_POSTGRES=1).
   if (process.env.BENCH_POSTGRES === '1') process.env.UPWARD_TEST_POSTGRES_AVAILABLE = '1';
   const database = process.env.BENCH_POSTGRES === '1' ? await testEngines().find((e) => e.name === 'postgres')!.create() : await openDatabase({ kind: 'pglite', dataDir: null });
@@ -45,7 +60,7 @@ async function main() {
   );
 
   const backend = serverBotBackend({ db, allowedTenants: [tenantId], timeZoneOf: async () => 'UTC' });
-  const host = createBotHost({ config, db, backend, clock });
+  const host = createBotHost({ config, db, backend, clock, logger: createLogger('silent') });
   // No process is killed here, and the bench's Teams stand-in has no Graph chats: a run after a failure just sends again.
   const handlers = botJobHandlers({ db, host, backend, hoursOf: async () => ({ timeZone: 'UTC', workingHours: null }), delivered: async () => 'unknown' });
   const logger = { warn: () => undefined, error: (o: unknown) => console.error(o), debug: () => undefined };

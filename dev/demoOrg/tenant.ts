@@ -9,8 +9,6 @@ export const DEMO_DOMAIN = 'upwarddemo.onmicrosoft.com';
 export const UPWARD_CLIENT_ID = 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f';
 /** Application ID URI of the Upward API; clients ask for `${UPWARD_APP_ID_URI}/access_as_user`. */
 export const UPWARD_APP_ID_URI = `api://localhost/${UPWARD_CLIENT_ID}`;
-/** The client secret the stand-in's token endpoint accepts for the Upward app. Not a real secret. */
-export const UPWARD_DEMO_CLIENT_SECRET = 'upward-demo-secret-not-for-production';
 /** Object id of Upward's service principal in the demo tenant (the `oid` of app-only tokens). */
 export const UPWARD_SERVICE_PRINCIPAL_ID = 'c4a7e9b2-5d3f-4a1e-8b6c-2f9d7e5a3c1b';
 

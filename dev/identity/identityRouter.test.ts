@@ -5,16 +5,17 @@ import express from 'express';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
+import { CLIENT_ASSERTION_TYPE } from './clientAssertion';
 import { createIdentityRouter, signInRedirect } from './identityRouter';
 import { createInteractionRequirements, MFA_CLAIMS_CHALLENGE } from './interactionRequirements';
 import { createSpaGrants } from './spaGrants';
+import { createManagedIdentity, managedIdentityToken, TOKEN_EXCHANGE_AUDIENCE, type ManagedIdentity } from './managedIdentity';
 import { createSigningKeys } from './signingKeys';
 import { createTokenIssuer } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '99999999-8888-4777-8666-555555555555';
-const SECRET = 'test-secret';
 const REDIRECT_REGISTERED = 'http://127.0.0.1/tab/auth-redirect.html';
 /** The tab's redirect page on whatever port the service got: Entra ID ignores the port of loopback redirect URIs. */
 const REDIRECT = 'http://127.0.0.1:4173/tab/auth-redirect.html';
@@ -34,6 +35,9 @@ let server: Server;
 let base: string;
 let issuer: TokenIssuer;
 const requirements = createInteractionRequirements();
+let identity: ManagedIdentity;
+/** The app's credential: its managed identity's token for the token exchange, as a client assertion. */
+const credential = async () => ({ client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: await managedIdentityToken(identity.environment, identity.clientId, TOKEN_EXCHANGE_AUDIENCE) });
 
 beforeAll(async () => {
   const app = express();
@@ -42,7 +46,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await createSigningKeys();
   issuer = createTokenIssuer({ baseUrl: base, tenantId: TENANT, clientId: CLIENT, keys, directory });
-  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
+  identity = createManagedIdentity({ baseUrl: base, tenantId: TENANT, keys, path: '/msi/token' });
+  app.use('/msi/token', identity.router);
+  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, verifyClientAssertion: identity.verifyFederatedAssertion, keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
   app.use(`/${TENANT}`, createIdentityRouter(config));
   app.get('/signin', signInRedirect(config));
 });
@@ -142,7 +148,7 @@ describe('identity stand-in', () => {
   });
 
   it('issues app-only Graph tokens with application roles for client credentials', async () => {
-    const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: SECRET, scope: `${GRAPH_RESOURCE}/.default` });
+    const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: `${GRAPH_RESOURCE}/.default` });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(body.token_type).toBe('Bearer');
@@ -151,23 +157,34 @@ describe('identity stand-in', () => {
     expect(claims.scp).toBeUndefined();
   });
 
-  it('accepts client credentials in an HTTP Basic header', async () => {
-    const res = await fetch(`${base}/${TENANT}/oauth2/v2.0/token`, {
+  it('refuses a client secret, in the body or an HTTP Basic header, since the app has none', async () => {
+    const inBasic = await fetch(`${base}/${TENANT}/oauth2/v2.0/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${CLIENT}:${SECRET}`).toString('base64')}` },
+      headers: { authorization: `Basic ${Buffer.from(`${CLIENT}:a-secret`).toString('base64')}` },
       body: new URLSearchParams({ grant_type: 'client_credentials', scope: `${GRAPH_RESOURCE}/.default` }),
     });
-    expect(res.status).toBe(200);
+    const inBody = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: 'a-secret', scope: `${GRAPH_RESOURCE}/.default` });
+    for (const res of [inBasic, inBody]) {
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+    }
   });
 
-  it('refuses a wrong client secret with invalid_client', async () => {
-    const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: 'nope', scope: `${GRAPH_RESOURCE}/.default` });
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+  it('refuses a request without a credential, and an assertion that is not the managed identity\'s for the token exchange', async () => {
+    const none = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, scope: `${GRAPH_RESOURCE}/.default` });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000218] });
+    const forTheBotConnector = await managedIdentityToken(identity.environment, identity.clientId, 'https://api.botframework.com');
+    const aPersonsToken = await issuer.issueToken(people[0]!.id, { audience: TOKEN_EXCHANGE_AUDIENCE });
+    for (const assertion of [forTheBotConnector, aPersonsToken]) {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion, scope: `${GRAPH_RESOURCE}/.default` });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: 'invalid_client', error_codes: [700213] });
+    }
   });
 
   it('refuses client credentials without a /.default scope', async () => {
-    const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: SECRET, scope: `${GRAPH_RESOURCE}/User.Read.All` });
+    const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: `${GRAPH_RESOURCE}/User.Read.All` });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_scope' });
   });
@@ -178,7 +195,7 @@ describe('identity stand-in', () => {
       grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
       requested_token_use: 'on_behalf_of',
       client_id: CLIENT,
-      client_secret: SECRET,
+      ...(await credential()),
       assertion,
       scope: `${GRAPH_RESOURCE}/User.Read ${GRAPH_RESOURCE}/Calendars.ReadWrite offline_access`,
       client_info: '1',
@@ -199,7 +216,7 @@ describe('identity stand-in', () => {
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
         requested_token_use: 'on_behalf_of',
         client_id: CLIENT,
-        client_secret: SECRET,
+        ...(await credential()),
         assertion,
         scope: `${GRAPH_RESOURCE}/.default`,
       });
@@ -215,7 +232,7 @@ describe('identity stand-in', () => {
         grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
         requested_token_use: 'on_behalf_of',
         client_id: CLIENT,
-        client_secret: SECRET,
+        ...(await credential()),
         assertion,
         scope: `${GRAPH_RESOURCE}/.default`,
       });

@@ -13,7 +13,7 @@ export interface IdentityRouterConfig {
   baseUrl: string;
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  verifyClientAssertion(assertion: string): Promise<unknown>;
   keys: SigningKeys;
   issuer: TokenIssuer;
   directory: IdentityDirectory;
@@ -33,7 +33,8 @@ function discoveryDocument(config: IdentityRouterConfig) {
     token_endpoint: `${tenantBase}/oauth2/v2.0/token`,
     jwks_uri: `${tenantBase}/discovery/v2.0/keys`,
     end_session_endpoint: `${tenantBase}/oauth2/v2.0/logout`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    // Upward's registration has no secret: the app proves itself with a federated assertion; the tab is a public (SPA) client.
+    token_endpoint_auth_methods_supported: ['private_key_jwt', 'none'],
     // No implicit flow: Upward's registration disables it, so only the code flow (with PKCE) is offered.
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
     response_modes_supported: ['query', 'fragment'],

@@ -1,4 +1,5 @@
 import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant';
+import { authenticateClient } from './clientAssertion';
 import type { InteractionRequirements } from './interactionRequirements';
 import { OIDC_SCOPES } from './spaRegistration';
 import { upwardAudiences } from './tokenIssuer';
@@ -7,7 +8,8 @@ import type { TokenIssuer } from './tokenIssuer';
 export interface TokenEndpointConfig {
   issuer: TokenIssuer;
   clientId: string;
-  clientSecret: string;
+  /** Checks a federated client assertion (the app's only credential); throws when it does not hold. */
+  verifyClientAssertion(assertion: string): Promise<unknown>;
   /** Consent and MFA demanded of people; none when absent. */
   requirements?: InteractionRequirements;
 }
@@ -68,7 +70,8 @@ export async function handleTokenRequest(
   if (client.id !== config.clientId) {
     return oauthError(400, 'unauthorized_client', 700016, `Application with identifier '${client.id}' was not found in the directory.`);
   }
-  if (client.secret !== config.clientSecret) return oauthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+  const refusal = await authenticateClient(params, client.secret, config.verifyClientAssertion);
+  if (refusal) return oauthError(refusal.status, refusal.error, refusal.aadsts, refusal.description);
 
   const scopes = (params.get('scope') ?? '').split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s));
   if (scopes.length === 0) return oauthError(400, 'invalid_scope', 70011, 'The provided request must include a \'scope\' input parameter.');
@@ -112,8 +115,8 @@ export async function handleTokenRequest(
     if (missing.length > 0) {
       return oauthError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application. Send an interactive authorization request for this user and resource. Missing: ${missing.join(' ')}`);
     }
-    const refusal = config.requirements?.oboRefusal(oid, acrs);
-    if (refusal) return oauthError(refusal.status, refusal.error, refusal.aadsts, refusal.description, { suberror: refusal.suberror, claims: refusal.claims });
+    const interaction = config.requirements?.oboRefusal(oid, acrs);
+    if (interaction) return oauthError(interaction.status, interaction.error, interaction.aadsts, interaction.description, { suberror: interaction.suberror, claims: interaction.claims });
     const token = await config.issuer.issueToken(oid, { audience: GRAPH_RESOURCE, scopes: wanted, lifetimeSeconds: LIFETIME_SECONDS });
     return {
       status: 200,

@@ -22,7 +22,7 @@ describe('the Upward bot in a personal chat', () => {
 
   beforeAll(async () => {
     teams = await startTeamsConnector();
-    service = await startTestService({ clock: () => now, env: { BOT_AUTH: 'anonymous' } });
+    service = await startTestService({ clock: () => now });
     tenantId = service.standIn.tenantId.toLowerCase();
     for (const p of [leader, mentor]) await aPerson(service.database.db, tenantId, { userId: p.id, displayName: `${p.givenName} ${p.surname}` });
     pairId = (await aPair(service.database.db, tenantId, { mentorUserId: mentor.id, menteeUserId: leader.id })).id;
@@ -36,7 +36,7 @@ describe('the Upward bot in a personal chat', () => {
 
   /** Sends one activity from a person and returns the cards the bot answered with, as JSON text. */
   async function send(p: Persona, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
-    const answer = await teams.chat(service.url, { tenantId, userId: p.id, name: `${p.givenName} ${p.surname}`, at: now }, fields);
+    const answer = await teams.chat(service, { tenantId, userId: p.id, name: `${p.givenName} ${p.surname}`, at: now }, fields);
     expect(answer.status).toBeLessThan(300);
     expect(answer.conversations).toEqual([]);
     return answer.cards;
@@ -133,7 +133,7 @@ describe('the Upward bot in a personal chat', () => {
 
     const received = (await workspaceAs(mentor)).praise.received as { id: string; shareWithManager: boolean }[];
     expect(received).toEqual([expect.objectContaining({ text: 'You changed how I run meetings.', shareWithManager: false })]);
-    expect((await submit(leader, { verb: 'praise.share', pairId, praiseId: received[0]!.id, share: true }))[0]).toContain('That did not work');
+    expect((await submit(leader, { verb: 'praise.share', pairId, praiseId: received[0]!.id, share: true }))[0]).toContain('Your role in this pair does not do this');
     expect((await submit(mentor, { verb: 'praise.share', pairId, praiseId: received[0]!.id, share: true }))[0]).toContain('Your manager may now see this praise.');
     expect((await workspaceAs(mentor)).praise.received).toEqual([expect.objectContaining({ shareWithManager: true })]);
   });

@@ -1,11 +1,17 @@
-import { CloudAdapter, Conversation, getAuthConfigWithDefaults, type AuthConfiguration, type Request as AgentRequest } from '@microsoft/agents-hosting';
-import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, Conversation, type AuthConfiguration, type Request as AgentRequest } from '@microsoft/agents-hosting';
+import express, { type RequestHandler } from 'express';
 import type { BotBackend } from '../../bot/botBackend';
 import type { Card } from '../../bot/cards/cardText';
 import { tabLinks, type TabLinks } from '../../bot/cards/noticeCards';
 import { UpwardBot } from '../../bot/upwardBot';
+import { BOT_CONNECTION } from '../botConnectionConfig';
 import type { Config } from '../config';
+import { ApiError, errorCatalogue } from '../http/errors';
+import { rateLimits } from '../http/rateLimits';
+import type { Logger } from '../logger';
 import type { Db } from '../store/database';
+import { admitActivity } from './activityAdmission';
 import { conversationOf, postgresConversationStore } from './conversationStore';
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'no-conversation' } | { kind: 'throttled'; retryAfterMs: number };
@@ -19,10 +25,17 @@ export interface BotHost {
   links: TabLinks;
 }
 
-function authConfigOf(config: Config): AuthConfiguration {
-  // Anonymous is chosen explicitly (BOT_AUTH=anonymous) and refused in production by loadConfig.
-  if (config.bot.auth === 'anonymous') return {} as AuthConfiguration;
-  return getAuthConfigWithDefaults({ clientId: config.bot.appId, tenantId: config.bot.tenantId, clientSecret: config.bot.clientSecret });
+/** Teams posts one activity a request; a card's inputs are the largest, far below this. */
+const bodyLimitBytes = 256 * 1024;
+
+/**
+ * The bot connection exactly as the environment gives it (server/botConnectionConfig.ts), handed
+ * to the SDK, which adds its own defaults (authority, issuers). Anonymous (the local Agents
+ * Playground) gives the SDK no connection, so it accepts unsigned activities and sends replies unsigned.
+ */
+export function botAuthConfiguration(config: Config): AuthConfiguration {
+  const settings: AuthConfiguration = config.bot.auth === 'anonymous' ? {} : { ...config.bot.connection };
+  return { connections: new Map([[BOT_CONNECTION, settings]]), connectionsMap: [{ serviceUrl: '*', connection: BOT_CONNECTION }] };
 }
 
 function retryAfterOf(error: unknown): number | null {
@@ -37,20 +50,57 @@ function retryAfterOf(error: unknown): number | null {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 1000;
 }
 
+/** Refuses what is not JSON, or announces more than the limit, before the token is checked or a byte of the body is read. */
+const jsonWithinLimit: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) return next(new ApiError('unsupportedMediaType'));
+  if (Number(req.get('content-length') ?? 0) > bodyLimitBytes) return next(new ApiError('payloadTooLarge'));
+  next();
+};
+
 /** Hosts the Upward bot with the Microsoft 365 Agents SDK: the adapter, the app and its Postgres conversation store. */
-export function createBotHost(options: { config: Config; db: Db; backend: BotBackend; clock: () => Date }): BotHost {
-  const { config, db, clock } = options;
+export function createBotHost(options: { config: Config; db: Db; backend: BotBackend; clock: () => Date; logger: Logger }): BotHost {
+  const { config, db, clock, logger } = options;
   const anonymous = config.bot.auth === 'anonymous';
-  const adapter = new CloudAdapter(authConfigOf(config));
+  const adapter = new CloudAdapter(botAuthConfiguration(config), undefined, undefined, { validateServiceUrl: true });
   const links = tabLinks(`${config.publicBaseUrl}/tab/index.html`, config.bot.teamsAppCatalogId);
-  const bot = new UpwardBot({ adapter, backend: options.backend, conversations: postgresConversationStore(db, clock), botAppId: config.bot.appId, links, clock });
+  const bot = new UpwardBot({
+    adapter,
+    backend: options.backend,
+    conversations: postgresConversationStore(db, clock),
+    botAppId: config.bot.connection.clientId,
+    links,
+    clock,
+    failureMessage(error, activity) {
+      // A refusal the domain explains (a catalogued 4xx) is told as the catalogue words it; anything else is logged and told plainly.
+      if (error instanceof ApiError && error.code === 'invalidRequest') return { title: 'That did not work', text: 'Check what you entered and try again.' };
+      if (error instanceof ApiError && errorCatalogue[error.code].status < 500) return { title: errorCatalogue[error.code].title, text: errorCatalogue[error.code].detail };
+      const correlationId = randomUUID();
+      logger.error({ err: error, correlationId, activityType: activity.type, conversationId: activity.conversation?.id }, 'bot turn failed');
+      return { title: 'That did not work', text: `Something went wrong on our side. Try again; if it keeps happening, tell your programme admin this reference: ${correlationId}.` };
+    },
+  });
+  const limits = rateLimits(config.rateLimits, db);
 
   const router = express.Router();
   router.post(
     '/api/messages',
-    express.json({ limit: '256kb' }),
-    (req, res, next) => void adapter.authorizeRequest(req as unknown as AgentRequest, res, next),
-    (req, res) => void adapter.process(req as unknown as AgentRequest, res, (context) => bot.run(context)),
+    limits.perAddress,
+    jsonWithinLimit,
+    (req, res, next) => {
+      adapter.authorizeRequest(req as unknown as AgentRequest, res, next).catch(next);
+    },
+    express.json({ limit: bodyLimitBytes, strict: true }),
+    admitActivity({ anonymous, allowedTenants: config.entra.allowedTenants }),
+    limits.perBotSender,
+    async (req, res) => {
+      try {
+        await adapter.process(req as unknown as AgentRequest, res, (context) => bot.run(context));
+      } catch (error) {
+        const correlationId = randomUUID();
+        logger.error({ err: error, correlationId }, 'bot activity failed');
+        if (!res.headersSent) res.status(500).json({ error: 'The bot could not handle this activity.', correlationId });
+      }
+    },
   );
 
   return {
@@ -59,8 +109,8 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
     async send(tenantId, userId, card) {
       const stored = await conversationOf(db, tenantId, userId);
       if (!stored) return { kind: 'no-conversation' };
-      // Without a bot identity the SDK's connector sends no token, as the local Playground expects.
-      const conversation = anonymous ? new Conversation({ ...stored.claims, aud: '' }, stored.reference) : stored;
+      // The bot speaks as its own identity; without one (the Playground) the SDK's connector sends no token.
+      const conversation = new Conversation({ aud: anonymous ? '' : config.bot.connection.clientId }, stored.reference);
       try {
         await bot.sendCard(conversation, card);
         return { kind: 'sent' };

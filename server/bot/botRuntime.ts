@@ -29,7 +29,7 @@ export function createBotRuntime(deps: { config: Config; db: Db; graph: GraphGat
     allowedTenants: deps.config.entra.allowedTenants,
     timeZoneOf: async (tenantId, userId) => (await hoursOf(tenantId, userId)).timeZone,
   });
-  const host = createBotHost({ config: deps.config, db: deps.db, backend, clock: deps.clock });
+  const host = createBotHost({ config: deps.config, db: deps.db, backend, clock: deps.clock, logger: deps.logger });
   let lastPlan = 0;
   return {
     host,

@@ -1,5 +1,5 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
-import { Conversation, type ConversationClaims, type Storage, type StoreItems } from '@microsoft/agents-hosting';
+import { Conversation, type ConversationClaims, type Storage } from '@microsoft/agents-hosting';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 
@@ -7,42 +7,31 @@ const prefix = 'proactive/conversations/';
 
 /**
  * The SDK's proactive conversation store, kept in Postgres: one row per person (tenant, Entra
- * object id), found by the SDK through the conversation id. A person who writes from a new
- * chat replaces their old reference.
+ * object id). A person who writes from a new chat replaces their own reference, and nobody else's,
+ * whatever conversation id the activity carried. Upward finds a conversation by person
+ * (`conversationOf`), never by conversation id, which two people's activities could share.
  */
 export function postgresConversationStore(db: Db, clock: () => Date): Storage {
+  const byPersonOnly = () => {
+    throw new Error('Upward finds stored conversations by tenant and person (conversationOf), not by conversation id.');
+  };
   return {
-    async read(keys) {
-      const ids = keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-      if (ids.length === 0) return {};
-      const rows = await db.selectFrom('conversation_references').select(['conversation_id', 'reference', 'claims']).where('conversation_id', 'in', ids).execute();
-      const items: StoreItems = {};
-      for (const row of rows) items[`${prefix}${row.conversation_id}`] = { reference: row.reference, claims: row.claims };
-      return items;
-    },
+    read: byPersonOnly,
+    delete: byPersonOnly,
     async write(changes) {
       for (const [key, item] of Object.entries(changes)) {
         if (!key.startsWith(prefix)) throw new Error(`The conversation store keeps only proactive conversations, not "${key}".`);
         const reference = item.reference as ConversationReference;
-        const tenantId = reference.conversation?.tenantId;
+        const tenantId = reference.conversation?.tenantId?.toLowerCase();
         const userId = reference.user?.aadObjectId;
         if (!tenantId || !userId) throw new Error('A conversation reference needs the tenant id and the user’s Entra object id to be stored.');
-        const conversationId = key.slice(prefix.length);
-        const values = { reference: json(reference), claims: json(item.claims ?? {}), conversation_id: conversationId, updated_at: clock() };
-        await db.transaction().execute(async (trx) => {
-          // The conversation id is unique: a chat that moved to another row (a re-install) leaves the old one.
-          await trx.deleteFrom('conversation_references').where('conversation_id', '=', conversationId).where((eb) => eb.or([eb('tenant_id', '!=', tenantId), eb('user_id', '!=', userId)])).execute();
-          await trx
-            .insertInto('conversation_references')
-            .values({ tenant_id: tenantId, user_id: userId, ...values })
-            .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet(values))
-            .execute();
-        });
+        const values = { reference: json(reference), claims: json(item.claims ?? {}), conversation_id: key.slice(prefix.length), updated_at: clock() };
+        await db
+          .insertInto('conversation_references')
+          .values({ tenant_id: tenantId, user_id: userId, ...values })
+          .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet(values))
+          .execute();
       }
-    },
-    async delete(keys) {
-      const ids = keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-      if (ids.length > 0) await db.deleteFrom('conversation_references').where('conversation_id', 'in', ids).execute();
     },
   };
 }

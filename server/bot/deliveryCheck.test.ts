@@ -14,7 +14,7 @@ beforeAll(() => {
   const config = configFor(standIn());
   const graph = createGraphGateway({
     baseUrl: config.graphBaseUrl,
-    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret }),
+    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId }),
     retry: { maxRetries: 1, delaySeconds: 0 },
   });
   check = (catalog = catalogId) => graphDeliveryCheck({ graph, teamsAppCatalogId: catalog, logger: { warn: (o: unknown) => warnings.push(o) } });

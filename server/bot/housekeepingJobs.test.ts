@@ -22,7 +22,7 @@ describe('bot housekeeping jobs', () => {
 
   beforeAll(async () => {
     teams = await startTeamsConnector();
-    service = await startTestService({ clock: () => now, env: { BOT_AUTH: 'anonymous', TEAMS_APP_CATALOG_ID: catalogId } });
+    service = await startTestService({ clock: () => now, env: { TEAMS_APP_CATALOG_ID: catalogId } });
     tenantId = service.standIn.tenantId.toLowerCase();
   });
   afterEach(async () => {
@@ -61,14 +61,10 @@ describe('bot housekeeping jobs', () => {
     const pair = await aPair(db(), tenantId, { mentorUserId: mentor.id, menteeUserId: leader.id });
     // Each person has chatted with the bot, so it can reach them.
     for (const p of [leader, mentor]) {
-      const response = await fetch(`${service.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      const response = await service.postActivity({
           type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: teams.url, text: 'help',
           from: { id: `29:${p.id}`, name: p.givenName, aadObjectId: p.id }, recipient: { id: '28:upward-bot', name: 'Upward' },
           conversation: { id: `a:personal-${p.id}`, conversationType: 'personal', tenantId },
-        }),
       });
       expect(response.status).toBeLessThan(300);
     }

@@ -32,7 +32,7 @@ describe('the bot’s notices', () => {
 
   /** One activity from a person to the bot; returns the cards it answered with, as JSON text. */
   async function send(userId: string, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
-    const answer = await teams.chat(service.url, { tenantId, userId, name: everyone.find((p) => p.id === userId)?.name ?? userId, at: now }, fields);
+    const answer = await teams.chat(service, { tenantId, userId, name: everyone.find((p) => p.id === userId)?.name ?? userId, at: now }, fields);
     expect(answer.status).toBeLessThan(300);
     return answer.cards;
   }
@@ -60,7 +60,7 @@ describe('the bot’s notices', () => {
 
   beforeAll(async () => {
     teams = await startTeamsConnector();
-    service = await startTestService({ clock: () => now, env: { BOT_AUTH: 'anonymous', PUBLIC_BASE_URL: 'https://upward.example.test' } });
+    service = await startTestService({ clock: () => now, env: { PUBLIC_BASE_URL: 'https://upward.example.test' } });
     tenantId = service.standIn.tenantId.toLowerCase();
     // Everyone has chatted with the bot, so it could reach each of them.
     for (const p of everyone) await send(p.id, { text: 'help' });
@@ -123,7 +123,7 @@ describe('the bot’s notices', () => {
     expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
 
     // Answering again is refused by the lifecycle, not recorded twice.
-    expect((await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: false } }))[0]).toContain('That did not work');
+    expect((await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: false } }))[0]).toContain('That change is not possible now');
     expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
   });
 

@@ -1,13 +1,13 @@
 import { decodeJwt } from 'jose';
 import { configFor, useM365StandIn } from '../testing/m365';
-import { createGraphTokens, GraphTokenError } from './graphTokens';
+import { createGraphTokens } from './graphTokens';
 import { msalAuthorityFor } from './msalAuthority';
 
 const standIn = useM365StandIn({ seed: 'tokens', size: 60 });
 
 function tokens() {
   const config = configFor(standIn());
-  return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret });
+  return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId });
 }
 
 describe('Graph tokens through MSAL against the stand-in token endpoint', () => {
@@ -30,11 +30,20 @@ describe('Graph tokens through MSAL against the stand-in token endpoint', () => 
     await expect(tokens().onBehalfOf(standIn().tenantId, graphToken)).rejects.toThrow(/invalid_grant|AADSTS50013/);
   });
 
-  it('says which variable to set when there is no client secret', async () => {
+  it('proves the app with its managed identity, presented as a federated credential: another identity gets no token', async () => {
     const config = configFor(standIn());
-    const noSecret = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, clientSecret: undefined });
-    await expect(noSecret.appOnly(standIn().tenantId)).rejects.toThrow(GraphTokenError);
-    await expect(noSecret.appOnly(standIn().tenantId)).rejects.toThrow(/ENTRA_CLIENT_SECRET/);
+    const otherIdentity = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: '0b7e4f2a-1c3d-4e5f-8a9b-7c6d5e4f3a2b' });
+    await expect(otherIdentity.appOnly(standIn().tenantId)).rejects.toThrow(/managed identity/i);
+  });
+
+  it('has no client secret to fall back on: the token endpoint refuses one for the Upward app', async () => {
+    const response = await fetch(`${standIn().authority}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: standIn().clientId, client_secret: 'anything', scope: 'https://graph.microsoft.com/.default' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
   });
 });
 

@@ -1,4 +1,5 @@
 import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
+import { managedIdentityAssertion } from './managedIdentityAssertion';
 import { msalAuthorityFor } from './msalAuthority';
 
 /** Access tokens for Microsoft Graph, for one tenant at a time. */
@@ -12,7 +13,8 @@ export interface GraphTokens {
 export interface GraphTokensOptions {
   authorityHost: string;
   clientId: string;
-  clientSecret: string | undefined;
+  /** The user-assigned managed identity that is the app registration's federated identity credential. */
+  managedIdentityClientId: string;
   /** Graph's resource identifier, the prefix of the `.default` scope. */
   graphResource?: string;
 }
@@ -46,20 +48,18 @@ function asInteractionRequired(error: unknown): InteractionRequiredError | null 
 
 /**
  * Gets Graph tokens through MSAL, which caches them and refreshes them before they expire. One
- * confidential client per tenant, since the authority (and its metadata) is per tenant.
+ * confidential client per tenant, since the authority (and its metadata) is per tenant. The app
+ * proves itself with its managed identity's token as a client assertion: no secret to expire.
  */
 export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
   const scopes = [`${options.graphResource ?? 'https://graph.microsoft.com'}/.default`];
   const clients = new Map<string, Promise<ConfidentialClientApplication>>();
+  const clientAssertion = managedIdentityAssertion(options.managedIdentityClientId);
 
   function clientFor(tenantId: string): Promise<ConfidentialClientApplication> {
     let client = clients.get(tenantId);
     if (!client) {
-      const secret = options.clientSecret;
-      if (!secret) throw new GraphTokenError('Calling Microsoft Graph needs the app registration\'s secret: set ENTRA_CLIENT_SECRET.');
-      client = msalAuthorityFor(options.authorityHost, tenantId).then(
-        (authority) => new ConfidentialClientApplication({ auth: { clientId: options.clientId, clientSecret: secret, ...authority } }),
-      );
+      client = msalAuthorityFor(options.authorityHost, tenantId).then((authority) => new ConfidentialClientApplication({ auth: { clientId: options.clientId, clientAssertion, ...authority } }));
       // A failed discovery is not cached, so the next call tries again.
       client.catch(() => clients.delete(tenantId));
       clients.set(tenantId, client);

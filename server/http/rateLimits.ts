@@ -47,5 +47,17 @@ export function rateLimits(settings: RateLimitSettings, db: Db) {
       store: new PostgresRateLimitStore(db, 'user:', (key) => key.slice(0, key.indexOf(':'))),
       keyGenerator: (req) => (req.caller ? `${req.caller.tenantId}:${req.caller.userId}` : `*:${clientAddressKey(req.ip)}`),
     }),
+    /** The bot's /api/messages, once the activity is admitted: per person writing (all of Teams arrives from few addresses). */
+    perBotSender: rateLimit({
+      windowMs: 60_000,
+      limit: settings.perUserPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const activity = req.body as { conversation?: { id?: string }; from?: { id?: string; aadObjectId?: string } };
+        return `bot:${activity.conversation?.id ?? ''}:${activity.from?.aadObjectId ?? activity.from?.id ?? ''}`;
+      },
+      handler: tooMany,
+    }),
   };
 }

@@ -51,6 +51,6 @@ describe('sign-in configuration for browsers', () => {
       // Beside the local Teams host stand-in only (standInEnvironment sets it).
       teamsHostOrigins: [service.standIn.url],
     });
-    expect(JSON.stringify(body)).not.toContain(service.standIn.clientSecret);
+    expect(JSON.stringify(body)).not.toContain(service.standIn.managedIdentity.environment.IDENTITY_HEADER);
   });
 });

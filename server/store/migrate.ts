@@ -8,6 +8,7 @@ import { statements as sessionBookings } from './migrations/0005_session_booking
 import { statements as stories } from './migrations/0006_stories';
 import { statements as bookingIntents } from './migrations/0007_booking_intents';
 import { statements as unfinishedWork } from './migrations/0008_unfinished_sends_and_bookings';
+import { statements as conversationsByPerson } from './migrations/0009_conversations_by_person';
 import { statements as auditChanges } from './migrations/0012_audit_changes';
 import { statements as insightBatches } from './migrations/0013_insight_batches';
 import { statements as rateLimitWindows } from './migrations/0014_rate_limit_windows';
@@ -22,6 +23,7 @@ const migrations: Record<string, readonly string[]> = {
   '0006_stories': stories,
   '0007_booking_intents': bookingIntents,
   '0008_unfinished_sends_and_bookings': unfinishedWork,
+  '0009_conversations_by_person': conversationsByPerson,
   '0012_audit_changes': auditChanges,
   '0013_insight_batches': insightBatches,
   '0014_rate_limit_windows': rateLimitWindows,

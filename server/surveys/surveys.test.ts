@@ -18,7 +18,7 @@ describe('surveys', () => {
 
   beforeAll(async () => {
     teams = await startTeamsConnector();
-    service = await startTestService({ clock: () => now, env: { BOT_AUTH: 'anonymous' } });
+    service = await startTestService({ clock: () => now });
     tenantId = service.standIn.tenantId.toLowerCase();
   });
   afterAll(async () => {
@@ -44,14 +44,10 @@ describe('surveys', () => {
     const pair = await aPair(db(), tenantId, { mentorUserId: mentor.id, menteeUserId: leader.id });
     const submit = async (p: { id: string; givenName: string }, value: Record<string, unknown>) => {
       const before = teams.received.length;
-      await fetch(`${service.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      await service.postActivity({
           type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: teams.url, value: { verb: 'survey.submit', pairId: pair.id, ...value },
           from: { id: `29:${p.id}`, name: p.givenName, aadObjectId: p.id }, recipient: { id: '28:upward-bot', name: 'Upward' },
           conversation: { id: `a:personal-${p.id}`, conversationType: 'personal', tenantId },
-        }),
       });
       return JSON.stringify(teams.received.slice(before).map((r) => r.activity));
     };
@@ -59,7 +55,7 @@ describe('surveys', () => {
     expect(await submit(leader, { kind: 'pairing-fit', fit: '5' })).toContain('counted only in aggregate');
     expect(await submit(mentor, { kind: 'mid-point', progress: '3', comment: 'More shadowing, please.' })).toContain('counted only in aggregate');
     expect(await submit(leader, { kind: 'end', before: '2', after: '4', comment: '' })).toContain('counted only in aggregate');
-    expect(await submit(mentor, { kind: 'end', before: '9', after: '4' })).toContain('That did not work');
+    expect(await submit(mentor, { kind: 'end', before: '9', after: '4' })).toContain('Check what you entered and try again.');
 
     const rows = await db()
       .selectFrom('survey_responses as r')

@@ -1,17 +1,11 @@
 import { startM365StandIn, type M365StandIn, type M365StandInOptions } from '../../dev/m365StandIn';
+import { exposeManagedIdentity, standInEnvironment } from '../../dev/standInEnvironment';
 import { type Config, loadConfig } from '../config';
 
 /** Upward's configuration for a running stand-in: the same variables a real tenant would set. */
 export function configFor(standIn: M365StandIn, env: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({
-    ENTRA_CLIENT_ID: standIn.clientId,
-    ENTRA_ALLOWED_TENANTS: standIn.tenantId,
-    ENTRA_AUTHORITY_HOST: standIn.url,
-    ENTRA_CLIENT_SECRET: standIn.clientSecret,
-    GRAPH_BASE_URL: standIn.graphBaseUrl,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  exposeManagedIdentity(standIn);
+  return loadConfig({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', LOG_LEVEL: 'silent', ...env });
 }
 
 /** A stand-in on a free port, started in beforeAll and stopped in afterAll of the calling suite. */

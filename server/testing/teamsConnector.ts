@@ -25,14 +25,25 @@ export type ConnectorFault =
  * `onAccepted` sees each post Teams took, the moment it took it (before answering): where a test
  * puts it into the person's chat as Graph shows it.
  */
-export async function startTeamsConnector(options: { onAccepted?: (taken: ReceivedActivity) => void } = {}) {
+export async function startTeamsConnector(
+  options: {
+    onAccepted?: (taken: ReceivedActivity) => void;
+    /** When given, the connector takes only posts this accepts (the bot's token), as the Bot Connector does; others get 401. */
+    authorize?: (authorization: string | undefined) => Promise<boolean>;
+  } = {},
+) {
   const received: ReceivedActivity[] = [];
   const faults: ConnectorFault[] = [];
   const held: ReceivedActivity[] = [];
   const refused: { conversationId: string; status: number }[] = [];
   const app = express();
   app.use(express.json({ limit: '1mb' }));
-  app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], (req, res) => {
+  app.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], async (req, res) => {
+    if (options.authorize && !(await options.authorize(req.get('authorization')))) {
+      refused.push({ conversationId: String(req.params.conversationId), status: 401 });
+      res.status(401).json({ message: 'Authorization has been denied for this request.' });
+      return;
+    }
     const fault = faults.shift();
     if (fault && 'status' in fault) {
       refused.push({ conversationId: String(req.params.conversationId), status: fault.status });
@@ -69,17 +80,14 @@ export async function startTeamsConnector(options: { onAccepted?: (taken: Receiv
     },
     inject,
     /**
-     * A person writes to the bot in their 1:1 chat, as Teams would post it to the service's
-     * /api/messages; answers the HTTP status and what the bot posted back meanwhile (each card's
+     * A person writes to the bot in their 1:1 chat, as Teams would post it (through the Bot
+     * Connector, which signs it) to the service's /api/messages; answers the HTTP status and what the bot posted back meanwhile (each card's
      * content, or the text, as JSON), all of it in that person's conversation.
      */
-    async chat(botUrl: string, from: { tenantId: string; userId: string; name: string; at: Date }, fields: { text?: string; value?: Record<string, unknown> }) {
+    async chat(bot: { postActivity(activity: Record<string, unknown>): Promise<Response> }, from: { tenantId: string; userId: string; name: string; at: Date }, fields: { text?: string; value?: Record<string, unknown> }) {
       const before = received.length;
       const conversationId = `a:personal-${from.userId}`;
-      const response = await fetch(`${botUrl}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      const response = await bot.postActivity({
           type: 'message',
           id: randomUUID(),
           timestamp: from.at.toISOString(),
@@ -90,7 +98,6 @@ export async function startTeamsConnector(options: { onAccepted?: (taken: Receiv
           conversation: { id: conversationId, conversationType: 'personal', tenantId: from.tenantId },
           channelData: { tenant: { id: from.tenantId } },
           ...fields,
-        }),
       });
       const answers = received.slice(before);
       return {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import type { UserTokenOptions } from '../../dev/identity/tokenIssuer';
-import { standInEnvironment } from '../../dev/standInEnvironment';
+import { exposeManagedIdentity, standInEnvironment } from '../../dev/standInEnvironment';
 import { createApp } from '../app';
 import { listenWithLimits } from '../http/httpServer';
 import type { AppDeps } from '../appDeps';
@@ -26,6 +26,11 @@ export interface TestService {
   // Tests read response bodies as loosely as a client would; each asserts the fields it needs.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   api<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  /**
+   * Posts an activity to /api/messages as the Bot Connector does: signed by the stand-in's Bot
+   * Connector for the bot's id, vouching for the activity's service URL (unsigned in anonymous mode).
+   */
+  postActivity(activity: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export async function startTestService(
   const standIn = options.standIn ?? (await startM365StandIn({ port: 0, seed: options.seed ?? 'upward', size: options.size ?? 120 }));
   const database = await (options.engine ?? testEngines()[0]!).create({ maxConnections: options.databasePoolSize });
   // Tests meet the bot endpoint as production does (Bot Framework tokens) unless they ask for the Playground's anonymous mode.
+  exposeManagedIdentity(standIn);
   const config = loadConfig({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const deps = composeDeps(config, database.db, createLogger(config.logLevel), options.clock);
   const app = createApp(deps);
@@ -71,6 +77,14 @@ export async function startTestService(
         parsed = text;
       }
       return { status: response.status, headers: response.headers, body: parsed as never };
+    },
+    async postActivity(activity) {
+      const bearer = config.bot.auth === 'anonymous' ? null : await standIn.botConnector.issueActivityToken({ audience: config.bot.connection.clientId, serviceUrl: String(activity.serviceUrl) });
+      return fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        body: JSON.stringify(activity),
+      });
     },
     async close() {
       server.closeAllConnections();

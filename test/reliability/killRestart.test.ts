@@ -50,7 +50,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     await standIn.stop();
   });
 
-  const start = () => startServiceProcess({ ...standInEnvironment(standIn), DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2', TEAMS_APP_CATALOG_ID: teamsAppCatalogId });
+  const start = () => startServiceProcess({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2', TEAMS_APP_CATALOG_ID: teamsAppCatalogId });
 
   /**
    * Books a session for a new pair at `hour` (UTC, ten days ahead) and kills the service the moment
@@ -67,7 +67,7 @@ describeWithPostgres('the service killed mid-flight and restarted', () => {
     const eventsBefore = standIn.eventCount(leader);
 
     const proxy = await startHoldingProxy(standIn.url);
-    service = await startServiceProcess({ ...standInEnvironment(standIn), GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
+    service = await startServiceProcess({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', GRAPH_BASE_URL: `${proxy.url}/v1.0`, DATABASE_URL: database.url!, JOB_LEASE_SECONDS: '2' });
     proxy.holdNextAnswer('POST', /^\/v1\.0\/users\/[^/]+\/events$/);
     const cutOff = book(service.url).then((r) => r.status, () => 'connection lost');
     await waitFor('Graph to create the event', () => proxy.held.length === 1);

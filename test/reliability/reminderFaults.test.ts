@@ -18,7 +18,7 @@ describe('reminders while Microsoft Graph and Teams fail at random', () => {
   beforeAll(async () => {
     // What Teams takes lands in the person's chat, where a run after a 503 looks before sending again.
     teams = await startTeamsConnector({ onAccepted: (taken) => service.standIn.teamsChats.postFromBot(taken.conversationId.replace(/^a:faults-/, ''), teamsAppCatalogId, taken.activity) });
-    service = await startTestService({ seed: 'reminder-faults', size: 120, env: { BOT_AUTH: 'anonymous' } });
+    service = await startTestService({ seed: 'reminder-faults', size: 120 });
   });
   afterAll(async () => {
     await service?.close();

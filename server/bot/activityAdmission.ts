@@ -1,0 +1,59 @@
+import { Activity } from '@microsoft/agents-activity';
+import type { RequestHandler } from 'express';
+import { ApiError } from '../http/errors';
+
+export interface AdmissionOptions {
+  /** The Agents Playground's unsigned activities (local only): no token, so no service URL to vouch for. */
+  anonymous: boolean;
+  allowedTenants: readonly string[];
+}
+
+type Claims = { serviceurl?: unknown };
+
+/** Scheme, host, port and path, without a trailing slash: two spellings of one Bot Connector address compare equal. */
+function serviceUrlKey(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+}
+
+/** The tenants an activity names (its conversation's and its channel data's), lower-cased. */
+function tenantsOf(body: Record<string, unknown>): string[] {
+  const conversation = body.conversation as { tenantId?: unknown } | undefined;
+  const channelData = body.channelData as { tenant?: { id?: unknown } } | undefined;
+  return [conversation?.tenantId, channelData?.tenant?.id].filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase());
+}
+
+/**
+ * After the SDK has checked the token (signature, audience, issuer), decides whether the activity
+ * may reach the bot: it must be an activity the SDK can read (400), sent to the service URL the
+ * token vouches for, so replies cannot be steered to another host (401), and from a tenant Upward
+ * serves (401), before anything of it is stored.
+ */
+export function admitActivity(options: AdmissionOptions): RequestHandler {
+  const allowed = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
+  return (req, _res, next) => {
+    const body = req.body as unknown;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return next(new ApiError('invalidRequest', 'Send one Bot Framework activity as a JSON object.'));
+    const activity = body as Record<string, unknown>;
+    const conversation = activity.conversation as { id?: unknown } | undefined;
+    if (typeof activity.type !== 'string' || !activity.type || typeof conversation?.id !== 'string' || !conversation.id || typeof activity.serviceUrl !== 'string') {
+      return next(new ApiError('invalidRequest', 'An activity needs a type, a conversation id and a service URL.'));
+    }
+    try {
+      Activity.fromObject(activity);
+    } catch {
+      return next(new ApiError('invalidRequest', 'The activity does not follow the Bot Framework activity schema.'));
+    }
+    const serviceUrl = serviceUrlKey(activity.serviceUrl);
+    if (!serviceUrl) return next(new ApiError('invalidRequest', 'The service URL is not a URL.'));
+    if (!options.anonymous) {
+      const claim = (req as unknown as { user?: Claims }).user?.serviceurl;
+      if (typeof claim !== 'string' || serviceUrlKey(claim) !== serviceUrl) return next(new ApiError('unauthenticated', 'The token does not vouch for this service URL.'));
+    }
+    const tenants = tenantsOf(activity);
+    // Teams names the tenant on every activity; only the local Playground may leave it out.
+    if ((tenants.length === 0 && !options.anonymous) || tenants.some((t) => !allowed.has(t))) return next(new ApiError('unauthenticated', 'Upward does not serve this tenant.'));
+    next();
+  };
+}
