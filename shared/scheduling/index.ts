@@ -1,7 +1,7 @@
 /** Slot finding from Graph free/busy, pure: the server fetches, this decides. */
 export type { SchedulingErrorCode } from './errors';
 export { toIanaZone } from './timeZones';
-export { CustomTimeZone, isCustomTimeZone, zoneOf } from './customTimeZone';
+export { zoneOf } from './customTimeZone';
 export type { DaylightTransition, GraphTimeZone, TimeZoneTransition } from './customTimeZone';
 export type { BusyInterval } from './intervals';
 export { workingSpans } from './workingHours';
