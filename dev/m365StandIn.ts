@@ -15,6 +15,7 @@ import { TeamsChatStore } from './graph/teamsChats';
 import { BOT_CONNECTOR_PATH, createBotConnectorIssuer, type BotConnectorIssuer } from './botConnector/botConnectorIssuer';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
 import { createInteractionRequirements, type InteractionRequirements } from './identity/interactionRequirements';
+import { appServiceIdentityEndpoint, type IdentityEnvironment } from './identity/appServiceIdentityEndpoint';
 import { createManagedIdentity, type ManagedIdentity } from './identity/managedIdentity';
 import { directoryFromOrg } from './identity/orgDirectory';
 import { createSigningKeys } from './identity/signingKeys';
@@ -46,7 +47,7 @@ export interface M365StandIn {
   tenantId: string;
   clientId: string;
   /** The user-assigned managed identity Upward runs as (App Service form), the Upward app's only credential (federated). */
-  managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId' | 'environment'>;
+  managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId'> & { environment: IdentityEnvironment };
   /** The Bot Connector: signs the activities it posts to the bot. */
   botConnector: Pick<BotConnectorIssuer, 'issuer' | 'authority' | 'issueActivityToken' | 'acceptsBotPost'>;
   /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
@@ -82,7 +83,6 @@ export interface M365StandIn {
 }
 
 /** App Service's identity endpoint on the stand-in (IDENTITY_ENDPOINT). */
-const MANAGED_IDENTITY_PATH = '/msi/token';
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0`, Entra ID at `/{tenantId}/...`, App Service's managed identity endpoint and the Bot Connector's keys. */
 export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
@@ -104,7 +104,9 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const channels = new ChannelStore();
   const chats = new TeamsChatStore();
   const requirements = createInteractionRequirements();
-  const managedIdentity = createManagedIdentity({ baseUrl: url, tenantId: org.tenantId, keys, path: MANAGED_IDENTITY_PATH });
+  const managedIdentity = createManagedIdentity({ baseUrl: url, tenantId: org.tenantId, keys });
+  const identityEndpoint = await appServiceIdentityEndpoint();
+  const detachIdentity = identityEndpoint.attach(managedIdentity);
   const botConnector = await createBotConnectorIssuer(url, { issuer: managedIdentity.issuer, keys });
   const identityConfig = {
     baseUrl: url,
@@ -135,7 +137,6 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
-  app.use(MANAGED_IDENTITY_PATH, managedIdentity.router);
   app.use(BOT_CONNECTOR_PATH, botConnector.router);
   app.use('/_standin', adminRouter({ faults, stats, directory }));
   const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
@@ -149,7 +150,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     issuer: issuer.issuer,
     tenantId: org.tenantId,
     clientId: org.clientId,
-    managedIdentity,
+    managedIdentity: { ...managedIdentity, environment: identityEndpoint.environment },
     botConnector,
     signInUrl: `${url}/signin`,
     teamsHostUrl: `${url}/teamsHost`,
@@ -167,6 +168,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     teamsChats: chats,
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        detachIdentity();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -6,6 +6,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
 import { CLIENT_ASSERTION_TYPE } from './clientAssertion';
+import { appServiceIdentityEndpoint, type IdentityEnvironment } from './appServiceIdentityEndpoint';
 import { createIdentityRouter, signInRedirect } from './identityRouter';
 import { createInteractionRequirements, MFA_CLAIMS_CHALLENGE } from './interactionRequirements';
 import { createSpaGrants } from './spaGrants';
@@ -36,8 +37,9 @@ let base: string;
 let issuer: TokenIssuer;
 const requirements = createInteractionRequirements();
 let identity: ManagedIdentity;
+let identityEnvironment: IdentityEnvironment;
 /** The app's credential: its managed identity's token for the token exchange, as a client assertion. */
-const credential = async () => ({ client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: await managedIdentityToken(identity.environment, identity.clientId, TOKEN_EXCHANGE_AUDIENCE) });
+const credential = async () => ({ client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: await managedIdentityToken(identityEnvironment, identity.clientId, TOKEN_EXCHANGE_AUDIENCE) });
 
 beforeAll(async () => {
   const app = express();
@@ -46,8 +48,10 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const keys = await createSigningKeys();
   issuer = createTokenIssuer({ baseUrl: base, tenantId: TENANT, clientId: CLIENT, keys, directory });
-  identity = createManagedIdentity({ baseUrl: base, tenantId: TENANT, keys, path: '/msi/token' });
-  app.use('/msi/token', identity.router);
+  identity = createManagedIdentity({ baseUrl: base, tenantId: TENANT, keys });
+  const endpoint = await appServiceIdentityEndpoint();
+  endpoint.attach(identity);
+  identityEnvironment = endpoint.environment;
   const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, verifyClientAssertion: identity.verifyFederatedAssertion, keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
   app.use(`/${TENANT}`, createIdentityRouter(config));
   app.get('/signin', signInRedirect(config));
@@ -174,7 +178,7 @@ describe('identity stand-in', () => {
     const none = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, scope: `${GRAPH_RESOURCE}/.default` });
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000218] });
-    const forTheBotConnector = await managedIdentityToken(identity.environment, identity.clientId, 'https://api.botframework.com');
+    const forTheBotConnector = await managedIdentityToken(identityEnvironment, identity.clientId, 'https://api.botframework.com');
     const aPersonsToken = await issuer.issueToken(people[0]!.id, { audience: TOKEN_EXCHANGE_AUDIENCE });
     for (const assertion of [forTheBotConnector, aPersonsToken]) {
       const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion, scope: `${GRAPH_RESOURCE}/.default` });

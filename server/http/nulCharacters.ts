@@ -3,16 +3,37 @@ import { ApiError, type FieldError } from './errors';
 
 const NUL = '\u0000';
 
-/** Paths (as `a.b.0`) of every string, key included, that holds a NUL character. */
-function nulPaths(value: unknown, path: string[], found: string[]): void {
-  if (typeof value === 'string') {
-    if (value.includes(NUL)) found.push(path.join('.') || '(body)');
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulPaths(item, [...path, String(index)], found));
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes(NUL)) found.push([...path, key.replaceAll(NUL, '\\u0000')].join('.'));
-      nulPaths(item, [...path, key], found);
+/** Where a value sits, kept as a chain so descending costs nothing until a NUL is found. */
+interface Place {
+  readonly parent?: Place;
+  readonly segment: string;
+}
+
+function pathOf(place: Place | undefined): string {
+  const segments: string[] = [];
+  for (let at = place; at; at = at.parent) segments.push(at.segment);
+  return segments.reverse().join('.') || '(body)';
+}
+
+/**
+ * Paths (as `a.b.0`) of every string, key included, that holds a NUL character. Walks with its
+ * own stack: a request body may nest deeper than the call stack allows.
+ */
+function nulPaths(root: unknown, rootPlace: Place | undefined, found: string[]): void {
+  const pending: { value: unknown; place: Place | undefined }[] = [{ value: root, place: rootPlace }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, place } = next;
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) found.push(pathOf(place));
+    } else if (Array.isArray(value)) {
+      // Children go on in reverse so the stack hands them back in document order.
+      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], place: { parent: place, segment: String(index) } });
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value).reverse()) {
+        pending.push({ value: item, place: { parent: place, segment: key } });
+        // The key itself, checked as a string just before its value, under a printable name.
+        pending.push({ value: key, place: { parent: place, segment: key.replaceAll(NUL, '\\u0000') } });
+      }
     }
   }
 }
@@ -23,8 +44,8 @@ function nulPaths(value: unknown, path: string[], found: string[]): void {
  */
 export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
   const found: string[] = [];
-  nulPaths(req.body, [], found);
-  nulPaths(req.query, ['query'], found);
+  nulPaths(req.body, undefined, found);
+  nulPaths(req.query, { segment: 'query' }, found);
   if (found.length === 0) return next();
   const errors: FieldError[] = found.map((field) => ({ field, message: 'Remove the NUL character (U+0000); text cannot contain it.' }));
   next(new ApiError('invalidRequest', `The request contains a NUL character (U+0000) in ${found.join(', ')}; remove it and try again.`, errors));

@@ -33,7 +33,15 @@ export function clientAddressKey(ip: string | undefined): string {
  * A database that does not answer lets requests through: they then meet the database themselves.
  */
 export function rateLimits(settings: RateLimitSettings, db: Db) {
-  const common = { windowMs: 60_000, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooMany, passOnStoreError: true } as const;
+  const common = {
+    windowMs: 60_000,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany,
+    passOnStoreError: true,
+    // The library looks for ipKeyGenerator in the key generator's source text; clientAddressKey calls it.
+    validate: { keyGeneratorIpFallback: false },
+  } as const;
   return {
     perAddress: rateLimit({
       ...common,
