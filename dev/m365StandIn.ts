@@ -47,7 +47,7 @@ export interface M365StandIn {
   tenantId: string;
   clientId: string;
   /** The user-assigned managed identity Upward runs as (App Service form), the Upward app's only credential (federated). */
-  managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId'> & { environment: IdentityEnvironment };
+  managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId' | 'verifyTokenFor'> & { environment: IdentityEnvironment };
   /** The Bot Connector: signs the activities it posts to the bot. */
   botConnector: Pick<BotConnectorIssuer, 'issuer' | 'authority' | 'issueActivityToken' | 'acceptsBotPost'>;
   /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */

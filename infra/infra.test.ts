@@ -102,15 +102,17 @@ describe('infra/main.bicep', () => {
     });
   }
 
-  it('sets the environment the service needs: HOST 0.0.0.0, the database as a Key Vault reference, and a configuration loadConfig accepts', () => {
+  it('sets the environment the service needs: HOST 0.0.0.0, the database reached as the managed identity with no password, and a configuration loadConfig accepts', () => {
     const settings = bicepAppSettings(bicep);
     expect(settings.HOST).toBe("'0.0.0.0'");
-    expect(settings.DATABASE_URL).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)'$/);
+    expect(settings.DATABASE_URL).toBe("'postgres://${identity.name}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full'");
+    expect(settings.DATABASE_AUTH).toBe("'managed-identity'");
     const identity = { clientId: '3c9e1d7a-5b2f-4e8c-9a6d-1f0e2d3c4b5a', tenantId: '7d3c5a1e-2b4f-4c8d-9e6a-0f1b2c3d4e5f' };
     // What App Service would hand the process once the references and expressions resolve (App Service adds PORT and the identity endpoint itself).
     const resolved = resolveAppSettings(settings, {
       "'https://${publicHostName}'": 'https://upward.contoso.com',
-      "'@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'": 'postgres://upwardadmin:pw@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=require',
+      "'postgres://${identity.name}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full'":
+        'postgres://upward-dev-identity@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=verify-full',
       aadAppClientId: 'b8f2e6d4-3a1c-4e7b-8d9f-6c5a4b3e2d1f',
       servedTenants: identity.tenantId,
       // Empty until the app is published to the catalog.
@@ -123,6 +125,13 @@ describe('infra/main.bicep', () => {
     expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });
     expect(config.bot).toMatchObject({ auth: 'entra', connection: { clientId: identity.clientId, tenantId: identity.tenantId, authType: 'UserManagedIdentity', validateIssuer: true } });
     expect(config.entra.managedIdentityClientId).toBe(identity.clientId);
+    expect(config).toMatchObject({ databaseAuth: 'managed-identity', databaseUrl: 'postgres://upward-dev-identity@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=verify-full' });
+  });
+
+  it('lets only Microsoft Entra tokens into the database, with the managed identity as its administrator', () => {
+    expect(bicep).toMatch(/authConfig: \{ activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled'/);
+    expect(bicep).not.toMatch(/administratorLoginPassword|@secure\(\)/);
+    expect(bicep).toMatch(/resource postgresEntraAdmin 'Microsoft\.DBforPostgreSQL\/flexibleServers\/administrators@[\d-]+' = \{\s*parent: postgres\s*name: identity\.properties\.principalId\s*properties: \{\s*principalType: 'ServicePrincipal'\s*principalName: identity\.name/);
   });
 });
 
@@ -173,11 +182,9 @@ describe('teamsapp.yml', () => {
       check(teamsapp.publish, [...fromEnvFile, ...provisioned]);
 
       // The manifest and the Azure parameters are filled from the same environment.
-      const secretsTheAdminSets = ['SECRET_POSTGRES_ADMIN_PASSWORD'];
       for (const file of ['appPackage/manifest.json', 'aad.manifest.json', `infra/azure.parameters.${env}.json`]) {
-        for (const name of placeholdersIn(read(file))) expect({ file, name, known: [...afterProvision, ...secretsTheAdminSets].includes(name) }).toEqual({ file, name, known: true });
+        for (const name of placeholdersIn(read(file))) expect({ file, name, known: afterProvision.includes(name) }).toEqual({ file, name, known: true });
       }
-      for (const secret of secretsTheAdminSets) expect(read(`env/.env.${env}`)).toContain(secret);
     });
   }
 });

@@ -1,8 +1,8 @@
 // Upward in Azure: one Node service on App Service (Linux, Node LTS) with a user-assigned managed
-// identity, the Azure Bot (Teams channel) using that identity, PostgreSQL Flexible Server, Key Vault
-// for the database connection string, and Application Insights. No client secret anywhere: the bot
-// signs in as the managed identity, and Graph tokens use it as the app registration's federated
-// identity credential (added by teamsapp.yml after this deployment, from MANAGED_IDENTITY_PRINCIPAL_ID). Deployed by teamsapp.yml (arm/deploy), whose outputs
+// identity, the Azure Bot (Teams channel) using that identity, PostgreSQL Flexible Server with
+// Microsoft Entra authentication only, and Application Insights. No secret anywhere: the bot signs
+// in as the managed identity, the database takes its Entra tokens as passwords, and Graph tokens
+// use it as the app registration's federated identity credential (added by teamsapp.yml after this deployment, from MANAGED_IDENTITY_PRINCIPAL_ID). Deployed by teamsapp.yml (arm/deploy), whose outputs
 // are written back into env/.env.<name>.
 
 @description('Prefix of every resource name, e.g. upward-dev. Lower-case letters, digits and dashes.')
@@ -57,13 +57,6 @@ param postgresBackupRetentionDays int = 7
 @description('Keep backups in the paired region as well (needs a region pair; costs more).')
 param postgresGeoRedundantBackup bool = false
 
-@description('PostgreSQL administrator login.')
-param postgresAdminLogin string = 'upwardadmin'
-
-@description('PostgreSQL administrator password. Stored in Key Vault (inside DATABASE_URL) only.')
-@secure()
-param postgresAdminPassword string
-
 @description('Days Log Analytics keeps logs and Application Insights telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -71,13 +64,10 @@ param logRetentionDays int = 30
 
 var suffix = uniqueString(resourceGroup().id, resourceBaseName)
 var webAppName = '${resourceBaseName}-${suffix}'
-var keyVaultName = take('kv${replace(resourceBaseName, '-', '')}${suffix}', 24)
 var postgresServerName = '${resourceBaseName}-pg-${suffix}'
 var databaseName = 'upward'
 var servedTenants = empty(allowedTenants) ? aadAppTenantId : allowedTenants
 var publicHostName = empty(customDomain) ? webApp.properties.defaultHostName : customDomain
-// Built-in role "Key Vault Secrets User": read secret values, nothing else.
-var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -106,34 +96,33 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: keyVaultName
-  location: location
-  properties: {
-    tenantId: tenant().tenantId
-    sku: { family: 'A', name: 'standard' }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
-  }
-}
-
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: postgresServerName
   location: location
   sku: { name: postgresSkuName, tier: postgresSkuTier }
   properties: {
     version: '16'
-    administratorLogin: postgresAdminLogin
-    administratorLoginPassword: postgresAdminPassword
     storage: { storageSizeGB: postgresStorageSizeGB, autoGrow: 'Enabled' }
     backup: {
       backupRetentionDays: postgresBackupRetentionDays
       geoRedundantBackup: postgresGeoRedundantBackup ? 'Enabled' : 'Disabled'
     }
     highAvailability: { mode: 'Disabled' }
-    authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' }
+    // No password exists: people and Upward sign in with Microsoft Entra tokens only.
+    authConfig: { activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled', tenantId: tenant().tenantId }
+  }
+}
+
+// The managed identity is the server's Entra administrator: Postgres knows it as a role named after
+// it, which owns Upward's schema (the service migrates it at start). Add people as further admins
+// in the portal when someone needs to look inside.
+resource postgresEntraAdmin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2024-08-01' = {
+  parent: postgres
+  name: identity.properties.principalId
+  properties: {
+    principalType: 'ServicePrincipal'
+    principalName: identity.name
+    tenantId: tenant().tenantId
   }
 }
 
@@ -149,24 +138,6 @@ resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallR
   parent: postgres
   name: 'AllowAzureServices'
   properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
-}
-
-resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'database-url'
-  properties: {
-    value: 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
-  }
-}
-
-resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: keyVault
-  name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -188,7 +159,6 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|${nodeVersion}'
       appCommandLine: 'node dist/server/main.cjs'
@@ -201,11 +171,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
-// App settings are applied after the identity may read Key Vault, so the references resolve at start.
+// App settings are applied once the identity is the database's Entra administrator, so the first start can sign in.
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  dependsOn: [identityReadsSecrets]
+  dependsOn: [postgresEntraAdmin]
   properties: {
     // Read by server/config.ts. App Service sets PORT itself.
     HOST: '0.0.0.0'
@@ -213,7 +183,9 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     LOG_LEVEL: 'info'
     // App Service's front end is the one proxy in front of Upward; its X-Forwarded-For names the client.
     TRUST_PROXY_HOPS: '1'
-    DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})'
+    // The user is the identity's role; the password is its Entra token, asked for per connection.
+    DATABASE_URL: 'postgres://${identity.name}@${postgres.properties.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full'
+    DATABASE_AUTH: 'managed-identity'
     ENTRA_CLIENT_ID: aadAppClientId
     ENTRA_ALLOWED_TENANTS: servedTenants
     TEAMS_APP_CATALOG_ID: teamsAppCatalogId
@@ -264,6 +236,5 @@ output BOT_ID string = identity.properties.clientId
 // The subject of the app registration's federated identity credential (teamsapp.yml adds it).
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
-output AZURE_KEY_VAULT_NAME string = keyVault.name
 output AZURE_POSTGRES_SERVER_FQDN string = postgres.properties.fullyQualifiedDomainName
 output AZURE_APPLICATION_INSIGHTS_NAME string = appInsights.name

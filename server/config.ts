@@ -21,6 +21,9 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
+  DATABASE_AUTH: z
+    .enum(['url', 'managed-identity'], { message: 'must be url (whatever DATABASE_URL holds) or managed-identity (Microsoft Entra tokens of the managed identity, Azure Database for PostgreSQL)' })
+    .default('url'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(defaultDatabasePoolSize),
   ENTRA_CLIENT_ID: z.string().regex(guid, 'must be the application (client) id, a GUID'),
   ENTRA_ALLOWED_TENANTS: list.pipe(
@@ -64,6 +67,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How Upward proves itself to the Postgres server: as DATABASE_URL says, or with its managed identity's Entra tokens. */
+  databaseAuth: 'url' | 'managed-identity';
   /** Connections to the Postgres server this process may hold at once. */
   databasePoolSize: number;
   entra: {
@@ -148,6 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.UPWARD_DEV_TEAMS_HOST_ORIGIN && e.NODE_ENV === 'production') {
     throw new ConfigError('Upward cannot start: UPWARD_DEV_TEAMS_HOST_ORIGIN is for the local Teams host stand-in only; in production Teams hosts the tab.');
   }
+  if (e.DATABASE_AUTH === 'managed-identity') {
+    const problem = !e.DATABASE_URL ? 'needs DATABASE_URL naming the server, the database and the managed identity as user' : new URL(e.DATABASE_URL).password ? 'cannot be combined with a password in DATABASE_URL' : undefined;
+    if (problem) throw new ConfigError(`Upward cannot start: DATABASE_AUTH=managed-identity ${problem}.`);
+  }
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
   return {
     port: e.PORT,
@@ -156,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.UPWARD_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseAuth: e.DATABASE_AUTH,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     entra: {
       clientId: e.ENTRA_CLIENT_ID,

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { listenWithLimits } from './http/httpServer';
 import type { Logger } from './logger';
 import { openDatabase } from './store/database';
+import { databaseTargetOf } from './store/databaseTarget';
 import { migrateToLatest } from './store/migrate';
 
 export interface RunningService {
@@ -16,9 +17,7 @@ export interface RunningService {
 
 /** Opens the database, brings its schema up to date, and serves the app until closed. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize } : { kind: 'pglite', dataDir: config.dataDir },
-  );
+  const database = await openDatabase(databaseTargetOf(config));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const deps = composeDeps(config, database.db, logger);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { APP_SERVICE_API_VERSION, type AttachableIdentity, type IdentityAnswer, type IdentityEnvironment } from './appServiceIdentityEndpoint';
+import { AZURE_POSTGRES_RESOURCE } from '../../server/managedIdentityTokens';
 import type { SigningKeys } from './signingKeys';
 
 /** The audience of the token a managed identity presents as a federated credential (Entra ID's token exchange). */
 export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 /** The resource the bot asks for to post to the Bot Connector. */
 export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
+const RESOURCES = [TOKEN_EXCHANGE_AUDIENCE, BOT_FRAMEWORK_RESOURCE, AZURE_POSTGRES_RESOURCE];
 const LIFETIME_SECONDS = 3600;
 
 export interface ManagedIdentityConfig {
@@ -29,6 +31,8 @@ export interface ManagedIdentity extends AttachableIdentity {
    * this identity: signature, issuer, subject and audience `api://AzureADTokenExchange`. Throws otherwise.
    */
   verifyFederatedAssertion(assertion: string): Promise<JWTPayload>;
+  /** Checks a token of this identity for a resource as the resource does (Azure Postgres, say). Throws otherwise. */
+  verifyTokenFor(token: string, resource: string): Promise<JWTPayload>;
   /** The issuer of the identity's tokens (the tenant's v2.0 issuer). */
   issuer: string;
 }
@@ -45,9 +49,14 @@ export function createManagedIdentity(config: ManagedIdentityConfig): ManagedIde
   const issuer = `${config.baseUrl}/${config.tenantId}/v2.0`;
   const jwks = createLocalJWKSet(config.keys.jwks);
 
+  async function verifyTokenFor(token: string, resource: string): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, jwks, { issuer, audience: resource, subject: principalId, algorithms: ['RS256'] });
+    return payload;
+  }
+
   async function tokenFor(resource: string): Promise<IdentityAnswer> {
-    if (resource !== TOKEN_EXCHANGE_AUDIENCE && resource !== BOT_FRAMEWORK_RESOURCE) {
-      return { status: 400, message: `The stand-in issues managed identity tokens for ${TOKEN_EXCHANGE_AUDIENCE} and ${BOT_FRAMEWORK_RESOURCE} only, not ${resource}.` };
+    if (!RESOURCES.includes(resource)) {
+      return { status: 400, message: `The stand-in issues managed identity tokens for ${RESOURCES.join(', ')} only, not ${resource}.` };
     }
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ iss: issuer, aud: resource, sub: principalId, oid: principalId, tid: config.tenantId, appid: clientId, azp: clientId, idtyp: 'app', xms_mirid: resourceId, uti: randomUUID() })
@@ -65,10 +74,8 @@ export function createManagedIdentity(config: ManagedIdentityConfig): ManagedIde
     resourceId,
     issuer,
     tokenFor,
-    async verifyFederatedAssertion(assertion) {
-      const { payload } = await jwtVerify(assertion, jwks, { issuer, audience: TOKEN_EXCHANGE_AUDIENCE, subject: principalId, algorithms: ['RS256'] });
-      return payload;
-    },
+    verifyFederatedAssertion: (assertion) => verifyTokenFor(assertion, TOKEN_EXCHANGE_AUDIENCE),
+    verifyTokenFor,
   };
 }
 

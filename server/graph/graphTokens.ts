@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
-import { managedIdentityAssertion } from './managedIdentityAssertion';
+import { managedIdentityTokens, TOKEN_EXCHANGE_RESOURCE } from '../managedIdentityTokens';
 import { msalAuthorityFor } from './msalAuthority';
 
 /** Access tokens for Microsoft Graph, for one tenant at a time. */
@@ -54,7 +54,7 @@ function asInteractionRequired(error: unknown): InteractionRequiredError | null 
 export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
   const scopes = [`${options.graphResource ?? 'https://graph.microsoft.com'}/.default`];
   const clients = new Map<string, Promise<ConfidentialClientApplication>>();
-  const clientAssertion = managedIdentityAssertion(options.managedIdentityClientId);
+  const clientAssertion = managedIdentityTokens(options.managedIdentityClientId, TOKEN_EXCHANGE_RESOURCE);
 
   function clientFor(tenantId: string): Promise<ConfidentialClientApplication> {
     let client = clients.get(tenantId);

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '../config';
 import { createLogger } from '../logger';
 import { openDatabase } from '../store/database';
+import { databaseTargetOf } from '../store/databaseTarget';
 import { migrateToLatest } from '../store/migrate';
 import { retentionPurger } from './retention';
 
@@ -8,7 +9,7 @@ import { retentionPurger } from './retention';
 async function main() {
   const config = loadConfigOrExit(process.env);
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
+  const database = await openDatabase(databaseTargetOf(config));
   try {
     await migrateToLatest(database.db);
     const purged = await retentionPurger(database.db, { retentionDays: config.retentionDays, now: new Date() });

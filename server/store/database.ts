@@ -4,13 +4,20 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /** Asked for each new connection the server wants a password for (Entra tokens expire; the URL's password does not). */
+      password?: () => Promise<string>;
+    };
 
 export interface OpenDatabase {
   db: Db;
@@ -32,7 +39,9 @@ pg.types.setTypeParser(DATE, parsers[DATE]);
  */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // A connection string's missing password reads as '' and would win over a password callback, so parse it first.
+    const connection = target.password ? { ...parseIntoClientConfig(target.url), password: target.password } : { connectionString: target.url };
+    const pool = new pg.Pool({ ...connection, max: target.maxConnections ?? 10 });
     // An idle connection whose server went away (a restart, a failover) is dropped by the pool and
     // the next query opens a new one; without a listener the error would end the process. A
     // connection lent out between two statements (inside a transaction) reports the loss on the

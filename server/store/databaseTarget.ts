@@ -1,0 +1,13 @@
+import type { Config } from '../config';
+import { AZURE_POSTGRES_RESOURCE, managedIdentityTokens } from '../managedIdentityTokens';
+import type { DatabaseTarget } from './database';
+
+/**
+ * The database the configuration names: a Postgres server when DATABASE_URL is set, with the
+ * managed identity's Entra tokens as passwords when DATABASE_AUTH says so; embedded PGlite otherwise.
+ */
+export function databaseTargetOf(config: Config, maxConnections = config.databasePoolSize): DatabaseTarget {
+  if (!config.databaseUrl) return { kind: 'pglite', dataDir: config.dataDir };
+  const password = config.databaseAuth === 'managed-identity' ? managedIdentityTokens(config.entra.managedIdentityClientId, AZURE_POSTGRES_RESOURCE) : undefined;
+  return { kind: 'postgres', url: config.databaseUrl, maxConnections, ...(password ? { password } : {}) };
+}
