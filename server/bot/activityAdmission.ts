@@ -36,16 +36,17 @@ export function admitActivity(options: AdmissionOptions): RequestHandler {
     const body = req.body as unknown;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return next(new ApiError('invalidRequest', 'Send one Bot Framework activity as a JSON object.'));
     const activity = body as Record<string, unknown>;
-    const conversation = activity.conversation as { id?: unknown } | undefined;
-    if (typeof activity.type !== 'string' || !activity.type || typeof conversation?.id !== 'string' || !conversation.id || typeof activity.serviceUrl !== 'string') {
-      return next(new ApiError('invalidRequest', 'An activity needs a type, a conversation id and a service URL.'));
-    }
+    const idOf = (party: unknown) => (party && typeof party === 'object' ? (party as { id?: unknown }).id : undefined);
+    // What the SDK reads to route a reply; Teams sends each on every activity.
+    const required = { type: activity.type, channelId: activity.channelId, serviceUrl: activity.serviceUrl, 'conversation.id': idOf(activity.conversation), 'from.id': idOf(activity.from), 'recipient.id': idOf(activity.recipient) };
+    const missing = Object.entries(required).filter(([, value]) => typeof value !== 'string' || !value).map(([name]) => name);
+    if (missing.length > 0) return next(new ApiError('invalidRequest', `An activity needs ${missing.join(', ')} as text.`, missing.map((field) => ({ field, message: 'Required, as text.' }))));
     try {
       Activity.fromObject(activity);
     } catch {
       return next(new ApiError('invalidRequest', 'The activity does not follow the Bot Framework activity schema.'));
     }
-    const serviceUrl = serviceUrlKey(activity.serviceUrl);
+    const serviceUrl = serviceUrlKey(activity.serviceUrl as string);
     if (!serviceUrl) return next(new ApiError('invalidRequest', 'The service URL is not a URL.'));
     if (!options.anonymous) {
       const claim = (req as unknown as { user?: Claims }).user?.serviceurl;

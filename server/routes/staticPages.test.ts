@@ -28,7 +28,7 @@ describe('pages the app manifest links to', () => {
   });
 
   it('answers health and readiness probes', async () => {
-    expect(await (await fetch(`${service.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${service.url}/healthz`)).json()).toEqual({ status: 'ok', unhandledRejections: 0 });
     expect(await (await fetch(`${service.url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
 });

@@ -7,6 +7,10 @@ export interface ServiceProcess {
   kill(): Promise<void>;
   /** SIGTERM: the service's own graceful stop. */
   stop(): Promise<void>;
+  /** Whether the process is still running. */
+  alive(): boolean;
+  /** Everything it printed so far (its log, one JSON object a line). */
+  output(): string;
 }
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -58,6 +62,8 @@ export async function startServiceProcess(env: Record<string, string>, timeoutMs
   });
   return {
     url,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
