@@ -86,4 +86,10 @@ export interface BotBackend {
   answerSurvey(person: Person, pairId: string, kind: SurveyKind, answers: Record<string, string>, now: Date): Promise<void>;
   requestRepair(person: Person, pairId: string, reason: string, now: Date): Promise<void>;
   pauseReminders(person: Person, until: Date, now: Date): Promise<void>;
+  /** The person's IANA time zone (their mailbox's), for dates on cards. */
+  timeZone(person: Person): Promise<string>;
+  /** Records that the person answered this sending of a card; false when they already had. */
+  claimCard(person: Person, cardId: string, now: Date): Promise<boolean>;
+  /** Forgets a claim whose answer could not be recorded, so the card can be answered again. */
+  releaseCard(person: Person, cardId: string): Promise<void>;
 }

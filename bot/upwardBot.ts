@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, CardFactory, type CloudAdapter, Conversation, MessageFactory, type Storage, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { botCommands, type BotCommandTitle } from '../shared/botCommands';
 import type { BotBackend, Person, SurveyKind } from './botBackend';
-import type { Card } from './cards/cardText';
+import { type Card, withCardId } from './cards/cardText';
 import { proposalAnsweredCard, type TabLinks } from './cards/noticeCards';
 import { maxProposedTakeaways, nothingToReflectOnCard, reflectionCard, reflectionSavedCard } from './cards/reflectionCards';
-import { helpCard, pausedCard, praiseComposeCard, textCard } from './cards/relationshipCards';
+import { answeredAlreadyCard, helpCard, pausedCard, praiseComposeCard, textCard } from './cards/relationshipCards';
 import { noSessionCard, sessionCard } from './cards/sessionCards';
 
 export interface UpwardBotOptions {
@@ -42,6 +43,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
   private readonly clock: () => Date;
   private readonly links: TabLinks;
   private readonly pauseDays: number;
+  private readonly failureMessage: UpwardBotOptions['failureMessage'];
 
   constructor(options: UpwardBotOptions) {
     super({ adapter: options.adapter, proactive: { storage: options.conversations }, startTypingTimer: false });
@@ -50,6 +52,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
     this.clock = options.clock;
     this.links = options.links;
     this.pauseDays = options.pauseDays ?? 14;
+    this.failureMessage = options.failureMessage;
 
     this.onTurn('beforeTurn', async (context) => {
       await this.remember(context);
@@ -69,82 +72,80 @@ export class UpwardBot extends AgentApplication<TurnState> {
       this.onMessage(commandPattern(title), (context) => this.asPerson(context, (person) => commands[title](context, person)));
     }
 
-    this.onSubmit('agenda.add', (context, data) =>
-      this.asPerson(context, async (person) => {
-        const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
-        await this.reply(context, textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.'));
-      }),
-    );
-    this.onSubmit('proposal.answer', (context, data) =>
-      this.asPerson(context, async (person) => {
-        const outcome = await this.backend.answerProposal(person, str(data.pairId), data.accept === true || data.accept === 'true', this.clock());
-        await this.reply(context, proposalAnsweredCard(outcome, this.links.workspace(str(data.pairId))));
-      }),
-    );
-    this.onSubmit('reflection.submit', (context, data) =>
-      this.asPerson(context, async (person) => {
-        const takeaways = Array.from({ length: maxProposedTakeaways }, (_, i) => str(data[`takeaway${i + 1}`])).filter(Boolean);
-        const confirmTakeawayIds = Object.entries(data).filter(([k, v]) => k.startsWith('confirm_') && v === 'true').map(([k]) => k.slice('confirm_'.length));
-        const result = await this.backend.submitReflection(
-          person,
-          { pairId: str(data.pairId), sessionId: str(data.sessionId), reflection: str(data.reflection), takeaways, commitment: str(data.commitment) || null, commitmentDueOn: str(data.commitmentDueOn) || null, confirmTakeawayIds },
-          this.clock(),
-        );
-        await this.reply(context, reflectionSavedCard({ takeaways: takeaways.length, agreed: result.agreed }));
-      }),
-    );
-    this.onSubmit('praise.submit', (context, data) =>
-      this.asPerson(context, async (person) => {
-        await this.backend.givePraise(person, str(data.pairId), str(data.text), this.clock());
-        await this.reply(context, textCard('Sent', 'Your thanks is on its way. Your mentor decides whether their manager may see it.'));
-      }),
-    );
-    this.onSubmit('praise.share', (context, data) =>
-      this.asPerson(context, async (person) => {
-        const share = data.share === true || data.share === 'true';
-        await this.backend.decidePraiseSharing(person, str(data.pairId), str(data.praiseId), share, this.clock());
-        await this.reply(context, textCard('Noted', share ? 'Your manager may now see this praise.' : 'This praise stays between you and your mentee.'));
-      }),
-    );
-    this.onSubmit('survey.submit', (context, data) =>
-      this.asPerson(context, async (person) => {
-        const { verb: _verb, pairId, kind, ...answers } = data;
-        await this.backend.answerSurvey(person, str(pairId), str(kind) as SurveyKind, Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, str(v)])), this.clock());
-        await this.reply(context, textCard('Thank you', 'Your answers are counted only in aggregate.'));
-      }),
-    );
-    this.onSubmit('repair.request', (context, data) =>
-      this.asPerson(context, async (person) => {
-        await this.backend.requestRepair(person, str(data.pairId), 'Asked for a new partner from the bot (no fault).', this.clock());
-        await this.reply(context, textCard('Request sent', 'Your programme admin will find you a new partner. Nobody is told why, and nobody is at fault.'));
-      }),
-    );
+    this.onAction('agenda.add', async (person, data) => {
+      const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
+      return textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.');
+    });
+    this.onAction('proposal.answer', async (person, data) => {
+      const outcome = await this.backend.answerProposal(person, str(data.pairId), data.accept === true || data.accept === 'true', this.clock());
+      return proposalAnsweredCard(outcome, this.links.workspace(str(data.pairId)));
+    });
+    this.onAction('reflection.submit', async (person, data) => {
+      const takeaways = Array.from({ length: maxProposedTakeaways }, (_, i) => str(data[`takeaway${i + 1}`])).filter(Boolean);
+      const confirmTakeawayIds = Object.entries(data).filter(([k, v]) => k.startsWith('confirm_') && v === 'true').map(([k]) => k.slice('confirm_'.length));
+      const result = await this.backend.submitReflection(
+        person,
+        { pairId: str(data.pairId), sessionId: str(data.sessionId), reflection: str(data.reflection), takeaways, commitment: str(data.commitment) || null, commitmentDueOn: str(data.commitmentDueOn) || null, confirmTakeawayIds },
+        this.clock(),
+      );
+      return reflectionSavedCard({ takeaways: takeaways.length, agreed: result.agreed });
+    });
+    this.onAction('praise.submit', async (person, data) => {
+      await this.backend.givePraise(person, str(data.pairId), str(data.text), this.clock());
+      return textCard('Sent', 'Your thanks is on its way. Your mentor decides whether their manager may see it.');
+    });
+    this.onAction('praise.share', async (person, data) => {
+      const share = data.share === true || data.share === 'true';
+      await this.backend.decidePraiseSharing(person, str(data.pairId), str(data.praiseId), share, this.clock());
+      return textCard('Noted', share ? 'Your manager may now see this praise.' : 'This praise stays between you and your mentee.');
+    });
+    this.onAction('survey.submit', async (person, data) => {
+      const { pairId, kind, cardId: _cardId, ...answers } = data;
+      await this.backend.answerSurvey(person, str(pairId), str(kind) as SurveyKind, Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, str(v)])), this.clock());
+      return textCard('Thank you', 'Your answers are counted only in aggregate.');
+    });
+    this.onAction('repair.request', async (person, data) => {
+      await this.backend.requestRepair(person, str(data.pairId), 'Asked for a new partner from the bot (no fault).', this.clock());
+      return textCard('Request sent', 'Your programme admin will find you a new partner. Nobody is told why, and nobody is at fault.');
+    });
     this.onActivity('message', (context) => this.reply(context, helpCard()));
     this.onError(async (context, error) => {
-      const { title, text } = options.failureMessage(error, context.activity);
+      const { title, text } = this.failureMessage(error, context.activity);
       await context.sendActivity(cardActivity(textCard(title, text)));
     });
   }
 
   /**
-   * A card's Action.Submit, as Teams sends it: a message without text whose value is the action's
-   * data (with its `verb`) merged with the card's inputs. The SDK's own actionSubmit route expects an
-   * invoke-shaped value ({ type, data }) and refuses these, so the bot matches them itself.
+   * A card's button (Action.Execute): Teams sends an `adaptiveCard/action` invoke whose data holds
+   * the card's inputs, and shows the card answered in place of the one pressed. Each sending of a
+   * card is answered once: pressed again (another device, a replay) it changes nothing. A failure
+   * leaves the card as it was, with what was typed, and says so in words.
    */
-  private onSubmit(verb: string, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<void>): void {
-    const valueOf = (context: TurnContext) => {
-      const { type, text, value } = context.activity;
-      return type === 'message' && !text && value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-    };
-    this.addRoute(
-      async (context) => valueOf(context)?.verb === verb,
-      (context) => handler(context, valueOf(context)!),
-    );
+  private onAction(verb: string, act: (person: Person, data: Record<string, unknown>) => Promise<Card>): void {
+    this.adaptiveCards.actionExecute<{ data?: Record<string, unknown> }>(verb, async (context, _state, action) => {
+      const data = action.data && typeof action.data === 'object' ? action.data : {};
+      const person = personOf(context);
+      if (!person) return textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.');
+      const cardId = str(data.cardId);
+      if (cardId && !(await this.backend.claimCard(person, cardId, this.clock()))) return answeredAlreadyCard();
+      try {
+        return this.stamped(await act(person, data));
+      } catch (error) {
+        if (cardId) await this.backend.releaseCard(person, cardId);
+        const { title, text } = this.failureMessage(error instanceof Error ? error : new Error(String(error)), context.activity);
+        return `${title}. ${text}`;
+      }
+    });
+  }
+
+  /** A card as it goes out: its buttons carry the id of this sending. */
+  private stamped(card: Card): Card {
+    return withCardId(card, randomUUID());
   }
 
   /** Sends a card to a person's stored 1:1 conversation (reminders, nudges). */
   async sendCard(conversation: Conversation, card: Card): Promise<void> {
-    await this.proactive.sendActivity(this.adapter, conversation, cardActivity(card));
+    await this.proactive.sendActivity(this.adapter, conversation, cardActivity(this.stamped(card)));
   }
 
   private async remember(context: TurnContext): Promise<void> {
@@ -157,7 +158,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
   }
 
   private async reply(context: TurnContext, card: Card): Promise<void> {
-    await context.sendActivity(cardActivity(card));
+    await context.sendActivity(cardActivity(this.stamped(card)));
   }
 
   private async asPerson(context: TurnContext, act: (person: Person) => Promise<void>): Promise<void> {
@@ -187,7 +188,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
     const now = this.clock();
     const until = new Date(now.getTime() + this.pauseDays * 86_400_000);
     await this.backend.pauseReminders(person, until, now);
-    await this.reply(context, pausedCard(until, 'UTC'));
+    await this.reply(context, pausedCard(until, await this.backend.timeZone(person)));
   }
 }
 

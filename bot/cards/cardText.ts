@@ -39,6 +39,22 @@ export function markedCard(card: Card, jobId: string): Card {
   return { ...card, id: jobMarker(jobId) };
 }
 
-export function submit(title: string, verb: string, data: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'Action.Submit', title, data: { verb, ...data } };
+/**
+ * A button as a Universal Action (Action.Execute): Teams sends it to the bot as an invoke, and the
+ * card the bot answers with replaces this one for the person who pressed it.
+ */
+export function execute(title: string, verb: string, data: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'Action.Execute', title, verb, data };
+}
+
+/**
+ * The card as sent once: every button carries this sending's id, so an answer to it is recorded
+ * once however often the card is pressed (another device, a replay).
+ */
+export function withCardId(card: Card, cardId: string): Card {
+  const stamp = (actions: unknown) =>
+    Array.isArray(actions)
+      ? actions.map((action: Record<string, unknown>) => (action.type === 'Action.Execute' ? { ...action, data: { ...(action.data as object), cardId } } : action))
+      : actions;
+  return card.actions ? { ...card, actions: stamp(card.actions) } : card;
 }

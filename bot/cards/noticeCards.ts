@@ -1,6 +1,6 @@
 import { teamsEntityLink } from '../../shared/teamsDeepLinks';
 import type { ProposalOutcome, ProposalView } from '../botBackend';
-import { adaptiveCard, type Card, heading, paragraph, safeText, submit, userText } from './cardText';
+import { adaptiveCard, type Card, heading, paragraph, safeText, execute, userText } from './cardText';
 
 const openUrl = (title: string, url: string) => ({ type: 'Action.OpenUrl', title, url });
 
@@ -48,7 +48,7 @@ export function proposalCard(view: ProposalView): Card {
   ];
   if (view.reasons.length > 0) body.push(paragraph('**Why this match**'), ...view.reasons.map((reason) => userText(`• ${reason}`)));
   body.push(paragraph('Declining is no fault of anyone: nobody is told why, and you are both free for the next matching round.', { subtle: true }));
-  return adaptiveCard(body, [submit('Accept', 'proposal.answer', { pairId: view.pairId, accept: true }), submit('Decline (no fault)', 'proposal.answer', { pairId: view.pairId, accept: false })]);
+  return adaptiveCard(body, [execute('Accept', 'proposal.answer', { pairId: view.pairId, accept: true }), execute('Decline (no fault)', 'proposal.answer', { pairId: view.pairId, accept: false })]);
 }
 
 /** The answer to Accept / Decline: where things stand now. */

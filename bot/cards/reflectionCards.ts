@@ -1,5 +1,5 @@
 import type { ReflectionPrompt } from '../botBackend';
-import { adaptiveCard, type Card, heading, paragraph, submit, userText } from './cardText';
+import { adaptiveCard, type Card, heading, paragraph, execute, userText } from './cardText';
 
 export const maxProposedTakeaways = 3;
 
@@ -27,7 +27,7 @@ export function reflectionCard(prompt: ReflectionPrompt): Card {
       body.push(userText(t.text, { italic: true }), { type: 'Input.Toggle', id: `confirm_${t.id}`, title: 'I agree' });
     }
   }
-  return adaptiveCard(body, [submit('Save', 'reflection.submit', { pairId: prompt.pairId, sessionId: prompt.sessionId })]);
+  return adaptiveCard(body, [execute('Save', 'reflection.submit', { pairId: prompt.pairId, sessionId: prompt.sessionId })]);
 }
 
 export function reflectionSavedCard(result: { takeaways: number; agreed: number }): Card {

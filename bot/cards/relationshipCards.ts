@@ -1,6 +1,6 @@
 import { botCommands } from '../../shared/botCommands';
 import type { SurveyKind } from '../botBackend';
-import { adaptiveCard, type Card, heading, paragraph, submit, userText } from './cardText';
+import { adaptiveCard, type Card, heading, paragraph, execute, userText } from './cardText';
 
 export function helpCard(): Card {
   return adaptiveCard([
@@ -18,7 +18,7 @@ export function praiseComposeCard(pairId: string, partnerName: string): Card {
       paragraph(`Tell ${partnerName.replace(/[*_[\]()#>`~\\{}]/g, '')} what they helped you see or do. They decide whether their manager may read it.`),
       { type: 'Input.Text', id: 'text', label: 'Your praise', isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: 'Write your praise first.' },
     ],
-    [submit('Send', 'praise.submit', { pairId })],
+    [execute('Send', 'praise.submit', { pairId })],
   );
 }
 
@@ -27,8 +27,8 @@ export function praiseReceivedCard(input: { pairId: string; praiseId: string; fr
   return adaptiveCard(
     [heading('You were thanked'), paragraph(`From ${input.fromName.replace(/[*_[\]()#>`~\\{}]/g, '')}:`), userText(input.text, { italic: true }), paragraph('May your manager see this? You can change your mind later in the Upward tab.')],
     [
-      submit('Share with my manager', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: true }),
-      submit('Keep it to myself', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: false }),
+      execute('Share with my manager', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: true }),
+      execute('Keep it to myself', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: false }),
     ],
   );
 }
@@ -60,8 +60,8 @@ export function surveyCard(input: { pairId: string; kind: SurveyKind; role: 'men
       { type: 'Input.Text', id: 'comment', label: 'What would you tell the next pair? (seen only in aggregate)', isMultiline: true, maxLength: 2000 },
     ],
   };
-  const actions = [submit('Send', 'survey.submit', { pairId: input.pairId, kind: input.kind })];
-  if (input.kind === 'pairing-fit') actions.push(submit('Ask for a new partner (no fault)', 'repair.request', { pairId: input.pairId }));
+  const actions = [execute('Send', 'survey.submit', { pairId: input.pairId, kind: input.kind })];
+  if (input.kind === 'pairing-fit') actions.push(execute('Ask for a new partner (no fault)', 'repair.request', { pairId: input.pairId }));
   return adaptiveCard(body[input.kind], actions);
 }
 
@@ -81,7 +81,7 @@ export function nudgeCard(input: { kind: NudgeKind; partnerName?: string; commit
           paragraph('A change in reporting lines means you and your partner are now in the same management chain, so the pairing cannot continue. Nobody did anything wrong.'),
           paragraph('Your sessions are paused. Your programme admin will offer you a new partner; your reflections stay private to you.'),
         ],
-        input.pairId ? [submit('Ask for a new partner now', 'repair.request', { pairId: input.pairId })] : [],
+        input.pairId ? [execute('Ask for a new partner now', 'repair.request', { pairId: input.pairId })] : [],
       );
   }
 }
@@ -93,4 +93,9 @@ export function pausedCard(until: Date, timeZone: string): Card {
 
 export function textCard(title: string, text: string): Card {
   return adaptiveCard([heading(title), paragraph(text)]);
+}
+
+/** What a card pressed a second time shows: nothing was recorded again. */
+export function answeredAlreadyCard(): Card {
+  return textCard('Already answered', 'You answered this card before; nothing changed. See everything in the Upward tab.');
 }

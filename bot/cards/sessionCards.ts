@@ -1,5 +1,5 @@
 import type { SessionView } from '../botBackend';
-import { adaptiveCard, type Card, heading, paragraph, submit, userText } from './cardText';
+import { adaptiveCard, type Card, heading, paragraph, execute, userText } from './cardText';
 
 function when(session: SessionView): string {
   const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: session.timeZone });
@@ -21,7 +21,7 @@ function addAgendaItem(session: SessionView): unknown[] {
 
 /** The next session: when, where, the agenda, and a way to add to it. Also the 24-hour reminder. */
 export function sessionCard(session: SessionView, options: { reminder: boolean }): Card {
-  const actions = [submit(session.role === 'mentee' ? 'Set your agenda' : 'Suggest an item', 'agenda.add', { pairId: session.pairId })];
+  const actions = [execute(session.role === 'mentee' ? 'Set your agenda' : 'Suggest an item', 'agenda.add', { pairId: session.pairId })];
   if (session.joinUrl) actions.push({ type: 'Action.OpenUrl', title: 'Join online', url: session.joinUrl });
   return adaptiveCard(
     [

@@ -110,7 +110,7 @@ describe('who may talk to the bot: only the Bot Connector, for the bot’s own i
     const refusals: [string, () => Promise<{ body: unknown; bearer: string | null }>][] = [
       ['an activity without a token', async () => ({ body: activity(mentor), bearer: null })],
       ['a token for the Upward API (another employee’s own, claiming to be the leader)', async () => ({ body: activity(leader, { text: 'next session' }), bearer: await standIn.issueToken(outsider.id) })],
-      ['a token for the Upward API adding to the leader’s agenda', async () => ({ body: activity(leader, { text: undefined, value: { verb: 'agenda.add', pairId, text: 'Planted by someone else' } }), bearer: await standIn.issueToken(outsider.id) })],
+      ['a token for the Upward API adding to the leader’s agenda', async () => ({ body: activity(leader, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'agenda.add', data: { pairId, text: 'Planted by someone else' } }, trigger: 'manual' } }), bearer: await standIn.issueToken(outsider.id) })],
       ['a Bot Connector token for another bot', async () => ({ body: activity(mentor), bearer: await connectorToken(teams.url, { audience: '0b7e4f2a-1c3d-4e5f-8a9b-7c6d5e4f3a2b' }) })],
       ['a token of another issuer, signed with the Bot Connector’s key', async () => ({ body: activity(mentor), bearer: await connectorToken(teams.url, { issuer: 'https://api.attacker.example' }) })],
       ['a Bot Connector-shaped token signed by a key nobody published', async () => ({ body: activity(mentor), bearer: await connectorToken(teams.url, { signedBy: 'unknown-key' }) })],

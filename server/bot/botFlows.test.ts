@@ -1,6 +1,6 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aPerson, aSession } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
+import { type CardPress, startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
 import { startTestService, type TestService } from '../testing/testService';
 import { textCard } from '../../bot/cards/relationshipCards';
 
@@ -35,14 +35,15 @@ describe('the Upward bot in a personal chat', () => {
   const conversationOf = (p: Persona) => `a:personal-${p.id}`;
 
   /** Sends one activity from a person and returns the cards the bot answered with, as JSON text. */
-  async function send(p: Persona, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
+  async function send(p: Persona, fields: { text?: string; press?: CardPress }): Promise<string[]> {
     const answer = await teams.chat(service, { tenantId, userId: p.id, name: `${p.givenName} ${p.surname}`, at: now }, fields);
     expect(answer.status).toBeLessThan(300);
     expect(answer.conversations).toEqual([]);
     return answer.cards;
   }
   const say = (p: Persona, text: string) => send(p, { text });
-  const submit = (p: Persona, value: Record<string, unknown>) => send(p, { value });
+  /** Presses a card's button (verb) with the card's inputs and data. */
+  const submit = (p: Persona, { verb, ...data }: { verb: string } & Record<string, unknown>) => send(p, { press: { verb, data } });
   const workspaceAs = async (p: Persona) => (await service.api('GET', `/api/pairs/${pairId}/workspace`, { as: p.id })).body;
 
   it('answers help with what it can do', async () => {
@@ -136,6 +137,29 @@ describe('the Upward bot in a personal chat', () => {
     expect((await submit(leader, { verb: 'praise.share', pairId, praiseId: received[0]!.id, share: true }))[0]).toContain('Your role in this pair does not do this');
     expect((await submit(mentor, { verb: 'praise.share', pairId, praiseId: received[0]!.id, share: true }))[0]).toContain('Your manager may now see this praise.');
     expect((await workspaceAs(mentor)).praise.received).toEqual([expect.objectContaining({ shareWithManager: true })]);
+  });
+
+  it('records an answered card once: pressed again (another device, a replay) it changes nothing and says so', async () => {
+    const [compose] = await say(leader, 'praise');
+    const action = (JSON.parse(compose!) as { actions: { type: string; verb: string; data: { cardId?: string } }[] }).actions[0]!;
+    expect(action).toMatchObject({ type: 'Action.Execute', verb: 'praise.submit', data: { cardId: expect.any(String) } });
+    const praiseCount = async () => (await service.database.db.selectFrom('praise').select('id').where('tenant_id', '=', tenantId).execute()).length;
+    const before = await praiseCount();
+    const press = () => submit(leader, { verb: 'praise.submit', ...action.data, pairId, text: 'Thank you for the reverse demo.' });
+    const [first] = await press();
+    expect(first).toContain('Your mentor decides');
+    expect(first).not.toContain('Action.Execute');
+    expect((await press())[0]).toContain('Already answered');
+    expect(await praiseCount()).toBe(before + 1);
+  });
+
+  it('leaves a card answerable when its answer could not be recorded, and tells the person why', async () => {
+    const [compose] = await say(leader, 'praise');
+    const { cardId } = (JSON.parse(compose!) as { actions: { data: { cardId: string } }[] }).actions[0]!.data;
+    const refused = await teams.chat(service, { tenantId, userId: leader.id, name: leader.givenName, at: now }, { press: { verb: 'praise.submit', data: { cardId, pairId, text: '' } } });
+    expect(refused.answerType).toBe('application/vnd.microsoft.activity.message');
+    expect(refused.cards[0]).toContain('Check what you entered and try again.');
+    expect((await submit(leader, { verb: 'praise.submit', cardId, pairId, text: 'Second try, with words.' }))[0]).toContain('Your mentor decides');
   });
 
   it('pauses reminders for two weeks', async () => {

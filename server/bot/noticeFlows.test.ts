@@ -2,7 +2,7 @@ import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { JobWorker } from '../jobs/jobWorker';
 import { aPair, aPerson } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
+import { type CardPress, startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
 import { startTestService, type TestService } from '../testing/testService';
 import { waitFor } from '../testing/waitFor';
 
@@ -31,7 +31,7 @@ describe('the bot’s notices', () => {
   const db = () => service.database.db;
 
   /** One activity from a person to the bot; returns the cards it answered with, as JSON text. */
-  async function send(userId: string, fields: { text?: string; value?: Record<string, unknown> }): Promise<string[]> {
+  async function send(userId: string, fields: { text?: string; press?: CardPress }): Promise<string[]> {
     const answer = await teams.chat(service, { tenantId, userId, name: everyone.find((p) => p.id === userId)?.name ?? userId, at: now }, fields);
     expect(answer.status).toBeLessThan(300);
     return answer.cards;
@@ -106,24 +106,24 @@ describe('the bot’s notices', () => {
       const manager = service.standIn.org.people.find((p) => p.user.id === person.managerId);
       if (manager) expect(toLeader + toMentor).not.toContain(manager.user.displayName!);
     }
-    for (const card of [toLeader, toMentor]) expect(JSON.parse(card).actions.map((a: { title: string; data: unknown }) => [a.title, a.data])).toEqual([
-      ['Accept', { verb: 'proposal.answer', pairId, accept: true }],
-      ['Decline (no fault)', { verb: 'proposal.answer', pairId, accept: false }],
+    for (const card of [toLeader, toMentor]) expect(JSON.parse(card).actions.map((a: { type: string; title: string; verb: string; data: unknown }) => [a.type, a.title, a.verb, a.data])).toEqual([
+      ['Action.Execute', 'Accept', 'proposal.answer', { pairId, accept: true, cardId: expect.any(String) }],
+      ['Action.Execute', 'Decline (no fault)', 'proposal.answer', { pairId, accept: false, cardId: expect.any(String) }],
     ]);
   });
 
   it('records Accept through the pair lifecycle and says where things stand: waiting for the partner, then paired with the charter to sign', async () => {
-    const [first] = await send(leader.id, { value: { verb: 'proposal.answer', pairId, accept: true } });
+    const [first] = await send(leader.id, { press: { verb: 'proposal.answer', data: { pairId, accept: true } } });
     expect(first).toContain('waiting for your partner to accept');
     expect((await service.api('GET', '/api/pairs', { as: leader.id })).body.pairs[0]).toMatchObject({ status: 'proposed', menteeAccepted: true, mentorAccepted: false });
 
-    const [second] = await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: true } });
+    const [second] = await send(mentor.id, { press: { verb: 'proposal.answer', data: { pairId, accept: true } } });
     expect(second).toContain('You are paired');
     expect(JSON.parse(second!).actions).toEqual([{ type: 'Action.OpenUrl', title: 'Sign the charter', url: `https://upward.example.test/tab/index.html#/workspace/${pairId}` }]);
     expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
 
     // Answering again is refused by the lifecycle, not recorded twice.
-    expect((await send(mentor.id, { value: { verb: 'proposal.answer', pairId, accept: false } }))[0]).toContain('That change is not possible now');
+    expect((await send(mentor.id, { press: { verb: 'proposal.answer', data: { pairId, accept: false } } }))[0]).toContain('That change is not possible now');
     expect((await service.api('GET', '/api/pairs', { as: mentor.id })).body.pairs[0]).toMatchObject({ status: 'accepted' });
   });
 
@@ -135,14 +135,14 @@ describe('the bot’s notices', () => {
     const pair = await aPair(db(), tenantId, { status: 'proposed', mentorUserId: x, menteeUserId: y });
     await recordDomainEvent(db(), { tenantId, kind: 'pair.proposed', subjectId: pair.id, payload: { programmeId: pair.programme_id }, at: now });
     // y accepts (from an earlier card) before this notice goes out: only x still has a proposal to answer.
-    expect((await send(y!, { value: { verb: 'proposal.answer', pairId: pair.id, accept: true } }))[0]).toContain('waiting for your partner');
+    expect((await send(y!, { press: { verb: 'proposal.answer', data: { pairId: pair.id, accept: true } } }))[0]).toContain('waiting for your partner');
 
     const received = await deliver(1, jobsDone('pair.proposed:', 4));
     expect([...received.keys()]).toEqual([x]);
     expect(received.get(x!)![0]).toContain('Analyst, Finance.');
     expect(received.get(x!)![0]).not.toContain('Why this match');
 
-    const [answer] = await send(x!, { value: { verb: 'proposal.answer', pairId: pair.id, accept: false } });
+    const [answer] = await send(x!, { press: { verb: 'proposal.answer', data: { pairId: pair.id, accept: false } } });
     expect(answer).toContain('Declined, with no fault');
     expect(answer).toContain('Nobody is at fault and nobody is told why');
     expect(await db().selectFrom('pairs').select(['status', 'end_reason']).where('id', '=', pair.id).executeTakeFirstOrThrow()).toEqual({ status: 'ended', end_reason: 'declined' });

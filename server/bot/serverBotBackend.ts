@@ -204,5 +204,19 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ reminders_paused_until: until, updated_at: now }))
         .execute();
     },
+    timeZone: (person) => deps.timeZoneOf(person.tenantId, person.userId),
+    async claimCard(person, cardId, now) {
+      callerOf(person);
+      const claimed = await db
+        .insertInto('answered_cards')
+        .values({ tenant_id: person.tenantId, user_id: person.userId, card_id: cardId, answered_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .returning('card_id')
+        .executeTakeFirst();
+      return claimed !== undefined;
+    },
+    async releaseCard(person, cardId) {
+      await db.deleteFrom('answered_cards').where('tenant_id', '=', person.tenantId).where('user_id', '=', person.userId).where('card_id', '=', cardId).execute();
+    },
   };
 }

@@ -115,7 +115,7 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
       .execute();
     // Reminders not yet sent would reach a person who asked to leave.
     await trx.deleteFrom('jobs').where('tenant_id', '=', tenantId).where('done_at', 'is', null).where(sql<boolean>`payload::text like ${`%${userId}%`}`).execute();
-    for (const table of ['bot_preferences', 'conversation_references', 'reporting_chains', 'directory_users'] as const) {
+    for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'reporting_chains', 'directory_users'] as const) {
       await trx.deleteFrom(table).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
     }
     return {

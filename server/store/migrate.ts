@@ -12,6 +12,7 @@ import { statements as conversationsByPerson } from './migrations/0009_conversat
 import { statements as auditChanges } from './migrations/0012_audit_changes';
 import { statements as insightBatches } from './migrations/0013_insight_batches';
 import { statements as rateLimitWindows } from './migrations/0014_rate_limit_windows';
+import { statements as answeredCards } from './migrations/0015_answered_cards';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, readonly string[]> = {
   '0012_audit_changes': auditChanges,
   '0013_insight_batches': insightBatches,
   '0014_rate_limit_windows': rateLimitWindows,
+  '0015_answered_cards': answeredCards,
 };
 
 const provider: MigrationProvider = {

@@ -41,6 +41,7 @@ export interface Database {
   audit_log: AuditLogTable;
   insight_batches: InsightBatchTable;
   rate_limit_windows: RateLimitWindowTable;
+  answered_cards: AnsweredCardTable;
 }
 
 export interface DirectoryUserTable {
@@ -360,6 +361,13 @@ export interface RateLimitWindowTable {
   key: string;
   window_start: Timestamp;
   hits: number;
+}
+
+export interface AnsweredCardTable {
+  tenant_id: string;
+  user_id: string;
+  card_id: string;
+  answered_at: Timestamp;
 }
 
 export interface AuditLogTable {

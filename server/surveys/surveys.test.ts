@@ -43,13 +43,8 @@ describe('surveys', () => {
   it('records the answers sent from the survey cards, once per person and survey, and refuses scores outside 1-5', async () => {
     const pair = await aPair(db(), tenantId, { mentorUserId: mentor.id, menteeUserId: leader.id });
     const submit = async (p: { id: string; givenName: string }, value: Record<string, unknown>) => {
-      const before = teams.received.length;
-      await service.postActivity({
-          type: 'message', id: randomUUID(), channelId: 'msteams', serviceUrl: teams.url, value: { verb: 'survey.submit', pairId: pair.id, ...value },
-          from: { id: `29:${p.id}`, name: p.givenName, aadObjectId: p.id }, recipient: { id: '28:upward-bot', name: 'Upward' },
-          conversation: { id: `a:personal-${p.id}`, conversationType: 'personal', tenantId },
-      });
-      return JSON.stringify(teams.received.slice(before).map((r) => r.activity));
+      const answer = await teams.chat(service, { tenantId, userId: p.id, name: p.givenName, at: new Date() }, { press: { verb: 'survey.submit', data: { pairId: pair.id, ...value } } });
+      return answer.cards.join('\n');
     };
     expect(await submit(leader, { kind: 'pairing-fit', fit: '4' })).toContain('counted only in aggregate');
     expect(await submit(leader, { kind: 'pairing-fit', fit: '5' })).toContain('counted only in aggregate');

@@ -10,6 +10,12 @@ export interface ReceivedActivity {
   activity: any;
 }
 
+/** A button pressed on a card: its verb, and its data merged with the card's inputs, as Teams sends them. */
+export interface CardPress {
+  verb: string;
+  data: Record<string, unknown>;
+}
+
 /** What the connector does with one post instead of answering 201 at once. */
 export type ConnectorFault =
   /** Refused (429 with Retry-After, or 5xx): Teams did not take the message. */
@@ -84,11 +90,20 @@ export async function startTeamsConnector(
      * Connector, which signs it) to the service's /api/messages; answers the HTTP status and what the bot posted back meanwhile (each card's
      * content, or the text, as JSON), all of it in that person's conversation.
      */
-    async chat(bot: { postActivity(activity: Record<string, unknown>): Promise<Response> }, from: { tenantId: string; userId: string; name: string; at: Date }, fields: { text?: string; value?: Record<string, unknown> }) {
+    async chat(
+      bot: { postActivity(activity: Record<string, unknown>): Promise<Response> },
+      from: { tenantId: string; userId: string; name: string; at: Date },
+      fields: { text?: string; value?: Record<string, unknown>; press?: CardPress },
+    ) {
       const before = received.length;
       const conversationId = `a:personal-${from.userId}`;
+      const { press, ...messageFields } = fields;
+      // A pressed button arrives as Teams sends a Universal Action: an invoke, answered in the HTTP response.
+      const kind = press
+        ? { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: press.verb, data: press.data }, trigger: 'manual' } }
+        : { type: 'message' };
       const response = await bot.postActivity({
-          type: 'message',
+          ...kind,
           id: randomUUID(),
           timestamp: from.at.toISOString(),
           channelId: 'msteams',
@@ -97,13 +112,16 @@ export async function startTeamsConnector(
           recipient: { id: '28:upward-bot', name: 'Upward' },
           conversation: { id: conversationId, conversationType: 'personal', tenantId: from.tenantId },
           channelData: { tenant: { id: from.tenantId } },
-          ...fields,
+          ...messageFields,
       });
       const answers = received.slice(before);
+      const invokeAnswer = press && response.ok ? ((await response.json()) as { type?: string; value?: unknown }) : null;
       return {
         status: response.status,
         conversations: answers.map((r) => r.conversationId).filter((c) => c !== conversationId),
-        cards: answers.map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text)),
+        /** The card that replaced the pressed one (or the message Teams shows beside it), then what was posted. */
+        cards: [...(invokeAnswer ? [JSON.stringify(invokeAnswer.value)] : []), ...answers.map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text))],
+        answerType: invokeAnswer?.type,
       };
     },
     stop: () =>
