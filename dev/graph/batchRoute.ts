@@ -38,6 +38,11 @@ export function batchRouter(graphBaseUrl: () => string): express.Router {
         throw new GraphError(400, 'BadRequest', 'Every batch request needs a unique id, a method and a url.');
       }
       ids.add(r.id);
+      // Header names are case-insensitive (the docs write Content-Type); a body needs one, as Graph requires.
+      const headerNames = Object.keys(r.headers ?? {}).map((name) => name.toLowerCase());
+      if (r.body !== undefined && !headerNames.includes('content-type')) {
+        throw new GraphError(400, 'BadRequest', `Request '${r.id}' has a body but no Content-Type header; a batch request with a body must say its content type.`);
+      }
     }
     for (const r of requests) {
       for (const dep of r.dependsOn ?? []) if (!ids.has(dep)) throw new GraphError(400, 'BadRequest', `Request '${r.id}' depends on unknown request '${dep}'.`);
@@ -64,10 +69,9 @@ export function batchRouter(graphBaseUrl: () => string): express.Router {
         }
         // Graph wants URLs relative to the version; the Graph JS SDK keeps `/v1.0` for a non-Graph host, so accept both.
         const url = r.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/?(v1\.0\/)?/, '/');
-        const headers: Record<string, string> = { ...(r.headers ?? {}), [BATCH_ITEM_HEADER]: '1' };
+        const headers: Record<string, string> = { ...Object.fromEntries(Object.entries(r.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])), [BATCH_ITEM_HEADER]: '1' };
         if (authorization) headers.authorization = authorization;
         const hasBody = r.body !== undefined && r.method.toUpperCase() !== 'GET';
-        if (hasBody) headers['content-type'] ??= 'application/json';
         const response = await fetch(`${graphBaseUrl()}${url}`, { method: r.method.toUpperCase(), headers, body: hasBody ? JSON.stringify(r.body) : undefined });
         const outHeaders: Record<string, string> = {};
         for (const name of ['content-type', 'retry-after', 'location']) {

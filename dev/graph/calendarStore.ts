@@ -253,6 +253,8 @@ export class CalendarStore {
   }
 
   getEvent(mailboxId: string, id: string): Event {
+    // Exchange tells a malformed id from a missing item: 400 before any lookup.
+    if (!/^[A-Za-z0-9_\-+/=]{16,}$/.test(id)) throw new GraphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
     const stored = this.events.get(id);
     if (!stored || stored.mailboxId !== mailboxId) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     return stored.event;

@@ -47,6 +47,28 @@ function authenticate(issuer: TokenIssuer) {
   };
 }
 
+interface RouteLayer {
+  match(path: string): boolean;
+  route?: { methods: Record<string, boolean> };
+  handle?: { stack?: RouteLayer[] };
+}
+
+/**
+ * A known resource asked with a method it does not support: Graph answers 405, not "resource not
+ * found". Reads the routes the stand-in registered, so the rule follows them.
+ */
+function methodNotAllowed(router: express.Router) {
+  const routes = (layers: RouteLayer[]): RouteLayer[] => layers.flatMap((layer) => (layer.route ? [layer] : layer.handle?.stack ? routes(layer.handle.stack) : []));
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const known = routes((router as unknown as { stack: RouteLayer[] }).stack).filter((layer) => layer.match(req.path));
+    const method = req.method === 'HEAD' ? 'get' : req.method.toLowerCase();
+    if (known.length > 0 && !known.some((layer) => layer.route!.methods[method])) {
+      throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+    }
+    next();
+  };
+}
+
 /** Microsoft Graph v1.0 as Upward uses it, to be mounted at `/v1.0`. */
 export function createGraphRouter(config: GraphAppConfig): express.Router {
   const router = express.Router();
@@ -78,6 +100,7 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
   router.use(chatRouter(config, config.chats));
   router.use(channelRouter(config, config.channels));
   router.use(batchRouter(() => config.graphBaseUrl));
+  router.use(methodNotAllowed(router));
   router.use((req) => {
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/').filter(Boolean).pop() ?? ''}'.`);
   });

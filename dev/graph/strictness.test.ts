@@ -1,0 +1,57 @@
+import { DEMO_PERSONAS } from '../demoOrg/personas';
+import { startM365StandIn, type M365StandIn } from '../m365StandIn';
+
+let standIn: M365StandIn;
+
+beforeAll(async () => {
+  standIn = await startM365StandIn({ port: 0, seed: 'strict', size: 60 });
+});
+afterAll(() => standIn.stop());
+
+const leader = DEMO_PERSONAS.seniorLeader.id;
+
+async function graph(method: string, path: string, body?: unknown) {
+  const token = await standIn.issueAppToken();
+  const response = await fetch(`${standIn.graphBaseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as { error?: { code?: string }; responses?: { id: string; status: number }[] } | null };
+}
+
+// Each rule is one a lenient stand-in (the one before this test) broke: it answered 2xx, 404 or 500.
+describe('the Graph stand-in refuses what Graph refuses', () => {
+  it('answers 400 ErrorInvalidIdMalformed for an event id that is not an Outlook id, and 404 for a well-formed unknown one', async () => {
+    expect(await graph('GET', `/users/${leader}/events/not%20an%20id`)).toMatchObject({ status: 400, body: { error: { code: 'ErrorInvalidIdMalformed' } } });
+    expect(await graph('PATCH', `/users/${leader}/events/x1`, { subject: 'x' })).toMatchObject({ status: 400, body: { error: { code: 'ErrorInvalidIdMalformed' } } });
+    expect(await graph('GET', `/users/${leader}/events/AAMkAGAAAAAAAAAAAAAAAAAAAAAAAAAA`)).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
+  });
+
+  it('answers 405 for a method a known resource does not support, and 400 for an unknown resource', async () => {
+    expect(await graph('PUT', `/users/${leader}`, { displayName: 'x' })).toMatchObject({ status: 405 });
+    expect(await graph('DELETE', '/places/microsoft.graph.room')).toMatchObject({ status: 405 });
+    expect(await graph('POST', `/users/${leader}/mailboxSettings`, {})).toMatchObject({ status: 405 });
+    expect((await graph('GET', `/users/${leader}/mailboxSettings`)).status).toBe(200);
+    expect(await graph('GET', '/no/such/resource')).toMatchObject({ status: 400 });
+  });
+
+  it('reads $batch step headers case-insensitively (Content-Type, as the docs write it) and refuses a body without a content type', async () => {
+    const step = (headers: Record<string, string> | undefined) => ({
+      requests: [
+        {
+          id: '1',
+          method: 'POST',
+          url: `/users/${leader}/calendar/getSchedule`,
+          ...(headers ? { headers } : {}),
+          body: { schedules: [standIn.org.byId.get(leader)!.user.mail], startTime: { dateTime: '2030-01-07T09:00:00', timeZone: 'UTC' }, endTime: { dateTime: '2030-01-07T17:00:00', timeZone: 'UTC' } },
+        },
+      ],
+    });
+    const documented = await graph('POST', '/$batch', step({ 'Content-Type': 'application/json' }));
+    expect(documented.status).toBe(200);
+    expect(documented.body?.responses).toEqual([expect.objectContaining({ id: '1', status: 200 })]);
+    expect(await graph('POST', '/$batch', step(undefined))).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+  });
+});
