@@ -70,8 +70,9 @@ async function startEndpoint(): Promise<AppServiceIdentityEndpoint> {
 
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // The endpoint lasts as long as the process, and must not keep it alive.
+  // The endpoint lasts as long as the process, and must not keep it alive (nor may msal's kept-alive connections).
   server.unref();
+  server.on('connection', (socket) => socket.unref());
   return {
     environment: { IDENTITY_ENDPOINT: `http://127.0.0.1:${(server.address() as AddressInfo).port}/msi/token`, IDENTITY_HEADER: header },
     attach(identity) {
