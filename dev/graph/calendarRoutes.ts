@@ -37,7 +37,7 @@ function viewBound(value: string | null): DateTime | null {
 function selected(item: Record<string, unknown>, select: string | null): Record<string, unknown> {
   if (!select) return item;
   const wanted = new Set(select.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean));
-  return Object.fromEntries(Object.entries(item).filter(([key]) => key === 'id' || key === '@odata.etag' || wanted.has(key.toLowerCase())));
+  return Object.fromEntries(Object.entries(item).filter(([key]) => key === 'id' || key.startsWith('@odata.') || wanted.has(key.toLowerCase())));
 }
 
 export function calendarRouter(ctx: GraphContext): express.Router {
@@ -101,7 +101,7 @@ export function calendarRouter(ctx: GraphContext): express.Router {
   for (const prefix of ['/me', '/users/:id']) {
     router.get(`${prefix}/events/:eventId`, (req, res) => {
       const person = ownMailbox(req, res);
-      res.json(presentEvent(ctx.calendars.getEvent(person.user.id, req.params.eventId as string), req, ctx, person.user.id));
+      res.json(selected(presentEvent(ctx.calendars.getEvent(person.user.id, req.params.eventId as string), req, ctx, person.user.id), queryOf(req).get('$select')));
     });
     router.patch(`${prefix}/events/:eventId`, (req, res) => {
       const person = ownMailbox(req, res);

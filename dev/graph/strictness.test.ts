@@ -29,6 +29,19 @@ describe('the Graph stand-in refuses what Graph refuses', () => {
     expect(await graph('GET', `/users/${leader}/events/AAMkAGAAAAAAAAAAAAAAAAAAAAAAAAAA`)).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
   });
 
+  it('honours $select on an event: the fields asked for, with its id and OData annotations, and nothing else', async () => {
+    const created = await graph('POST', `/users/${leader}/events`, {
+      subject: 'Selected',
+      start: { dateTime: '2030-02-04T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2030-02-04T10:30:00', timeZone: 'UTC' },
+      attendees: [],
+    });
+    const id = (created.body as unknown as { id: string }).id;
+    const read = (await graph('GET', `/users/${leader}/events/${id}?$select=subject,start`)).body as unknown as Record<string, unknown>;
+    expect(Object.keys(read).filter((key) => !key.startsWith('@odata.')).sort()).toEqual(['id', 'start', 'subject']);
+    expect(read.subject).toBe('Selected');
+  });
+
   it('answers 405 for a method a known resource does not support, and 400 for an unknown resource', async () => {
     expect(await graph('PUT', `/users/${leader}`, { displayName: 'x' })).toMatchObject({ status: 405 });
     expect(await graph('DELETE', '/places/microsoft.graph.room')).toMatchObject({ status: 405 });
