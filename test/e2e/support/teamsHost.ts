@@ -14,6 +14,9 @@ export interface HostedTab<Tab extends FrameLocator | Page> {
   calls(): Promise<HostCall[]>;
 }
 
+/** Headers that describe one connection, not the request: fetch sets its own. */
+const HOP_HEADERS = ['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length'];
+
 type HostChoices = Omit<HostOptionsInput, 'userId' | 'contentUrl'> & { hash?: string; context?: BrowserContext };
 
 async function openSession(service: TestService, person: Persona, choices: HostChoices): Promise<{ id: string; base: string }> {
@@ -42,14 +45,26 @@ export async function openInTeamsHost(browser: Browser, service: TestService, pe
   await context.route(`${TEAMS_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (!url.pathname.startsWith('/teamsHost/')) return route.fulfill({ status: 404, body: 'Not part of the host stand-in' });
-    // A request still pending when the test closes the page (a host that never answers) ends with it.
+    const request = route.request();
+    let answer: { status: number; headers: Record<string, string>; body: Buffer };
     try {
-      const response = await route.fetch({ url: `${service.standIn.url}${url.pathname}${url.search}` });
-      await route.fulfill({ response });
+      // Fetched here rather than with route.fetch, whose response Playwright may dispose before it is used.
+      const postData = request.postDataBuffer();
+      const response = await fetch(`${service.standIn.url}${url.pathname}${url.search}`, {
+        method: request.method(),
+        headers: Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(':') && !HOP_HEADERS.includes(name))),
+        body: postData ? new Uint8Array(postData) : undefined,
+      });
+      // Node's fetch has already decoded the body: drop what described the encoded one.
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)));
+      answer = { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
     } catch (error) {
+      // A request still pending when the test closes the page (a host that never answers) ends with it.
       if (!context.pages().length) return;
       throw error;
     }
+    // A request the page gave up meanwhile (it navigated, or the test closed it) has nobody to answer.
+    await route.fulfill(answer).catch(() => undefined);
   });
   const page = await context.newPage();
   await page.goto(`${TEAMS_ORIGIN}/teamsHost/sessions/${id}/`);
