@@ -6,7 +6,7 @@ import type { BotBackend, Person, SurveyKind } from './botBackend';
 import { type Card, withCardId } from './cards/cardText';
 import { proposalAnsweredCard, type TabLinks } from './cards/noticeCards';
 import { maxProposedTakeaways, nothingToReflectOnCard, reflectionCard, reflectionSavedCard } from './cards/reflectionCards';
-import { answeredAlreadyCard, helpCard, pausedCard, praiseComposeCard, textCard } from './cards/relationshipCards';
+import { answeredAlreadyCard, helpCard, pausedCard, praiseComposeCard, textCard, unknownPersonCard } from './cards/relationshipCards';
 import { noSessionCard, sessionCard } from './cards/sessionCards';
 
 export interface UpwardBotOptions {
@@ -125,7 +125,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
     this.adaptiveCards.actionExecute<{ data?: Record<string, unknown> }>(verb, async (context, _state, action) => {
       const data = action.data && typeof action.data === 'object' ? action.data : {};
       const person = personOf(context);
-      if (!person) return textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.');
+      if (!person) return unknownPersonCard();
       const cardId = str(data.cardId);
       if (cardId && !(await this.backend.claimCard(person, cardId, this.clock()))) return answeredAlreadyCard();
       try {
@@ -163,7 +163,7 @@ export class UpwardBot extends AgentApplication<TurnState> {
 
   private async asPerson(context: TurnContext, act: (person: Person) => Promise<void>): Promise<void> {
     const person = personOf(context);
-    if (!person) return this.reply(context, textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.'));
+    if (!person) return this.reply(context, unknownPersonCard());
     await act(person);
   }
 

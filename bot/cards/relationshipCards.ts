@@ -99,3 +99,8 @@ export function textCard(title: string, text: string): Card {
 export function answeredAlreadyCard(): Card {
   return textCard('Already answered', 'You answered this card before; nothing changed. See everything in the Upward tab.');
 }
+
+/** For an activity that does not say who sent it (Teams always does; something else sent it). */
+export function unknownPersonCard(): Card {
+  return textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.');
+}

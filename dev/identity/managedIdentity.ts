@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { APP_SERVICE_API_VERSION, type AttachableIdentity, type IdentityAnswer, type IdentityEnvironment } from './appServiceIdentityEndpoint';
-import { AZURE_POSTGRES_RESOURCE } from '../../server/managedIdentityTokens';
+import { AZURE_POSTGRES_RESOURCE, TOKEN_EXCHANGE_RESOURCE as TOKEN_EXCHANGE_AUDIENCE } from '../../server/managedIdentityTokens';
 import type { SigningKeys } from './signingKeys';
 
-/** The audience of the token a managed identity presents as a federated credential (Entra ID's token exchange). */
-export const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
+/** The audience of the token a managed identity presents as a federated credential (Entra ID's token exchange), as Upward names it. */
+export { TOKEN_EXCHANGE_AUDIENCE };
 /** The resource the bot asks for to post to the Bot Connector. */
 export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 const RESOURCES = [TOKEN_EXCHANGE_AUDIENCE, BOT_FRAMEWORK_RESOURCE, AZURE_POSTGRES_RESOURCE];

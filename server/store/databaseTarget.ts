@@ -6,8 +6,8 @@ import type { DatabaseTarget } from './database';
  * The database the configuration names: a Postgres server when DATABASE_URL is set, with the
  * managed identity's Entra tokens as passwords when DATABASE_AUTH says so; embedded PGlite otherwise.
  */
-export function databaseTargetOf(config: Config, maxConnections = config.databasePoolSize): DatabaseTarget {
+export function databaseTargetOf(config: Config): DatabaseTarget {
   if (!config.databaseUrl) return { kind: 'pglite', dataDir: config.dataDir };
   const password = config.databaseAuth === 'managed-identity' ? managedIdentityTokens(config.entra.managedIdentityClientId, AZURE_POSTGRES_RESOURCE) : undefined;
-  return { kind: 'postgres', url: config.databaseUrl, maxConnections, ...(password ? { password } : {}) };
+  return { kind: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize, ...(password ? { password } : {}) };
 }
