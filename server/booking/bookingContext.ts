@@ -7,7 +7,8 @@ import type { Caller } from '../auth/caller';
 import type { GraphSession } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
-import { authorizePairMember } from '../policies/pairPolicy';
+import { pairPolicy } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { RoomCatalogue } from './roomCatalogue';
 import { workplaceOf } from './workplace';
 
@@ -57,8 +58,7 @@ export function bookingGraph(deps: AppDeps, actor: Caller): GraphSession {
 export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: string): Promise<BookingContext> {
   const { db } = deps;
   const tenantId = actor.tenantId;
-  const pair = await pairRepository(db, tenantId).find(pairId);
-  authorizePairMember(actor, pair);
+  const { pair } = authorize(pairPolicy, actor, 'view', await pairRepository(db, tenantId).find(pairId));
   if (!bookable.has(pair.status)) {
     throw new ApiError('invalidTransition', 'Sessions are booked once both of you have accepted the pair, and not while it is paused or after it ended.');
   }

@@ -5,7 +5,8 @@ import { personSummaries } from '../directory/directoryCache';
 import { ApiError } from '../http/errors';
 import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
-import { partnerOf, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, partnerOf } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import { surveyResponder } from '../surveys/surveyCommands';
 import { agendaItemAdder, agendaItemSuggester } from '../workspace/commands/agendaCommands';
@@ -54,16 +55,16 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
     async currentPair(person) {
       const pair = await livePair(person);
       if (!pair) return null;
-      const actor = callerOf(person);
-      const role = roleInPair(actor, pair)!;
-      return { pairId: pair.id, role, partnerName: await partnerName(person.tenantId, partnerOf(pair, role)) };
+      const member = authorize(pairPolicy, callerOf(person), 'view', pair);
+      return { pairId: pair.id, role: member.role, partnerName: await partnerName(person.tenantId, partnerOf(member)) };
     },
 
     async proposal(person, pairId) {
-      const pair = await pairRepository(db, person.tenantId).find(pairId);
-      const role = pair ? roleInPair(callerOf(person), pair) : null;
-      if (!pair || !role || pair.status !== 'proposed' || (role === 'mentor' ? pair.mentor_accepted_at : pair.mentee_accepted_at)) return null;
-      const partner = (await personSummaries(db, person.tenantId, [partnerOf(pair, role)])).get(partnerOf(pair, role));
+      // Offered only while the person may still accept: a stranger, or an answered proposal, gets none.
+      const member = pairPolicy.relate(callerOf(person), await pairRepository(db, person.tenantId).find(pairId));
+      if (!member || !pairPolicy.rules.accept(member)) return null;
+      const { pair, role } = member;
+      const partner = (await personSummaries(db, person.tenantId, [partnerOf(member)])).get(partnerOf(member));
       // The reasons of the published run that proposed this pair: engine-written, naming no manager.
       const proposal = await db
         .selectFrom('match_proposals as m')
@@ -97,12 +98,12 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       const workspace = await workspaceReader({ db, actor, pairId: pair.id, now });
       const next = workspace.nextSession;
       if (!next) return null;
-      const role = roleInPair(actor, pair)!;
+      const member = authorize(pairPolicy, actor, 'view', pair);
       return {
         sessionId: next.id,
         pairId: pair.id,
-        role,
-        partnerName: await partnerName(person.tenantId, partnerOf(pair, role)),
+        role: member.role,
+        partnerName: await partnerName(person.tenantId, partnerOf(member)),
         startsAt: next.startsAt,
         endsAt: next.endsAt,
         venue: next.venue.displayName ?? (next.venue.kind === 'online' ? 'Online' : 'To be decided'),
@@ -116,7 +117,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       const actor = callerOf(person);
       const pair = await pairRepository(db, person.tenantId).find(pairId);
       const input = parse(agendaItemSchema, { text });
-      if (pair && roleInPair(actor, pair) === 'mentee') {
+      if (pairPolicy.relate(actor, pair)?.role === 'mentee') {
         await agendaItemAdder({ db, actor, pairId, now, input });
         return 'added';
       }
@@ -127,8 +128,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
     async reflectionPrompt(person, now) {
       const pair = await livePair(person);
       if (!pair) return null;
-      const actor = callerOf(person);
-      const role = roleInPair(actor, pair)!;
+      const member = authorize(pairPolicy, callerOf(person), 'view', pair);
       const last = await db
         .selectFrom('sessions')
         .select(['id', 'ends_at'])
@@ -139,7 +139,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         .orderBy('ends_at', 'desc')
         .executeTakeFirst();
       if (!last) return null;
-      const partnerId = partnerOf(pair, role);
+      const partnerId = partnerOf(member);
       const proposed = await db
         .selectFrom('takeaways')
         .select(['id', 'text'])
@@ -153,7 +153,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       return {
         sessionId: last.id,
         pairId: pair.id,
-        role,
+        role: member.role,
         partnerName: await partnerName(person.tenantId, partnerId),
         endedAt: last.ends_at.toISOString(),
         partnerTakeaways: proposed,

@@ -3,7 +3,8 @@ import { transitionPair, type PairEvent } from '../../shared/pairLifecycle';
 import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
 import { ApiError } from '../http/errors';
-import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import { pairRepository, pairStateOf } from './pairRepository';
 
@@ -17,9 +18,8 @@ export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: s
   const { db, actor, pairId, action, now } = props;
   await db.transaction().execute(async (trx) => {
     const pairs = pairRepository(trx, actor.tenantId);
-    const pair = await pairs.findForUpdate(pairId);
-    authorizePairMember(actor, pair);
-    const role = roleInPair(actor, pair)!;
+    // The lifecycle decides whether the change is possible and says why not; the policy only who is in the pair.
+    const { pair, role } = authorize(pairPolicy, actor, 'view', await pairs.findForUpdate(pairId));
     const event: PairEvent =
       action === 'accept' || action === 'decline'
         ? { kind: action, by: role }

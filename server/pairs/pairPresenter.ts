@@ -1,12 +1,11 @@
-import type { Caller } from '../auth/caller';
 import type { PersonSummary } from '../directory/directoryCache';
-import { pairAbilities, partnerOf, roleInPair } from '../policies/pairPolicy';
-import type { PairRow } from './pairRepository';
+import { pairCardAbilities, pairPolicy, partnerOf, type PairMember } from '../policies/pairPolicy';
+import { abilitiesOf } from '../policies/policy';
 
 /** A pair as one of its two people sees it: who the partner is (never their reporting line). */
-export function presentPair(caller: Caller, pair: PairRow, people: Map<string, PersonSummary>, programmeName: string) {
-  const myRole = roleInPair(caller, pair)!;
-  const partnerId = partnerOf(pair, myRole);
+export function presentPair(member: PairMember, people: Map<string, PersonSummary>, programmeName: string) {
+  const { pair, role: myRole } = member;
+  const partnerId = partnerOf(member);
   const partner = people.get(partnerId);
   return {
     id: pair.id,
@@ -24,6 +23,6 @@ export function presentPair(caller: Caller, pair: PairRow, people: Map<string, P
     menteeAccepted: pair.mentee_accepted_at !== null,
     startedAt: pair.started_at?.toISOString() ?? null,
     endedAt: pair.ended_at?.toISOString() ?? null,
-    abilities: pairAbilities(caller, pair),
+    abilities: abilitiesOf(pairPolicy.rules, member, pairCardAbilities),
   };
 }

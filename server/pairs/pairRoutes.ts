@@ -5,7 +5,8 @@ import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
 import { personSummaries } from '../directory/directoryCache';
 import { parseParams } from '../http/validate';
-import { partnerOf, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, partnerOf } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { pairTransitioner } from './pairCommands';
 import { presentPair } from './pairPresenter';
@@ -23,19 +24,20 @@ export function pairRoutes({ db, clock }: AppDeps): Router {
   router.get('/pairs', async (req, res) => {
     const caller = callerOf(req);
     const pairs = await pairRepository(db, caller.tenantId).listForUser(caller.userId);
-    const people = await personSummaries(db, caller.tenantId, pairs.map((p) => partnerOf(p, roleInPair(caller, p)!)));
+    const members = pairs.map((p) => authorize(pairPolicy, caller, 'view', p));
+    const people = await personSummaries(db, caller.tenantId, members.map(partnerOf));
     const programmes = new Map((await programmeRepository(db, caller.tenantId).list()).map((p) => [p.id, p.name]));
-    res.json({ pairs: pairs.map((p) => presentPair(caller, p, people, programmes.get(p.programme_id) ?? '')) });
+    res.json({ pairs: members.map((m) => presentPair(m, people, programmes.get(m.pair.programme_id) ?? '')) });
   });
 
   router.post('/pairs/:id/:action', async (req, res) => {
     const { id, action } = parseParams(actionParams, req);
     const caller = callerOf(req);
     await pairTransitioner({ db, actor: caller, pairId: id, action, now: clock() });
-    const pair = (await pairRepository(db, caller.tenantId).find(id))!;
-    const people = await personSummaries(db, caller.tenantId, [partnerOf(pair, roleInPair(caller, pair)!)]);
-    const programme = await programmeRepository(db, caller.tenantId).find(pair.programme_id);
-    res.json(presentPair(caller, pair, people, programme?.name ?? ''));
+    const member = authorize(pairPolicy, caller, 'view', await pairRepository(db, caller.tenantId).find(id));
+    const people = await personSummaries(db, caller.tenantId, [partnerOf(member)]);
+    const programme = await programmeRepository(db, caller.tenantId).find(member.pair.programme_id);
+    res.json(presentPair(member, people, programme?.name ?? ''));
   });
 
   return router;

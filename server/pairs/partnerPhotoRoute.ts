@@ -4,7 +4,8 @@ import type { AppDeps } from '../appDeps';
 import { callerOf } from '../auth/authenticate';
 import { ApiError, notFound } from '../http/errors';
 import { parseParams } from '../http/validate';
-import { authorizePairMember, partnerOf, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, partnerOf } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import { pairRepository } from './pairRepository';
 
 /**
@@ -18,9 +19,7 @@ export function partnerPhotoRoute(deps: AppDeps): Router {
   router.get('/pairs/:id/partner/photo', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const caller = callerOf(req);
-    const pair = await pairRepository(deps.db, caller.tenantId).find(id);
-    authorizePairMember(caller, pair);
-    const partner = partnerOf(pair, roleInPair(caller, pair)!);
+    const partner = partnerOf(authorize(pairPolicy, caller, 'view', await pairRepository(deps.db, caller.tenantId).find(id)));
     const outcome = (await deps.graph.forApp(caller.tenantId).batch([{ id: 'photo', path: `/users/${encodeURIComponent(partner)}/photo/$value` }])).get('photo');
     if (outcome?.status === 404) throw notFound();
     if (!outcome || outcome.status < 200 || outcome.status >= 300 || typeof outcome.body !== 'string') throw new ApiError('upstreamUnavailable');

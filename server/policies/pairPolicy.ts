@@ -1,40 +1,80 @@
 import type { Role } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
-import { notFound } from '../http/errors';
+import { ApiError, notFound } from '../http/errors';
 import type { PairRow } from '../pairs/pairRepository';
+import type { Policy } from './policy';
 
-/** The caller's role in a pair, or null when they are not in it. Admins are never "in" a pair by office. */
-export function roleInPair(caller: Caller, pair: PairRow): Role | null {
-  if (pair.mentor_user_id === caller.userId) return 'mentor';
-  if (pair.mentee_user_id === caller.userId) return 'mentee';
-  return null;
+/** Who the caller is in a pair: one of its two people, by role. Admins are never "in" a pair by office. */
+export interface PairMember {
+  userId: string;
+  role: Role;
+  pair: PairRow;
 }
 
-export function partnerOf(pair: PairRow, role: Role): string {
-  return role === 'mentor' ? pair.mentee_user_id : pair.mentor_user_id;
+const open = (m: PairMember) => m.pair.status !== 'ended';
+const mentee = (m: PairMember) => open(m) && m.role === 'mentee';
+const mentor = (m: PairMember) => open(m) && m.role === 'mentor';
+const notYetAcceptedByMe = (m: PairMember) => (m.role === 'mentor' ? m.pair.mentor_accepted_at : m.pair.mentee_accepted_at) === null;
+
+/**
+ * What a member may do in their pair and its workspace. The lifecycle abilities (accept to
+ * requestRepair) are what the tab offers; the change itself is decided by the pair lifecycle
+ * (shared/pairLifecycle), which refuses with its own reason.
+ */
+const rules = {
+  view: () => true,
+  accept: (m: PairMember) => m.pair.status === 'proposed' && notYetAcceptedByMe(m),
+  decline: (m: PairMember) => m.pair.status === 'proposed',
+  pause: (m: PairMember) => m.pair.status === 'active',
+  resume: (m: PairMember) => m.pair.status === 'paused',
+  requestRepair: (m: PairMember) => m.pair.status === 'accepted' || m.pair.status === 'active' || m.pair.status === 'paused',
+  signCharter: (m: PairMember) => m.pair.status === 'accepted' || m.pair.status === 'active',
+  editAgenda: mentee,
+  suggestAgendaItem: mentor,
+  writeReflection: open,
+  proposeTakeaway: open,
+  recordCommitment: mentee,
+  thank: mentee,
+  decidePraiseSharing: mentor,
+} satisfies Record<string, (m: PairMember) => boolean>;
+
+export type PairAbility = keyof typeof rules;
+
+const refusals: Partial<Record<PairAbility, string>> = {
+  signCharter: 'The charter is signed once both people have accepted the pair, and before it ends.',
+  editAgenda: 'The mentee owns the agenda; as the mentor, suggest an item instead.',
+  suggestAgendaItem: 'Only the mentor suggests agenda items; as the mentee, add the item to the agenda.',
+  writeReflection: 'This pair has ended; its journal is kept but cannot change.',
+  proposeTakeaway: 'This pair has ended; its take-aways are kept but cannot change.',
+  recordCommitment: 'Commitments are the mentee’s to record and follow up.',
+  thank: 'Praise goes from the mentee to the mentor.',
+  decidePraiseSharing: 'Only the mentor who received the praise decides whether their manager may see it.',
+};
+
+export function relateToPair(caller: Caller, pair: PairRow | undefined): PairMember | null {
+  if (!pair) return null;
+  const role: Role | null = pair.mentor_user_id === caller.userId ? 'mentor' : pair.mentee_user_id === caller.userId ? 'mentee' : null;
+  return role && { userId: caller.userId, role, pair };
 }
 
 /**
- * Only the two people of a pair may open its workspace; anyone else, admins included, is told
- * the pair does not exist, exactly as if it did not.
+ * Only the two people of a pair may open it; anyone else, admins included, is told the pair does
+ * not exist, exactly as if it did not. Between the two, a refusal says whether the pair has ended
+ * (409) or the role does not do this (403).
  */
-export function authorizePairMember(caller: Caller, pair: PairRow | undefined): asserts pair is PairRow {
-  if (!pair || roleInPair(caller, pair) === null) throw notFound();
-}
+export const pairPolicy: Policy<PairRow, PairMember, PairAbility> = {
+  relate: relateToPair,
+  stranger: notFound,
+  rules,
+  refuse: (m, ability) => new ApiError(m.pair.status === 'ended' ? 'pairEnded' : 'notYourRole', refusals[ability]),
+};
 
-/** What the caller may do in a pair, sent with the data so the tab shows only what is allowed. */
-export function pairAbilities(caller: Caller, pair: PairRow) {
-  const role = roleInPair(caller, pair);
-  const live = pair.status !== 'ended';
-  return {
-    accept: live && pair.status === 'proposed' && ((role === 'mentor' && !pair.mentor_accepted_at) || (role === 'mentee' && !pair.mentee_accepted_at)),
-    decline: live && pair.status === 'proposed',
-    signCharter: pair.status === 'accepted' || pair.status === 'active',
-    editAgenda: live && role === 'mentee',
-    suggestAgendaItem: live && role === 'mentor',
-    thank: live && role === 'mentee',
-    pause: pair.status === 'active',
-    resume: pair.status === 'paused',
-    requestRepair: pair.status === 'accepted' || pair.status === 'active' || pair.status === 'paused',
-  };
+/** The abilities the pair card offers (lifecycle and the workspace's headline actions). */
+export const pairCardAbilities = ['accept', 'decline', 'signCharter', 'editAgenda', 'suggestAgendaItem', 'thank', 'pause', 'resume', 'requestRepair'] as const satisfies readonly PairAbility[];
+
+/** The abilities the workspace view offers. */
+export const workspaceAbilities = ['signCharter', 'editAgenda', 'suggestAgendaItem', 'writeReflection', 'proposeTakeaway', 'recordCommitment', 'thank', 'decidePraiseSharing'] as const satisfies readonly PairAbility[];
+
+export function partnerOf(member: PairMember): string {
+  return member.role === 'mentor' ? member.pair.mentee_user_id : member.pair.mentor_user_id;
 }

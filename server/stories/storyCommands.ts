@@ -21,7 +21,7 @@ function assertEditable(story: StoryRow, version: number | undefined) {
 
 /** The pair's story, or null when neither has drafted one. */
 export async function storyReader(props: CommandProps): Promise<{ story: StoryRow | null; role: 'mentor' | 'mentee' }> {
-  return inPair(props, async (trx, member) => ({ story: (await findStory(trx, props.actor.tenantId, props.pairId)) ?? null, role: member.role }));
+  return inPair(props, 'view', async (trx, member) => ({ story: (await findStory(trx, props.actor.tenantId, props.pairId)) ?? null, role: member.role }));
 }
 
 /**
@@ -30,7 +30,7 @@ export async function storyReader(props: CommandProps): Promise<{ story: StoryRo
  */
 export async function storyDrafter(props: CommandProps & { input: StoryDraftInput }): Promise<{ story: StoryRow; role: 'mentor' | 'mentee' }> {
   const { actor, now, input } = props;
-  return inPair(props, async (trx, member) => {
+  return inPair(props, 'view', async (trx, member) => {
     if (member.pair.status === 'proposed') throw new ApiError('invalidTransition', 'A story is written once the relationship has begun.');
     const existing = await findStory(trx, actor.tenantId, props.pairId);
     let story: StoryRow;
@@ -59,7 +59,7 @@ export async function storyDrafter(props: CommandProps & { input: StoryDraftInpu
 /** A member agrees to (or takes back agreement to) one version; with both agreeing, it is published. */
 export async function storyConsenter(props: CommandProps & { input: StoryConsentInput }): Promise<{ story: StoryRow; role: 'mentor' | 'mentee' }> {
   const { actor, now, input } = props;
-  return inPair(props, async (trx, member) => {
+  return inPair(props, 'view', async (trx, member) => {
     const existing = await findStory(trx, actor.tenantId, props.pairId);
     if (!existing) throw notFound();
     assertEditable(existing, input.version);

@@ -5,7 +5,8 @@ import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
 import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
-import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 
@@ -29,9 +30,7 @@ export async function surveyResponder(props: { db: Db; actor: Caller; pairId: st
     const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message }));
     throw new ApiError('invalidRequest', `Some answers are not valid: check ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
   }
-  const pair = await pairRepository(db, actor.tenantId).find(props.pairId);
-  authorizePairMember(actor, pair);
-  const role = roleInPair(actor, pair)!;
+  const { pair, role } = authorize(pairPolicy, actor, 'view', await pairRepository(db, actor.tenantId).find(props.pairId));
   const participantId = role === 'mentor' ? pair.mentor_participant_id : pair.mentee_participant_id;
   const { repair, ...scores } = { repair: false, ...parsed.data };
   const surveyId = surveyIdOf(actor.tenantId, pair.programme_id, kind);

@@ -4,7 +4,8 @@ import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
-import { partnerOf, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, partnerOf } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { surveyIdOf } from './surveyCommands';
@@ -19,9 +20,9 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
   const live = new Set<string>(livePairStatuses);
   const pairs = (await pairRepository(db, actor.tenantId).listForUser(actor.userId)).filter((p) => live.has(p.status));
   if (pairs.length === 0) return [];
-  const mine = pairs.map((pair) => {
-    const role = roleInPair(actor, pair)!;
-    return { pair, role, participantId: role === 'mentor' ? pair.mentor_participant_id : pair.mentee_participant_id };
+  const mine = pairs.map((p) => {
+    const member = authorize(pairPolicy, actor, 'view', p);
+    return { ...member, participantId: member.role === 'mentor' ? p.mentor_participant_id : p.mentee_participant_id };
   });
   const [programmes, firstEnds, answered, people] = await Promise.all([
     programmeRepository(db, actor.tenantId).list().then((rows) => new Map(rows.map((p) => [p.id, p]))),
@@ -41,9 +42,10 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
       .where('participant_id', 'in', mine.map((m) => m.participantId))
       .execute()
       .then((rows) => new Set(rows.map((r) => `${r.survey_id}/${r.participant_id}`))),
-    personSummaries(db, actor.tenantId, mine.map((m) => partnerOf(m.pair, m.role))),
+    personSummaries(db, actor.tenantId, mine.map(partnerOf)),
   ]);
-  return mine.flatMap(({ pair, role, participantId }) => {
+  return mine.flatMap((member) => {
+    const { pair, role, participantId } = member;
     const programme = programmes.get(pair.programme_id);
     if (!programme) return [];
     const firstEnd = firstEnds.get(pair.id);
@@ -54,7 +56,7 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
       firstSessionEndedAt: firstEnd?.toISOString() ?? null,
       now: now.toISOString(),
     });
-    const displayName = people.get(partnerOf(pair, role))?.displayName ?? '';
+    const displayName = people.get(partnerOf(member))?.displayName ?? '';
     return due
       .filter(({ kind }) => !answered.has(`${surveyIdOf(actor.tenantId, pair.programme_id, kind)}/${participantId}`))
       .map(({ kind, dueAt }) => ({ pairId: pair.id, kind, role, dueAt, partner: { displayName }, questions: surveyQuestions[kind] }));

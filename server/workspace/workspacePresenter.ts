@@ -3,7 +3,8 @@ import type { ConcernTable, SessionTable } from '../store/schema';
 import type { CharterRow } from './commands/charterCommands';
 import type { CommitmentRow } from './commands/commitmentCommands';
 import type { ConcernRow } from './commands/concernCommands';
-import { type AgendaItemRow, type Member, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow } from './workspacePolicy';
+import type { PairMember } from '../policies/pairPolicy';
+import { type AgendaItemRow, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow } from '../policies/workspacePolicy';
 
 /*
  * Each presenter lists the fields that leave the server, as the member looking at the workspace
@@ -11,9 +12,9 @@ import { type AgendaItemRow, type Member, type PraiseRow, recordRules, type Refl
  */
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const who = (viewer: Member, userId: string) => (userId === viewer.userId ? 'me' : 'partner');
+const who = (viewer: PairMember, userId: string) => (userId === viewer.userId ? 'me' : 'partner');
 
-export function presentCharter(viewer: Member, c: CharterRow) {
+export function presentCharter(viewer: PairMember, c: CharterRow) {
   const mine = viewer.role === 'mentor' ? c.mentor_signed_at : c.mentee_signed_at;
   const theirs = viewer.role === 'mentor' ? c.mentee_signed_at : c.mentor_signed_at;
   return {
@@ -40,7 +41,7 @@ export function presentSession(s: Selectable<SessionTable>) {
   };
 }
 
-export function presentAgendaItem(viewer: Member, item: AgendaItemRow) {
+export function presentAgendaItem(viewer: PairMember, item: AgendaItemRow) {
   return {
     id: item.id,
     sessionId: item.session_id,
@@ -52,7 +53,7 @@ export function presentAgendaItem(viewer: Member, item: AgendaItemRow) {
   };
 }
 
-export function presentReflection(viewer: Member, r: ReflectionRow) {
+export function presentReflection(viewer: PairMember, r: ReflectionRow) {
   return {
     id: r.id,
     sessionId: r.session_id,
@@ -64,7 +65,7 @@ export function presentReflection(viewer: Member, r: ReflectionRow) {
   };
 }
 
-export function presentTakeaway(viewer: Member, t: TakeawayRow) {
+export function presentTakeaway(viewer: PairMember, t: TakeawayRow) {
   return {
     id: t.id,
     sessionId: t.session_id,
@@ -81,7 +82,7 @@ export function presentCommitment(c: CommitmentRow) {
   return { id: c.id, sessionId: c.session_id, text: c.text, dueOn: c.due_on, status: c.status, createdAt: c.created_at.toISOString() };
 }
 
-export function presentPraise(viewer: Member, p: PraiseRow) {
+export function presentPraise(viewer: PairMember, p: PraiseRow) {
   return {
     id: p.id,
     from: who(viewer, p.from_user_id),

@@ -7,12 +7,13 @@ import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { presentPair } from '../pairs/pairPresenter';
 import { pairRepository } from '../pairs/pairRepository';
-import { authorizePairMember, partnerOf, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, partnerOf, workspaceAbilities } from '../policies/pairPolicy';
+import { abilitiesOf, authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import type { SessionTable } from '../store/schema';
 import { type CharterRow, unsignedCharter } from './commands/charterCommands';
 import type { CommitmentRow } from './commands/commitmentCommands';
-import { type AgendaItemRow, memberOf, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow, workspaceAbilities } from './workspacePolicy';
+import { type AgendaItemRow, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow } from '../policies/workspacePolicy';
 import {
   presentAgendaItem,
   presentCharter,
@@ -30,10 +31,9 @@ import {
 export async function workspaceReader(props: { db: Db; actor: Caller; pairId: string; now: Date }) {
   const { db, actor, now } = props;
   const tenantId = actor.tenantId;
-  const pair = await pairRepository(db, tenantId).find(props.pairId);
-  authorizePairMember(actor, pair);
-  const member = memberOf(actor, pair, roleInPair(actor, pair)!);
-  const partnerId = partnerOf(pair, member.role);
+  const member = authorize(pairPolicy, actor, 'view', await pairRepository(db, tenantId).find(props.pairId));
+  const { pair } = member;
+  const partnerId = partnerOf(member);
 
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
@@ -83,7 +83,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const past = sessions.filter((s) => !upcoming.includes(s)).reverse();
 
   return {
-    pair: presentPair(actor, pair, people, programme.name),
+    pair: presentPair(member, people, programme.name),
     timeline: relationshipTimeline({
       programmeStartsOn: programme.starts_on,
       programmeEndsOn: programme.ends_on,
@@ -105,7 +105,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       given: praise.filter((p) => p.from_user_id === actor.userId).map((p) => presentPraise(member, p)),
     },
     guide: guides.success ? guides.data[member.role] : '',
-    abilities: workspaceAbilities(member),
+    abilities: abilitiesOf(pairPolicy.rules, member, workspaceAbilities),
   };
 }
 

@@ -19,7 +19,8 @@ import type { Caller } from '../auth/caller';
 import { callerOf } from '../auth/authenticate';
 import { parseBody, parseParams } from '../http/validate';
 import { pairRepository } from '../pairs/pairRepository';
-import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, type PairMember } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import { agendaItemAdder, agendaItemEditor, agendaItemRemover, agendaItemSuggester, agendaReorderer, suggestionAnswerer } from './commands/agendaCommands';
 import { charterSigner } from './commands/charterCommands';
@@ -28,7 +29,6 @@ import { commitmentRecorder, commitmentUpdater } from './commands/commitmentComm
 import { praiseGiver, praiseSharingDecider } from './commands/praiseCommands';
 import { reflectionEditor, reflectionRemover, reflectionWriter } from './commands/reflectionCommands';
 import { takeawayConfirmer, takeawayProposer } from './commands/takeawayCommands';
-import { memberOf, type Member } from './workspacePolicy';
 import {
   presentAgendaItem,
   presentCharter,
@@ -40,10 +40,8 @@ import {
 import { workspaceReader } from './workspaceReader';
 
 /** The member a change is presented to, read after the command (which has already authorised them). */
-async function viewer(db: Db, caller: Caller, pairId: string): Promise<Member> {
-  const pair = await pairRepository(db, caller.tenantId).find(pairId);
-  authorizePairMember(caller, pair);
-  return memberOf(caller, pair, roleInPair(caller, pair)!);
+async function viewer(db: Db, caller: Caller, pairId: string): Promise<PairMember> {
+  return authorize(pairPolicy, caller, 'view', await pairRepository(db, caller.tenantId).find(pairId));
 }
 
 /**

@@ -2,10 +2,10 @@ import type { Transaction } from 'kysely';
 import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
 import { pairRepository } from '../pairs/pairRepository';
-import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
+import { pairPolicy, type PairAbility, type PairMember } from '../policies/pairPolicy';
+import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
 import type { Database } from '../store/schema';
-import { memberOf, type Member } from './workspacePolicy';
 
 export type Trx = Transaction<Database>;
 
@@ -19,21 +19,18 @@ export interface CommandProps {
 
 /**
  * Runs one workspace change in one transaction, with the pair row locked so that two changes to
- * the same pair (a second signature, a fourth take-away) cannot interleave. Anyone but the two
- * members, admins included, is told the pair does not exist.
+ * the same pair (a second signature, a fourth take-away) cannot interleave, once the pair policy
+ * allows the actor the command's ability (anyone but the two members, admins included, is told
+ * the pair does not exist).
  */
-export async function inPair<T>(props: CommandProps, change: (trx: Trx, member: Member) => Promise<T>): Promise<T> {
-  const run = async (trx: Trx) => {
-    const pair = await pairRepository(trx, props.actor.tenantId).findForUpdate(props.pairId);
-    authorizePairMember(props.actor, pair);
-    return change(trx, memberOf(props.actor, pair, roleInPair(props.actor, pair)!));
-  };
+export async function inPair<T>(props: CommandProps, ability: PairAbility, change: (trx: Trx, member: PairMember) => Promise<T>): Promise<T> {
+  const run = async (trx: Trx) => change(trx, authorize(pairPolicy, props.actor, ability, await pairRepository(trx, props.actor.tenantId).findForUpdate(props.pairId)));
   // Given a transaction, a command joins it: several commands then stand or fall together.
   return props.db.isTransaction ? run(props.db as Trx) : props.db.transaction().execute(run);
 }
 
 /** A session named in a request must be one of this pair's, or the request is refused naming the field. */
-export async function checkSessionOfPair(trx: Trx, member: Member, sessionId: string | null | undefined): Promise<void> {
+export async function checkSessionOfPair(trx: Trx, member: PairMember, sessionId: string | null | undefined): Promise<void> {
   if (sessionId === null || sessionId === undefined) return;
   const session = await trx
     .selectFrom('sessions')

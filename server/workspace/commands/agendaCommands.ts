@@ -3,12 +3,13 @@ import { sql } from 'kysely';
 import type { AgendaItemEdit, AgendaItemInput, AgendaOrderInput, SuggestionAnswer } from '../../../shared/schemas/workspace';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
-import { type AgendaItemRow, authorizeWorkspace, type Member, recordRules } from '../workspacePolicy';
+import type { PairMember } from '../../policies/pairPolicy';
+import { type AgendaItemRow, recordRules } from '../../policies/workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
 
 type ItemProps = CommandProps & { itemId: string };
 
-async function findItem(trx: Trx, member: Member, itemId: string): Promise<AgendaItemRow> {
+async function findItem(trx: Trx, member: PairMember, itemId: string): Promise<AgendaItemRow> {
   const item = await trx
     .selectFrom('agenda_items')
     .selectAll()
@@ -21,7 +22,7 @@ async function findItem(trx: Trx, member: Member, itemId: string): Promise<Agend
 }
 
 /** The position after the pair's last agenda item, as a subquery; the pair row is locked, so no other change interleaves. */
-function nextPosition(trx: Trx, member: Member) {
+function nextPosition(trx: Trx, member: PairMember) {
   return trx
     .selectFrom('agenda_items')
     .select(sql<number>`coalesce(max(position) + 1, 0)`.as('position'))
@@ -29,7 +30,7 @@ function nextPosition(trx: Trx, member: Member) {
     .where('pair_id', '=', member.pair.id);
 }
 
-async function insertItem(trx: Trx, member: Member, input: AgendaItemInput, now: Date): Promise<AgendaItemRow> {
+async function insertItem(trx: Trx, member: PairMember, input: AgendaItemInput, now: Date): Promise<AgendaItemRow> {
   await checkSessionOfPair(trx, member, input.sessionId);
   const row: Omit<AgendaItemRow, 'position'> = {
     tenant_id: member.pair.tenant_id,
@@ -50,16 +51,14 @@ async function insertItem(trx: Trx, member: Member, input: AgendaItemInput, now:
 
 /** The mentee adds an item to the agenda, optionally for one session. */
 export async function agendaItemAdder(props: CommandProps & { input: AgendaItemInput }): Promise<AgendaItemRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'editAgenda');
+  return inPair(props, 'editAgenda', async (trx, member) => {
     return insertItem(trx, member, props.input, props.now);
   });
 }
 
 /** The mentor suggests an item; it joins the agenda only when the mentee accepts it. */
 export async function agendaItemSuggester(props: CommandProps & { input: AgendaItemInput }): Promise<AgendaItemRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'suggestAgendaItem');
+  return inPair(props, 'suggestAgendaItem', async (trx, member) => {
     const item = await insertItem(trx, member, props.input, props.now);
     await recordDomainEvent(trx, { tenantId: member.pair.tenant_id, kind: 'agenda.suggested', subjectId: member.pair.id, payload: { itemId: item.id }, at: props.now });
     return item;
@@ -68,8 +67,7 @@ export async function agendaItemSuggester(props: CommandProps & { input: AgendaI
 
 /** The mentee rewords an item or moves it to another session. */
 export async function agendaItemEditor(props: ItemProps & { input: AgendaItemEdit }): Promise<AgendaItemRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'editAgenda');
+  return inPair(props, 'editAgenda', async (trx, member) => {
     const item = await findItem(trx, member, props.itemId);
     await checkSessionOfPair(trx, member, props.input.sessionId);
     const changes = { text: props.input.text ?? item.text, session_id: props.input.sessionId === undefined ? item.session_id : props.input.sessionId };
@@ -80,8 +78,7 @@ export async function agendaItemEditor(props: ItemProps & { input: AgendaItemEdi
 
 /** The mentee removes an item (or a suggestion) from the agenda. */
 export async function agendaItemRemover(props: ItemProps): Promise<void> {
-  await inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'editAgenda');
+  await inPair(props, 'editAgenda', async (trx, member) => {
     const item = await findItem(trx, member, props.itemId);
     await trx.deleteFrom('agenda_items').where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
   });
@@ -89,8 +86,7 @@ export async function agendaItemRemover(props: ItemProps): Promise<void> {
 
 /** The mentee puts the agenda in a new order; the order names every item on it, once. */
 export async function agendaReorderer(props: CommandProps & { input: AgendaOrderInput }): Promise<void> {
-  await inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'editAgenda');
+  await inPair(props, 'editAgenda', async (trx, member) => {
     const accepted = await trx
       .selectFrom('agenda_items')
       .select('id')
@@ -113,8 +109,7 @@ export async function agendaReorderer(props: CommandProps & { input: AgendaOrder
 
 /** The mentee accepts a mentor's suggestion (it goes to the end of the agenda) or declines it. */
 export async function suggestionAnswerer(props: ItemProps & { input: SuggestionAnswer }): Promise<AgendaItemRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'editAgenda');
+  return inPair(props, 'editAgenda', async (trx, member) => {
     const item = await findItem(trx, member, props.itemId);
     if (!recordRules.answerSuggestion(member, item)) throw new ApiError('invalidTransition', 'This item is not a suggestion waiting for an answer.');
     const changes =

@@ -6,13 +6,13 @@ import { ApiError } from '../../http/errors';
 import { pairRepository, pairStateOf } from '../../pairs/pairRepository';
 import type { Db } from '../../store/database';
 import type { CharterTable } from '../../store/schema';
-import { authorizeWorkspace, type Member } from '../workspacePolicy';
+import type { PairMember } from '../../policies/pairPolicy';
 import { type CommandProps, inPair } from '../workspaceTransaction';
 
 export type CharterRow = Selectable<CharterTable>;
 
 /** The pair's charter; until someone signs it, the programme's current charter text, unsigned. */
-export async function charterOf(trx: Db, member: Member): Promise<CharterRow> {
+export async function charterOf(trx: Db, member: PairMember): Promise<CharterRow> {
   const { tenant_id, id, programme_id } = member.pair;
   const row = await trx.selectFrom('charters').selectAll().where('tenant_id', '=', tenant_id).where('pair_id', '=', id).executeTakeFirst();
   if (row) return row;
@@ -21,7 +21,7 @@ export async function charterOf(trx: Db, member: Member): Promise<CharterRow> {
 }
 
 /** The charter nobody has signed yet: the programme's text, or the default one. */
-export function unsignedCharter(member: Member, programmeDetails: Record<string, unknown> | undefined): CharterRow {
+export function unsignedCharter(member: PairMember, programmeDetails: Record<string, unknown> | undefined): CharterRow {
   const text = typeof programmeDetails?.charterText === 'string' ? programmeDetails.charterText : defaultCharterText;
   return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text, mentor_signed_at: null, mentee_signed_at: null };
 }
@@ -31,8 +31,7 @@ export function unsignedCharter(member: Member, programmeDetails: Record<string,
  * signature, so both sign the same words. When the second person signs, the relationship starts.
  */
 export async function charterSigner(props: CommandProps): Promise<CharterRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'signCharter');
+  return inPair(props, 'signCharter', async (trx, member) => {
     const charter = await charterOf(trx, member);
     const column = member.role === 'mentor' ? 'mentor_signed_at' : 'mentee_signed_at';
     if (charter[column] !== null) return charter;

@@ -4,15 +4,13 @@ import type { CommitmentEdit, CommitmentInput } from '../../../shared/schemas/wo
 import { recordDomainEvent } from '../../events/domainEvents';
 import { notFound } from '../../http/errors';
 import type { CommitmentTable } from '../../store/schema';
-import { authorizeWorkspace } from '../workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair } from '../workspaceTransaction';
 
 export type CommitmentRow = Selectable<CommitmentTable>;
 
 /** The mentee (the leader) records something they commit to, with an optional date to follow it up. */
 export async function commitmentRecorder(props: CommandProps & { input: CommitmentInput }): Promise<CommitmentRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'recordCommitment');
+  return inPair(props, 'recordCommitment', async (trx, member) => {
     await checkSessionOfPair(trx, member, props.input.sessionId);
     const row: CommitmentRow = {
       tenant_id: member.pair.tenant_id,
@@ -33,8 +31,7 @@ export async function commitmentRecorder(props: CommandProps & { input: Commitme
 
 /** The mentee rewords a commitment, moves its date, or marks it kept or dropped. */
 export async function commitmentUpdater(props: CommandProps & { commitmentId: string; input: CommitmentEdit }): Promise<CommitmentRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'recordCommitment');
+  return inPair(props, 'recordCommitment', async (trx, member) => {
     const row = await trx
       .selectFrom('commitments')
       .selectAll()

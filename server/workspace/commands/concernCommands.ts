@@ -7,7 +7,8 @@ import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
 import { pairRepository } from '../../pairs/pairRepository';
 import { participantRepository } from '../../participants/participantRepository';
-import { authorizePairMember } from '../../policies/pairPolicy';
+import { pairPolicy } from '../../policies/pairPolicy';
+import { authorize } from '../../policies/policy';
 import type { Db } from '../../store/database';
 import type { ConcernTable } from '../../store/schema';
 
@@ -26,8 +27,7 @@ export async function concernRaiser(props: { db: Db; actor: Caller; input: Conce
   return props.db.transaction().execute(async (trx) => {
     let programmeId: string;
     if (input.pairId !== undefined) {
-      const pair = await pairRepository(trx, actor.tenantId).find(input.pairId);
-      authorizePairMember(actor, pair);
+      const { pair } = authorize(pairPolicy, actor, 'view', await pairRepository(trx, actor.tenantId).find(input.pairId));
       programmeId = pair.programme_id;
     } else {
       const participant = await participantRepository(trx, actor.tenantId).findInProgramme(input.programmeId!, actor.userId);

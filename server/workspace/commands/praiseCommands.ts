@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { PraiseInput, PraiseSharingInput } from '../../../shared/schemas/workspace';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { notFound } from '../../http/errors';
-import { authorizeWorkspace, type PraiseRow, recordRules } from '../workspacePolicy';
+import { type PraiseRow, recordRules } from '../../policies/workspacePolicy';
 import { type CommandProps, inPair } from '../workspaceTransaction';
 
 /** The mentee thanks the mentor. It stays between them until the mentor chooses to let their manager see it. */
 export async function praiseGiver(props: CommandProps & { input: PraiseInput }): Promise<PraiseRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'thank');
+  return inPair(props, 'thank', async (trx, member) => {
     const row: PraiseRow = {
       tenant_id: member.pair.tenant_id,
       id: randomUUID(),
@@ -26,8 +25,7 @@ export async function praiseGiver(props: CommandProps & { input: PraiseInput }):
 
 /** The mentor who received praise decides whether their manager may see it, and may change their mind. */
 export async function praiseSharingDecider(props: CommandProps & { praiseId: string; input: PraiseSharingInput }): Promise<PraiseRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'decidePraiseSharing');
+  return inPair(props, 'decidePraiseSharing', async (trx, member) => {
     const row = await trx
       .selectFrom('praise')
       .selectAll()

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ReflectionEdit, ReflectionInput } from '../../../shared/schemas/workspace';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { notFound } from '../../http/errors';
-import { authorizeWorkspace, type Member, recordRules, type ReflectionRow } from '../workspacePolicy';
+import type { PairMember } from '../../policies/pairPolicy';
+import { recordRules, type ReflectionRow } from '../../policies/workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
 
 type ReflectionProps = CommandProps & { reflectionId: string };
 
 /** Only the author can change a journal entry; to anyone else it does not exist. */
-async function findOwnReflection(trx: Trx, member: Member, reflectionId: string): Promise<ReflectionRow> {
+async function findOwnReflection(trx: Trx, member: PairMember, reflectionId: string): Promise<ReflectionRow> {
   const row = await trx
     .selectFrom('reflections')
     .selectAll()
@@ -22,8 +23,7 @@ async function findOwnReflection(trx: Trx, member: Member, reflectionId: string)
 
 /** A member writes a private journal entry, optionally about one session. */
 export async function reflectionWriter(props: CommandProps & { input: ReflectionInput }): Promise<ReflectionRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'writeReflection');
+  return inPair(props, 'writeReflection', async (trx, member) => {
     await checkSessionOfPair(trx, member, props.input.sessionId);
     const row: ReflectionRow = {
       tenant_id: member.pair.tenant_id,
@@ -42,7 +42,7 @@ export async function reflectionWriter(props: CommandProps & { input: Reflection
 
 /** The author rewords an entry, or shares it with (or withdraws it from) their partner. */
 export async function reflectionEditor(props: ReflectionProps & { input: ReflectionEdit }): Promise<ReflectionRow> {
-  return inPair(props, async (trx, member) => {
+  return inPair(props, 'view', async (trx, member) => {
     const row = await findOwnReflection(trx, member, props.reflectionId);
     const changes = { text: props.input.text ?? row.text, shared_with_partner: props.input.sharedWithPartner ?? row.shared_with_partner };
     await trx.updateTable('reflections').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
@@ -55,7 +55,7 @@ export async function reflectionEditor(props: ReflectionProps & { input: Reflect
 
 /** The author deletes an entry. */
 export async function reflectionRemover(props: ReflectionProps): Promise<void> {
-  await inPair(props, async (trx, member) => {
+  await inPair(props, 'view', async (trx, member) => {
     const row = await findOwnReflection(trx, member, props.reflectionId);
     await trx.deleteFrom('reflections').where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
   });

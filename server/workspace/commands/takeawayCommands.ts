@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { maxTakeawaysPerSession, type TakeawayInput } from '../../../shared/schemas/workspace';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
-import { authorizeWorkspace, recordRules, type TakeawayRow } from '../workspacePolicy';
+import { recordRules, type TakeawayRow } from '../../policies/workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair } from '../workspaceTransaction';
 
 /** A member proposes a take-away from a session (at most three each); the partner is asked to confirm it. */
 export async function takeawayProposer(props: CommandProps & { input: TakeawayInput }): Promise<TakeawayRow> {
-  return inPair(props, async (trx, member) => {
-    authorizeWorkspace(member, 'proposeTakeaway');
+  return inPair(props, 'proposeTakeaway', async (trx, member) => {
     await checkSessionOfPair(trx, member, props.input.sessionId);
     const { count } = await trx
       .selectFrom('takeaways')
@@ -42,7 +41,7 @@ export async function takeawayProposer(props: CommandProps & { input: TakeawayIn
  * confirming an agreed take-away again changes nothing.
  */
 export async function takeawayConfirmer(props: CommandProps & { takeawayId: string }): Promise<TakeawayRow> {
-  return inPair(props, async (trx, member) => {
+  return inPair(props, 'view', async (trx, member) => {
     const row = await trx
       .selectFrom('takeaways')
       .selectAll()
