@@ -36,9 +36,3 @@ export function callerOf(req: Request): Caller {
   if (!req.caller) throw new ApiError('unauthenticated');
   return req.caller;
 }
-
-export function requireAdmin(req: Request): Caller {
-  const caller = callerOf(req);
-  if (!caller.isAdmin) throw new ApiError('forbidden', 'Only programme admins (the Upward.Admin role) can do this.');
-  return caller;
-}

@@ -4,8 +4,10 @@ import { auditLogQuery, insightQuery } from '../../shared/schemas/insight';
 import type { AppDeps } from '../appDeps';
 import { recordAudit } from '../audit/auditLog';
 import { auditEntries } from '../audit/auditReader';
-import { requireAdmin } from '../auth/authenticate';
+import { callerOf } from '../auth/authenticate';
 import { parseParams, parseQuery } from '../http/validate';
+import { authorize } from '../policies/policy';
+import { insightPolicy } from '../policies/insightPolicy';
 import { csvOf, insightCsv, programmeInsightReader } from './insightCommands';
 
 /**
@@ -18,21 +20,21 @@ export function insightRoutes({ db, clock }: AppDeps): Router {
   router.get('/programmes/:id/insight', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const filter = parseQuery(insightQuery, req);
-    const actor = requireAdmin(req);
+    const actor = authorize(insightPolicy, callerOf(req), 'view');
     res.json(await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.view' }));
   });
 
   router.get('/programmes/:id/insight/export.csv', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const filter = parseQuery(insightQuery, req);
-    const actor = requireAdmin(req);
+    const actor = authorize(insightPolicy, callerOf(req), 'export');
     const insight = await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.export' });
     res.type('text/csv').attachment(`upward-insight-${id}.csv`).send(insightCsv(insight));
   });
 
   router.get('/admin/audit-log', async (req, res) => {
     const query = parseQuery(auditLogQuery, req);
-    const actor = requireAdmin(req);
+    const actor = authorize(insightPolicy, callerOf(req), 'readAuditLog');
     await recordAudit(db, actor, 'audit.export', `${query.from ?? 'start'}..${query.to ?? 'now'}`, clock());
     const entries = await auditEntries(db, actor.tenantId, query);
     if (query.format === 'json') {

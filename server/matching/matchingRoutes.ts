@@ -2,10 +2,12 @@ import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
 import { recordAudit } from '../audit/auditLog';
-import { requireAdmin } from '../auth/authenticate';
+import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
 import { notFound } from '../http/errors';
 import { parseBody, parseParams } from '../http/validate';
+import { authorize } from '../policies/policy';
+import { matchingPolicy } from '../policies/matchingPolicy';
 import { participantRepository } from '../participants/participantRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { latestRunId } from './matchRunQueries';
@@ -20,14 +22,14 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
 
   router.post('/programmes/:id/matching/runs', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'run');
     const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
     res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) });
   });
 
   router.get('/programmes/:id/matching/runs/latest', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'review');
     const latest = await latestRunId(db, admin.tenantId, id);
     if (!latest) throw notFound();
     res.json(await presentRun(db, admin.tenantId, latest));
@@ -35,14 +37,14 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
 
   router.post('/programmes/:id/matching/runs/:runId/publish', async (req, res) => {
     const { id, runId } = parseParams(runParams, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'publish');
     const published = await matchPublisher({ db, actor: admin, programmeId: id, runId, now: clock() });
     res.json({ published });
   });
 
   router.get('/programmes/:id/matching/constraints', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'review');
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', admin.tenantId).where('programme_id', '=', id).execute();
     res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) });
@@ -51,7 +53,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   router.put('/programmes/:id/matching/constraints', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const input = parseBody(matchConstraintSchema, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'constrain');
     const now = clock();
     await db.transaction().execute(async (trx) => {
       if (!(await programmeRepository(trx, admin.tenantId).find(id))) throw notFound();
@@ -68,7 +70,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   router.delete('/programmes/:id/matching/constraints', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const input = parseBody(removeConstraintSchema, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'constrain');
     await db.transaction().execute(async (trx) => {
       if (!(await programmeRepository(trx, admin.tenantId).find(id))) throw notFound();
       await trx
@@ -86,7 +88,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   router.post('/programmes/:id/matching/swap', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const { first, second } = parseBody(swapSchema, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'swap');
     const now = clock();
     await db.transaction().execute(async (trx) => {
       const participants = participantRepository(trx, admin.tenantId);

@@ -5,6 +5,8 @@ import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import type { Directory } from '../directory/directory';
 import { ApiError, notFound } from '../http/errors';
+import { participantPolicy } from '../policies/participantPolicy';
+import { authorize } from '../policies/policy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { participantRepository, type NewParticipant } from './participantRepository';
@@ -125,9 +127,8 @@ export async function participantWithdrawer(props: { db: Db; actor: Caller; prog
   const { db, actor, programmeId, participantId, now } = props;
   await db.transaction().execute(async (trx) => {
     const participants = participantRepository(trx, actor.tenantId);
-    const row = await participants.find(programmeId, participantId);
-    if (!row || (row.user_id !== actor.userId && !actor.isAdmin)) throw notFound();
+    const { self } = authorize(participantPolicy, actor, 'withdraw', await participants.find(programmeId, participantId));
     await participants.withdraw(participantId);
-    if (row.user_id !== actor.userId) await recordAudit(trx, actor, 'participant.remove', participantId, now);
+    if (!self) await recordAudit(trx, actor, 'participant.remove', participantId, now);
   });
 }

@@ -2,10 +2,12 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { enrolSchema, importModeSchema, inviteSchema, participantParams } from '../../shared/schemas/participant';
-import { callerOf, requireAdmin } from '../auth/authenticate';
+import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
 import { ApiError, notFound } from '../http/errors';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { authorize } from '../policies/policy';
+import { participantAdminPolicy } from '../policies/participantPolicy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { participantEnroller, participantImporter, participantWithdrawer } from './participantCommands';
 import { presentParticipant } from './participantPresenter';
@@ -53,7 +55,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
 
   router.get('/programmes/:id/participants', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(participantAdminPolicy, callerOf(req), 'list');
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await participantRepository(db, admin.tenantId).listForProgramme(id);
     const people = await directory.getPeople(admin.tenantId, rows.map((r) => r.user_id));
@@ -63,7 +65,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
   router.post('/programmes/:id/participants', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const input = parseBody(inviteSchema, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(participantAdminPolicy, callerOf(req), 'invite');
     const { role, userId, ...profile } = input;
     const participantId = await participantEnroller({ db, directory, actor: admin, programmeId: id, userId, role, profile, now: clock() });
     const row = await participantRepository(db, admin.tenantId).find(id, participantId);
@@ -75,7 +77,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const { mode } = parseQuery(importModeSchema, req);
     if (typeof req.body !== 'string') throw new ApiError('unsupportedMediaType', 'Send the file as text/csv.');
-    const admin = requireAdmin(req);
+    const admin = authorize(participantAdminPolicy, callerOf(req), 'import');
     const report = await participantImporter({ db, directory, actor: admin, programmeId: id, csv: req.body, mode, now: clock() });
     res.json(report);
   });
@@ -89,7 +91,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
 
   router.get('/directory/people', async (req, res) => {
     const { q } = parseQuery(searchQuery, req);
-    const admin = requireAdmin(req);
+    const admin = authorize(participantAdminPolicy, callerOf(req), 'searchDirectory');
     const people = await directory.searchPeople(admin.tenantId, q, 20);
     res.json({
       people: people.map((p) => ({ id: p.id, displayName: p.displayName, mail: p.mail, department: p.department, jobTitle: p.jobTitle })),

@@ -23,6 +23,7 @@ const notYetAcceptedByMe = (m: PairMember) => (m.role === 'mentor' ? m.pair.ment
  */
 const rules = {
   view: () => true,
+  raiseConcern: () => true,
   accept: (m: PairMember) => m.pair.status === 'proposed' && notYetAcceptedByMe(m),
   decline: (m: PairMember) => m.pair.status === 'proposed',
   pause: (m: PairMember) => m.pair.status === 'active',

@@ -7,6 +7,9 @@ import { recordDomainEvent } from '../events/domainEvents';
 import type { GraphGateway } from '../graph/graphGateway';
 import { graphFailure } from '../graph/graphFailure';
 import { ApiError, notFound } from '../http/errors';
+import { participantRepository } from '../participants/participantRepository';
+import { authorize } from '../policies/policy';
+import { publishedStoryPolicy, storyAuthorRules, type StoryAuthor } from '../policies/storyPolicy';
 import type { Db } from '../store/database';
 import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
 import type { StoryRow } from './storyPresenter';
@@ -14,8 +17,9 @@ import type { StoryRow } from './storyPresenter';
 const findStory = (trx: Trx | Db, tenantId: string, pairId: string) =>
   trx.selectFrom('stories').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pairId).executeTakeFirst();
 
-function assertEditable(story: StoryRow, version: number | undefined) {
-  if (story.published_at) throw new ApiError('invalidTransition', 'This story is published; its text no longer changes.');
+function assertEditable(author: StoryAuthor, version: number | undefined) {
+  const { story } = author;
+  if (!storyAuthorRules.edit(author)) throw new ApiError('invalidTransition', 'This story is published; its text no longer changes.');
   if (version !== story.version) throw new ApiError('conflict', 'The story was changed meanwhile; read the new text before you change it or agree to it.');
 }
 
@@ -41,7 +45,7 @@ export async function storyDrafter(props: CommandProps & { input: StoryDraftInpu
         .returningAll()
         .executeTakeFirstOrThrow();
     } else {
-      assertEditable(existing, input.version);
+      assertEditable({ role: member.role, story: existing }, input.version);
       if (existing.text === input.text) return { story: existing, role: member.role };
       story = await trx
         .updateTable('stories')
@@ -62,7 +66,7 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
   return inPair(props, 'view', async (trx, member) => {
     const existing = await findStory(trx, actor.tenantId, props.pairId);
     if (!existing) throw notFound();
-    assertEditable(existing, input.version);
+    assertEditable({ role: member.role, story: existing }, input.version);
     const consents = {
       mentor_consent: member.role === 'mentor' ? input.consent : existing.mentor_consent,
       mentee_consent: member.role === 'mentee' ? input.consent : existing.mentee_consent,
@@ -85,16 +89,7 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
 
 /** Published stories of a programme; participants of the programme and admins read them. */
 export async function publishedStories(db: Db, actor: Caller, programmeId: string): Promise<StoryRow[]> {
-  if (!actor.isAdmin) {
-    const enrolled = await db
-      .selectFrom('participants')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('programme_id', '=', programmeId)
-      .where('user_id', '=', actor.userId)
-      .executeTakeFirst();
-    if (!enrolled) throw notFound();
-  }
+  authorize(publishedStoryPolicy, actor, 'read', await participantRepository(db, actor.tenantId).findInProgramme(programmeId, actor.userId));
   return db
     .selectFrom('stories as s')
     .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Role } from '../../shared/glossary';
+import { abilitiesOf } from '../policies/policy';
+import { storyAuthorAbilities, storyAuthorRules } from '../policies/storyPolicy';
 import type { StoryTable } from '../store/schema';
 
 export type StoryRow = Selectable<StoryTable>;
@@ -10,7 +12,6 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function presentStoryToMember(row: StoryRow, role: Role) {
   const mine = role === 'mentor' ? row.mentor_consent : row.mentee_consent;
   const partners = role === 'mentor' ? row.mentee_consent : row.mentor_consent;
-  const published = row.published_at !== null;
   return {
     id: row.id,
     text: row.text,
@@ -19,7 +20,7 @@ export function presentStoryToMember(row: StoryRow, role: Role) {
     consentedByPartner: partners,
     publishedAt: iso(row.published_at),
     updatedAt: iso(row.updated_at ?? row.created_at),
-    abilities: { edit: !published, consent: !published && !mine, withdrawConsent: !published && mine },
+    abilities: abilitiesOf(storyAuthorRules, { role, story: row }, storyAuthorAbilities),
   };
 }
 

@@ -2,8 +2,10 @@ import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { storyConsentSchema, storyDraftSchema } from '../../shared/schemas/story';
 import type { AppDeps } from '../appDeps';
-import { callerOf, requireAdmin } from '../auth/authenticate';
+import { callerOf } from '../auth/authenticate';
 import { parseBody, parseParams } from '../http/validate';
+import { authorize } from '../policies/policy';
+import { storyAdminPolicy } from '../policies/storyPolicy';
 import { publishedStories, storyConsenter, storyDrafter, storyPoster, storyReader } from './storyCommands';
 import { presentPublishedStory, presentStoryToMember } from './storyPresenter';
 
@@ -43,7 +45,7 @@ export function storyRoutes({ db, graph, clock }: AppDeps): Router {
 
   router.post('/admin/stories/:id/post', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const story = await storyPoster({ db, graph, actor: requireAdmin(req), storyId: id, now: clock() });
+    const story = await storyPoster({ db, graph, actor: authorize(storyAdminPolicy, callerOf(req), 'post'), storyId: id, now: clock() });
     res.json(presentPublishedStory(story));
   });
 

@@ -4,19 +4,16 @@ import type { ConcernInput, ConcernStatusChange } from '../../../shared/schemas/
 import { recordAudit } from '../../audit/auditLog';
 import type { Caller } from '../../auth/caller';
 import { recordDomainEvent } from '../../events/domainEvents';
-import { ApiError, notFound } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import { pairRepository } from '../../pairs/pairRepository';
 import { participantRepository } from '../../participants/participantRepository';
 import { pairPolicy } from '../../policies/pairPolicy';
+import { concernAdminPolicy, programmeConcernPolicy } from '../../policies/concernPolicy';
 import { authorize } from '../../policies/policy';
 import type { Db } from '../../store/database';
 import type { ConcernTable } from '../../store/schema';
 
 export type ConcernRow = Selectable<ConcernTable>;
-
-const adminOnly = (actor: Caller) => {
-  if (!actor.isAdmin) throw new ApiError('forbidden', 'Only programme admins (the Upward.Admin role) can do this.');
-};
 
 /**
  * A participant raises a concern about their pair or their programme. It reaches the programme
@@ -27,11 +24,10 @@ export async function concernRaiser(props: { db: Db; actor: Caller; input: Conce
   return props.db.transaction().execute(async (trx) => {
     let programmeId: string;
     if (input.pairId !== undefined) {
-      const { pair } = authorize(pairPolicy, actor, 'view', await pairRepository(trx, actor.tenantId).find(input.pairId));
+      const { pair } = authorize(pairPolicy, actor, 'raiseConcern', await pairRepository(trx, actor.tenantId).find(input.pairId));
       programmeId = pair.programme_id;
     } else {
-      const participant = await participantRepository(trx, actor.tenantId).findInProgramme(input.programmeId!, actor.userId);
-      if (!participant) throw notFound();
+      const participant = authorize(programmeConcernPolicy, actor, 'raise', await participantRepository(trx, actor.tenantId).findInProgramme(input.programmeId!, actor.userId));
       programmeId = participant.programme_id;
     }
     const row: ConcernRow = {
@@ -65,7 +61,7 @@ export async function concernsRaisedBy(db: Db, actor: Caller): Promise<ConcernRo
 
 /** An admin reads the concerns of the tenant; the reading itself is audited. */
 export async function concernsForAdmin(props: { db: Db; actor: Caller; status?: ConcernRow['status']; now: Date }): Promise<ConcernRow[]> {
-  adminOnly(props.actor);
+  authorize(concernAdminPolicy, props.actor, 'list');
   return props.db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('concerns').selectAll().where('tenant_id', '=', props.actor.tenantId);
     if (props.status) query = query.where('status', '=', props.status);
@@ -78,7 +74,7 @@ export async function concernsForAdmin(props: { db: Db; actor: Caller; status?: 
 /** An admin moves a concern along (open, in progress, closed); the change is audited. */
 export async function concernStatusChanger(props: { db: Db; actor: Caller; concernId: string; input: ConcernStatusChange; now: Date }): Promise<ConcernRow> {
   const { actor, now } = props;
-  adminOnly(actor);
+  authorize(concernAdminPolicy, actor, 'changeStatus');
   return props.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('concerns')
