@@ -1,9 +1,10 @@
+import type { PairView } from '../../shared/api/pairs';
 import type { PersonSummary } from '../directory/directoryCache';
 import { pairCardAbilities, pairPolicy, partnerOf, type PairMember } from '../policies/pairPolicy';
 import { abilitiesOf } from '../policies/policy';
 
 /** A pair as one of its two people sees it: who the partner is (never their reporting line). */
-export function presentPair(member: PairMember, people: Map<string, PersonSummary>, programmeName: string) {
+export function presentPair(member: PairMember, people: Map<string, PersonSummary>, programmeName: string): PairView {
   const { pair, role: myRole } = member;
   const partnerId = partnerOf(member);
   const partner = people.get(partnerId);

@@ -1,3 +1,4 @@
+import type { PairList } from '../../shared/api/pairs';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
@@ -27,7 +28,7 @@ export function pairRoutes({ db, clock }: AppDeps): Router {
     const members = pairs.map((p) => authorize(pairPolicy, caller, 'view', p));
     const people = await personSummaries(db, caller.tenantId, members.map(partnerOf));
     const programmes = new Map((await programmeRepository(db, caller.tenantId).list()).map((p) => [p.id, p.name]));
-    res.json({ pairs: members.map((m) => presentPair(m, people, programmes.get(m.pair.programme_id) ?? '')) });
+    res.json({ pairs: members.map((m) => presentPair(m, people, programmes.get(m.pair.programme_id) ?? '')) } satisfies PairList);
   });
 
   router.post('/pairs/:id/:action', async (req, res) => {
