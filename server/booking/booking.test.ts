@@ -6,7 +6,7 @@ import { createGraphTokens } from '../graph/graphTokens';
 import { aPair } from '../testing/factories';
 import { startTestService, type TestService } from '../testing/testService';
 import { workingSpans } from '../../shared/scheduling';
-import { readFreeBusy } from './freeBusy';
+import { readFreeBusy } from '../calendar/graphCalendar';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;
