@@ -170,6 +170,21 @@ describe('booking a session through Microsoft Graph', () => {
     expect(service.standIn.eventCount()).toBe(before + 1);
   });
 
+  it('answers 503 with Graph’s Retry-After when Graph keeps throttling, and books nothing', async () => {
+    const pair = await newPair();
+    const list = await suggestions(pair.id);
+    service.standIn.faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 1, count: 20 });
+    const before = service.standIn.eventCount();
+    const refused = await book(pair.id, list[0]!);
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('upstreamUnavailable');
+    expect(refused.headers.get('retry-after')).toBe('1');
+    const throttled = await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=in-person`, { as: leader });
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([503, '1']);
+    expect(service.standIn.eventCount()).toBe(before);
+    expect(await sessionRows(pair.id)).toHaveLength(0);
+  });
+
   it('reads free/busy for 2 people and 40 rooms in exactly one $batch round trip', async () => {
     const graph = createGraphGateway({ baseUrl: service.standIn.graphBaseUrl, tokens: createGraphTokens({ authorityHost: service.standIn.url, clientId: service.standIn.clientId, managedIdentityClientId: service.deps.config.entra.managedIdentityClientId }) });
     const rooms = service.standIn.org.rooms.slice(0, 40).map((r) => r.emailAddress);

@@ -133,10 +133,10 @@ describe('Graph failures of a calendar call', () => {
     expect(refused).toMatchObject({ code: 'upstreamUnavailable', status: 503, detail: expect.stringMatching(/calendar permission/) });
   });
 
-  it('are a 503 when Graph keeps throttling, and a 404 when the event is gone', async () => {
-    standIn().faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 0, count: 5 });
+  it('are a 503 with Graph’s Retry-After when Graph keeps throttling, and a 404 when the event is gone', async () => {
+    standIn().faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 1, count: 5 });
     const { mail, id } = people()[0]!;
-    await expect(calendar().busyNow({ organizerId: id, schedules: [mail], from: hours(24), to: hours(25) })).rejects.toMatchObject({ code: 'upstreamUnavailable', status: 503 });
+    await expect(calendar().busyNow({ organizerId: id, schedules: [mail], from: hours(24), to: hours(25) })).rejects.toMatchObject({ code: 'upstreamUnavailable', status: 503, retryAfterSeconds: 1 });
     await expect(calendar().cancelEvent(id, 'AAMkAGNoSuchEventAAA=', 'x')).rejects.toMatchObject({ code: 'notFound', status: 404 });
   });
 });

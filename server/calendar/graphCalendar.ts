@@ -43,7 +43,9 @@ export async function readFreeBusy(graph: GraphSession, props: ScheduleProps): P
   const responses: BatchResponseStep[] = steps.map((s) => ({ id: s.id, status: 424, ...outcomes.get(s.id) }));
   const collected = collectScheduleResponses(responses);
   if (collected.failed.length > 0) {
-    throw new ApiError('upstreamUnavailable', `Microsoft 365 did not return free/busy (${collected.failed.map((f) => f.status).join(', ')}); try again in a minute.`);
+    const waits = collected.failed.flatMap((f) => (f.retryAfterSeconds === null ? [] : [f.retryAfterSeconds]));
+    const detail = `Microsoft 365 did not return free/busy (${collected.failed.map((f) => f.status).join(', ')}); try again in a minute.`;
+    throw new ApiError('upstreamUnavailable', detail, [], {}, waits.length > 0 ? Math.max(...waits) : null);
   }
   const request = steps[0]!.body;
   const busy: BusyBySchedule = new Map();

@@ -25,5 +25,13 @@ export function graphFailure(error: unknown, words: GraphFailureWords = {}): Api
   if (error.statusCode === 404) return new ApiError('notFound', words.missing ?? 'Microsoft 365 does not have that person or item (any more).');
   // No status: the answer never came (the attempt's deadline) or the connection failed.
   if (error.statusCode === -1 || error.code === 'TimeoutError') return new ApiError('upstreamUnavailable', 'Microsoft 365 did not answer in time. Try again in a minute.');
-  return new ApiError('upstreamUnavailable');
+  // Throttled or unavailable still after the gateway's retries: the caller may try again when Graph said it would answer.
+  return new ApiError('upstreamUnavailable', undefined, [], {}, retryAfterOf(error));
+}
+
+/** Graph's Retry-After in seconds, when it sent one as a number of seconds. */
+function retryAfterOf(error: GraphError): number | null {
+  const value = error.headers?.get('Retry-After');
+  const seconds = value ? Number(value) : NaN;
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
 }
