@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller';
-import { createGraphGateway, type GraphGateway } from '../graph/graphGateway';
-import { createGraphTokens } from '../graph/graphTokens';
+import type { GraphGateway } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { graphGatewayFor, useM365StandIn } from '../testing/m365';
 import { bookingIdentity } from './bookingIdentity';
 import type { NewEvent } from './calendar';
 import { graphCalendar } from './graphCalendar';
@@ -12,12 +11,7 @@ const standIn = useM365StandIn({ seed: 'calendar', size: 200 });
 let graph: GraphGateway;
 
 beforeAll(() => {
-  const config = configFor(standIn());
-  graph = createGraphGateway({
-    baseUrl: config.graphBaseUrl,
-    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId }),
-    retry: { maxRetries: 1, delaySeconds: 0 },
-  });
+  graph = graphGatewayFor(standIn(), { retry: { maxRetries: 1, delaySeconds: 0 } });
 });
 
 beforeEach(() => {
