@@ -3,6 +3,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 import type { Database, JobTable } from '../store/schema';
+import { acrossTenants } from '../store/tenantScope';
 
 export type JobRow = Selectable<JobTable>;
 
@@ -86,7 +87,7 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
           order by run_at
           limit ${limit}
           for update skip locked)
-        returning *`.execute(db);
+        returning *`.execute(acrossTenants(db, 'job worker'));
       return rows;
     },
 

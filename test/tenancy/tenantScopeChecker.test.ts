@@ -1,3 +1,4 @@
+import { acrossTenantsMarker } from '../../server/store/tenantScope';
 import { loadSqlParser, tenantScopeViolations } from './tenantScopeChecker';
 
 const tenantTables = new Set(['pairs', 'sessions', 'jobs', 'participants']);
@@ -23,6 +24,7 @@ describe('a statement scoped to one tenant', () => {
     ['an update from another table joined on tenant_id', 'update sessions s set status = $1 from pairs p where p.tenant_id = $2 and s.tenant_id = p.tenant_id and s.pair_id = p.id'],
     ['a union whose sides are each scoped', 'select id from pairs where tenant_id = $1 union all select id from sessions where tenant_id = $1'],
     ['a table that is not a tenant table', 'select * from kysely_migration'],
+    ['a named cross-tenant job', `select distinct tenant_id from pairs ${acrossTenantsMarker('reminder planner')}`],
   ])('passes: %s', (_name, sql) => {
     expect(check(sql)).toEqual([]);
   });
@@ -44,6 +46,8 @@ describe('a statement that can reach another tenant', () => {
     ['an insert without tenant_id', 'insert into pairs (id) values ($1)', ['insert into pairs does not supply tenant_id']],
     ['an insert whose select is unscoped', 'insert into sessions (tenant_id, id) select tenant_id, id from pairs', ['pairs is not constrained by tenant_id']],
     ['one unscoped side of a union', 'select id from pairs where tenant_id = $1 union select id from sessions', ['sessions is not constrained by tenant_id']],
+    ['a cross-tenant marker naming no known job', 'select * from pairs /* across tenants: curiosity */', ['"curiosity" is not a named cross-tenant job']],
+    ['a cross-tenant marker that does not end the statement', `select * from pairs ${acrossTenantsMarker('reminder planner')} where id = $1`, ['pairs is not constrained by tenant_id']],
   ])('fails: %s', (_name, sql, expected) => {
     expect(check(sql)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 import { loadModule, parseSync } from 'libpg-query';
+import { crossTenantJobs } from '../../server/store/tenantScope';
 
 /*
  * Reads one SQL statement with Postgres's own parser (libpg-query) and names every reference to a
@@ -6,7 +7,8 @@ import { loadModule, parseSync } from 'libpg-query';
  * not constrained by `tenant_id = <value>` (or by `tenant_id` equal to that of a row already
  * constrained), and an INSERT that does not supply `tenant_id`. A constraint only counts where it
  * always holds: a conjunct of the WHERE clause or of an inner join's ON, never inside an OR, and
- * in an outer join's ON only for the side the join may leave empty.
+ * in an outer join's ON only for the side the join may leave empty. A statement that ends with
+ * the marker of a named cross-tenant job (acrossTenants) is that job's to send, and passes.
  */
 
 type Json = Record<string, unknown>;
@@ -39,6 +41,8 @@ export async function loadSqlParser(): Promise<void> {
 
 /** Each unconstrained tenant-table reference in the statement, described; empty when it is scoped. */
 export function tenantScopeViolations(sqlText: string, tenantTables: ReadonlySet<string>): string[] {
+  const job = /\/\* across tenants: ([^*]*) \*\/\s*$/.exec(sqlText)?.[1];
+  if (job !== undefined) return (crossTenantJobs as readonly string[]).includes(job) ? [] : [`"${job}" is not a named cross-tenant job`];
   const violations: string[] = [];
   const parsed = parseSync(sqlText) as unknown as { stmts?: { stmt: unknown }[] };
   for (const { stmt } of parsed.stmts ?? []) walk(stmt, null, { tenantTables, violations });
