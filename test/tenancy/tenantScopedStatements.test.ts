@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aPerson, aProgramme, aSession } from '../../server/testing/factories';
 import { testEngines, type TestEngine } from '../../server/testing/databases';
