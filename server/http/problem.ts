@@ -1,3 +1,4 @@
+import type { ProblemDocument } from '../../shared/api/problem';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { graphFailure } from '../graph/graphFailure';
 import type { Logger } from '../logger';
@@ -17,7 +18,7 @@ export function sendProblem(res: Response, error: ApiError, instance: string): v
       code: error.code,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),
       ...error.extensions,
-    });
+    } satisfies ProblemDocument);
 }
 
 /** Maps errors raised by Express' own body parsing to the catalogue. */

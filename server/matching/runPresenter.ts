@@ -1,9 +1,10 @@
+import type { MatchRunView } from '../../shared/api/matching';
 import { personSummaries } from '../directory/directoryCache';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
 
 /** A matching run as the admin reviews it: proposals with reasons, the unmatched with why. */
-export async function presentRun(db: Db, tenantId: string, runId: string) {
+export async function presentRun(db: Db, tenantId: string, runId: string): Promise<MatchRunView> {
   const run = await forTenant(db, tenantId).selectFrom('match_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
   const rows = await forTenant(db, tenantId).selectFrom('match_proposals').selectAll().where('run_id', '=', runId).execute();
   const participantIds = rows.flatMap((r) => [r.mentor_participant_id, r.mentee_participant_id]).filter((id): id is string => id !== null);
