@@ -29,7 +29,7 @@ import type { Database } from './schema';
  */
 
 /** The tables that hold tenant rows: all of them. */
-export type TenantTable = { [T in keyof Database]: 'tenant_id' extends keyof Database[T] ? T : never }[keyof Database];
+type TenantTable = { [T in keyof Database]: 'tenant_id' extends keyof Database[T] ? T : never }[keyof Database];
 
 /** The background jobs that may read or write every tenant's rows in one statement. */
 export const crossTenantJobs = ['job worker', 'reminder planner', 'notice planner', 'housekeeping planner', 'booking sweep', 'retention planner', 'retention command', 'rate-limit cleanup'] as const;
