@@ -7,6 +7,7 @@ import type { NewJob } from '../jobs/jobQueue';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
+import { acrossTenants } from '../store/tenantScope';
 import { notBookedComment } from './createEvent';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
@@ -51,7 +52,7 @@ function dueIntents(db: Db, now: Date) {
  */
 export async function abandonedBookingJobs(db: Db, now: Date, bookingIdentity: Config['bookingIdentity']): Promise<NewJob[]> {
   if (bookingIdentity !== 'app') return [];
-  const tenants = await dueIntents(db, now).select('tenant_id').distinct().execute();
+  const tenants = await dueIntents(acrossTenants(db, 'booking sweep'), now).select('tenant_id').distinct().execute();
   const quarter = new Date(Math.floor(now.getTime() / sweepEveryMs) * sweepEveryMs).toISOString().slice(0, 16);
   return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: abandonedBookingJobKind, dedupeKey: `abandoned-bookings:${quarter}`, payload: {}, runAt: now }));
 }

@@ -13,9 +13,10 @@ import { publishedStoryPolicy, storyAuthorRules, type StoryAuthor } from '../pol
 import type { Db } from '../store/database';
 import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
 import type { StoryRow } from './storyPresenter';
+import { forTenant } from '../store/tenantScope';
 
 const findStory = (trx: Trx | Db, tenantId: string, pairId: string) =>
-  trx.selectFrom('stories').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pairId).executeTakeFirst();
+  forTenant(trx, tenantId).selectFrom('stories').selectAll().where('pair_id', '=', pairId).executeTakeFirst();
 
 function assertEditable(author: StoryAuthor, version: number | undefined) {
   const { story } = author;
@@ -47,10 +48,9 @@ export async function storyDrafter(props: CommandProps & { input: StoryDraftInpu
     } else {
       assertEditable({ role: member.role, story: existing }, input.version);
       if (existing.text === input.text) return { story: existing, role: member.role };
-      story = await trx
+      story = await forTenant(trx, actor.tenantId)
         .updateTable('stories')
         .set({ text: input.text, version: existing.version + 1, mentor_consent: false, mentee_consent: false, updated_at: now })
-        .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', existing.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -72,10 +72,9 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
       mentee_consent: member.role === 'mentee' ? input.consent : existing.mentee_consent,
     };
     const publish = consents.mentor_consent && consents.mentee_consent;
-    const story = await trx
+    const story = await forTenant(trx, actor.tenantId)
       .updateTable('stories')
       .set({ ...consents, published_at: publish ? now : null })
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', existing.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -138,10 +137,9 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
     });
 
   return db.transaction().execute(async (trx) => {
-    const story = await trx
+    const story = await forTenant(trx, actor.tenantId)
       .updateTable('stories')
       .set({ posted_at: now, posted_by: actor.userId, teams_message_id: message.id })
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', storyId)
       .returningAll()
       .executeTakeFirstOrThrow();
