@@ -38,17 +38,14 @@ export class ChannelStore {
 
 /**
  * `POST /teams/{team-id}/channels/{channel-id}/messages`: sending a channel message, which Graph
- * allows only as a signed-in member of the team (delegated `ChannelMessage.Send`); application
- * permissions post only for migration, so an app-only token is refused.
+ * allows only as a signed-in member of the team (the permission itself is checked in
+ * `permissions.ts`); application permissions post only for migration, so an app-only token is refused.
  */
 export function channelRouter(ctx: GraphContext, store: ChannelStore): express.Router {
   const router = express.Router();
   router.post('/teams/:teamId/channels/:channelId/messages', (req, res) => {
     const caller = callerOf(res);
     if (caller.kind === 'app') throw new GraphError(403, 'Forbidden', 'Message POST is allowed in application-only context only for import purposes.');
-    if (!caller.scopes.includes('ChannelMessage.Send')) {
-      throw new GraphError(403, 'Forbidden', "Missing scope permissions on the request. API requires one of 'ChannelMessage.Send, Group.ReadWrite.All'.");
-    }
     const teamId = req.params.teamId as string;
     const team = store.teams.get(teamId);
     if (!team) throw new GraphError(404, 'NotFound', `No Team found with Group Id ${teamId}`);

@@ -3,7 +3,7 @@ import express from 'express';
 import type { Request } from 'express';
 import type { DemoPerson } from '../demoOrg/types';
 import type { Caller, GraphContext } from './context';
-import { callerOf, queryOf } from './context';
+import { assertMailboxAccess, callerOf, queryOf } from './context';
 import { GraphError, notFound } from './graphError';
 import { parseFilter } from './odataFilter';
 import { FILTERABLE_USER_PROPERTIES, parseSelect, presentUser, readUserPath } from './userPresenter';
@@ -276,7 +276,9 @@ export function usersRouter(ctx: GraphContext): express.Router {
     res.json(mailboxSettings(req, meOf(ctx, callerOf(res))));
   });
   router.get('/users/:id/mailboxSettings', (req, res) => {
-    res.json(mailboxSettings(req, findUser(ctx, req.params.id)));
+    const person = findUser(ctx, req.params.id);
+    assertMailboxAccess(callerOf(res), person.user.id);
+    res.json(mailboxSettings(req, person));
   });
 
   const photo = (person: DemoPerson) => {
