@@ -289,7 +289,15 @@ export function usersRouter(ctx: GraphContext): express.Router {
   // The photo's metadata (Graph's profilePhoto), so a client can learn whether there is one without downloading it.
   const photoMetadata = (req: Request, person: DemoPerson) => {
     photo(person);
-    return { '@odata.context': context(req, `users('${person.user.id}')/photo/$entity`), id: '48X48', height: 48, width: 48 };
+    return {
+      '@odata.context': context(req, `users('${person.user.id}')/photo/$entity`),
+      '@odata.id': `${ctx.graphBaseUrl}/users('${person.user.id}')/photo`,
+      '@odata.mediaContentType': 'image/png',
+      '@odata.mediaEtag': `"${person.user.id.slice(0, 8).toUpperCase()}"`,
+      id: '48X48',
+      height: 48,
+      width: 48,
+    };
   };
   router.get('/me/photo', (req, res) => {
     res.json(photoMetadata(req, meOf(ctx, callerOf(res))));
