@@ -1,9 +1,9 @@
 import type { BookedSession, SuggestionList, SuggestionView } from '../../shared/api/booking';
 import type { SlotSuggestion } from '../../shared/scheduling';
 import { presentSession } from '../workspace/workspacePresenter';
-import type { Suggestions } from './bookingSuggester';
-import type { SessionRow } from './sessionBooker';
-import { neutralSubject } from './sessionEvent';
+import type { Suggestions } from './availability';
+import { neutralSubject } from './createEvent';
+import type { SessionRow } from './reserve';
 
 /** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
 export function presentSuggestion(s: SlotSuggestion): SuggestionView {

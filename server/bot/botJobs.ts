@@ -13,6 +13,7 @@ import type { BotHost } from './botHost';
 import type { DeliveryCheck } from './deliveryCheck';
 import type { HoursOf } from './mailboxSettings';
 import { sendTimeFor } from './sendWindow';
+import { forTenant } from '../store/tenantScope';
 
 export const botJobKinds = {
   sessionReminder: 'bot.session-reminder',
@@ -57,7 +58,7 @@ function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Messag
   return async (job, now, lease): Promise<JobResult> => {
     const userId = text(job.payload.userId);
     if (job.send_started_at && (await deps.delivered(job.tenant_id, userId, job.id, job.send_started_at)) === 'arrived') return { kind: 'done', outcome: 'sent' };
-    const prefs = await deps.db.selectFrom('bot_preferences').select('reminders_paused_until').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst();
+    const prefs = await forTenant(deps.db, job.tenant_id).selectFrom('bot_preferences').select('reminders_paused_until').where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
     if (pausedUntil && pausedUntil > now) return { kind: 'defer', at: pausedUntil };
     const message = await build(job, now);
@@ -76,7 +77,7 @@ function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Messag
 export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
   const person = async (job: JobRow) => {
     const userId = text(job.payload.userId);
-    const name = (await deps.db.selectFrom('directory_users').select('display_name').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst())?.display_name;
+    const name = (await forTenant(deps.db, job.tenant_id).selectFrom('directory_users').select('display_name').where('user_id', '=', userId).executeTakeFirst())?.display_name;
     return { tenantId: job.tenant_id, userId, name: name ?? '' };
   };
   return {
@@ -99,7 +100,7 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       return { card: surveyCard({ pairId: text(job.payload.pairId), kind: job.payload.kind as 'pairing-fit' | 'mid-point' | 'end', role }), latest: null };
     }),
     [botJobKinds.praiseReceived]: proactive(deps, async (job) => {
-      const praise = await deps.db.selectFrom('praise').select(['id', 'text', 'from_user_id']).where('tenant_id', '=', job.tenant_id).where('id', '=', text(job.payload.praiseId)).executeTakeFirst();
+      const praise = await forTenant(deps.db, job.tenant_id).selectFrom('praise').select(['id', 'text', 'from_user_id']).where('id', '=', text(job.payload.praiseId)).executeTakeFirst();
       if (!praise) return null;
       const from = await person({ ...job, payload: { userId: praise.from_user_id } });
       return { card: praiseReceivedCard({ pairId: text(job.payload.pairId), praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
@@ -136,7 +137,7 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
     }),
     [botJobKinds.storyDrafted]: proactive(deps, async (job) => {
       const pairId = text(job.payload.pairId);
-      const story = await deps.db.selectFrom('stories').select(['version', 'published_at']).where('tenant_id', '=', job.tenant_id).where('pair_id', '=', pairId).executeTakeFirst();
+      const story = await forTenant(deps.db, job.tenant_id).selectFrom('stories').select(['version', 'published_at']).where('pair_id', '=', pairId).executeTakeFirst();
       // A later edit has its own notice; a published story needs no more consent.
       if (!story || story.published_at || story.version !== job.payload.version) return null;
       const author = await person({ ...job, payload: { userId: job.payload.authorUserId } });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
+import { acrossTenants } from '../store/tenantScope';
 import { botJobKinds } from './botJobs';
 
 const minute = 60_000;
@@ -14,11 +15,12 @@ const storySettleMs = 10 * minute;
  * and event.
  */
 export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
+  const everyTenant = acrossTenants(db, 'notice planner');
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
 
   // A story's publication names its pair in the payload (its subject is the story); the others name the pair as subject.
-  const pairEvents = await db
+  const pairEvents = await everyTenant
     .selectFrom('domain_events as e')
     .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.id::text`, '=', sql`case when e.kind = 'story.published' then e.payload->>'pairId' else e.subject_id end`))
     .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
@@ -41,7 +43,7 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
     }
   }
 
-  const adjusted = await db
+  const adjusted = await everyTenant
     .selectFrom('domain_events as e')
     .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.programme_id::text`, '=', sql.ref('e.subject_id')))
     .select(['e.tenant_id', 'e.id', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])

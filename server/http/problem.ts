@@ -6,6 +6,7 @@ import { ApiError, errorCatalogue, type ErrorCode } from './errors';
 
 export function sendProblem(res: Response, error: ApiError, instance: string): void {
   const entry = errorCatalogue[error.code];
+  if (error.retryAfterSeconds !== null) res.set('Retry-After', String(error.retryAfterSeconds));
   res
     .status(error.status)
     .type('application/problem+json')

@@ -3,6 +3,7 @@ import type { Db } from '../store/database';
 import { json } from '../store/json';
 import type { ParticipantTable } from '../store/schema';
 import type { ProfileInput } from '../../shared/schemas/participant';
+import { forTenant } from '../store/tenantScope';
 
 export type ParticipantRow = Selectable<ParticipantTable>;
 
@@ -18,7 +19,7 @@ export interface NewParticipant {
 
 /** Participants of one tenant's programmes. */
 export function participantRepository(db: Db, tenantId: string) {
-  const scoped = () => db.selectFrom('participants').selectAll().where('tenant_id', '=', tenantId);
+  const scoped = () => forTenant(db, tenantId).selectFrom('participants').selectAll();
   return {
     async insertMany(people: readonly NewParticipant[]): Promise<void> {
       if (people.length === 0) return;
@@ -41,10 +42,9 @@ export function participantRepository(db: Db, tenantId: string) {
     },
     /** Re-enrols someone who had withdrawn, with their new answers. */
     async reenrol(p: NewParticipant & { existingId: string }): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('participants')
         .set({ role: p.role, profile: json(p.profile), capacity: p.capacity, status: 'enrolled', enrolled_by: p.enrolledBy })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', p.existingId)
         .execute();
     },
@@ -59,10 +59,9 @@ export function participantRepository(db: Db, tenantId: string) {
     },
     async usersEnrolled(programmeId: string, userIds: readonly string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();
-      const rows = await db
+      const rows = await forTenant(db, tenantId)
         .selectFrom('participants')
         .select('user_id')
-        .where('tenant_id', '=', tenantId)
         .where('programme_id', '=', programmeId)
         .where('user_id', 'in', [...userIds])
         .execute();
@@ -72,10 +71,9 @@ export function participantRepository(db: Db, tenantId: string) {
       return scoped().where('user_id', '=', userId).orderBy('created_at').execute();
     },
     async withdraw(participantId: string): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('participants')
         .set({ status: 'withdrawn' })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', participantId)
         .execute();
     },

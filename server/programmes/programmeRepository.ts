@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 import type { ProgrammeTable } from '../store/schema';
+import { forTenant } from '../store/tenantScope';
 
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 
@@ -19,7 +20,7 @@ export interface ProgrammeRecord {
 
 /** Programmes of one tenant; every query is scoped by the tenant it was made for. */
 export function programmeRepository(db: Db, tenantId: string) {
-  const scoped = () => db.selectFrom('programmes').selectAll().where('tenant_id', '=', tenantId);
+  const scoped = () => forTenant(db, tenantId).selectFrom('programmes').selectAll();
   return {
     async insert(p: ProgrammeRecord): Promise<void> {
       await db
@@ -45,7 +46,7 @@ export function programmeRepository(db: Db, tenantId: string) {
       return scoped().where('id', '=', id).executeTakeFirst();
     },
     async update(p: ProgrammeRecord): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('programmes')
         .set({
           name: p.name,
@@ -55,7 +56,6 @@ export function programmeRepository(db: Db, tenantId: string) {
           status: p.status,
           updated_at: p.updatedAt,
         })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', p.id)
         .execute();
     },

@@ -23,6 +23,7 @@ import {
   presentSession,
   presentTakeaway,
 } from './workspacePresenter';
+import { forTenant } from '../store/tenantScope';
 
 /**
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
@@ -39,7 +40,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
   const [programme, people] = await Promise.all([
-    db
+    forTenant(db, tenantId)
       .selectFrom('programmes')
       .selectAll('programmes')
       .select((eb) => [
@@ -64,7 +65,6 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
         jsonArrayFrom(eb.selectFrom('commitments').selectAll('commitments').where('commitments.tenant_id', '=', tenantId).where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
         jsonArrayFrom(eb.selectFrom('praise').selectAll('praise').where('praise.tenant_id', '=', tenantId).where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
       ])
-      .where('programmes.tenant_id', '=', tenantId)
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
     personSummaries(db, tenantId, [partnerId]),
