@@ -49,6 +49,13 @@ const room = {
   videoDeviceName: null,
   displayDevice: 'string',
 };
+/** Where the room examples and the stand-in's rooms differ, for both examples that list rooms. */
+const ROOM_DIFFERENCES = {
+  '$.value[].geoCoordinates: missing': 'The demo rooms have no coordinates; Upward picks rooms by building, floor and capacity, never by position.',
+  '$.value[].isManaged: missing': 'Not a member of the v1.0 room type ($metadata, as @microsoft/microsoft-graph-types has it); the example shows a beta member.',
+  '$.value[].isWheelchairAccessible: missing': 'The v1.0 room type spells it isWheelChairAccessible, which the stand-in returns; the example misspells it.',
+  '$.value[].displayDevice: missing': 'The v1.0 room type calls it displayDeviceName, which the stand-in returns; the example uses another name.',
+};
 const dateTimeTimeZone = { dateTime: 'string', timeZone: 'string' };
 const event = {
   '@odata.context': 'string',
@@ -211,12 +218,7 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
     as: 'app',
     request: { method: 'GET', path: '/places/microsoft.graph.room' },
     response: { status: 200, contentType: JSON_TYPE, body: { '@odata.context': 'string', value: [room] } },
-    knownDifferences: {
-      '$.value[].geoCoordinates: missing': 'The demo rooms have no coordinates; Upward picks rooms by building, floor and capacity, never by position.',
-      '$.value[].isManaged: missing': 'Not a member of the v1.0 room type ($metadata, as @microsoft/microsoft-graph-types has it); the example shows a beta member.',
-      '$.value[].isWheelchairAccessible: missing': 'The v1.0 room type spells it isWheelChairAccessible, which the stand-in returns; the example misspells it.',
-      '$.value[].displayDevice: missing': 'The v1.0 room type calls it displayDeviceName, which the stand-in returns; the example uses another name.',
-    },
+    knownDifferences: ROOM_DIFFERENCES,
   },
   {
     source: `${REF}/place-list#example-2-list-all-the-room-lists-defined-in-the-tenant`,
@@ -242,12 +244,7 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
     as: 'app',
     request: { method: 'GET', path: '/places/{roomList}/microsoft.graph.roomlist/rooms' },
     response: { status: 200, contentType: JSON_TYPE, body: { '@odata.context': 'string', value: [room] } },
-    knownDifferences: {
-      '$.value[].geoCoordinates: missing': 'The demo rooms have no coordinates; Upward picks rooms by building, floor and capacity, never by position.',
-      '$.value[].isManaged: missing': 'Not a member of the v1.0 room type ($metadata, as @microsoft/microsoft-graph-types has it); the example shows a beta member.',
-      '$.value[].isWheelchairAccessible: missing': 'The v1.0 room type spells it isWheelChairAccessible, which the stand-in returns; the example misspells it.',
-      '$.value[].displayDevice: missing': 'The v1.0 room type calls it displayDeviceName, which the stand-in returns; the example uses another name.',
-    },
+    knownDifferences: ROOM_DIFFERENCES,
   },
   {
     source: `${REF}/calendar-getschedule#example`,
