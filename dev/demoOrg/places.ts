@@ -3,10 +3,10 @@ import type { DemoBuilding, DemoRoom, DemoRoomList } from './types';
 
 /** Four buildings in three cities (three time zones), with the weight of staff each houses. */
 export const DEMO_BUILDINGS: readonly (DemoBuilding & { staffWeight: number; preferredLanguages: readonly string[] })[] = [
-  { id: 'ldn-th', code: 'LDN-TH', name: 'Thames House', city: 'London', country: 'United Kingdom', countryCode: 'GB', timeZone: 'GMT Standard Time', street: '12 Millbank', postalCode: 'SW1P 4QE', floors: 8, staffWeight: 0.3, preferredLanguages: ['en-GB'] },
-  { id: 'ldn-kx', code: 'LDN-KX', name: "King's Cross Hub", city: 'London', country: 'United Kingdom', countryCode: 'GB', timeZone: 'GMT Standard Time', street: '5 Pancras Square', postalCode: 'N1C 4AG', floors: 6, staffWeight: 0.2, preferredLanguages: ['en-GB'] },
-  { id: 'ams-zt', code: 'AMS-ZT', name: 'Zuidas Tower', city: 'Amsterdam', country: 'Netherlands', countryCode: 'NL', timeZone: 'W. Europe Standard Time', street: 'Gustav Mahlerplein 3', postalCode: '1082 MS', floors: 10, staffWeight: 0.2, preferredLanguages: ['nl-NL', 'en-GB'] },
-  { id: 'nyc-hy', code: 'NYC-HY', name: 'Hudson Yards', city: 'New York', country: 'United States', countryCode: 'US', timeZone: 'Eastern Standard Time', street: '30 Hudson Yards', postalCode: '10001', floors: 12, staffWeight: 0.3, preferredLanguages: ['en-US', 'es-US'] },
+  { id: 'ldn-th', code: 'LDN-TH', name: 'Thames House', city: 'London', country: 'United Kingdom', countryCode: 'GB', timeZone: 'GMT Standard Time', street: '12 Millbank', state: 'England', postalCode: 'SW1P 4QE', floors: 8, staffWeight: 0.3, preferredLanguages: ['en-GB'] },
+  { id: 'ldn-kx', code: 'LDN-KX', name: "King's Cross Hub", city: 'London', country: 'United Kingdom', countryCode: 'GB', timeZone: 'GMT Standard Time', street: '5 Pancras Square', state: 'England', postalCode: 'N1C 4AG', floors: 6, staffWeight: 0.2, preferredLanguages: ['en-GB'] },
+  { id: 'ams-zt', code: 'AMS-ZT', name: 'Zuidas Tower', city: 'Amsterdam', country: 'Netherlands', countryCode: 'NL', timeZone: 'W. Europe Standard Time', street: 'Gustav Mahlerplein 3', state: 'Noord-Holland', postalCode: '1082 MS', floors: 10, staffWeight: 0.2, preferredLanguages: ['nl-NL', 'en-GB'] },
+  { id: 'nyc-hy', code: 'NYC-HY', name: 'Hudson Yards', city: 'New York', country: 'United States', countryCode: 'US', timeZone: 'Eastern Standard Time', street: '30 Hudson Yards', state: 'NY', postalCode: '10001', floors: 12, staffWeight: 0.3, preferredLanguages: ['en-US', 'es-US'] },
 ];
 
 const ROOM_NAMES = ['Acacia', 'Birch', 'Cedar', 'Elm', 'Hazel', 'Juniper', 'Linden', 'Magnolia', 'Maple', 'Oak', 'Rowan', 'Willow', 'Alder', 'Aspen', 'Cypress', 'Larch'];
@@ -17,6 +17,8 @@ export interface DemoPlaces {
   rooms: DemoRoom[];
   roomLists: DemoRoomList[];
 }
+
+const addressOf = (building: DemoBuilding) => ({ street: building.street, city: building.city, state: building.state, postalCode: building.postalCode, countryOrRegion: building.countryCode });
 
 /** Meeting rooms on every floor (three a floor), the top floor's boardroom tagged "executive", one room list per building. */
 export function generatePlaces(prng: Prng, domain: string): DemoPlaces {
@@ -47,7 +49,7 @@ export function generatePlaces(prng: Prng, domain: string): DemoPlaces {
           videoDeviceName: prng.chance(0.6) ? 'Teams Rooms camera' : null,
           displayDeviceName: 'Display',
           phone: null,
-          address: { street: building.street, city: building.city, postalCode: building.postalCode, countryOrRegion: building.countryCode },
+          address: addressOf(building),
         };
         rooms.push(room);
         roomIds.push(room.id);
@@ -58,7 +60,7 @@ export function generatePlaces(prng: Prng, domain: string): DemoPlaces {
         id: prng.guid(),
         displayName: `${building.name}, ${building.city}`,
         emailAddress: `${building.code.toLowerCase()}-rooms@${domain}`,
-        address: { street: building.street, city: building.city, postalCode: building.postalCode, countryOrRegion: building.countryCode },
+        address: addressOf(building),
       },
       roomIds,
     });

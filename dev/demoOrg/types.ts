@@ -46,6 +46,8 @@ export interface DemoBuilding {
   /** Windows time zone name, as Exchange stores it. */
   timeZone: string;
   street: string;
+  /** State, province or region, as Exchange keeps it in a place's address. */
+  state: string;
   postalCode: string;
   floors: number;
 }

@@ -53,6 +53,9 @@ export interface ScheduleRequest {
 }
 
 /** Calendars of the demo organisation: generated recurring series plus events created through the API. */
+/** Exchange's iCalendar UID: a fixed prefix and a per-item part (different for each occurrence of a series). */
+const iCalUIdOf = (id: string) => `040000008200E00074C5B7101A82E008${createHash('sha256').update(id).digest('hex').slice(0, 56).toUpperCase()}`;
+
 export class CalendarStore {
   private readonly events = new Map<string, StoredEvent>();
   private readonly transactions = new Map<string, string>();
@@ -180,7 +183,7 @@ export class CalendarStore {
       transactionId: input.transactionId ?? null,
       originalStartTimeZone: input.start?.timeZone ?? 'UTC',
       originalEndTimeZone: input.end?.timeZone ?? 'UTC',
-      iCalUId: `040000008200E00074C5B7101A82E008${createHash('sha256').update(id).digest('hex').slice(0, 56).toUpperCase()}`,
+      iCalUId: iCalUIdOf(id),
       reminderMinutesBeforeStart: 15,
       isReminderOn: true,
       hasAttachments: false,
@@ -246,6 +249,11 @@ export class CalendarStore {
       if (this.userIdByAddress.has(address)) stored.busyFor.add(address);
       return { ...attendee, status: attendee.status ?? { response: 'none', time: '0001-01-01T00:00:00Z' } };
     });
+    // A location named in free text is a private one, identified by its name, and listed in `locations`.
+    if (input.location?.displayName && !input.location.uniqueId) {
+      event.location = { locationType: 'default', ...input.location, uniqueId: input.location.displayName, uniqueIdType: 'private' };
+      if (!input.locations) event.locations = [{ displayName: input.location.displayName, locationType: event.location.locationType, uniqueIdType: 'unknown' }];
+    }
     const roomAttendee = event.attendees.find((a) => a.type === 'resource' && a.status?.response === 'accepted');
     if (roomAttendee && !event.location?.displayName) {
       event.location = { displayName: roomAttendee.emailAddress?.name ?? '', locationType: 'conferenceRoom', locationEmailAddress: roomAttendee.emailAddress?.address ?? null, uniqueIdType: 'directory' };
@@ -310,16 +318,24 @@ export class CalendarStore {
     const person = (id: string) => this.org.byId.get(id)?.user;
     const organizer = person(series.organizerId);
     const room = series.roomId ? this.org.rooms.find((r) => r.id === series.roomId) : undefined;
+    const id = idOf(`${series.id}:${start.toISO()}`);
+    const organizes = series.organizerId === mailboxId;
     return {
-      id: idOf(`${series.id}:${start.toISO()}`),
+      id,
       seriesMasterId: idOf(series.id),
       type: 'occurrence',
+      originalStartTimeZone: 'UTC',
+      originalEndTimeZone: 'UTC',
+      iCalUId: iCalUIdOf(id),
+      reminderMinutesBeforeStart: 15,
+      isReminderOn: true,
+      responseStatus: { response: organizes ? 'organizer' : 'accepted', time: organizes ? '0001-01-01T00:00:00Z' : start.minus({ days: 7 }).toISO()! },
       subject: series.subject,
       sensitivity: series.isPrivate ? 'private' : 'normal',
       showAs: series.showAs,
       isAllDay: false,
       isCancelled: false,
-      isOrganizer: series.organizerId === mailboxId,
+      isOrganizer: organizes,
       transactionId: null,
       start: toDateTimeTimeZone(start, 'UTC'),
       end: toDateTimeTimeZone(end, 'UTC'),

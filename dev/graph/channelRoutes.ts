@@ -1,5 +1,5 @@
 import express from 'express';
-import type { ChatMessage } from '@microsoft/microsoft-graph-types';
+import type { ChatMessage, ChatMessageFromIdentitySet, TeamworkUserIdentity } from '@microsoft/microsoft-graph-types';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../demoOrg/tenant';
 import type { GraphContext } from './context';
 import { callerOf } from './context';
@@ -38,17 +38,14 @@ export class ChannelStore {
 
 /**
  * `POST /teams/{team-id}/channels/{channel-id}/messages`: sending a channel message, which Graph
- * allows only as a signed-in member of the team (delegated `ChannelMessage.Send`); application
- * permissions post only for migration, so an app-only token is refused.
+ * allows only as a signed-in member of the team (the permission itself is checked in
+ * `permissions.ts`); application permissions post only for migration, so an app-only token is refused.
  */
 export function channelRouter(ctx: GraphContext, store: ChannelStore): express.Router {
   const router = express.Router();
   router.post('/teams/:teamId/channels/:channelId/messages', (req, res) => {
     const caller = callerOf(res);
     if (caller.kind === 'app') throw new GraphError(403, 'Forbidden', 'Message POST is allowed in application-only context only for import purposes.');
-    if (!caller.scopes.includes('ChannelMessage.Send')) {
-      throw new GraphError(403, 'Forbidden', "Missing scope permissions on the request. API requires one of 'ChannelMessage.Send, Group.ReadWrite.All'.");
-    }
     const teamId = req.params.teamId as string;
     const team = store.teams.get(teamId);
     if (!team) throw new GraphError(404, 'NotFound', `No Team found with Group Id ${teamId}`);
@@ -64,6 +61,9 @@ export function channelRouter(ctx: GraphContext, store: ChannelStore): express.R
     if (contentType !== 'text' && contentType !== 'html') throw new GraphError(400, 'BadRequest', `Invalid content type '${String(contentType)}'.`);
 
     const now = new Date();
+    const user: TeamworkUserIdentity = { id: person.user.id, displayName: person.user.displayName, userIdentityType: 'aadUser' };
+    // Graph's identity set of a message also names the conversation (null for a person), which the types leave out.
+    const author = { application: null, device: null, conversation: null, user } as ChatMessageFromIdentitySet;
     const id = String(now.getTime() + channel.messages.length);
     const message: ChatMessage = {
       id,
@@ -72,13 +72,17 @@ export function channelRouter(ctx: GraphContext, store: ChannelStore): express.R
       messageType: 'message',
       createdDateTime: now.toISOString(),
       lastModifiedDateTime: now.toISOString(),
+      lastEditedDateTime: null,
       deletedDateTime: null,
       subject: typeof body.subject === 'string' ? body.subject : null,
       summary: null,
       importance: 'normal',
       locale: 'en-us',
+      chatId: null,
+      policyViolation: null,
+      eventDetail: null,
       webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel.id)}/${id}?groupId=${team.id}&tenantId=${DEMO_TENANT_ID}`,
-      from: { application: null, device: null, user: { id: person.user.id, displayName: person.user.displayName } },
+      from: author,
       body: { contentType, content },
       channelIdentity: { teamId: team.id, channelId: channel.id },
       attachments: [],

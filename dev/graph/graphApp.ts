@@ -8,6 +8,7 @@ import { channelRouter, type ChannelStore } from './channelRoutes';
 import type { Caller, GraphContext } from './context';
 import type { FaultInjector } from './faults';
 import { GraphError, sendGraphError } from './graphError';
+import { requirePermissions } from './permissions';
 import { placesRouter } from './placesRoutes';
 import type { RequestStats } from './requestStats';
 import { chatRouter, type TeamsChatStore } from './teamsChats';
@@ -93,6 +94,7 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
   });
   router.use(express.json({ limit: '1mb' }));
   router.use(authenticate(config.issuer));
+  router.use(requirePermissions(config));
   router.use(usersRouter(config));
   router.use(placesRouter(config));
   router.use(calendarRouter(config));

@@ -77,13 +77,28 @@ export class TeamsChatStore {
     const bot: TeamworkApplicationIdentity = { id: teamsAppId, displayName: 'Upward', applicationIdentityType: 'bot' };
     const message: ChatMessage = {
       id,
+      replyToId: null,
+      etag: id,
       chatId,
       messageType: 'message',
       createdDateTime: at.toISOString(),
       lastModifiedDateTime: at.toISOString(),
+      lastEditedDateTime: null,
+      deletedDateTime: null,
+      subject: null,
+      summary: null,
+      importance: 'normal',
+      locale: 'en-us',
+      webUrl: null,
+      channelIdentity: null,
+      policyViolation: null,
+      eventDetail: null,
       from: { application: bot, user: null, device: null },
       body: { contentType: 'html', content: [typeof activity.text === 'string' ? activity.text : '', ...attachments.map((a) => `<attachment id="${a.id}"></attachment>`)].join('') },
       attachments,
+      mentions: [],
+      reactions: [],
+      messageHistory: [],
     };
     list.push(message);
     this.messages.set(chatId, list);

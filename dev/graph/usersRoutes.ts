@@ -3,7 +3,7 @@ import express from 'express';
 import type { Request } from 'express';
 import type { DemoPerson } from '../demoOrg/types';
 import type { Caller, GraphContext } from './context';
-import { callerOf, queryOf } from './context';
+import { assertMailboxAccess, callerOf, queryOf } from './context';
 import { GraphError, notFound } from './graphError';
 import { parseFilter } from './odataFilter';
 import { FILTERABLE_USER_PROPERTIES, parseSelect, presentUser, readUserPath } from './userPresenter';
@@ -276,7 +276,9 @@ export function usersRouter(ctx: GraphContext): express.Router {
     res.json(mailboxSettings(req, meOf(ctx, callerOf(res))));
   });
   router.get('/users/:id/mailboxSettings', (req, res) => {
-    res.json(mailboxSettings(req, findUser(ctx, req.params.id)));
+    const person = findUser(ctx, req.params.id);
+    assertMailboxAccess(callerOf(res), person.user.id);
+    res.json(mailboxSettings(req, person));
   });
 
   const photo = (person: DemoPerson) => {
@@ -287,7 +289,15 @@ export function usersRouter(ctx: GraphContext): express.Router {
   // The photo's metadata (Graph's profilePhoto), so a client can learn whether there is one without downloading it.
   const photoMetadata = (req: Request, person: DemoPerson) => {
     photo(person);
-    return { '@odata.context': context(req, `users('${person.user.id}')/photo/$entity`), id: '48X48', height: 48, width: 48 };
+    return {
+      '@odata.context': context(req, `users('${person.user.id}')/photo/$entity`),
+      '@odata.id': `${ctx.graphBaseUrl}/users('${person.user.id}')/photo`,
+      '@odata.mediaContentType': 'image/png',
+      '@odata.mediaEtag': `"${person.user.id.slice(0, 8).toUpperCase()}"`,
+      id: '48X48',
+      height: 48,
+      width: 48,
+    };
   };
   router.get('/me/photo', (req, res) => {
     res.json(photoMetadata(req, meOf(ctx, callerOf(res))));
