@@ -1,12 +1,13 @@
 import type { Participant } from '../../shared/glossary';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultVenuePolicy, venuePolicySchema } from '../../shared/schemas/programme';
+import type { ProgrammeDetails } from '../../shared/schemas/programme';
 import { homeBaseOf, planVenues, type VenuePerson, type VenuePlan } from '../../shared/venues';
 import type { AppDeps } from '../appDeps';
 import type { Caller } from '../auth/caller';
 import type { GraphSession } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
+import { participantProfileOf } from '../participants/participantRepository';
+import { programmeRepository } from '../programmes/programmeRepository';
 import { authorizePairMember } from '../policies/pairPolicy';
 import type { RoomCatalogue } from './roomCatalogue';
 import { workplaceOf } from './workplace';
@@ -27,7 +28,7 @@ export interface BookingContext {
   mentor: BookingPerson;
   sessionMinutes: number;
   cadenceDays: number;
-  venuePolicy: ReturnType<typeof venuePolicySchema.parse>;
+  venuePolicy: ProgrammeDetails['venuePolicy'];
   /** The Graph identity that reads calendars and books (configuration decides which). */
   graph: GraphSession;
 }
@@ -63,10 +64,10 @@ export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: s
     throw new ApiError('invalidTransition', 'Sessions are booked once both of you have accepted the pair, and not while it is paused or after it ended.');
   }
   const [programme, participants, directoryRows] = await Promise.all([
-    db.selectFrom('programmes').select(['settings', 'details']).where('tenant_id', '=', tenantId).where('id', '=', pair.programme_id).executeTakeFirstOrThrow(),
+    programmeRepository(db, tenantId).load(pair.programme_id),
     db
       .selectFrom('participants')
-      .select(['user_id', 'profile'])
+      .select(['id', 'user_id', 'profile'])
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', [pair.mentor_participant_id, pair.mentee_participant_id])
       .execute(),
@@ -88,27 +89,25 @@ export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: s
     const fresh = fetched.get(userId);
     const mail = row?.mail ?? fresh?.mail ?? fresh?.userPrincipalName;
     if (!mail) throw new ApiError('upstreamUnavailable', 'Microsoft 365 did not give a mailbox for one of you, so nothing can be booked. Ask your admin to check the account has a mailbox.');
-    const profile = participants.find((p) => p.user_id === userId)?.profile ?? {};
-    const preference = profile.meetingPreference;
+    const participant = participants.find((p) => p.user_id === userId);
     return {
       userId,
       mail,
       displayName: row?.display_name ?? fresh?.displayName ?? mail,
       officeLocation: row?.office_location ?? fresh?.officeLocation ?? null,
       city: row?.city ?? fresh?.city ?? null,
-      meetingPreference: preference === 'online' || preference === 'in-person' ? preference : 'either',
+      meetingPreference: participant ? participantProfileOf(participant.profile, participant.id).meetingPreference : 'either',
     };
   };
 
-  const settings = { ...defaultProgrammeSettings, ...programme.settings };
-  const policy = venuePolicySchema.safeParse(programme.details.venuePolicy);
+  if (!programme) throw new Error(`The programme of pair ${pair.id} is missing.`);
   return {
     pair,
     mentee: person(pair.mentee_user_id),
     mentor: person(pair.mentor_user_id),
-    sessionMinutes: Number(settings.sessionMinutes),
-    cadenceDays: Number(settings.cadenceDays),
-    venuePolicy: policy.success ? policy.data : defaultVenuePolicy,
+    sessionMinutes: programme.settings.sessionMinutes,
+    cadenceDays: programme.settings.cadenceDays,
+    venuePolicy: programme.details.venuePolicy,
     graph: bookingGraph(deps, actor),
   };
 }

@@ -7,6 +7,7 @@ import { recheckFreeBusy } from './freeBusy';
 import type { RoomCatalogue } from './roomCatalogue';
 import { conflictWithNext, type SessionRow } from './sessionBooker';
 import { transactionIdFor, viaGraph } from './sessionEvent';
+import { sessionVenueOf } from '../sessions/sessionVenue';
 
 interface ChangeProps {
   deps: AppDeps;
@@ -42,7 +43,7 @@ export async function sessionRescheduler(props: ChangeProps & { rooms: RoomCatal
   const end = new Date(props.end).toISOString();
   if (Date.parse(start) <= now.getTime()) throw new ApiError('invalidRequest', 'The session must start in the future.', [{ field: 'start', message: 'must be in the future' }]);
 
-  const venue = session.venue as { kind?: string; ref?: string | null };
+  const venue = sessionVenueOf(session.venue, session.id);
   const roomMail = venue.kind === 'room' && venue.ref ? venue.ref : null;
   const busy = await viaGraph(() =>
     recheckFreeBusy(ctx.graph, { calendarUserId: session.organizer_user_id!, schedules: [ctx.mentee.mail, ctx.mentor.mail, ...(roomMail ? [roomMail] : [])], from: start, to: end }),

@@ -3,11 +3,10 @@ import { type Card, markedCard } from '../../bot/cards/cardText';
 import { reflectionCard } from '../../bot/cards/reflectionCards';
 import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../bot/cards/noticeCards';
 import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultSurveySchedule, surveyScheduleSchema } from '../../shared/schemas/programme';
 import { sessionCard } from '../../bot/cards/sessionCards';
 import type { JobResult, JobRow } from '../jobs/jobQueue';
 import type { JobHandler } from '../jobs/jobWorker';
+import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import type { BotHost } from './botHost';
 import type { DeliveryCheck } from './deliveryCheck';
@@ -113,14 +112,14 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       const programme = await deps.db
         .selectFrom('programmes as g')
         .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.programme_id', '=', 'g.id'))
-        .select(['g.name', 'g.settings', 'g.details', 'g.ends_on'])
+        .select(['g.id', 'g.name', 'g.settings', 'g.details', 'g.ends_on'])
         .where('g.tenant_id', '=', job.tenant_id)
         .where('g.id', '=', text(job.payload.programmeId))
         .where('p.user_id', '=', text(job.payload.userId))
         .where('p.status', '=', 'enrolled')
         .executeTakeFirst();
       if (!programme) return null;
-      const settings = { ...defaultProgrammeSettings, ...programme.settings };
+      const settings = programmeSettingsOf(programme.settings, programme.id);
       const now = {
         name: programme.name,
         cadenceDays: settings.cadenceDays,
@@ -128,7 +127,7 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
         relationshipMonths: settings.relationshipMonths,
         durationMonths: settings.durationMonths,
         endsOn: programme.ends_on,
-        surveySchedule: surveyScheduleSchema.safeParse(programme.details.surveySchedule ?? defaultSurveySchedule).data ?? defaultSurveySchedule,
+        surveySchedule: programmeDetailsOf(programme.details, programme.id).surveySchedule,
       };
       const lines = adjustmentLines(Array.isArray(job.payload.changed) ? job.payload.changed.map(text) : [], now);
       if (lines.length === 0) return null;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
+import { surveysDue } from '../../shared/surveySchedule';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
+import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
 import { housekeepingJobs } from './housekeepingJobs';
@@ -45,15 +45,15 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .selectFrom('sessions')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
-    .select(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.details', (eb) => eb.fn.min('sessions.ends_at').as('first_end')])
+    .select(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.id as programme_id', 'programmes.details', (eb) => eb.fn.min('sessions.ends_at').as('first_end')])
     .where('sessions.status', '!=', 'cancelled')
     .where('pairs.status', '=', 'active')
-    .groupBy(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.details'])
+    .groupBy(['sessions.tenant_id', 'sessions.pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'programmes.id', 'programmes.details'])
     .having((eb) => eb.fn.min('sessions.ends_at'), '<=', now)
     .execute();
   for (const f of firsts) {
     const firstSessionEndedAt = new Date(f.first_end as unknown as string).toISOString();
-    const due = surveysDue({ schedule: surveyScheduleOf(f.details), relationshipMonths: 0, startedAt: null, firstSessionEndedAt, now: now.toISOString() });
+    const due = surveysDue({ schedule: programmeDetailsOf(f.details, f.programme_id).surveySchedule, relationshipMonths: 0, startedAt: null, firstSessionEndedAt, now: now.toISOString() });
     for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(f)) {
         jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind }, runAt: new Date(dueAt) });
@@ -65,13 +65,13 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   const running = await db
     .selectFrom('pairs')
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
-    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings', 'programmes.details'])
+    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.id as programme_id', 'programmes.settings', 'programmes.details'])
     .where('pairs.status', '=', 'active')
     .where('pairs.started_at', 'is not', null)
     .execute();
   for (const p of running) {
-    const relationshipMonths = Number(p.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
-    const due = surveysDue({ schedule: surveyScheduleOf(p.details), relationshipMonths, startedAt: p.started_at!.toISOString(), firstSessionEndedAt: null, now: now.toISOString() });
+    const { relationshipMonths } = programmeSettingsOf(p.settings, p.programme_id);
+    const due = surveysDue({ schedule: programmeDetailsOf(p.details, p.programme_id).surveySchedule, relationshipMonths, startedAt: p.started_at!.toISOString(), firstSessionEndedAt: null, now: now.toISOString() });
     for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(p)) {
         jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: new Date(dueAt) });
@@ -117,12 +117,12 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .selectFrom('pairs')
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
     .leftJoin('sessions', (j) => j.onRef('sessions.tenant_id', '=', 'pairs.tenant_id').onRef('sessions.pair_id', '=', 'pairs.id').on('sessions.status', '!=', 'cancelled'))
-    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings', (eb) => eb.fn.max('sessions.starts_at').as('last_start')])
+    .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.id as programme_id', 'programmes.settings', (eb) => eb.fn.max('sessions.starts_at').as('last_start')])
     .where('pairs.status', '=', 'active')
-    .groupBy(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.settings'])
+    .groupBy(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.id', 'programmes.settings'])
     .execute();
   for (const p of quiet) {
-    const cadenceMs = Number(p.settings.cadenceDays ?? 14) * day;
+    const cadenceMs = programmeSettingsOf(p.settings, p.programme_id).cadenceDays * day;
     const lastRaw = p.last_start as unknown as Date | string | null;
     const last = lastRaw ? new Date(lastRaw) : p.started_at;
     if (!last || last.getTime() > now.getTime() || now.getTime() - last.getTime() < cadenceMs + grace) continue;
