@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { domainEventOf } from '../events/domainEvents';
 import { surveysDue } from '../../shared/surveySchedule';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
@@ -80,20 +80,23 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   }
 
   // Events from the last month: a pair made ineligible by a reporting-line change, praise given.
+  const relationshipKinds = ['pair.ineligible', 'praise.given'] as const;
   const events = await db
     .selectFrom('domain_events')
-    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').on(sql`pairs.id::text`, '=', sql.ref('domain_events.subject_id')))
+    .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').onRef('pairs.id', '=', 'domain_events.pair_id'))
     .select(['domain_events.tenant_id', 'domain_events.id', 'domain_events.kind', 'domain_events.payload', 'domain_events.created_at', 'pairs.id as pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
-    .where('domain_events.kind', 'in', ['pair.ineligible', 'praise.given'])
+    .where('domain_events.kind', 'in', relationshipKinds)
     .where('domain_events.created_at', '>', new Date(now.getTime() - 30 * day))
     .execute();
   for (const e of events) {
-    if (e.kind === 'pair.ineligible') {
+    const event = domainEventOf(e, relationshipKinds);
+    if (!event) continue;
+    if (event.kind === 'pair.ineligible') {
       for (const { userId } of both(e)) {
         jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.nudge, dedupeKey: `ineligible:${e.id}:${userId}`, payload: { userId, nudge: 'pair-ineligible', pairId: e.pair_id }, runAt: e.created_at });
       }
     } else {
-      jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.praiseReceived, dedupeKey: `praise:${e.id}`, payload: { userId: e.mentor_user_id, pairId: e.pair_id, praiseId: e.payload.praiseId }, runAt: e.created_at });
+      jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.praiseReceived, dedupeKey: `praise:${e.id}`, payload: { userId: e.mentor_user_id, pairId: e.pair_id, praiseId: event.payload.praiseId }, runAt: e.created_at });
     }
   }
 

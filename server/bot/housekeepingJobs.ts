@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Directory } from '../directory/directory';
@@ -25,7 +24,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
   if (options.teamsAppCatalogId) {
     const unreachable = await db
       .selectFrom('domain_events')
-      .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').on(sql`pairs.id::text`, '=', sql.ref('domain_events.subject_id')))
+      .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').onRef('pairs.id', '=', 'domain_events.pair_id'))
       .select(['domain_events.tenant_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
       .where('domain_events.kind', '=', 'pair.proposed')
       .where('domain_events.created_at', '>', new Date(now.getTime() - 30 * 24 * hour))

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { domainEventOf } from '../events/domainEvents';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { botJobKinds } from './botJobs';
@@ -17,19 +17,21 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
 
-  // A story's publication names its pair in the payload (its subject is the story); the others name the pair as subject.
+  const pairKinds = ['pair.proposed', 'story.drafted', 'story.published'] as const;
   const pairEvents = await db
     .selectFrom('domain_events as e')
-    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.id::text`, '=', sql`case when e.kind = 'story.published' then e.payload->>'pairId' else e.subject_id end`))
+    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
     .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
-    .where('e.kind', 'in', ['pair.proposed', 'story.drafted', 'story.published'])
+    .where('e.kind', 'in', pairKinds)
     .where('e.created_at', '>', since)
     .execute();
   for (const e of pairEvents) {
+    const event = domainEventOf(e, pairKinds);
+    if (!event) continue;
     const base = { tenantId: e.tenant_id, runAt: e.created_at };
-    if (e.kind === 'story.drafted') {
-      const [author, reader] = e.payload.by === 'mentor' ? [e.mentor_user_id, e.mentee_user_id] : [e.mentee_user_id, e.mentor_user_id];
-      const payload = { userId: reader, pairId: e.pair_id, authorUserId: author, version: e.payload.version };
+    if (event.kind === 'story.drafted') {
+      const [author, reader] = event.payload.by === 'mentor' ? [e.mentor_user_id, e.mentee_user_id] : [e.mentee_user_id, e.mentor_user_id];
+      const payload = { userId: reader, pairId: e.pair_id, authorUserId: author, version: event.payload.version };
       jobs.push({ ...base, kind: botJobKinds.storyDrafted, dedupeKey: `story-drafted:${e.id}`, payload, runAt: new Date(e.created_at.getTime() + storySettleMs) });
       continue;
     }
@@ -43,18 +45,20 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
 
   const adjusted = await db
     .selectFrom('domain_events as e')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.programme_id::text`, '=', sql.ref('e.subject_id')))
-    .select(['e.tenant_id', 'e.id', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])
+    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.programme_id', '=', 'e.programme_id'))
+    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])
     .where('e.kind', '=', 'programme.adjusted')
     .where('e.created_at', '>', since)
     .where('p.status', '=', 'enrolled')
     .execute();
   for (const e of adjusted) {
+    const event = domainEventOf(e, ['programme.adjusted']);
+    if (!event) continue;
     jobs.push({
       tenantId: e.tenant_id,
       kind: botJobKinds.programmeAdjusted,
       dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
-      payload: { userId: e.user_id, programmeId: e.programme_id, changed: e.payload.changed },
+      payload: { userId: e.user_id, programmeId: e.programme_id, changed: event.payload.changed },
       runAt: e.created_at,
     });
   }

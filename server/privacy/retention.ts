@@ -27,7 +27,12 @@ export async function retentionPurger(db: Db, props: { retentionDays: number; no
         for (const table of pairTables) await trx.deleteFrom(table).where('tenant_id', '=', t).where('pair_id', 'in', pairIds).execute();
         await trx.deleteFrom('jobs').where('tenant_id', '=', t).where(sql<boolean>`payload->>'pairId' in (${sql.join(pairIds)})`).execute();
       }
-      await trx.deleteFrom('domain_events').where('tenant_id', '=', t).where('subject_id', 'in', [programme.id, ...pairIds]).execute();
+      // Whatever its subject (a story's or a concern's events too), an event goes with its pair or programme.
+      await trx
+        .deleteFrom('domain_events')
+        .where('tenant_id', '=', t)
+        .where((eb) => eb.or([eb('subject_id', 'in', [programme.id, ...pairIds]), eb('programme_id', '=', programme.id), ...(pairIds.length > 0 ? [eb('pair_id', 'in', pairIds)] : [])]))
+        .execute();
       const surveyIds = (await trx.selectFrom('surveys').select('id').where('tenant_id', '=', t).where('programme_id', '=', programme.id).execute()).map((s) => s.id);
       if (surveyIds.length > 0) await trx.deleteFrom('survey_responses').where('tenant_id', '=', t).where('survey_id', 'in', surveyIds).execute();
       for (const table of ['insight_batches', 'concerns', 'surveys', 'match_proposals', 'match_runs', 'match_constraints', 'pairs', 'participants'] as const) {

@@ -35,8 +35,13 @@ export function readStoredObject<T extends object>(shape: { [K in keyof T]: z.Zo
     if (parsed.success) value[key] = parsed.data;
     else invalid.push(key);
   }
-  if (invalid.length > 0) warn({ ...at, fields: invalid }, 'stored value no longer parses; its defaults are used');
+  if (invalid.length > 0) noteUnreadable(at, invalid, 'stored value no longer parses; its defaults are used');
   return value;
+}
+
+/** Logs that these fields of a stored value could not be read, and what was done instead. */
+export function noteUnreadable(at: StoredAt, fields: string[], message: string): void {
+  warn({ ...at, fields }, message);
 }
 
 /** jsonb parameters are sent as JSON text: the pg driver would otherwise turn arrays into Postgres arrays. */

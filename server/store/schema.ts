@@ -308,8 +308,13 @@ export interface DomainEventTable {
   tenant_id: string;
   id: string;
   kind: string;
+  /** What the kind is about: a pair, a story, a programme or a concern (see `domainEventKinds`). */
   subject_id: string;
-  payload: JSONColumnType<Record<string, unknown>>;
+  /** The pair the event concerns, if any, whatever its subject. */
+  pair_id: string | null;
+  /** The programme the event concerns, when it names one. */
+  programme_id: string | null;
+  payload: StoredJson;
   created_at: CreatedAt;
   handled_at: Timestamp | null;
 }
