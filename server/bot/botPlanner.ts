@@ -3,7 +3,8 @@ import { surveysDue } from '../../shared/surveySchedule';
 import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
-import { botJobKinds } from './botJobs';
+import { jobOf } from '../jobs/jobKind';
+import { botJobs } from './botJobs';
 import { housekeepingJobs } from './housekeepingJobs';
 import { noticeJobs } from './noticePlanner';
 
@@ -34,9 +35,9 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   for (const s of sessions) {
     for (const { userId } of both(s)) {
       if (s.starts_at > now) {
-        jobs.push({ tenantId: s.tenant_id, kind: botJobKinds.sessionReminder, dedupeKey: `reminder:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: new Date(s.starts_at.getTime() - lead) });
+        jobs.push(jobOf(botJobs.sessionReminder, { tenantId: s.tenant_id, dedupeKey: `reminder:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: new Date(s.starts_at.getTime() - lead) }));
       }
-      jobs.push({ tenantId: s.tenant_id, kind: botJobKinds.reflectionPrompt, dedupeKey: `reflect:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: s.ends_at });
+      jobs.push(jobOf(botJobs.reflectionPrompt, { tenantId: s.tenant_id, dedupeKey: `reflect:${s.id}:${userId}`, payload: { userId, sessionId: s.id }, runAt: s.ends_at }));
     }
   }
 
@@ -56,7 +57,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     const due = surveysDue({ schedule: programmeDetailsOf(f.details, f.programme_id).surveySchedule, relationshipMonths: 0, startedAt: null, firstSessionEndedAt, now: now.toISOString() });
     for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(f)) {
-        jobs.push({ tenantId: f.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind }, runAt: new Date(dueAt) });
+        jobs.push(jobOf(botJobs.survey, { tenantId: f.tenant_id, dedupeKey: `survey:${kind}:${f.pair_id}:${userId}`, payload: { userId, role, pairId: f.pair_id, kind }, runAt: new Date(dueAt) }));
       }
     }
   }
@@ -74,7 +75,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     const due = surveysDue({ schedule: programmeDetailsOf(p.details, p.programme_id).surveySchedule, relationshipMonths, startedAt: p.started_at!.toISOString(), firstSessionEndedAt: null, now: now.toISOString() });
     for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(p)) {
-        jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.survey, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: new Date(dueAt) });
+        jobs.push(jobOf(botJobs.survey, { tenantId: p.tenant_id, dedupeKey: `survey:${kind}:${p.id}:${userId}`, payload: { userId, role, pairId: p.id, kind }, runAt: new Date(dueAt) }));
       }
     }
   }
@@ -93,10 +94,10 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     if (!event) continue;
     if (event.kind === 'pair.ineligible') {
       for (const { userId } of both(e)) {
-        jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.nudge, dedupeKey: `ineligible:${e.id}:${userId}`, payload: { userId, nudge: 'pair-ineligible', pairId: e.pair_id }, runAt: e.created_at });
+        jobs.push(jobOf(botJobs.nudge, { tenantId: e.tenant_id, dedupeKey: `ineligible:${e.id}:${userId}`, payload: { userId, nudge: 'pair-ineligible', pairId: e.pair_id }, runAt: e.created_at }));
       }
     } else {
-      jobs.push({ tenantId: e.tenant_id, kind: botJobKinds.praiseReceived, dedupeKey: `praise:${e.id}`, payload: { userId: e.mentor_user_id, pairId: e.pair_id, praiseId: event.payload.praiseId }, runAt: e.created_at });
+      jobs.push(jobOf(botJobs.praiseReceived, { tenantId: e.tenant_id, dedupeKey: `praise:${e.id}`, payload: { userId: e.mentor_user_id, pairId: e.pair_id, praiseId: event.payload.praiseId }, runAt: e.created_at }));
     }
   }
 
@@ -111,7 +112,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .where('pairs.status', '=', 'active')
     .execute();
   for (const c of due) {
-    jobs.push({ tenantId: c.tenant_id, kind: botJobKinds.nudge, dedupeKey: `commitment:${c.id}`, payload: { userId: c.mentee_user_id, nudge: 'commitment-due', commitment: c.text }, runAt: now });
+    jobs.push(jobOf(botJobs.nudge, { tenantId: c.tenant_id, dedupeKey: `commitment:${c.id}`, payload: { userId: c.mentee_user_id, nudge: 'commitment-due', commitment: c.text }, runAt: now }));
   }
 
   // No session within the programme's cadence plus a week: one nudge per pair and quiet spell.
@@ -130,7 +131,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     const last = lastRaw ? new Date(lastRaw) : p.started_at;
     if (!last || last.getTime() > now.getTime() || now.getTime() - last.getTime() < cadenceMs + grace) continue;
     for (const { userId } of both(p)) {
-      jobs.push({ tenantId: p.tenant_id, kind: botJobKinds.nudge, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now });
+      jobs.push(jobOf(botJobs.nudge, { tenantId: p.tenant_id, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now }));
     }
   }
   jobs.push(...(await noticeJobs(db, now)));

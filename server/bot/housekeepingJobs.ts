@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { handlerOf, jobKind, jobOf } from '../jobs/jobKind';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Directory } from '../directory/directory';
@@ -11,6 +13,8 @@ export const housekeepingJobKinds = {
   /** Follows reporting-line changes (Graph delta) and flags pairs a reorganisation made ineligible. */
   reportingLineSync: 'directory.reporting-line-sync',
 } as const;
+
+const installApp = jobKind(housekeepingJobKinds.installApp, z.object({ userId: z.string().min(1) }));
 
 const hour = 3_600_000;
 
@@ -37,7 +41,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
       : new Set<string>();
     for (const p of people) {
       if (reachable.has(`${p.tenantId}/${p.userId}`)) continue;
-      jobs.push({ tenantId: p.tenantId, kind: housekeepingJobKinds.installApp, dedupeKey: `install:${p.userId}`, payload: { userId: p.userId }, runAt: now });
+      jobs.push(jobOf(installApp, { tenantId: p.tenantId, dedupeKey: `install:${p.userId}`, payload: { userId: p.userId }, runAt: now }));
     }
   }
   const tenants = await db.selectFrom('participants').select('tenant_id').distinct().where('status', '=', 'enrolled').execute();
@@ -50,8 +54,8 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
 
 export function housekeepingJobHandlers(deps: { db: Db; graph: GraphGateway; directory: Directory; graphBaseUrl: string; teamsAppCatalogId?: string }): Record<string, JobHandler> {
   return {
-    [housekeepingJobKinds.installApp]: async (job) => {
-      const userId = String(job.payload.userId ?? '');
+    ...handlerOf(installApp, async (job) => {
+      const { userId } = job.payload;
       if (!deps.teamsAppCatalogId) return { kind: 'done', outcome: 'skipped' };
       try {
         // App-only (TeamsAppInstallation.ReadWriteForUser.All); Teams then tells the bot, which stores the chat.
@@ -64,7 +68,7 @@ export function housekeepingJobHandlers(deps: { db: Db; graph: GraphGateway; dir
         if ((error as { statusCode?: number }).statusCode === 409) return { kind: 'done', outcome: 'skipped' };
         throw error;
       }
-    },
+    }),
     [housekeepingJobKinds.reportingLineSync]: async (job, now) => {
       await syncReportingLineChanges({ db: deps.db, directory: deps.directory, tenantId: job.tenant_id, now });
       return { kind: 'done', outcome: 'sent' };

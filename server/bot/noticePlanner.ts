@@ -1,7 +1,8 @@
 import { domainEventOf } from '../events/domainEvents';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
-import { botJobKinds } from './botJobs';
+import { jobOf } from '../jobs/jobKind';
+import { botJobs } from './botJobs';
 
 const minute = 60_000;
 /** A story edited several times in a row is announced once, for the text it settled on. */
@@ -32,14 +33,18 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
     if (event.kind === 'story.drafted') {
       const [author, reader] = event.payload.by === 'mentor' ? [e.mentor_user_id, e.mentee_user_id] : [e.mentee_user_id, e.mentor_user_id];
       const payload = { userId: reader, pairId: e.pair_id, authorUserId: author, version: event.payload.version };
-      jobs.push({ ...base, kind: botJobKinds.storyDrafted, dedupeKey: `story-drafted:${e.id}`, payload, runAt: new Date(e.created_at.getTime() + storySettleMs) });
+      jobs.push(jobOf(botJobs.storyDrafted, { ...base, dedupeKey: `story-drafted:${e.id}`, payload, runAt: new Date(e.created_at.getTime() + storySettleMs) }));
       continue;
     }
-    const kind = e.kind === 'pair.proposed' ? botJobKinds.pairProposed : botJobKinds.storyPublished;
     for (const userId of [e.mentor_user_id, e.mentee_user_id]) {
+      const dedupeKey = `${e.kind}:${e.id}:${userId}`;
       // A new pair's people may not have the app yet: their proposal waits a week for the installation.
       const waitForChatUntil = new Date(e.created_at.getTime() + 7 * 24 * 60 * minute).toISOString();
-      jobs.push({ ...base, kind, dedupeKey: `${e.kind}:${e.id}:${userId}`, payload: { userId, pairId: e.pair_id, ...(e.kind === 'pair.proposed' ? { waitForChatUntil } : {}) } });
+      jobs.push(
+        event.kind === 'pair.proposed'
+          ? jobOf(botJobs.pairProposed, { ...base, dedupeKey, payload: { userId, pairId: e.pair_id, waitForChatUntil } })
+          : jobOf(botJobs.storyPublished, { ...base, dedupeKey, payload: { userId, pairId: e.pair_id } }),
+      );
     }
   }
 
@@ -54,13 +59,14 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   for (const e of adjusted) {
     const event = domainEventOf(e, ['programme.adjusted']);
     if (!event) continue;
-    jobs.push({
-      tenantId: e.tenant_id,
-      kind: botJobKinds.programmeAdjusted,
-      dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
-      payload: { userId: e.user_id, programmeId: e.programme_id, changed: event.payload.changed },
-      runAt: e.created_at,
-    });
+    jobs.push(
+      jobOf(botJobs.programmeAdjusted, {
+        tenantId: e.tenant_id,
+        dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
+        payload: { userId: e.user_id, programmeId: e.programme_id, changed: event.payload.changed },
+        runAt: e.created_at,
+      }),
+    );
   }
   return jobs;
 }
