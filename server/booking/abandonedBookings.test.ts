@@ -7,7 +7,7 @@ import { aPair, aSession } from '../testing/factories';
 import { startTestService, type TestService } from '../testing/testService';
 import { abandonedBookingJobHandlers, abandonedBookingJobKind, abandonedBookingJobs } from './abandonedBookings';
 import { beginBooking } from './bookingIntents';
-import { transactionIdFor } from './sessionEvent';
+import { transactionIdFor } from './reserve';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

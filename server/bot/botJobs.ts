@@ -15,6 +15,7 @@ import type { BotHost } from './botHost';
 import type { DeliveryCheck } from './deliveryCheck';
 import type { HoursOf } from './mailboxSettings';
 import { sendTimeFor } from './sendWindow';
+import { forTenant } from '../store/tenantScope';
 
 export const botJobKinds = {
   sessionReminder: 'bot.session-reminder',
@@ -75,7 +76,7 @@ function proactive<P extends { userId: string }>(deps: Deps, kind: JobKind<P>, b
   return handlerOf(kind, async (job, now, lease): Promise<JobResult> => {
     const { userId } = job.payload;
     if (job.send_started_at && (await deps.delivered(job.tenant_id, userId, job.id, job.send_started_at)) === 'arrived') return { kind: 'done', outcome: 'sent' };
-    const prefs = await deps.db.selectFrom('bot_preferences').select('reminders_paused_until').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst();
+    const prefs = await forTenant(deps.db, job.tenant_id).selectFrom('bot_preferences').select('reminders_paused_until').where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
     if (pausedUntil && pausedUntil > now) return { kind: 'defer', at: pausedUntil };
     const message = await build(job, now);
@@ -94,7 +95,7 @@ function proactive<P extends { userId: string }>(deps: Deps, kind: JobKind<P>, b
 export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
   const person = async (job: { tenant_id: string; payload: { userId: string } }) => {
     const { userId } = job.payload;
-    const name = (await deps.db.selectFrom('directory_users').select('display_name').where('tenant_id', '=', job.tenant_id).where('user_id', '=', userId).executeTakeFirst())?.display_name;
+    const name = (await forTenant(deps.db, job.tenant_id).selectFrom('directory_users').select('display_name').where('user_id', '=', userId).executeTakeFirst())?.display_name;
     return { tenantId: job.tenant_id, userId, name: name ?? '' };
   };
   return {
@@ -116,7 +117,7 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       return { card: surveyCard({ pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };
     }),
     ...proactive(deps, botJobs.praiseReceived, async (job) => {
-      const praise = await deps.db.selectFrom('praise').select(['id', 'text', 'from_user_id']).where('tenant_id', '=', job.tenant_id).where('id', '=', job.payload.praiseId).executeTakeFirst();
+      const praise = await forTenant(deps.db, job.tenant_id).selectFrom('praise').select(['id', 'text', 'from_user_id']).where('id', '=', job.payload.praiseId).executeTakeFirst();
       if (!praise) return null;
       const from = await person({ ...job, payload: { userId: praise.from_user_id } });
       return { card: praiseReceivedCard({ pairId: job.payload.pairId, praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
@@ -153,7 +154,7 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
     }),
     ...proactive(deps, botJobs.storyDrafted, async (job) => {
       const { pairId } = job.payload;
-      const story = await deps.db.selectFrom('stories').select(['version', 'published_at']).where('tenant_id', '=', job.tenant_id).where('pair_id', '=', pairId).executeTakeFirst();
+      const story = await forTenant(deps.db, job.tenant_id).selectFrom('stories').select(['version', 'published_at']).where('pair_id', '=', pairId).executeTakeFirst();
       // A later edit has its own notice; a published story needs no more consent.
       if (!story || story.published_at || story.version !== job.payload.version) return null;
       const author = await person({ ...job, payload: { userId: job.payload.authorUserId } });

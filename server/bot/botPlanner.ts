@@ -4,6 +4,7 @@ import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
 import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { jobOf } from '../jobs/jobKind';
+import { acrossTenants } from '../store/tenantScope';
 import { botJobs } from './botJobs';
 import { housekeepingJobs } from './housekeepingJobs';
 import { noticeJobs } from './noticePlanner';
@@ -16,6 +17,7 @@ const day = 24 * hour;
  * wanted, in every process: each job has a unique key, so planning twice schedules nothing new.
  */
 export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number; teamsAppCatalogId?: string } = {}): Promise<number> {
+  const everyTenant = acrossTenants(db, 'reminder planner');
   const lead = options.reminderLeadMs ?? 24 * hour;
   const jobs: NewJob[] = [];
   const both = (pair: { mentor_user_id: string; mentee_user_id: string }) => [
@@ -23,7 +25,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     { userId: pair.mentee_user_id, role: 'mentee' },
   ];
 
-  const sessions = await db
+  const sessions = await everyTenant
     .selectFrom('sessions')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
     .select(['sessions.tenant_id', 'sessions.id', 'sessions.pair_id', 'sessions.starts_at', 'sessions.ends_at', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
@@ -42,7 +44,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   }
 
   // Pairing fit after the pair's first session.
-  const firsts = await db
+  const firsts = await everyTenant
     .selectFrom('sessions')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'sessions.tenant_id').onRef('pairs.id', '=', 'sessions.pair_id'))
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
@@ -63,7 +65,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
   }
 
   // Mid-point and end surveys, on the programme's schedule: half way through the relationship, and a week before it ends.
-  const running = await db
+  const running = await everyTenant
     .selectFrom('pairs')
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
     .select(['pairs.tenant_id', 'pairs.id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.id as programme_id', 'programmes.settings', 'programmes.details'])
@@ -82,7 +84,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
 
   // Events from the last month: a pair made ineligible by a reporting-line change, praise given.
   const relationshipKinds = ['pair.ineligible', 'praise.given'] as const;
-  const events = await db
+  const events = await everyTenant
     .selectFrom('domain_events')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').onRef('pairs.id', '=', 'domain_events.pair_id'))
     .select(['domain_events.tenant_id', 'domain_events.id', 'domain_events.kind', 'domain_events.payload', 'domain_events.created_at', 'pairs.id as pair_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
@@ -103,7 +105,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
 
   // Commitments due for follow-up go to the mentee who made them.
   const today = now.toISOString().slice(0, 10);
-  const due = await db
+  const due = await everyTenant
     .selectFrom('commitments')
     .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'commitments.tenant_id').onRef('pairs.id', '=', 'commitments.pair_id'))
     .select(['commitments.tenant_id', 'commitments.id', 'commitments.text', 'pairs.mentee_user_id'])
@@ -117,7 +119,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
 
   // No session within the programme's cadence plus a week: one nudge per pair and quiet spell.
   const grace = options.cadenceGraceMs ?? 7 * day;
-  const quiet = await db
+  const quiet = await everyTenant
     .selectFrom('pairs')
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
     .leftJoin('sessions', (j) => j.onRef('sessions.tenant_id', '=', 'pairs.tenant_id').onRef('sessions.pair_id', '=', 'pairs.id').on('sessions.status', '!=', 'cancelled'))

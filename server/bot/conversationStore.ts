@@ -2,6 +2,7 @@ import type { ConversationReference } from '@microsoft/agents-activity';
 import { Conversation, type ConversationClaims, type Storage } from '@microsoft/agents-hosting';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
+import { forTenant } from '../store/tenantScope';
 
 const prefix = 'proactive/conversations/';
 
@@ -38,7 +39,7 @@ export function postgresConversationStore(db: Db, clock: () => Date): Storage {
 
 /** A person's stored 1:1 conversation with the bot, or null when the bot has never reached them. */
 export async function conversationOf(db: Db, tenantId: string, userId: string): Promise<Conversation | null> {
-  const row = await db.selectFrom('conversation_references').select(['reference', 'claims']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await forTenant(db, tenantId).selectFrom('conversation_references').select(['reference', 'claims']).where('user_id', '=', userId).executeTakeFirst();
   if (!row) return null;
   return new Conversation(row.claims as ConversationClaims, row.reference as unknown as ConversationReference);
 }

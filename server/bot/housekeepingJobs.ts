@@ -6,6 +6,7 @@ import type { Directory } from '../directory/directory';
 import { syncReportingLineChanges } from '../directory/reportingLineSync';
 import type { GraphGateway } from '../graph/graphGateway';
 import type { Db } from '../store/database';
+import { acrossTenants } from '../store/tenantScope';
 
 export const housekeepingJobKinds = {
   /** Installs the Upward app in a participant's personal scope, so the bot gets their 1:1 chat. */
@@ -24,9 +25,10 @@ const hour = 3_600_000;
  * per tenant with enrolled participants (one job per tenant and hour, whichever process plans it).
  */
 export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCatalogId?: string }): Promise<NewJob[]> {
+  const everyTenant = acrossTenants(db, 'housekeeping planner');
   const jobs: NewJob[] = [];
   if (options.teamsAppCatalogId) {
-    const unreachable = await db
+    const unreachable = await everyTenant
       .selectFrom('domain_events')
       .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').onRef('pairs.id', '=', 'domain_events.pair_id'))
       .select(['domain_events.tenant_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
@@ -36,7 +38,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
     const people = unreachable.flatMap((p) => [p.mentor_user_id, p.mentee_user_id].map((userId) => ({ tenantId: p.tenant_id, userId })));
     const reachable = people.length
       ? new Set(
-          (await db.selectFrom('conversation_references').select(['tenant_id', 'user_id']).where('user_id', 'in', people.map((p) => p.userId)).execute()).map((r) => `${r.tenant_id}/${r.user_id}`),
+          (await everyTenant.selectFrom('conversation_references').select(['tenant_id', 'user_id']).where('user_id', 'in', people.map((p) => p.userId)).execute()).map((r) => `${r.tenant_id}/${r.user_id}`),
         )
       : new Set<string>();
     for (const p of people) {
@@ -44,7 +46,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
       jobs.push(jobOf(installApp, { tenantId: p.tenantId, dedupeKey: `install:${p.userId}`, payload: { userId: p.userId }, runAt: now }));
     }
   }
-  const tenants = await db.selectFrom('participants').select('tenant_id').distinct().where('status', '=', 'enrolled').execute();
+  const tenants = await everyTenant.selectFrom('participants').select('tenant_id').distinct().where('status', '=', 'enrolled').execute();
   const hourKey = now.toISOString().slice(0, 13);
   for (const { tenant_id } of tenants) {
     jobs.push({ tenantId: tenant_id, kind: housekeepingJobKinds.reportingLineSync, dedupeKey: `reporting-lines:${hourKey}`, payload: {}, runAt: now });

@@ -2,6 +2,7 @@ import { domainEventOf } from '../events/domainEvents';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
 import { jobOf } from '../jobs/jobKind';
+import { acrossTenants } from '../store/tenantScope';
 import { botJobs } from './botJobs';
 
 const minute = 60_000;
@@ -15,11 +16,12 @@ const storySettleMs = 10 * minute;
  * and event.
  */
 export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
+  const everyTenant = acrossTenants(db, 'notice planner');
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
 
   const pairKinds = ['pair.proposed', 'story.drafted', 'story.published'] as const;
-  const pairEvents = await db
+  const pairEvents = await everyTenant
     .selectFrom('domain_events as e')
     .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
     .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
@@ -48,7 +50,7 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
     }
   }
 
-  const adjusted = await db
+  const adjusted = await everyTenant
     .selectFrom('domain_events as e')
     .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.programme_id', '=', 'e.programme_id'))
     .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])

@@ -15,6 +15,7 @@ import { reflectionWriter } from '../workspace/commands/reflectionCommands';
 import { takeawayConfirmer, takeawayProposer } from '../workspace/commands/takeawayCommands';
 import { workspaceReader } from '../workspace/workspaceReader';
 import type { z } from 'zod';
+import { forTenant } from '../store/tenantScope';
 
 export interface BotBackendDeps {
   db: Db;
@@ -129,10 +130,9 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       if (!pair) return null;
       const actor = callerOf(person);
       const role = roleInPair(actor, pair)!;
-      const last = await db
+      const last = await forTenant(db, person.tenantId)
         .selectFrom('sessions')
         .select(['id', 'ends_at'])
-        .where('tenant_id', '=', person.tenantId)
         .where('pair_id', '=', pair.id)
         .where('status', '!=', 'cancelled')
         .where('ends_at', '<=', now)
@@ -140,10 +140,9 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         .executeTakeFirst();
       if (!last) return null;
       const partnerId = partnerOf(pair, role);
-      const proposed = await db
+      const proposed = await forTenant(db, person.tenantId)
         .selectFrom('takeaways')
         .select(['id', 'text'])
-        .where('tenant_id', '=', person.tenantId)
         .where('pair_id', '=', pair.id)
         .where('session_id', '=', last.id)
         .where('proposed_by_user_id', '=', partnerId)
@@ -216,7 +215,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       return claimed !== undefined;
     },
     async releaseCard(person, cardId) {
-      await db.deleteFrom('answered_cards').where('tenant_id', '=', person.tenantId).where('user_id', '=', person.userId).where('card_id', '=', cardId).execute();
+      await forTenant(db, person.tenantId).deleteFrom('answered_cards').where('user_id', '=', person.userId).where('card_id', '=', cardId).execute();
     },
   };
 }

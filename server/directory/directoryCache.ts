@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 export interface PersonSummary {
   userId: string;
@@ -17,10 +18,9 @@ export interface PersonSummary {
  */
 export async function personSummaries(db: Db, tenantId: string, userIds: readonly string[]): Promise<Map<string, PersonSummary>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db
+  const rows = await forTenant(db, tenantId)
     .selectFrom('directory_users')
     .select(['user_id', 'display_name', 'department', 'job_title', 'office_location', 'city', 'preferred_language', 'grade'])
-    .where('tenant_id', '=', tenantId)
     .where('user_id', 'in', [...new Set(userIds)])
     .execute();
   return new Map(

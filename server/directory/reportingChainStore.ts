@@ -3,6 +3,7 @@ import type { ChainLookup } from '../../shared/pairingRules';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 import type { PersonWithChain } from './directory';
+import { forTenant } from '../store/tenantScope';
 
 /** Writes people's directory facts and chains as just read from the directory. */
 export async function storePeopleWithChains(db: Db, tenantId: string, read: Iterable<PersonWithChain>, now: Date): Promise<void> {
@@ -69,7 +70,7 @@ export async function storePeopleWithChains(db: Db, tenantId: string, read: Iter
 /** Stored chains of the given people (all of the tenant's when omitted). */
 export async function storedChains(db: Db, tenantId: string, userIds?: readonly string[]): Promise<Map<string, ReportingChain>> {
   if (userIds?.length === 0) return new Map();
-  let query = db.selectFrom('reporting_chains').select(['user_id', 'manager_ids', 'cycle']).where('tenant_id', '=', tenantId);
+  let query = forTenant(db, tenantId).selectFrom('reporting_chains').select(['user_id', 'manager_ids', 'cycle']);
   if (userIds) query = query.where('user_id', 'in', [...new Set(userIds)]);
   const rows = await query.execute();
   return new Map(rows.map((r) => [r.user_id, { userId: r.user_id, managerIds: r.manager_ids, cycle: r.cycle }]));

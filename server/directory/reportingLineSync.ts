@@ -3,6 +3,7 @@ import { recordDomainEvent } from '../events/domainEvents';
 import type { Db } from '../store/database';
 import type { Directory } from './directory';
 import { chainLookup, storedChains, storePeopleWithChains } from './reportingChainStore';
+import { forTenant } from '../store/tenantScope';
 
 export interface ReportingLineSyncProps {
   db: Db;
@@ -26,11 +27,10 @@ const livePairStatuses = ['accepted', 'active', 'paused'] as const;
 const chainRules: ReadonlySet<PairBlockCode> = new Set(['same-chain', 'same-manager']);
 
 async function enrolledUserIds(db: Db, tenantId: string): Promise<string[]> {
-  const rows = await db
+  const rows = await forTenant(db, tenantId)
     .selectFrom('participants')
     .select('user_id')
     .distinct()
-    .where('tenant_id', '=', tenantId)
     .where('status', '=', 'enrolled')
     .execute();
   return rows.map((r) => r.user_id);
@@ -44,19 +44,17 @@ async function enrolledUserIds(db: Db, tenantId: string): Promise<string[]> {
 async function flagIneligiblePairs(db: Db, tenantId: string, userIds: readonly string[], now: Date): Promise<string[]> {
   if (userIds.length === 0) return [];
   const ids = [...new Set(userIds)];
-  const pairs = await db
+  const pairs = await forTenant(db, tenantId)
     .selectFrom('pairs')
     .select(['id', 'programme_id', 'mentor_user_id', 'mentee_user_id'])
-    .where('tenant_id', '=', tenantId)
     .where('status', 'in', livePairStatuses)
     .where((eb) => eb.or([eb('mentor_user_id', 'in', ids), eb('mentee_user_id', 'in', ids)]))
     .execute();
   if (pairs.length === 0) return [];
   const chains = await chainLookup(db, tenantId, pairs.flatMap((p) => [p.mentor_user_id, p.mentee_user_id]));
-  const open = await db
+  const open = await forTenant(db, tenantId)
     .selectFrom('domain_events')
     .select('subject_id')
-    .where('tenant_id', '=', tenantId)
     .where('kind', '=', pairIneligibleEvent)
     .where('handled_at', 'is', null)
     .where('subject_id', 'in', pairs.map((p) => p.id))
@@ -107,10 +105,9 @@ export async function syncReportingLines(props: ReportingLineSyncProps & { userI
  */
 export async function syncReportingLineChanges(props: ReportingLineSyncProps): Promise<SyncReport> {
   const { db, directory, tenantId, now } = props;
-  const state = await db
+  const state = await forTenant(db, tenantId)
     .selectFrom('sync_state')
     .select('value')
-    .where('tenant_id', '=', tenantId)
     .where('key', '=', deltaCursorKey)
     .executeTakeFirst();
   const changes = await directory.changes(tenantId, state?.value ?? null);

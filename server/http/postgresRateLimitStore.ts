@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import { sql } from 'kysely';
 import type { Db } from '../store/database';
+import { acrossTenants } from '../store/tenantScope';
 
 /** The tenant id of counters that belong to no tenant (per address, before sign-in). */
 export const noTenant = '*';
@@ -46,7 +47,7 @@ export class PostgresRateLimitStore implements Store {
       .executeTakeFirstOrThrow();
     if (now - this.lastSweep > this.windowMs) {
       this.lastSweep = now;
-      await this.db.deleteFrom('rate_limit_windows').where('window_start', '<', new Date(windowStart.getTime() - this.windowMs)).execute();
+      await acrossTenants(this.db, 'rate-limit cleanup').deleteFrom('rate_limit_windows').where('window_start', '<', new Date(windowStart.getTime() - this.windowMs)).execute();
     }
     return { totalHits: row.hits, resetTime: new Date(windowStart.getTime() + this.windowMs) };
   }
@@ -62,6 +63,6 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db.deleteFrom('rate_limit_windows').where('tenant_id', '=', this.tenantOf(key)).where('key', '=', this.stored(key)).execute();
+    await acrossTenants(this.db, 'rate-limit cleanup').deleteFrom('rate_limit_windows').where('tenant_id', '=', this.tenantOf(key)).where('key', '=', this.stored(key)).execute();
   }
 }

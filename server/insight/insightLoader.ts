@@ -2,6 +2,7 @@ import type { SurveyKind } from '../../shared/glossary';
 import type { InsightSurveyResponse, ProgrammeInsightInput } from '../../shared/insight/programmeTables';
 import { programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 const scoreKeys = ['rating', 'fit', 'progress', 'before', 'after'] as const;
 
@@ -23,10 +24,9 @@ const iso = (d: Date) => d.toISOString();
  * never read here, so they cannot reach an admin by mistake.
  */
 export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId: string, now: Date): Promise<ProgrammeInsightInput | null> {
-  const programme = await db
+  const programme = await forTenant(db, tenantId)
     .selectFrom('programmes')
     .select(['id', 'starts_on', 'ends_on', 'settings'])
-    .where('tenant_id', '=', tenantId)
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!programme) return null;
@@ -38,31 +38,27 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .where('p.tenant_id', '=', tenantId)
     .where('p.programme_id', '=', programmeId)
     .execute();
-  const pairs = await db
+  const pairs = await forTenant(db, tenantId)
     .selectFrom('pairs')
     .select(['id', 'mentor_participant_id', 'mentee_participant_id', 'status', 'created_at', 'started_at', 'end_reason'])
-    .where('tenant_id', '=', tenantId)
     .where('programme_id', '=', programmeId)
     .execute();
-  const pairsOfProgramme = db.selectFrom('pairs').select('id').where('tenant_id', '=', tenantId).where('programme_id', '=', programmeId);
-  const sessions = await db
+  const pairsOfProgramme = forTenant(db, tenantId).selectFrom('pairs').select('id').where('programme_id', '=', programmeId);
+  const sessions = await forTenant(db, tenantId)
     .selectFrom('sessions')
     .select(['id', 'pair_id', 'starts_at'])
-    .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .where('status', '!=', 'cancelled')
     .where('ends_at', '<=', now)
     .execute();
-  const takeaways = await db
+  const takeaways = await forTenant(db, tenantId)
     .selectFrom('takeaways')
     .select(['id', 'pair_id', 'status', 'created_at'])
-    .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
-  const commitments = await db
+  const commitments = await forTenant(db, tenantId)
     .selectFrom('commitments')
     .select(['id', 'pair_id', 'status', 'created_at'])
-    .where('tenant_id', '=', tenantId)
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
   const responses = await db

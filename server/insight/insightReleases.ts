@@ -2,13 +2,13 @@ import { insightTables, programmeContributions, type InsightTableId, type Progra
 import { nextBatch, type InsightBatch } from '../../shared/insight/releases';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
+import { forTenant } from '../store/tenantScope';
 
 /** Every batch released so far for one programme. */
 export async function releasedBatches(db: Db, tenantId: string, programmeId: string): Promise<InsightBatch[]> {
-  const rows = await db
+  const rows = await forTenant(db, tenantId)
     .selectFrom('insight_batches')
     .select(['table_id', 'seq', 'threshold', 'events'])
-    .where('tenant_id', '=', tenantId)
     .where('programme_id', '=', programmeId)
     .orderBy('table_id')
     .orderBy('seq')

@@ -3,6 +3,8 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
 import type { Database, JobTable } from '../store/schema';
+import { acrossTenants } from '../store/tenantScope';
+import { forTenant } from '../store/tenantScope';
 
 export type JobRow = Selectable<JobTable>;
 
@@ -86,7 +88,7 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
           order by run_at
           limit ${limit}
           for update skip locked)
-        returning *`.execute(db);
+        returning *`.execute(acrossTenants(db, 'job worker'));
       return rows;
     },
 
@@ -98,10 +100,9 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
      * how that ended), so a run after a crash knows to look for it before sending again.
      */
     async beginSend(job: JobRow, now: Date): Promise<boolean> {
-      const outcome = await db
+      const outcome = await forTenant(db, job.tenant_id)
         .updateTable('jobs')
         .set({ locked_until: new Date(now.getTime() + options.leaseMs), send_started_at: sql<Date>`coalesce(send_started_at, ${now})` })
-        .where('tenant_id', '=', job.tenant_id)
         .where('id', '=', job.id)
         .where('locked_by', '=', workerId)
         .where('done_at', 'is', null)
@@ -111,7 +112,7 @@ export function jobQueue(db: Db, workerId: string, options: QueueOptions = defau
 
     /** Records the result of a run; false when this worker no longer held the claim (its lease ran out). */
     async finish(job: JobRow, result: JobResult, now: Date): Promise<boolean> {
-      const mine = db.updateTable('jobs').where('tenant_id', '=', job.tenant_id).where('id', '=', job.id).where('locked_by', '=', workerId);
+      const mine = forTenant(db, job.tenant_id).updateTable('jobs').where('id', '=', job.id).where('locked_by', '=', workerId);
       let update;
       if (result.kind === 'done') {
         update = mine.set({ done_at: now, outcome: result.outcome, locked_until: null, last_error: null });

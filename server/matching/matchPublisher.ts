@@ -7,6 +7,7 @@ import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { latestRunId } from './matchRunQueries';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 /**
  * Publishes a reviewed run: every proposal becomes a pair in "proposed", with the programme's
@@ -16,10 +17,9 @@ import type { Db } from '../store/database';
 export async function matchPublisher(props: { db: Db; actor: Caller; programmeId: string; runId: string; now: Date }): Promise<number> {
   const { db, actor, programmeId, runId, now } = props;
   return db.transaction().execute(async (trx) => {
-    const run = await trx
+    const run = await forTenant(trx, actor.tenantId)
       .selectFrom('match_runs')
       .selectAll()
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', runId)
       .where('programme_id', '=', programmeId)
       .forUpdate()
@@ -69,7 +69,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
         .execute();
       await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'pair.proposed', subjectId: pairId, payload: { programmeId }, at: now });
     }
-    await trx.updateTable('match_runs').set({ published_at: now, published_by: actor.userId }).where('tenant_id', '=', actor.tenantId).where('id', '=', runId).execute();
+    await forTenant(trx, actor.tenantId).updateTable('match_runs').set({ published_at: now, published_by: actor.userId }).where('id', '=', runId).execute();
     await recordAudit(trx, actor, 'matching.publish', runId, now);
     return proposals.length;
   });

@@ -7,6 +7,7 @@ import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { participantRepository, type ParticipantRow } from '../participants/participantRepository';
 import type { Programme } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 export interface MatchingInputs {
   input: MatchInput;
@@ -32,7 +33,7 @@ export async function loadMatchingInputs(db: Db, tenantId: string, programme: Pr
   const [facts, chains, constraints] = await Promise.all([
     personSummaries(db, tenantId, userIds),
     storedChains(db, tenantId, userIds),
-    db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', tenantId).where('programme_id', '=', programme.id).execute(),
+    forTenant(db, tenantId).selectFrom('match_constraints').selectAll().where('programme_id', '=', programme.id).execute(),
   ]);
 
   const candidates: MatchCandidate[] = [];

@@ -1,3 +1,4 @@
+import type { MatchConstraintList, NewMatchRun, PublishedRun } from '../../shared/api/matching';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
@@ -13,6 +14,7 @@ import { matchPublisher } from './matchPublisher';
 import { matchRunner } from './matchRunner';
 import { presentPinIssue } from './pinIssuePresenter';
 import { presentRun } from './runPresenter';
+import { forTenant } from '../store/tenantScope';
 
 /** Matching review for programme admins: run, block, pin, swap, re-run, publish. */
 export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
@@ -22,7 +24,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
     const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
-    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) });
+    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) } satisfies NewMatchRun);
   });
 
   router.get('/programmes/:id/matching/runs/latest', async (req, res) => {
@@ -37,15 +39,15 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id, runId } = parseParams(runParams, req);
     const admin = requireAdmin(req);
     const published = await matchPublisher({ db, actor: admin, programmeId: id, runId, now: clock() });
-    res.json({ published });
+    res.json({ published } satisfies PublishedRun);
   });
 
   router.get('/programmes/:id/matching/constraints', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
-    const rows = await db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', admin.tenantId).where('programme_id', '=', id).execute();
-    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) });
+    const rows = await forTenant(db, admin.tenantId).selectFrom('match_constraints').selectAll().where('programme_id', '=', id).execute();
+    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) } satisfies MatchConstraintList);
   });
 
   router.put('/programmes/:id/matching/constraints', async (req, res) => {
@@ -71,9 +73,8 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const admin = requireAdmin(req);
     await db.transaction().execute(async (trx) => {
       if (!(await programmeRepository(trx, admin.tenantId).find(id))) throw notFound();
-      await trx
+      await forTenant(trx, admin.tenantId)
         .deleteFrom('match_constraints')
-        .where('tenant_id', '=', admin.tenantId)
         .where('programme_id', '=', id)
         .where('mentor_user_id', '=', input.mentorUserId)
         .where('mentee_user_id', '=', input.menteeUserId)
@@ -104,9 +105,8 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
           .onConflict((oc) => oc.columns(['tenant_id', 'programme_id', 'mentor_user_id', 'mentee_user_id']).doUpdateSet({ kind: 'pin' }))
           .execute();
       }
-      await trx
+      await forTenant(trx, admin.tenantId)
         .deleteFrom('match_constraints')
-        .where('tenant_id', '=', admin.tenantId)
         .where('programme_id', '=', id)
         .where('kind', '=', 'pin')
         .where((eb) => eb.or([eb.and([eb('mentor_user_id', '=', m1), eb('mentee_user_id', '=', e1)]), eb.and([eb('mentor_user_id', '=', m2), eb('mentee_user_id', '=', e2)])]))

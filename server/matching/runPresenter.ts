@@ -1,15 +1,17 @@
+import type { MatchRunView } from '../../shared/api/matching';
 import { personSummaries } from '../directory/directoryCache';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 /** A matching run as the admin reviews it: proposals with reasons, the unmatched with why. */
-export async function presentRun(db: Db, tenantId: string, runId: string) {
-  const run = await db.selectFrom('match_runs').selectAll().where('tenant_id', '=', tenantId).where('id', '=', runId).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('match_proposals').selectAll().where('tenant_id', '=', tenantId).where('run_id', '=', runId).execute();
+export async function presentRun(db: Db, tenantId: string, runId: string): Promise<MatchRunView> {
+  const run = await forTenant(db, tenantId).selectFrom('match_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  const rows = await forTenant(db, tenantId).selectFrom('match_proposals').selectAll().where('run_id', '=', runId).execute();
   const participantIds = rows.flatMap((r) => [r.mentor_participant_id, r.mentee_participant_id]).filter((id): id is string => id !== null);
   const participants =
     participantIds.length === 0
       ? []
-      : await db.selectFrom('participants').select(['id', 'user_id']).where('tenant_id', '=', tenantId).where('id', 'in', participantIds).execute();
+      : await forTenant(db, tenantId).selectFrom('participants').select(['id', 'user_id']).where('id', 'in', participantIds).execute();
   const userOf = new Map(participants.map((p) => [p.id, p.user_id]));
   const people = await personSummaries(db, tenantId, [...userOf.values()]);
   const person = (participantId: string) => {

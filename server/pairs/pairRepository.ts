@@ -2,6 +2,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { PairState } from '../../shared/pairLifecycle';
 import type { Db } from '../store/database';
 import type { Database, PairTable } from '../store/schema';
+import { forTenant } from '../store/tenantScope';
 
 export type PairRow = Selectable<PairTable>;
 
@@ -19,7 +20,7 @@ export function pairStateOf(row: PairRow): PairState {
 
 /** Pairs of one tenant. */
 export function pairRepository(db: Db | Transaction<Database>, tenantId: string) {
-  const scoped = () => db.selectFrom('pairs').selectAll().where('tenant_id', '=', tenantId);
+  const scoped = () => forTenant(db, tenantId).selectFrom('pairs').selectAll();
   return {
     async find(id: string): Promise<PairRow | undefined> {
       return scoped().where('id', '=', id).executeTakeFirst();
@@ -45,7 +46,7 @@ export function pairRepository(db: Db | Transaction<Database>, tenantId: string)
     },
     async saveState(row: PairRow, state: PairState, at: Date): Promise<void> {
       const becameActive = state.status === 'active' && row.started_at === null;
-      await db
+      await forTenant(db, tenantId)
         .updateTable('pairs')
         .set({
           status: state.status,
@@ -56,7 +57,6 @@ export function pairRepository(db: Db | Transaction<Database>, tenantId: string)
           end_reason: state.endReason,
           version: row.version + 1,
         })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', row.id)
         .execute();
     },

@@ -3,6 +3,7 @@ import type { Db } from '../store/database';
 import { json, readStoredObject } from '../store/json';
 import type { ParticipantTable } from '../store/schema';
 import { defaultProfile, type StoredProfile, storedProfileSchema } from '../../shared/schemas/participant';
+import { forTenant } from '../store/tenantScope';
 
 /** A participant with their profile read. */
 export type ParticipantRow = Omit<Selectable<ParticipantTable>, 'profile'> & { profile: StoredProfile };
@@ -26,7 +27,7 @@ export interface NewParticipant {
 
 /** Participants of one tenant's programmes. */
 export function participantRepository(db: Db, tenantId: string) {
-  const scoped = () => db.selectFrom('participants').selectAll().where('tenant_id', '=', tenantId);
+  const scoped = () => forTenant(db, tenantId).selectFrom('participants').selectAll();
   return {
     async insertMany(people: readonly NewParticipant[]): Promise<void> {
       if (people.length === 0) return;
@@ -49,10 +50,9 @@ export function participantRepository(db: Db, tenantId: string) {
     },
     /** Re-enrols someone who had withdrawn, with their new answers. */
     async reenrol(p: NewParticipant & { existingId: string }): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('participants')
         .set({ role: p.role, profile: json(p.profile), capacity: p.capacity, status: 'enrolled', enrolled_by: p.enrolledBy })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', p.existingId)
         .execute();
     },
@@ -69,10 +69,9 @@ export function participantRepository(db: Db, tenantId: string) {
     },
     async usersEnrolled(programmeId: string, userIds: readonly string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();
-      const rows = await db
+      const rows = await forTenant(db, tenantId)
         .selectFrom('participants')
         .select('user_id')
-        .where('tenant_id', '=', tenantId)
         .where('programme_id', '=', programmeId)
         .where('user_id', 'in', [...userIds])
         .execute();
@@ -82,10 +81,9 @@ export function participantRepository(db: Db, tenantId: string) {
       return (await scoped().where('user_id', '=', userId).orderBy('created_at').execute()).map(participantOf);
     },
     async withdraw(participantId: string): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('participants')
         .set({ status: 'withdrawn' })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', participantId)
         .execute();
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Caller } from '../auth/caller';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 const livePairStatuses = ['proposed', 'accepted', 'active', 'paused'] as const;
 
@@ -14,11 +15,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 export async function personalDataExporter(db: Db, actor: Caller) {
   const { tenantId, userId } = actor;
-  const enrolments = await db.selectFrom('participants').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
-  const pairs = await db
+  const tenant = forTenant(db, tenantId);
+  const enrolments = await tenant.selectFrom('participants').selectAll().where('user_id', '=', userId).execute();
+  const pairs = await tenant
     .selectFrom('pairs')
     .selectAll()
-    .where('tenant_id', '=', tenantId)
     .where((eb) => eb.or([eb('mentor_user_id', '=', userId), eb('mentee_user_id', '=', userId)]))
     .execute();
   const roleIn = new Map(pairs.map((p) => [p.id, p.mentor_user_id === userId ? ('mentor' as const) : ('mentee' as const)]));
@@ -27,19 +28,19 @@ export async function personalDataExporter(db: Db, actor: Caller) {
   const participantIds = enrolments.map((e) => e.id);
 
   const [profile, reflections, agenda, takeaways, commitments, praise, concerns, stories, charters, surveyResponses, botPreferences] = await Promise.all([
-    db.selectFrom('directory_users').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst(),
-    db.selectFrom('reflections').selectAll().where('tenant_id', '=', tenantId).where('author_user_id', '=', userId).orderBy('created_at').execute(),
-    inPairs((ids) => db.selectFrom('agenda_items').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).orderBy('created_at').execute()),
-    inPairs((ids) => db.selectFrom('takeaways').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).orderBy('created_at').execute()),
-    inPairs((ids) => db.selectFrom('commitments').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).orderBy('created_at').execute()),
-    inPairs((ids) => db.selectFrom('praise').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).orderBy('created_at').execute()),
-    db.selectFrom('concerns').selectAll().where('tenant_id', '=', tenantId).where('raised_by_user_id', '=', userId).orderBy('created_at').execute(),
-    inPairs((ids) => db.selectFrom('stories').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).execute()),
-    inPairs((ids) => db.selectFrom('charters').selectAll().where('tenant_id', '=', tenantId).where('pair_id', 'in', ids).execute()),
+    tenant.selectFrom('directory_users').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+    tenant.selectFrom('reflections').selectAll().where('author_user_id', '=', userId).orderBy('created_at').execute(),
+    inPairs((ids) => tenant.selectFrom('agenda_items').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
+    inPairs((ids) => tenant.selectFrom('takeaways').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
+    inPairs((ids) => tenant.selectFrom('commitments').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
+    inPairs((ids) => tenant.selectFrom('praise').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
+    tenant.selectFrom('concerns').selectAll().where('raised_by_user_id', '=', userId).orderBy('created_at').execute(),
+    inPairs((ids) => tenant.selectFrom('stories').selectAll().where('pair_id', 'in', ids).execute()),
+    inPairs((ids) => tenant.selectFrom('charters').selectAll().where('pair_id', 'in', ids).execute()),
     participantIds.length > 0
-      ? db.selectFrom('survey_responses').selectAll().where('tenant_id', '=', tenantId).where('participant_id', 'in', participantIds).execute()
+      ? tenant.selectFrom('survey_responses').selectAll().where('participant_id', 'in', participantIds).execute()
       : Promise.resolve([]),
-    db.selectFrom('bot_preferences').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst(),
+    tenant.selectFrom('bot_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst(),
   ]);
 
   return {
@@ -79,44 +80,42 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
   const { tenantId, userId } = actor;
   const pseudonym = `erased:${randomUUID()}`;
   return db.transaction().execute(async (trx) => {
-    const participantIds = (await trx.selectFrom('participants').select('id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute()).map((p) => p.id);
-    const reflections = await trx.deleteFrom('reflections').where('tenant_id', '=', tenantId).where('author_user_id', '=', userId).executeTakeFirst();
-    const concerns = await trx.deleteFrom('concerns').where('tenant_id', '=', tenantId).where('raised_by_user_id', '=', userId).executeTakeFirst();
+    const tenant = forTenant(trx, tenantId);
+    const participantIds = (await tenant.selectFrom('participants').select('id').where('user_id', '=', userId).execute()).map((p) => p.id);
+    const reflections = await tenant.deleteFrom('reflections').where('author_user_id', '=', userId).executeTakeFirst();
+    const concerns = await tenant.deleteFrom('concerns').where('raised_by_user_id', '=', userId).executeTakeFirst();
     if (participantIds.length > 0) {
-      await trx.deleteFrom('survey_responses').where('tenant_id', '=', tenantId).where('participant_id', 'in', participantIds).execute();
+      await tenant.deleteFrom('survey_responses').where('participant_id', 'in', participantIds).execute();
       // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).
       await sql`update insight_batches set events = coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)
         where tenant_id = ${tenantId}`.execute(trx);
     }
-    const ended = await trx
+    const ended = await tenant
       .updateTable('pairs')
       .set({ status: 'ended', ended_at: now, end_reason: 'withdrawn', version: sql`version + 1` })
-      .where('tenant_id', '=', tenantId)
       .where('status', 'in', [...livePairStatuses])
       .where((eb) => eb.or([eb('mentor_user_id', '=', userId), eb('mentee_user_id', '=', userId)]))
       .executeTakeFirst();
-    const withdrawn = await trx
+    const withdrawn = await tenant
       .updateTable('participants')
       .set({ status: 'withdrawn', user_id: pseudonym, profile: sql`'{}'::jsonb` })
-      .where('tenant_id', '=', tenantId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    await trx.updateTable('pairs').set({ mentor_user_id: pseudonym }).where('tenant_id', '=', tenantId).where('mentor_user_id', '=', userId).execute();
-    await trx.updateTable('pairs').set({ mentee_user_id: pseudonym }).where('tenant_id', '=', tenantId).where('mentee_user_id', '=', userId).execute();
-    await trx.updateTable('takeaways').set({ proposed_by_user_id: pseudonym }).where('tenant_id', '=', tenantId).where('proposed_by_user_id', '=', userId).execute();
-    await trx.updateTable('takeaways').set({ confirmed_by_user_id: pseudonym }).where('tenant_id', '=', tenantId).where('confirmed_by_user_id', '=', userId).execute();
-    await trx.updateTable('praise').set({ from_user_id: pseudonym }).where('tenant_id', '=', tenantId).where('from_user_id', '=', userId).execute();
-    await trx.updateTable('stories').set({ drafted_by: null }).where('tenant_id', '=', tenantId).where('drafted_by', '=', userId).execute();
-    await trx.updateTable('sessions').set({ organizer_user_id: null }).where('tenant_id', '=', tenantId).where('organizer_user_id', '=', userId).execute();
-    await trx
+    await tenant.updateTable('pairs').set({ mentor_user_id: pseudonym }).where('mentor_user_id', '=', userId).execute();
+    await tenant.updateTable('pairs').set({ mentee_user_id: pseudonym }).where('mentee_user_id', '=', userId).execute();
+    await tenant.updateTable('takeaways').set({ proposed_by_user_id: pseudonym }).where('proposed_by_user_id', '=', userId).execute();
+    await tenant.updateTable('takeaways').set({ confirmed_by_user_id: pseudonym }).where('confirmed_by_user_id', '=', userId).execute();
+    await tenant.updateTable('praise').set({ from_user_id: pseudonym }).where('from_user_id', '=', userId).execute();
+    await tenant.updateTable('stories').set({ drafted_by: null }).where('drafted_by', '=', userId).execute();
+    await tenant.updateTable('sessions').set({ organizer_user_id: null }).where('organizer_user_id', '=', userId).execute();
+    await tenant
       .deleteFrom('match_constraints')
-      .where('tenant_id', '=', tenantId)
       .where((eb) => eb.or([eb('mentor_user_id', '=', userId), eb('mentee_user_id', '=', userId)]))
       .execute();
     // Reminders not yet sent would reach a person who asked to leave.
-    await trx.deleteFrom('jobs').where('tenant_id', '=', tenantId).where('done_at', 'is', null).where(sql<boolean>`payload::text like ${`%${userId}%`}`).execute();
+    await tenant.deleteFrom('jobs').where('done_at', 'is', null).where(sql<boolean>`payload::text like ${`%${userId}%`}`).execute();
     for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'reporting_chains', 'directory_users'] as const) {
-      await trx.deleteFrom(table).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+      await tenant.deleteFrom(table).where('user_id', '=', userId).execute();
     }
     return {
       reflectionsDeleted: Number(reflections.numDeletedRows),

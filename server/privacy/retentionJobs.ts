@@ -1,6 +1,7 @@
 import type { NewJob } from '../jobs/jobQueue';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { Db } from '../store/database';
+import { acrossTenants } from '../store/tenantScope';
 import { retentionPurger } from './retention';
 
 export const retentionJobKind = 'privacy.retention-purge';
@@ -10,7 +11,7 @@ export const retentionJobKind = 'privacy.retention-purge';
  * however many processes plan it, the purge runs once a day per tenant (and again the next day).
  */
 export async function retentionJobs(db: Db, now: Date): Promise<NewJob[]> {
-  const tenants = await db.selectFrom('programmes').select('tenant_id').distinct().execute();
+  const tenants = await acrossTenants(db, 'retention planner').selectFrom('programmes').select('tenant_id').distinct().execute();
   const day = now.toISOString().slice(0, 10);
   return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: retentionJobKind, dedupeKey: `retention:${day}`, payload: {}, runAt: now }));
 }

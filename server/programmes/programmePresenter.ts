@@ -1,7 +1,8 @@
+import type { ProgrammeView } from '../../shared/api/programmes';
 import type { Programme } from './programmeRepository';
 
 /** The fields of a programme that leave the server. */
-export function presentProgramme(programme: Programme) {
+export function presentProgramme(programme: Programme): ProgrammeView {
   return {
     id: programme.id,
     name: programme.name,
@@ -13,5 +14,3 @@ export function presentProgramme(programme: Programme) {
     updatedAt: programme.updated_at.toISOString(),
   };
 }
-
-export type ProgrammeView = ReturnType<typeof presentProgramme>;

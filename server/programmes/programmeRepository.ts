@@ -4,6 +4,7 @@ import { defaultProgrammeDetails, type ProgrammeDetails, programmeDetailsSchema 
 import type { Db } from '../store/database';
 import { json, readStoredObject } from '../store/json';
 import type { ProgrammeTable } from '../store/schema';
+import { forTenant } from '../store/tenantScope';
 
 /** A programme as stored: its settings and details not yet read (see `programmeOf`). */
 export type ProgrammeRow = Selectable<ProgrammeTable>;
@@ -41,7 +42,7 @@ export interface ProgrammeRecord {
 
 /** Programmes of one tenant; every query is scoped by the tenant it was made for. */
 export function programmeRepository(db: Db, tenantId: string) {
-  const scoped = () => db.selectFrom('programmes').selectAll().where('tenant_id', '=', tenantId);
+  const scoped = () => forTenant(db, tenantId).selectFrom('programmes').selectAll();
   return {
     async insert(p: ProgrammeRecord): Promise<void> {
       await db
@@ -73,7 +74,7 @@ export function programmeRepository(db: Db, tenantId: string) {
       return row && programmeOf(row);
     },
     async update(p: ProgrammeRecord): Promise<void> {
-      await db
+      await forTenant(db, tenantId)
         .updateTable('programmes')
         .set({
           name: p.name,
@@ -83,7 +84,6 @@ export function programmeRepository(db: Db, tenantId: string) {
           status: p.status,
           updated_at: p.updatedAt,
         })
-        .where('tenant_id', '=', tenantId)
         .where('id', '=', p.id)
         .execute();
     },

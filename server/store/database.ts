@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
@@ -35,9 +35,10 @@ pg.types.setTypeParser(DATE, parsers[DATE]);
 
 /**
  * Opens the one database Upward uses: embedded PGlite persisted in a folder (null: in memory),
- * or a Postgres server. The rest of the code sees the same Kysely either way.
+ * or a Postgres server. The rest of the code sees the same Kysely either way. `log` sees every
+ * statement as sent, with its parameters (the tenant-scoping test reads them).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+export async function openDatabase(target: DatabaseTarget, log?: LogConfig): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
     // A connection string's missing password reads as '' and would win over a password callback, so parse it first.
     const connection = target.password ? { ...parseIntoClientConfig(target.url), password: target.password } : { connectionString: target.url };
@@ -48,12 +49,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // client itself: its next statement fails, and the pool drops it when it comes back.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   if (target.dataDir) fs.mkdirSync(path.resolve(target.dataDir), { recursive: true });
   const pglite = new PGlite({ dataDir: target.dataDir ? path.resolve(target.dataDir, 'pglite') : undefined, parsers });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
   return { db, engine: 'pglite', close: () => db.destroy() };
 }

@@ -10,9 +10,10 @@ import { programmeDetailsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
 import type { StoryRow } from './storyPresenter';
+import { forTenant } from '../store/tenantScope';
 
 const findStory = (trx: Trx | Db, tenantId: string, pairId: string) =>
-  trx.selectFrom('stories').selectAll().where('tenant_id', '=', tenantId).where('pair_id', '=', pairId).executeTakeFirst();
+  forTenant(trx, tenantId).selectFrom('stories').selectAll().where('pair_id', '=', pairId).executeTakeFirst();
 
 function assertEditable(story: StoryRow, version: number | undefined) {
   if (story.published_at) throw new ApiError('invalidTransition', 'This story is published; its text no longer changes.');
@@ -43,10 +44,9 @@ export async function storyDrafter(props: CommandProps & { input: StoryDraftInpu
     } else {
       assertEditable(existing, input.version);
       if (existing.text === input.text) return { story: existing, role: member.role };
-      story = await trx
+      story = await forTenant(trx, actor.tenantId)
         .updateTable('stories')
         .set({ text: input.text, version: existing.version + 1, mentor_consent: false, mentee_consent: false, updated_at: now })
-        .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', existing.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -68,10 +68,9 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
       mentee_consent: member.role === 'mentee' ? input.consent : existing.mentee_consent,
     };
     const publish = consents.mentor_consent && consents.mentee_consent;
-    const story = await trx
+    const story = await forTenant(trx, actor.tenantId)
       .updateTable('stories')
       .set({ ...consents, published_at: publish ? now : null })
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', existing.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -86,10 +85,9 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
 /** Published stories of a programme; participants of the programme and admins read them. */
 export async function publishedStories(db: Db, actor: Caller, programmeId: string): Promise<StoryRow[]> {
   if (!actor.isAdmin) {
-    const enrolled = await db
+    const enrolled = await forTenant(db, actor.tenantId)
       .selectFrom('participants')
       .select('id')
-      .where('tenant_id', '=', actor.tenantId)
       .where('programme_id', '=', programmeId)
       .where('user_id', '=', actor.userId)
       .executeTakeFirst();
@@ -143,10 +141,9 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
     });
 
   return db.transaction().execute(async (trx) => {
-    const story = await trx
+    const story = await forTenant(trx, actor.tenantId)
       .updateTable('stories')
       .set({ posted_at: now, posted_by: actor.userId, teams_message_id: message.id })
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', storyId)
       .returningAll()
       .executeTakeFirstOrThrow();

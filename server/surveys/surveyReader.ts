@@ -7,6 +7,7 @@ import { partnerOf, roleInPair } from '../policies/pairPolicy';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { surveyIdOf } from './surveyCommands';
+import { forTenant } from '../store/tenantScope';
 
 /**
  * The surveys waiting for the caller: for each of their live pairs, those due by `now` under the
@@ -24,19 +25,17 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
   });
   const [programmes, firstEnds, answered, people] = await Promise.all([
     programmeRepository(db, actor.tenantId).list().then((rows) => new Map(rows.map((p) => [p.id, p]))),
-    db
+    forTenant(db, actor.tenantId)
       .selectFrom('sessions')
       .select(['pair_id', (eb) => eb.fn.min('ends_at').as('first_end')])
-      .where('tenant_id', '=', actor.tenantId)
       .where('pair_id', 'in', pairs.map((p) => p.id))
       .where('status', '!=', 'cancelled')
       .groupBy('pair_id')
       .execute()
       .then((rows) => new Map(rows.map((r) => [r.pair_id, new Date(r.first_end as unknown as string)]))),
-    db
+    forTenant(db, actor.tenantId)
       .selectFrom('survey_responses')
       .select(['survey_id', 'participant_id'])
-      .where('tenant_id', '=', actor.tenantId)
       .where('participant_id', 'in', mine.map((m) => m.participantId))
       .execute()
       .then((rows) => new Set(rows.map((r) => `${r.survey_id}/${r.participant_id}`))),

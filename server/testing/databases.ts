@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LogConfig } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type OpenDatabase } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
@@ -15,14 +16,17 @@ export interface TestDatabase extends OpenDatabase {
 
 export interface TestEngine {
   name: 'pglite' | 'postgres';
-  /** maxConnections: the Postgres pool (5 unless a test or benchmark needs more); PGlite has one connection. */
-  create(options?: { maxConnections?: number }): Promise<TestDatabase>;
+  /**
+   * maxConnections: the Postgres pool (5 unless a test or benchmark needs more); PGlite has one connection.
+   * log: Kysely's statement log, for tests that read what the service sends.
+   */
+  create(options?: { maxConnections?: number; log?: LogConfig }): Promise<TestDatabase>;
 }
 
 const pglite: TestEngine = {
   name: 'pglite',
-  async create() {
-    const open = await openDatabase({ kind: 'pglite', dataDir: null });
+  async create({ log } = {}) {
+    const open = await openDatabase({ kind: 'pglite', dataDir: null }, log);
     await migrateToLatest(open.db);
     return { ...open, drop: open.close };
   },
@@ -30,7 +34,7 @@ const pglite: TestEngine = {
 
 const postgres: TestEngine = {
   name: 'postgres',
-  async create({ maxConnections = 5 } = {}) {
+  async create({ maxConnections = 5, log } = {}) {
     const name = `upward_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: testPostgresUrl });
     await admin.connect();
@@ -38,7 +42,7 @@ const postgres: TestEngine = {
     await admin.end();
     const url = new URL(testPostgresUrl);
     url.pathname = `/${name}`;
-    const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections });
+    const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections }, log);
     await migrateToLatest(open.db);
     return {
       ...open,

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
@@ -21,12 +22,13 @@ import {
   presentSession,
   presentTakeaway,
 } from './workspacePresenter';
+import { forTenant } from '../store/tenantScope';
 
 /**
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
  * "next session" and "agenda" from it. Only the two members can read it; admins get a 404.
  */
-export async function workspaceReader(props: { db: Db; actor: Caller; pairId: string; now: Date }) {
+export async function workspaceReader(props: { db: Db; actor: Caller; pairId: string; now: Date }): Promise<Workspace> {
   const { db, actor, now } = props;
   const tenantId = actor.tenantId;
   const pair = await pairRepository(db, tenantId).find(props.pairId);
@@ -37,7 +39,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
   const [programme, people] = await Promise.all([
-    db
+    forTenant(db, tenantId)
       .selectFrom('programmes')
       .selectAll('programmes')
       .select((eb) => [
@@ -62,7 +64,6 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
         jsonArrayFrom(eb.selectFrom('commitments').selectAll('commitments').where('commitments.tenant_id', '=', tenantId).where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
         jsonArrayFrom(eb.selectFrom('praise').selectAll('praise').where('praise.tenant_id', '=', tenantId).where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
       ])
-      .where('programmes.tenant_id', '=', tenantId)
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
     personSummaries(db, tenantId, [partnerId]),
@@ -111,5 +112,3 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
 type SessionRow = Selectable<SessionTable>;
 
 const dateOf = (value: string | null) => (value === null ? null : new Date(value));
-
-export type Workspace = Awaited<ReturnType<typeof workspaceReader>>;

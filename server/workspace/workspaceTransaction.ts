@@ -6,6 +6,7 @@ import { authorizePairMember, roleInPair } from '../policies/pairPolicy';
 import type { Db } from '../store/database';
 import type { Database } from '../store/schema';
 import { memberOf, type Member } from './workspacePolicy';
+import { forTenant } from '../store/tenantScope';
 
 export type Trx = Transaction<Database>;
 
@@ -35,10 +36,9 @@ export async function inPair<T>(props: CommandProps, change: (trx: Trx, member: 
 /** A session named in a request must be one of this pair's, or the request is refused naming the field. */
 export async function checkSessionOfPair(trx: Trx, member: Member, sessionId: string | null | undefined): Promise<void> {
   if (sessionId === null || sessionId === undefined) return;
-  const session = await trx
+  const session = await forTenant(trx, member.pair.tenant_id)
     .selectFrom('sessions')
     .select('id')
-    .where('tenant_id', '=', member.pair.tenant_id)
     .where('pair_id', '=', member.pair.id)
     .where('id', '=', sessionId)
     .executeTakeFirst();

@@ -5,14 +5,14 @@ import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
 import { type AgendaItemRow, authorizeWorkspace, type Member, recordRules } from '../workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 type ItemProps = CommandProps & { itemId: string };
 
 async function findItem(trx: Trx, member: Member, itemId: string): Promise<AgendaItemRow> {
-  const item = await trx
+  const item = await forTenant(trx, member.pair.tenant_id)
     .selectFrom('agenda_items')
     .selectAll()
-    .where('tenant_id', '=', member.pair.tenant_id)
     .where('pair_id', '=', member.pair.id)
     .where('id', '=', itemId)
     .executeTakeFirst();
@@ -22,10 +22,9 @@ async function findItem(trx: Trx, member: Member, itemId: string): Promise<Agend
 
 /** The position after the pair's last agenda item, as a subquery; the pair row is locked, so no other change interleaves. */
 function nextPosition(trx: Trx, member: Member) {
-  return trx
+  return forTenant(trx, member.pair.tenant_id)
     .selectFrom('agenda_items')
     .select(sql<number>`coalesce(max(position) + 1, 0)`.as('position'))
-    .where('tenant_id', '=', member.pair.tenant_id)
     .where('pair_id', '=', member.pair.id);
 }
 
@@ -73,7 +72,7 @@ export async function agendaItemEditor(props: ItemProps & { input: AgendaItemEdi
     const item = await findItem(trx, member, props.itemId);
     await checkSessionOfPair(trx, member, props.input.sessionId);
     const changes = { text: props.input.text ?? item.text, session_id: props.input.sessionId === undefined ? item.session_id : props.input.sessionId };
-    await trx.updateTable('agenda_items').set(changes).where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+    await forTenant(trx, item.tenant_id).updateTable('agenda_items').set(changes).where('id', '=', item.id).execute();
     return { ...item, ...changes };
   });
 }
@@ -83,7 +82,7 @@ export async function agendaItemRemover(props: ItemProps): Promise<void> {
   await inPair(props, async (trx, member) => {
     authorizeWorkspace(member, 'editAgenda');
     const item = await findItem(trx, member, props.itemId);
-    await trx.deleteFrom('agenda_items').where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+    await forTenant(trx, item.tenant_id).deleteFrom('agenda_items').where('id', '=', item.id).execute();
   });
 }
 
@@ -91,10 +90,9 @@ export async function agendaItemRemover(props: ItemProps): Promise<void> {
 export async function agendaReorderer(props: CommandProps & { input: AgendaOrderInput }): Promise<void> {
   await inPair(props, async (trx, member) => {
     authorizeWorkspace(member, 'editAgenda');
-    const accepted = await trx
+    const accepted = await forTenant(trx, member.pair.tenant_id)
       .selectFrom('agenda_items')
       .select('id')
-      .where('tenant_id', '=', member.pair.tenant_id)
       .where('pair_id', '=', member.pair.id)
       .where('accepted', '=', true)
       .execute();
@@ -106,7 +104,7 @@ export async function agendaReorderer(props: CommandProps & { input: AgendaOrder
       ]);
     }
     for (const [position, id] of ids.entries()) {
-      await trx.updateTable('agenda_items').set({ position }).where('tenant_id', '=', member.pair.tenant_id).where('id', '=', id).execute();
+      await forTenant(trx, member.pair.tenant_id).updateTable('agenda_items').set({ position }).where('id', '=', id).execute();
     }
   });
 }
@@ -121,7 +119,7 @@ export async function suggestionAnswerer(props: ItemProps & { input: SuggestionA
       props.input.answer === 'accept'
         ? { accepted: true, position: (await nextPosition(trx, member).executeTakeFirstOrThrow()).position, declined_at: null }
         : { accepted: false, position: item.position, declined_at: props.now };
-    await trx.updateTable('agenda_items').set(changes).where('tenant_id', '=', item.tenant_id).where('id', '=', item.id).execute();
+    await forTenant(trx, item.tenant_id).updateTable('agenda_items').set(changes).where('id', '=', item.id).execute();
     await recordDomainEvent(trx, {
       tenantId: member.pair.tenant_id,
       kind: 'agenda.suggestion-answered',

@@ -9,13 +9,14 @@ import type { Db } from '../../store/database';
 import type { CharterTable } from '../../store/schema';
 import { authorizeWorkspace, type Member } from '../workspacePolicy';
 import { type CommandProps, inPair } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 export type CharterRow = Selectable<CharterTable>;
 
 /** The pair's charter; until someone signs it, the programme's current charter text, unsigned. */
 export async function charterOf(trx: Db, member: Member): Promise<CharterRow> {
   const { tenant_id, id, programme_id } = member.pair;
-  const row = await trx.selectFrom('charters').selectAll().where('tenant_id', '=', tenant_id).where('pair_id', '=', id).executeTakeFirst();
+  const row = await forTenant(trx, tenant_id).selectFrom('charters').selectAll().where('pair_id', '=', id).executeTakeFirst();
   if (row) return row;
   const programme = await programmeRepository(trx, tenant_id).load(programme_id);
   return unsignedCharter(member, programme?.details ?? defaultProgrammeDetails);

@@ -6,6 +6,7 @@ import { notFound } from '../../http/errors';
 import type { CommitmentTable } from '../../store/schema';
 import { authorizeWorkspace } from '../workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 export type CommitmentRow = Selectable<CommitmentTable>;
 
@@ -35,17 +36,16 @@ export async function commitmentRecorder(props: CommandProps & { input: Commitme
 export async function commitmentUpdater(props: CommandProps & { commitmentId: string; input: CommitmentEdit }): Promise<CommitmentRow> {
   return inPair(props, async (trx, member) => {
     authorizeWorkspace(member, 'recordCommitment');
-    const row = await trx
+    const row = await forTenant(trx, member.pair.tenant_id)
       .selectFrom('commitments')
       .selectAll()
-      .where('tenant_id', '=', member.pair.tenant_id)
       .where('pair_id', '=', member.pair.id)
       .where('id', '=', props.commitmentId)
       .executeTakeFirst();
     if (!row) throw notFound();
     const { text, dueOn, status } = props.input;
     const changes = { text: text ?? row.text, due_on: dueOn === undefined ? row.due_on : dueOn, status: status ?? row.status };
-    await trx.updateTable('commitments').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    await forTenant(trx, row.tenant_id).updateTable('commitments').set(changes).where('id', '=', row.id).execute();
     if (changes.status !== row.status) {
       await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: `commitment.${changes.status}`, subjectId: member.pair.id, payload: { commitmentId: row.id }, at: props.now });
     }

@@ -10,6 +10,7 @@ import { participantRepository } from '../../participants/participantRepository'
 import { authorizePairMember } from '../../policies/pairPolicy';
 import type { Db } from '../../store/database';
 import type { ConcernTable } from '../../store/schema';
+import { forTenant } from '../../store/tenantScope';
 
 export type ConcernRow = Selectable<ConcernTable>;
 
@@ -54,10 +55,9 @@ export async function concernRaiser(props: { db: Db; actor: Caller; input: Conce
 
 /** The concerns (and re-pair requests) a person raised, newest first, so they can follow them. */
 export async function concernsRaisedBy(db: Db, actor: Caller): Promise<ConcernRow[]> {
-  return db
+  return forTenant(db, actor.tenantId)
     .selectFrom('concerns')
     .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
     .where('raised_by_user_id', '=', actor.userId)
     .orderBy('created_at', 'desc')
     .execute();
@@ -67,7 +67,7 @@ export async function concernsRaisedBy(db: Db, actor: Caller): Promise<ConcernRo
 export async function concernsForAdmin(props: { db: Db; actor: Caller; status?: ConcernRow['status']; now: Date }): Promise<ConcernRow[]> {
   adminOnly(props.actor);
   return props.db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('concerns').selectAll().where('tenant_id', '=', props.actor.tenantId);
+    let query = forTenant(trx, props.actor.tenantId).selectFrom('concerns').selectAll();
     if (props.status) query = query.where('status', '=', props.status);
     const rows = await query.orderBy('created_at', 'desc').execute();
     await recordAudit(trx, props.actor, 'concern.list', props.status ?? 'all', props.now);
@@ -80,19 +80,17 @@ export async function concernStatusChanger(props: { db: Db; actor: Caller; conce
   const { actor, now } = props;
   adminOnly(actor);
   return props.db.transaction().execute(async (trx) => {
-    const row = await trx
+    const row = await forTenant(trx, actor.tenantId)
       .selectFrom('concerns')
       .selectAll()
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', props.concernId)
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound();
     if (row.status === props.input.status) return row;
-    await trx
+    await forTenant(trx, actor.tenantId)
       .updateTable('concerns')
       .set({ status: props.input.status, updated_at: now })
-      .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', row.id)
       .execute();
     await recordAudit(trx, actor, `concern.${props.input.status}`, row.id, now);

@@ -4,6 +4,7 @@ import { recordDomainEvent } from '../../events/domainEvents';
 import { notFound } from '../../http/errors';
 import { authorizeWorkspace, type PraiseRow, recordRules } from '../workspacePolicy';
 import { type CommandProps, inPair } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 /** The mentee thanks the mentor. It stays between them until the mentor chooses to let their manager see it. */
 export async function praiseGiver(props: CommandProps & { input: PraiseInput }): Promise<PraiseRow> {
@@ -28,18 +29,16 @@ export async function praiseGiver(props: CommandProps & { input: PraiseInput }):
 export async function praiseSharingDecider(props: CommandProps & { praiseId: string; input: PraiseSharingInput }): Promise<PraiseRow> {
   return inPair(props, async (trx, member) => {
     authorizeWorkspace(member, 'decidePraiseSharing');
-    const row = await trx
+    const row = await forTenant(trx, member.pair.tenant_id)
       .selectFrom('praise')
       .selectAll()
-      .where('tenant_id', '=', member.pair.tenant_id)
       .where('pair_id', '=', member.pair.id)
       .where('id', '=', props.praiseId)
       .executeTakeFirst();
     if (!row || !recordRules.decidePraiseSharing(member, row)) throw notFound();
-    await trx
+    await forTenant(trx, row.tenant_id)
       .updateTable('praise')
       .set({ share_with_manager: props.input.shareWithManager })
-      .where('tenant_id', '=', row.tenant_id)
       .where('id', '=', row.id)
       .execute();
     return { ...row, share_with_manager: props.input.shareWithManager };

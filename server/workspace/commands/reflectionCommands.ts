@@ -4,15 +4,15 @@ import { recordDomainEvent } from '../../events/domainEvents';
 import { notFound } from '../../http/errors';
 import { authorizeWorkspace, type Member, recordRules, type ReflectionRow } from '../workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair, type Trx } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 type ReflectionProps = CommandProps & { reflectionId: string };
 
 /** Only the author can change a journal entry; to anyone else it does not exist. */
 async function findOwnReflection(trx: Trx, member: Member, reflectionId: string): Promise<ReflectionRow> {
-  const row = await trx
+  const row = await forTenant(trx, member.pair.tenant_id)
     .selectFrom('reflections')
     .selectAll()
-    .where('tenant_id', '=', member.pair.tenant_id)
     .where('pair_id', '=', member.pair.id)
     .where('id', '=', reflectionId)
     .executeTakeFirst();
@@ -45,7 +45,7 @@ export async function reflectionEditor(props: ReflectionProps & { input: Reflect
   return inPair(props, async (trx, member) => {
     const row = await findOwnReflection(trx, member, props.reflectionId);
     const changes = { text: props.input.text ?? row.text, shared_with_partner: props.input.sharedWithPartner ?? row.shared_with_partner };
-    await trx.updateTable('reflections').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    await forTenant(trx, row.tenant_id).updateTable('reflections').set(changes).where('id', '=', row.id).execute();
     if (changes.shared_with_partner && !row.shared_with_partner) {
       await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'reflection.shared', subjectId: member.pair.id, payload: { reflectionId: row.id }, at: props.now });
     }
@@ -57,6 +57,6 @@ export async function reflectionEditor(props: ReflectionProps & { input: Reflect
 export async function reflectionRemover(props: ReflectionProps): Promise<void> {
   await inPair(props, async (trx, member) => {
     const row = await findOwnReflection(trx, member, props.reflectionId);
-    await trx.deleteFrom('reflections').where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    await forTenant(trx, row.tenant_id).deleteFrom('reflections').where('id', '=', row.id).execute();
   });
 }

@@ -4,16 +4,16 @@ import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
 import { authorizeWorkspace, recordRules, type TakeawayRow } from '../workspacePolicy';
 import { checkSessionOfPair, type CommandProps, inPair } from '../workspaceTransaction';
+import { forTenant } from '../../store/tenantScope';
 
 /** A member proposes a take-away from a session (at most three each); the partner is asked to confirm it. */
 export async function takeawayProposer(props: CommandProps & { input: TakeawayInput }): Promise<TakeawayRow> {
   return inPair(props, async (trx, member) => {
     authorizeWorkspace(member, 'proposeTakeaway');
     await checkSessionOfPair(trx, member, props.input.sessionId);
-    const { count } = await trx
+    const { count } = await forTenant(trx, member.pair.tenant_id)
       .selectFrom('takeaways')
       .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('tenant_id', '=', member.pair.tenant_id)
       .where('pair_id', '=', member.pair.id)
       .where('session_id', '=', props.input.sessionId)
       .where('proposed_by_user_id', '=', member.userId)
@@ -43,10 +43,9 @@ export async function takeawayProposer(props: CommandProps & { input: TakeawayIn
  */
 export async function takeawayConfirmer(props: CommandProps & { takeawayId: string }): Promise<TakeawayRow> {
   return inPair(props, async (trx, member) => {
-    const row = await trx
+    const row = await forTenant(trx, member.pair.tenant_id)
       .selectFrom('takeaways')
       .selectAll()
-      .where('tenant_id', '=', member.pair.tenant_id)
       .where('pair_id', '=', member.pair.id)
       .where('id', '=', props.takeawayId)
       .executeTakeFirst();
@@ -58,7 +57,7 @@ export async function takeawayConfirmer(props: CommandProps & { takeawayId: stri
         : new ApiError('notYourRole', 'A take-away becomes agreed when your partner confirms it; you cannot confirm your own.');
     }
     const changes = { status: 'agreed' as const, confirmed_by_user_id: member.userId, confirmed_at: props.now };
-    await trx.updateTable('takeaways').set(changes).where('tenant_id', '=', row.tenant_id).where('id', '=', row.id).execute();
+    await forTenant(trx, row.tenant_id).updateTable('takeaways').set(changes).where('id', '=', row.id).execute();
     await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'takeaway.agreed', subjectId: member.pair.id, payload: { takeawayId: row.id }, at: props.now });
     return { ...row, ...changes };
   });
