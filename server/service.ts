@@ -7,6 +7,7 @@ import { listenWithLimits } from './http/httpServer';
 import type { Logger } from './logger';
 import { openDatabase } from './store/database';
 import { databaseTargetOf } from './store/databaseTarget';
+import { reportStoredDataTo } from './store/json';
 import { migrateToLatest } from './store/migrate';
 
 export interface RunningService {
@@ -17,6 +18,7 @@ export interface RunningService {
 
 /** Opens the database, brings its schema up to date, and serves the app until closed. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  reportStoredDataTo(logger);
   const database = await openDatabase(databaseTargetOf(config));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');

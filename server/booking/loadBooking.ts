@@ -1,12 +1,13 @@
 import type { Participant } from '../../shared/glossary';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultVenuePolicy, venuePolicySchema } from '../../shared/schemas/programme';
+import type { ProgrammeDetails } from '../../shared/schemas/programme';
 import type { Caller } from '../auth/caller';
 import type { Directory } from '../directory/directory';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
 import { pairPolicy } from '../policies/pairPolicy';
 import { authorize } from '../policies/policy';
+import { participantProfileOf } from '../participants/participantRepository';
+import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 
 export interface BookingPerson {
@@ -25,7 +26,7 @@ export interface BookingContext {
   mentor: BookingPerson;
   sessionMinutes: number;
   cadenceDays: number;
-  venuePolicy: ReturnType<typeof venuePolicySchema.parse>;
+  venuePolicy: ProgrammeDetails['venuePolicy'];
 }
 
 const bookable = new Set<PairRow['status']>(['accepted', 'active']);
@@ -48,10 +49,10 @@ export async function loadBookingContext(deps: { db: Db; directory: Pick<Directo
   const tenantId = actor.tenantId;
   const pair = authorizeBooking(actor, await pairRepository(db, tenantId).find(pairId));
   const [programme, participants, directoryRows] = await Promise.all([
-    db.selectFrom('programmes').select(['settings', 'details']).where('tenant_id', '=', tenantId).where('id', '=', pair.programme_id).executeTakeFirstOrThrow(),
+    programmeRepository(db, tenantId).load(pair.programme_id),
     db
       .selectFrom('participants')
-      .select(['user_id', 'profile'])
+      .select(['id', 'user_id', 'profile'])
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', [pair.mentor_participant_id, pair.mentee_participant_id])
       .execute(),
@@ -73,26 +74,24 @@ export async function loadBookingContext(deps: { db: Db; directory: Pick<Directo
     const fresh = fetched.get(userId);
     const mail = row?.mail ?? fresh?.mail ?? fresh?.userPrincipalName;
     if (!mail) throw new ApiError('upstreamUnavailable', 'Microsoft 365 did not give a mailbox for one of you, so nothing can be booked. Ask your admin to check the account has a mailbox.');
-    const profile = participants.find((p) => p.user_id === userId)?.profile ?? {};
-    const preference = profile.meetingPreference;
+    const participant = participants.find((p) => p.user_id === userId);
     return {
       userId,
       mail,
       displayName: row?.display_name ?? fresh?.displayName ?? mail,
       officeLocation: row?.office_location ?? fresh?.officeLocation ?? null,
       city: row?.city ?? fresh?.city ?? null,
-      meetingPreference: preference === 'online' || preference === 'in-person' ? preference : 'either',
+      meetingPreference: participant ? participantProfileOf(participant.profile, participant.id).meetingPreference : 'either',
     };
   };
 
-  const settings = { ...defaultProgrammeSettings, ...programme.settings };
-  const policy = venuePolicySchema.safeParse(programme.details.venuePolicy);
+  if (!programme) throw new Error(`The programme of pair ${pair.id} is missing.`);
   return {
     pair,
     mentee: person(pair.mentee_user_id),
     mentor: person(pair.mentor_user_id),
-    sessionMinutes: Number(settings.sessionMinutes),
-    cadenceDays: Number(settings.cadenceDays),
-    venuePolicy: policy.success ? policy.data : defaultVenuePolicy,
+    sessionMinutes: programme.settings.sessionMinutes,
+    cadenceDays: programme.settings.cadenceDays,
+    venuePolicy: programme.details.venuePolicy,
   };
 }

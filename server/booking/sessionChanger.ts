@@ -6,6 +6,7 @@ import { suggestFor } from './bookingSuggester';
 import { type BookingContext, loadBookingContext } from './loadBooking';
 import { recordCancellation, recordMove } from './recordSession';
 import { type SessionRow, transactionIdFor } from './reserve';
+import { sessionVenueOf } from '../sessions/sessionVenue';
 
 interface ChangeProps {
   actor: Caller;
@@ -47,7 +48,7 @@ export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps &
   const slot = futureSlot(props, now);
   const calendar = deps.identity.calendarFor(actor);
 
-  const venue = session.venue as { kind?: string; ref?: string | null };
+  const venue = sessionVenueOf(session.venue, session.id);
   const roomMail = venue.kind === 'room' && venue.ref ? venue.ref : null;
   // The session's own event still holds its old time; that part of everyone's busy time is ours to move.
   const own = { start: session.starts_at.toISOString(), end: session.ends_at.toISOString() };

@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import type { BotBackend } from '../../bot/botBackend';
 import { type Card, markedCard } from '../../bot/cards/cardText';
 import { reflectionCard } from '../../bot/cards/reflectionCards';
 import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../bot/cards/noticeCards';
-import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultSurveySchedule, surveyScheduleSchema } from '../../shared/schemas/programme';
+import { nudgeCard, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
 import { sessionCard } from '../../bot/cards/sessionCards';
-import type { JobResult, JobRow } from '../jobs/jobQueue';
+import { scheduledSurveyKinds } from '../../shared/schemas/survey';
+import { handlerOf, type Job, type JobKind, jobKind } from '../jobs/jobKind';
+import type { JobResult } from '../jobs/jobQueue';
 import type { JobHandler } from '../jobs/jobWorker';
+import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import type { BotHost } from './botHost';
 import type { DeliveryCheck } from './deliveryCheck';
@@ -27,6 +29,23 @@ export const botJobKinds = {
   storyPublished: 'bot.story-published',
 } as const;
 
+const id = z.string().min(1);
+const userId = id;
+const role = z.enum(['mentor', 'mentee']);
+
+/** Each bot job's payload: whom it is for, and what the card is about. */
+export const botJobs = {
+  sessionReminder: jobKind(botJobKinds.sessionReminder, z.object({ userId, sessionId: id })),
+  reflectionPrompt: jobKind(botJobKinds.reflectionPrompt, z.object({ userId, sessionId: id })),
+  nudge: jobKind(botJobKinds.nudge, z.object({ userId, nudge: z.enum(['no-session', 'commitment-due', 'pair-ineligible']), commitment: z.string().optional(), pairId: id.optional() })),
+  survey: jobKind(botJobKinds.survey, z.object({ userId, role, pairId: id, kind: z.enum(scheduledSurveyKinds) })),
+  praiseReceived: jobKind(botJobKinds.praiseReceived, z.object({ userId, pairId: id, praiseId: id })),
+  pairProposed: jobKind(botJobKinds.pairProposed, z.object({ userId, pairId: id, waitForChatUntil: z.iso.datetime() })),
+  programmeAdjusted: jobKind(botJobKinds.programmeAdjusted, z.object({ userId, programmeId: id, changed: z.array(z.string()) })),
+  storyDrafted: jobKind(botJobKinds.storyDrafted, z.object({ userId, pairId: id, authorUserId: id, version: z.number().int() })),
+  storyPublished: jobKind(botJobKinds.storyPublished, z.object({ userId, pairId: id })),
+};
+
 interface Deps {
   db: Db;
   host: Pick<BotHost, 'send' | 'links'>;
@@ -36,7 +55,6 @@ interface Deps {
   delivered: DeliveryCheck;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 /** How often to look again for a person the bot cannot reach yet (their app installation is on its way). */
 const unreachableRetryMs = 10 * 60_000;
 
@@ -54,9 +72,9 @@ interface Message {
  * (until the pause ends) or it no longer applies, wait for their working hours, then send the
  * card once.
  */
-function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Message | null>): JobHandler {
-  return async (job, now, lease): Promise<JobResult> => {
-    const userId = text(job.payload.userId);
+function proactive<P extends { userId: string }>(deps: Deps, kind: JobKind<P>, build: (job: Job<P>, now: Date) => Promise<Message | null>): Record<string, JobHandler> {
+  return handlerOf(kind, async (job, now, lease): Promise<JobResult> => {
+    const { userId } = job.payload;
     if (job.send_started_at && (await deps.delivered(job.tenant_id, userId, job.id, job.send_started_at)) === 'arrived') return { kind: 'done', outcome: 'sent' };
     const prefs = await forTenant(deps.db, job.tenant_id).selectFrom('bot_preferences').select('reminders_paused_until').where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
@@ -71,57 +89,56 @@ function proactive(deps: Deps, build: (job: JobRow, now: Date) => Promise<Messag
     if (sent.kind === 'throttled') return { kind: 'throttled', retryAfterMs: sent.retryAfterMs };
     if (sent.kind === 'no-conversation' && message.waitForChatUntil && message.waitForChatUntil > now) return { kind: 'defer', at: new Date(now.getTime() + unreachableRetryMs) };
     return { kind: 'done', outcome: sent.kind === 'sent' ? 'sent' : 'skipped' };
-  };
+  });
 }
 
 export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
-  const person = async (job: JobRow) => {
-    const userId = text(job.payload.userId);
+  const person = async (job: { tenant_id: string; payload: { userId: string } }) => {
+    const { userId } = job.payload;
     const name = (await forTenant(deps.db, job.tenant_id).selectFrom('directory_users').select('display_name').where('user_id', '=', userId).executeTakeFirst())?.display_name;
     return { tenantId: job.tenant_id, userId, name: name ?? '' };
   };
   return {
-    [botJobKinds.sessionReminder]: proactive(deps, async (job, now) => {
+    ...proactive(deps, botJobs.sessionReminder, async (job, now) => {
       const session = await deps.backend.nextSession(await person(job), now);
       if (!session || session.sessionId !== job.payload.sessionId) return null;
       return { card: sessionCard(session, { reminder: true }), latest: new Date(new Date(session.startsAt).getTime() - 3_600_000) };
     }),
-    [botJobKinds.reflectionPrompt]: proactive(deps, async (job, now) => {
+    ...proactive(deps, botJobs.reflectionPrompt, async (job, now) => {
       const prompt = await deps.backend.reflectionPrompt(await person(job), now);
       if (!prompt || prompt.sessionId !== job.payload.sessionId) return null;
       return { card: reflectionCard(prompt), latest: null };
     }),
-    [botJobKinds.nudge]: proactive(deps, async (job) => ({
-      card: nudgeCard({ kind: text(job.payload.nudge) as NudgeKind, commitment: text(job.payload.commitment), pairId: text(job.payload.pairId) || undefined }),
+    ...proactive(deps, botJobs.nudge, async (job) => ({
+      card: nudgeCard({ kind: job.payload.nudge, commitment: job.payload.commitment ?? '', pairId: job.payload.pairId || undefined }),
       latest: null,
     })),
-    [botJobKinds.survey]: proactive(deps, async (job) => {
-      const role = job.payload.role === 'mentee' ? 'mentee' : 'mentor';
-      return { card: surveyCard({ pairId: text(job.payload.pairId), kind: job.payload.kind as 'pairing-fit' | 'mid-point' | 'end', role }), latest: null };
+    ...proactive(deps, botJobs.survey, async (job) => {
+      return { card: surveyCard({ pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };
     }),
-    [botJobKinds.praiseReceived]: proactive(deps, async (job) => {
-      const praise = await forTenant(deps.db, job.tenant_id).selectFrom('praise').select(['id', 'text', 'from_user_id']).where('id', '=', text(job.payload.praiseId)).executeTakeFirst();
+    ...proactive(deps, botJobs.praiseReceived, async (job) => {
+      const praise = await forTenant(deps.db, job.tenant_id).selectFrom('praise').select(['id', 'text', 'from_user_id']).where('id', '=', job.payload.praiseId).executeTakeFirst();
       if (!praise) return null;
       const from = await person({ ...job, payload: { userId: praise.from_user_id } });
-      return { card: praiseReceivedCard({ pairId: text(job.payload.pairId), praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
+      return { card: praiseReceivedCard({ pairId: job.payload.pairId, praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
     }),
-    [botJobKinds.pairProposed]: proactive(deps, async (job) => {
-      const view = await deps.backend.proposal(await person(job), text(job.payload.pairId));
-      return view && { card: proposalCard(view), latest: null, waitForChatUntil: new Date(text(job.payload.waitForChatUntil)) };
+    ...proactive(deps, botJobs.pairProposed, async (job) => {
+      const view = await deps.backend.proposal(await person(job), job.payload.pairId);
+      return view && { card: proposalCard(view), latest: null, waitForChatUntil: new Date(job.payload.waitForChatUntil) };
     }),
-    [botJobKinds.programmeAdjusted]: proactive(deps, async (job) => {
+    ...proactive(deps, botJobs.programmeAdjusted, async (job) => {
       // The values as they are now (the event names only the fields), for someone still enrolled.
       const programme = await deps.db
         .selectFrom('programmes as g')
         .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.programme_id', '=', 'g.id'))
-        .select(['g.name', 'g.settings', 'g.details', 'g.ends_on'])
+        .select(['g.id', 'g.name', 'g.settings', 'g.details', 'g.ends_on'])
         .where('g.tenant_id', '=', job.tenant_id)
-        .where('g.id', '=', text(job.payload.programmeId))
-        .where('p.user_id', '=', text(job.payload.userId))
+        .where('g.id', '=', job.payload.programmeId)
+        .where('p.user_id', '=', job.payload.userId)
         .where('p.status', '=', 'enrolled')
         .executeTakeFirst();
       if (!programme) return null;
-      const settings = { ...defaultProgrammeSettings, ...programme.settings };
+      const settings = programmeSettingsOf(programme.settings, programme.id);
       const now = {
         name: programme.name,
         cadenceDays: settings.cadenceDays,
@@ -129,20 +146,20 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
         relationshipMonths: settings.relationshipMonths,
         durationMonths: settings.durationMonths,
         endsOn: programme.ends_on,
-        surveySchedule: surveyScheduleSchema.safeParse(programme.details.surveySchedule ?? defaultSurveySchedule).data ?? defaultSurveySchedule,
+        surveySchedule: programmeDetailsOf(programme.details, programme.id).surveySchedule,
       };
-      const lines = adjustmentLines(Array.isArray(job.payload.changed) ? job.payload.changed.map(text) : [], now);
+      const lines = adjustmentLines(job.payload.changed, now);
       if (lines.length === 0) return null;
       return { card: programmeAdjustedCard({ programme: now, lines, guidesUrl: deps.host.links.guides(), workspaceUrl: deps.host.links.workspace() }), latest: null };
     }),
-    [botJobKinds.storyDrafted]: proactive(deps, async (job) => {
-      const pairId = text(job.payload.pairId);
+    ...proactive(deps, botJobs.storyDrafted, async (job) => {
+      const { pairId } = job.payload;
       const story = await forTenant(deps.db, job.tenant_id).selectFrom('stories').select(['version', 'published_at']).where('pair_id', '=', pairId).executeTakeFirst();
       // A later edit has its own notice; a published story needs no more consent.
       if (!story || story.published_at || story.version !== job.payload.version) return null;
       const author = await person({ ...job, payload: { userId: job.payload.authorUserId } });
       return { card: storyDraftedCard({ drafterName: author.name || 'Your partner', edited: story.version > 0, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
-    [botJobKinds.storyPublished]: proactive(deps, async (job) => ({ card: storyPublishedCard(deps.host.links.workspace(text(job.payload.pairId))), latest: null })),
+    ...proactive(deps, botJobs.storyPublished, async (job) => ({ card: storyPublishedCard(deps.host.links.workspace(job.payload.pairId)), latest: null })),
   };
 }

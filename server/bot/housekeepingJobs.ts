@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { z } from 'zod';
+import { handlerOf, jobKind, jobOf } from '../jobs/jobKind';
 import type { JobHandler } from '../jobs/jobWorker';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Directory } from '../directory/directory';
@@ -14,6 +15,8 @@ export const housekeepingJobKinds = {
   reportingLineSync: 'directory.reporting-line-sync',
 } as const;
 
+const installApp = jobKind(housekeepingJobKinds.installApp, z.object({ userId: z.string().min(1) }));
+
 const hour = 3_600_000;
 
 /**
@@ -27,7 +30,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
   if (options.teamsAppCatalogId) {
     const unreachable = await everyTenant
       .selectFrom('domain_events')
-      .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').on(sql`pairs.id::text`, '=', sql.ref('domain_events.subject_id')))
+      .innerJoin('pairs', (j) => j.onRef('pairs.tenant_id', '=', 'domain_events.tenant_id').onRef('pairs.id', '=', 'domain_events.pair_id'))
       .select(['domain_events.tenant_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id'])
       .where('domain_events.kind', '=', 'pair.proposed')
       .where('domain_events.created_at', '>', new Date(now.getTime() - 30 * 24 * hour))
@@ -40,7 +43,7 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
       : new Set<string>();
     for (const p of people) {
       if (reachable.has(`${p.tenantId}/${p.userId}`)) continue;
-      jobs.push({ tenantId: p.tenantId, kind: housekeepingJobKinds.installApp, dedupeKey: `install:${p.userId}`, payload: { userId: p.userId }, runAt: now });
+      jobs.push(jobOf(installApp, { tenantId: p.tenantId, dedupeKey: `install:${p.userId}`, payload: { userId: p.userId }, runAt: now }));
     }
   }
   const tenants = await everyTenant.selectFrom('participants').select('tenant_id').distinct().where('status', '=', 'enrolled').execute();
@@ -53,8 +56,8 @@ export async function housekeepingJobs(db: Db, now: Date, options: { teamsAppCat
 
 export function housekeepingJobHandlers(deps: { db: Db; graph: GraphGateway; directory: Directory; graphBaseUrl: string; teamsAppCatalogId?: string }): Record<string, JobHandler> {
   return {
-    [housekeepingJobKinds.installApp]: async (job) => {
-      const userId = String(job.payload.userId ?? '');
+    ...handlerOf(installApp, async (job) => {
+      const { userId } = job.payload;
       if (!deps.teamsAppCatalogId) return { kind: 'done', outcome: 'skipped' };
       try {
         // App-only (TeamsAppInstallation.ReadWriteForUser.All); Teams then tells the bot, which stores the chat.
@@ -67,7 +70,7 @@ export function housekeepingJobHandlers(deps: { db: Db; graph: GraphGateway; dir
         if ((error as { statusCode?: number }).statusCode === 409) return { kind: 'done', outcome: 'skipped' };
         throw error;
       }
-    },
+    }),
     [housekeepingJobKinds.reportingLineSync]: async (job, now) => {
       await syncReportingLineChanges({ db: deps.db, directory: deps.directory, tenantId: job.tenant_id, now });
       return { kind: 'done', outcome: 'sent' };

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { domainEventOf } from '../events/domainEvents';
 import type { NewJob } from '../jobs/jobQueue';
 import type { Db } from '../store/database';
+import { jobOf } from '../jobs/jobKind';
 import { acrossTenants } from '../store/tenantScope';
-import { botJobKinds } from './botJobs';
+import { botJobs } from './botJobs';
 
 const minute = 60_000;
 /** A story edited several times in a row is announced once, for the text it settled on. */
@@ -19,46 +20,55 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
 
-  // A story's publication names its pair in the payload (its subject is the story); the others name the pair as subject.
+  const pairKinds = ['pair.proposed', 'story.drafted', 'story.published'] as const;
   const pairEvents = await everyTenant
     .selectFrom('domain_events as e')
-    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.id::text`, '=', sql`case when e.kind = 'story.published' then e.payload->>'pairId' else e.subject_id end`))
+    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
     .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
-    .where('e.kind', 'in', ['pair.proposed', 'story.drafted', 'story.published'])
+    .where('e.kind', 'in', pairKinds)
     .where('e.created_at', '>', since)
     .execute();
   for (const e of pairEvents) {
+    const event = domainEventOf(e, pairKinds);
+    if (!event) continue;
     const base = { tenantId: e.tenant_id, runAt: e.created_at };
-    if (e.kind === 'story.drafted') {
-      const [author, reader] = e.payload.by === 'mentor' ? [e.mentor_user_id, e.mentee_user_id] : [e.mentee_user_id, e.mentor_user_id];
-      const payload = { userId: reader, pairId: e.pair_id, authorUserId: author, version: e.payload.version };
-      jobs.push({ ...base, kind: botJobKinds.storyDrafted, dedupeKey: `story-drafted:${e.id}`, payload, runAt: new Date(e.created_at.getTime() + storySettleMs) });
+    if (event.kind === 'story.drafted') {
+      const [author, reader] = event.payload.by === 'mentor' ? [e.mentor_user_id, e.mentee_user_id] : [e.mentee_user_id, e.mentor_user_id];
+      const payload = { userId: reader, pairId: e.pair_id, authorUserId: author, version: event.payload.version };
+      jobs.push(jobOf(botJobs.storyDrafted, { ...base, dedupeKey: `story-drafted:${e.id}`, payload, runAt: new Date(e.created_at.getTime() + storySettleMs) }));
       continue;
     }
-    const kind = e.kind === 'pair.proposed' ? botJobKinds.pairProposed : botJobKinds.storyPublished;
     for (const userId of [e.mentor_user_id, e.mentee_user_id]) {
+      const dedupeKey = `${e.kind}:${e.id}:${userId}`;
       // A new pair's people may not have the app yet: their proposal waits a week for the installation.
       const waitForChatUntil = new Date(e.created_at.getTime() + 7 * 24 * 60 * minute).toISOString();
-      jobs.push({ ...base, kind, dedupeKey: `${e.kind}:${e.id}:${userId}`, payload: { userId, pairId: e.pair_id, ...(e.kind === 'pair.proposed' ? { waitForChatUntil } : {}) } });
+      jobs.push(
+        event.kind === 'pair.proposed'
+          ? jobOf(botJobs.pairProposed, { ...base, dedupeKey, payload: { userId, pairId: e.pair_id, waitForChatUntil } })
+          : jobOf(botJobs.storyPublished, { ...base, dedupeKey, payload: { userId, pairId: e.pair_id } }),
+      );
     }
   }
 
   const adjusted = await everyTenant
     .selectFrom('domain_events as e')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').on(sql`p.programme_id::text`, '=', sql.ref('e.subject_id')))
-    .select(['e.tenant_id', 'e.id', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])
+    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.programme_id', '=', 'e.programme_id'))
+    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.programme_id', 'p.user_id'])
     .where('e.kind', '=', 'programme.adjusted')
     .where('e.created_at', '>', since)
     .where('p.status', '=', 'enrolled')
     .execute();
   for (const e of adjusted) {
-    jobs.push({
-      tenantId: e.tenant_id,
-      kind: botJobKinds.programmeAdjusted,
-      dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
-      payload: { userId: e.user_id, programmeId: e.programme_id, changed: e.payload.changed },
-      runAt: e.created_at,
-    });
+    const event = domainEventOf(e, ['programme.adjusted']);
+    if (!event) continue;
+    jobs.push(
+      jobOf(botJobs.programmeAdjusted, {
+        tenantId: e.tenant_id,
+        dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
+        payload: { userId: e.user_id, programmeId: e.programme_id, changed: event.payload.changed },
+        runAt: e.created_at,
+      }),
+    );
   }
   return jobs;
 }

@@ -1,6 +1,6 @@
 import type { SurveyKind } from '../../shared/glossary';
 import type { InsightSurveyResponse, ProgrammeInsightInput } from '../../shared/insight/programmeTables';
-import { programmeSettingsSchema } from '../../shared/programmeSettings';
+import { programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
 
@@ -26,7 +26,7 @@ const iso = (d: Date) => d.toISOString();
 export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId: string, now: Date): Promise<ProgrammeInsightInput | null> {
   const programme = await forTenant(db, tenantId)
     .selectFrom('programmes')
-    .select(['starts_on', 'ends_on', 'settings'])
+    .select(['id', 'starts_on', 'ends_on', 'settings'])
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!programme) return null;
@@ -73,7 +73,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
   return {
     startsOn: programme.starts_on,
     endsOn: programme.ends_on,
-    threshold: programmeSettingsSchema.parse(programme.settings).anonymityThreshold,
+    threshold: programmeSettingsOf(programme.settings, programme.id).anonymityThreshold,
     participants: participants.map((p) => ({
       id: p.id,
       role: p.role,

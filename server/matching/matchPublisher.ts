@@ -28,7 +28,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
     if (run.published_at) throw new ApiError('invalidTransition', 'This run has already been published.');
     if ((await latestRunId(trx, actor.tenantId, programmeId)) !== runId) throw new ApiError('invalidTransition', 'A newer matching run exists; review and publish that one.');
 
-    const programme = (await programmeRepository(trx, actor.tenantId).find(programmeId))!;
+    const programme = (await programmeRepository(trx, actor.tenantId).load(programmeId))!;
     const proposals = await trx
       .selectFrom('match_proposals as m')
       .innerJoin('participants as mentor', (j) => j.onRef('mentor.tenant_id', '=', 'm.tenant_id').onRef('mentor.id', '=', 'm.mentor_participant_id'))
@@ -65,7 +65,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
       });
       await trx
         .insertInto('charters')
-        .values({ tenant_id: actor.tenantId, pair_id: pairId, text: String(programme.details.charterText ?? ''), mentor_signed_at: null, mentee_signed_at: null })
+        .values({ tenant_id: actor.tenantId, pair_id: pairId, text: programme.details.charterText, mentor_signed_at: null, mentee_signed_at: null })
         .execute();
       await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'pair.proposed', subjectId: pairId, payload: { programmeId }, at: now });
     }

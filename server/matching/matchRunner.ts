@@ -17,7 +17,7 @@ import { loadMatchingInputs } from './matchingInputs';
  */
 export async function matchRunner(props: { db: Db; directory: Directory; actor: Caller; programmeId: string; now: Date }): Promise<{ runId: string; result: MatchResult }> {
   const { db, directory, actor, programmeId, now } = props;
-  const programme = await programmeRepository(db, actor.tenantId).find(programmeId);
+  const programme = await programmeRepository(db, actor.tenantId).load(programmeId);
   if (!programme) throw notFound();
   await syncReportingLines({ db, directory, tenantId: actor.tenantId, now });
   const { input } = await loadMatchingInputs(db, actor.tenantId, programme);

@@ -1,12 +1,11 @@
 import type { MatchCandidate, MatchInput, MatchPin } from '../../shared/matching';
 import { pairKey } from '../../shared/pairingRules';
-import { programmeSettingsSchema } from '../../shared/programmeSettings';
 import { seniorityOf } from '../../shared/seniority';
 import { personSummaries } from '../directory/directoryCache';
 import { storedChains } from '../directory/reportingChainStore';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { participantRepository, type ParticipantRow } from '../participants/participantRepository';
-import type { ProgrammeRow } from '../programmes/programmeRepository';
+import type { Programme } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
 
@@ -20,8 +19,8 @@ export interface MatchingInputs {
  * live pair (mentors with the places they have left), their directory facts and chains, every
  * earlier pair in the tenant (so nobody is paired twice), and the admin's blocks and pins.
  */
-export async function loadMatchingInputs(db: Db, tenantId: string, programme: ProgrammeRow): Promise<MatchingInputs> {
-  const settings = programmeSettingsSchema.parse(programme.settings);
+export async function loadMatchingInputs(db: Db, tenantId: string, programme: Programme): Promise<MatchingInputs> {
+  const { settings } = programme;
   const enrolled = (await participantRepository(db, tenantId).listForProgramme(programme.id)).filter((p) => p.status === 'enrolled');
   const allPairs = await pairRepository(db, tenantId).listAll();
   const live = allPairs.filter((p) => p.programme_id === programme.id && (livePairStatuses as readonly string[]).includes(p.status));
@@ -43,16 +42,12 @@ export async function loadMatchingInputs(db: Db, tenantId: string, programme: Pr
     if (capacity <= 0) continue;
     const person = facts.get(p.user_id);
     const chain = chains.get(p.user_id);
-    const profile = p.profile as Record<string, unknown>;
     candidates.push({
       participant: {
         id: p.id,
         userId: p.user_id,
         role: p.role,
-        learningGoals: (profile.learningGoals as string[] | undefined) ?? [],
-        offers: (profile.offers as string[] | undefined) ?? [],
-        meetingPreference: (profile.meetingPreference as 'in-person' | 'online' | 'either' | undefined) ?? 'either',
-        languages: (profile.languages as string[] | undefined) ?? [],
+        ...p.profile,
         capacity,
       },
       directory: {

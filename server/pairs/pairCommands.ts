@@ -48,7 +48,8 @@ export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: s
     }
     await recordDomainEvent(trx, {
       tenantId: actor.tenantId,
-      kind: `pair.${next.state.status === pair.status ? action : next.state.status}`,
+      // No step leads back to proposed: a pair that stays where it was records the action.
+      kind: next.state.status === pair.status || next.state.status === 'proposed' ? `pair.${action}` : `pair.${next.state.status}`,
       subjectId: pair.id,
       payload: { action, status: next.state.status },
       at: now,

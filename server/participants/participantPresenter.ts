@@ -9,7 +9,6 @@ export interface DirectorySummary {
 
 /** A participant as an admin or the person themself sees them; no reporting line ever leaves. */
 export function presentParticipant(row: ParticipantRow, person: DirectorySummary | undefined): ParticipantView {
-  const profile = row.profile as Record<string, unknown>;
   return {
     id: row.id,
     programmeId: row.programme_id,
@@ -17,10 +16,10 @@ export function presentParticipant(row: ParticipantRow, person: DirectorySummary
     role: row.role,
     status: row.status,
     capacity: row.capacity,
-    learningGoals: (profile.learningGoals as string[] | undefined) ?? [],
-    offers: (profile.offers as string[] | undefined) ?? [],
-    meetingPreference: (profile.meetingPreference as string | undefined) ?? 'either',
-    languages: (profile.languages as string[] | undefined) ?? [],
+    learningGoals: row.profile.learningGoals,
+    offers: row.profile.offers,
+    meetingPreference: row.profile.meetingPreference,
+    languages: row.profile.languages,
     displayName: person?.displayName ?? null,
     department: person?.department ?? null,
     jobTitle: person?.jobTitle ?? null,

@@ -1,18 +1,26 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../store/database';
-import { json } from '../store/json';
+import { json, readStoredObject } from '../store/json';
 import type { ParticipantTable } from '../store/schema';
-import type { ProfileInput } from '../../shared/schemas/participant';
+import { defaultProfile, type StoredProfile, storedProfileSchema } from '../../shared/schemas/participant';
 import { forTenant } from '../store/tenantScope';
 
-export type ParticipantRow = Selectable<ParticipantTable>;
+/** A participant with their profile read. */
+export type ParticipantRow = Omit<Selectable<ParticipantTable>, 'profile'> & { profile: StoredProfile };
+
+/** A participant's stored profile, each missing or unreadable answer as its default. */
+export function participantProfileOf(raw: unknown, participantId: string): StoredProfile {
+  return readStoredObject(storedProfileSchema.shape, defaultProfile, raw, { table: 'participants', column: 'profile', id: participantId });
+}
+
+export const participantOf = (row: Selectable<ParticipantTable>): ParticipantRow => ({ ...row, profile: participantProfileOf(row.profile, row.id) });
 
 export interface NewParticipant {
   id: string;
   programmeId: string;
   userId: string;
   role: 'mentor' | 'mentee';
-  profile: Omit<ProfileInput, 'capacity'>;
+  profile: StoredProfile;
   capacity: number;
   enrolledBy: string;
 }
@@ -49,13 +57,15 @@ export function participantRepository(db: Db, tenantId: string) {
         .execute();
     },
     async listForProgramme(programmeId: string): Promise<ParticipantRow[]> {
-      return scoped().where('programme_id', '=', programmeId).orderBy('created_at').orderBy('id').execute();
+      return (await scoped().where('programme_id', '=', programmeId).orderBy('created_at').orderBy('id').execute()).map(participantOf);
     },
     async findInProgramme(programmeId: string, userId: string): Promise<ParticipantRow | undefined> {
-      return scoped().where('programme_id', '=', programmeId).where('user_id', '=', userId).executeTakeFirst();
+      const row = await scoped().where('programme_id', '=', programmeId).where('user_id', '=', userId).executeTakeFirst();
+      return row && participantOf(row);
     },
     async find(programmeId: string, participantId: string): Promise<ParticipantRow | undefined> {
-      return scoped().where('programme_id', '=', programmeId).where('id', '=', participantId).executeTakeFirst();
+      const row = await scoped().where('programme_id', '=', programmeId).where('id', '=', participantId).executeTakeFirst();
+      return row && participantOf(row);
     },
     async usersEnrolled(programmeId: string, userIds: readonly string[]): Promise<Set<string>> {
       if (userIds.length === 0) return new Set();
@@ -68,7 +78,7 @@ export function participantRepository(db: Db, tenantId: string) {
       return new Set(rows.map((r) => r.user_id));
     },
     async listForUser(userId: string): Promise<ParticipantRow[]> {
-      return scoped().where('user_id', '=', userId).orderBy('created_at').execute();
+      return (await scoped().where('user_id', '=', userId).orderBy('created_at').execute()).map(participantOf);
     },
     async withdraw(participantId: string): Promise<void> {
       await forTenant(db, tenantId)

@@ -1,3 +1,4 @@
+import { defaultProfile } from '../../shared/schemas/participant';
 import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
 import type { PairRow } from '../pairs/pairRepository';
@@ -45,7 +46,7 @@ export function participantRow(caller: Caller): ParticipantRow {
     programme_id: 'programme-1',
     user_id: caller.userId,
     role: 'mentor',
-    profile: {},
+    profile: defaultProfile,
     capacity: 1,
     status: 'enrolled',
     enrolled_by: caller.userId,

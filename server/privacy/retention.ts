@@ -29,7 +29,11 @@ export async function retentionPurger(db: Db, props: { retentionDays: number; no
         for (const table of pairTables) await tenant.deleteFrom(table).where('pair_id', 'in', pairIds).execute();
         await tenant.deleteFrom('jobs').where(sql<boolean>`payload->>'pairId' in (${sql.join(pairIds)})`).execute();
       }
-      await tenant.deleteFrom('domain_events').where('subject_id', 'in', [programme.id, ...pairIds]).execute();
+      // Whatever its subject (a story's or a concern's events too), an event goes with its pair or programme.
+      await tenant
+        .deleteFrom('domain_events')
+        .where((eb) => eb.or([eb('subject_id', 'in', [programme.id, ...pairIds]), eb('programme_id', '=', programme.id), ...(pairIds.length > 0 ? [eb('pair_id', 'in', pairIds)] : [])]))
+        .execute();
       const surveyIds = (await tenant.selectFrom('surveys').select('id').where('programme_id', '=', programme.id).execute()).map((s) => s.id);
       if (surveyIds.length > 0) await tenant.deleteFrom('survey_responses').where('survey_id', 'in', surveyIds).execute();
       for (const table of ['insight_batches', 'concerns', 'surveys', 'match_proposals', 'match_runs', 'match_constraints', 'pairs', 'participants'] as const) {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { defaultProgrammeSettings, programmeSettingsSchema } from '../../shared/programmeSettings';
+import { defaultProgrammeSettings, type ProgrammeSettings, programmeSettingsSchema } from '../../shared/programmeSettings';
 import { programmeEndDate } from '../../shared/programmeDates';
 import type { AuditChanges } from '../../shared/schemas/insight';
-import type { CreateProgrammeInput, UpdateProgrammeInput } from '../../shared/schemas/programme';
+import type { CreateProgrammeInput, ProgrammeDetails, UpdateProgrammeInput } from '../../shared/schemas/programme';
 import { recordAudit } from '../audit/auditLog';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
 import type { Db } from '../store/database';
-import { programmeRepository, type ProgrammeRecord, type ProgrammeRow } from './programmeRepository';
+import { type Programme, programmeRepository, type ProgrammeRecord } from './programmeRepository';
 
 interface Props<I> {
   db: Db;
@@ -75,11 +75,11 @@ export async function programmeCreator({ db, actor, input, now, anonymityFloor }
 export async function programmeUpdater({ db, actor, input, now, id, anonymityFloor }: Props<UpdateProgrammeInput> & { id: string }) {
   await db.transaction().execute(async (trx) => {
     const programmes = programmeRepository(trx, actor.tenantId);
-    const row = await programmes.find(id);
+    const row = await programmes.load(id);
     if (!row) throw notFound();
     const settings = programmeSettingsSchema.parse({ ...row.settings, ...input.settings });
     checkRelationshipFits(settings);
-    checkThreshold(settings.anonymityThreshold, anonymityFloor, { threshold: programmeSettingsSchema.parse(row.settings).anonymityThreshold, status: row.status });
+    checkThreshold(settings.anonymityThreshold, anonymityFloor, { threshold: row.settings.anonymityThreshold, status: row.status });
     const endsOn = input.endsOn ?? row.ends_on;
     if (endsOn <= row.starts_on) {
       throw new ApiError('invalidRequest', 'The end date must be after the start date.', [
@@ -87,12 +87,13 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
       ]);
     }
     const status = input.status ?? row.status;
-    const details = { ...row.details };
-    if (input.charterText !== undefined) details.charterText = input.charterText;
-    if (input.guides !== undefined) details.guides = input.guides;
-    if (input.venuePolicy !== undefined) details.venuePolicy = input.venuePolicy;
-    if (input.surveySchedule !== undefined) details.surveySchedule = input.surveySchedule;
-    if (input.storyChannel !== undefined) details.storyChannel = input.storyChannel;
+    const details: ProgrammeDetails = {
+      charterText: input.charterText ?? row.details.charterText,
+      guides: input.guides ?? row.details.guides,
+      venuePolicy: input.venuePolicy ?? row.details.venuePolicy,
+      surveySchedule: input.surveySchedule ?? row.details.surveySchedule,
+      storyChannel: input.storyChannel === undefined ? row.details.storyChannel : input.storyChannel,
+    };
     await programmes.update({
       id,
       name: input.name ?? row.name,
@@ -124,13 +125,13 @@ function canonical(value: unknown): string {
 }
 
 /** Every field the update changed, with its old and new value, for the audit log. */
-function auditedChanges(row: ProgrammeRow, next: { settings: Record<string, unknown>; details: Record<string, unknown>; endsOn: string; status: string; name: string }) {
+function auditedChanges(row: Programme, next: { settings: ProgrammeSettings; details: ProgrammeDetails; endsOn: string; status: string; name: string }) {
   const changes: AuditChanges = {};
   const note = (field: string, from: unknown, to: unknown) => {
     if (canonical(from) !== canonical(to)) changes[field] = { from: from ?? null, to: to ?? null };
   };
-  for (const key of new Set([...Object.keys(row.settings), ...Object.keys(next.settings)])) note(`settings.${key}`, row.settings[key], next.settings[key]);
-  for (const key of new Set([...Object.keys(row.details), ...Object.keys(next.details)])) note(key, row.details[key], next.details[key]);
+  for (const key of Object.keys(next.settings) as (keyof ProgrammeSettings)[]) note(`settings.${key}`, row.settings[key], next.settings[key]);
+  for (const key of Object.keys(next.details) as (keyof ProgrammeDetails)[]) note(key, row.details[key], next.details[key]);
   note('name', row.name, next.name);
   note('status', row.status, next.status);
   note('endsOn', row.ends_on, next.endsOn);
@@ -138,7 +139,7 @@ function auditedChanges(row: ProgrammeRow, next: { settings: Record<string, unkn
 }
 
 /** The names (never the values) of the participant-facing fields an update changed. */
-function adjustedFields(row: ProgrammeRow, settings: Record<string, unknown>, details: Record<string, unknown>, endsOn: string): string[] {
+function adjustedFields(row: Programme, settings: ProgrammeSettings, details: ProgrammeDetails, endsOn: string): string[] {
   const differs = (a: unknown, b: unknown) => canonical(a) !== canonical(b);
   return [
     ...participantFacingSettings.filter((k) => differs(row.settings[k], settings[k])).map((k) => `settings.${k}`),

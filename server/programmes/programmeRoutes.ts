@@ -25,14 +25,14 @@ export function programmeRoutes({ db, clock, config }: AppDeps): Router {
     const input = parseBody(createProgrammeSchema, req);
     const actor = authorize(programmePolicy, callerOf(req), 'create');
     const id = await programmeCreator({ db, actor, input, now: clock(), anonymityFloor: config.anonymityFloor });
-    const row = await programmeRepository(db, actor.tenantId).find(id);
+    const row = await programmeRepository(db, actor.tenantId).load(id);
     res.status(201).location(`/api/programmes/${id}`).json(presentProgramme(row!));
   });
 
   router.get('/programmes/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const actor = authorize(programmePolicy, callerOf(req), 'read');
-    const row = await programmeRepository(db, actor.tenantId).find(id);
+    const row = await programmeRepository(db, actor.tenantId).load(id);
     if (!row) throw notFound();
     res.json(presentProgramme(row));
   });
@@ -42,7 +42,7 @@ export function programmeRoutes({ db, clock, config }: AppDeps): Router {
     const input = parseBody(updateProgrammeSchema, req);
     const actor = authorize(programmePolicy, callerOf(req), 'update');
     await programmeUpdater({ db, actor, input, now: clock(), id, anonymityFloor: config.anonymityFloor });
-    const row = await programmeRepository(db, actor.tenantId).find(id);
+    const row = await programmeRepository(db, actor.tenantId).load(id);
     res.json(presentProgramme(row!));
   });
 

@@ -13,6 +13,7 @@ import { statements as auditChanges } from './migrations/0012_audit_changes';
 import { statements as insightBatches } from './migrations/0013_insight_batches';
 import { statements as rateLimitWindows } from './migrations/0014_rate_limit_windows';
 import { statements as answeredCards } from './migrations/0015_answered_cards';
+import { statements as eventSubjects } from './migrations/0016_event_subjects';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, readonly string[]> = {
   '0013_insight_batches': insightBatches,
   '0014_rate_limit_windows': rateLimitWindows,
   '0015_answered_cards': answeredCards,
+  '0016_event_subjects': eventSubjects,
 };
 
 const provider: MigrationProvider = {

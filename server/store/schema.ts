@@ -2,6 +2,12 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ReleaseEvent } from '../../shared/insight/releases';
 import type { AuditChanges } from '../../shared/schemas/insight';
 
+/**
+ * A JSON column read as it is stored: only its repository's reader turns it into its type (with
+ * defaults for rows written before a field existed), so nothing else can use it unread.
+ */
+type StoredJson = ColumnType<unknown, string, string>;
+
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -79,8 +85,8 @@ export interface ProgrammeTable {
   tenant_id: string;
   id: string;
   name: string;
-  settings: JSONColumnType<Record<string, unknown>>;
-  details: JSONColumnType<Record<string, unknown>>;
+  settings: StoredJson;
+  details: StoredJson;
   starts_on: string;
   ends_on: string;
   status: 'draft' | 'open' | 'running' | 'closed';
@@ -95,7 +101,7 @@ export interface ParticipantTable {
   programme_id: string;
   user_id: string;
   role: 'mentor' | 'mentee';
-  profile: JSONColumnType<Record<string, unknown>>;
+  profile: StoredJson;
   capacity: Generated<number>;
   status: Generated<'enrolled' | 'withdrawn'>;
   enrolled_by: string;
@@ -170,7 +176,7 @@ export interface SessionTable {
   pair_id: string;
   starts_at: Timestamp;
   ends_at: Timestamp;
-  venue: JSONColumnType<Record<string, unknown>>;
+  venue: StoredJson;
   event_id: string | null;
   join_url: string | null;
   transaction_id: string | null;
@@ -302,8 +308,13 @@ export interface DomainEventTable {
   tenant_id: string;
   id: string;
   kind: string;
+  /** What the kind is about: a pair, a story, a programme or a concern (see `domainEventKinds`). */
   subject_id: string;
-  payload: JSONColumnType<Record<string, unknown>>;
+  /** The pair the event concerns, if any, whatever its subject. */
+  pair_id: string | null;
+  /** The programme the event concerns, when it names one. */
+  programme_id: string | null;
+  payload: StoredJson;
   created_at: CreatedAt;
   handled_at: Timestamp | null;
 }

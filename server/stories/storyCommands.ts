@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { StoryConsentInput, StoryDraftInput } from '../../shared/schemas/story';
-import { storyChannelSchema } from '../../shared/schemas/story';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
@@ -10,6 +9,7 @@ import { ApiError, notFound } from '../http/errors';
 import { participantRepository } from '../participants/participantRepository';
 import { authorize } from '../policies/policy';
 import { publishedStoryPolicy, storyAuthorRules, type StoryAuthor } from '../policies/storyPolicy';
+import { programmeDetailsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { inPair, type CommandProps, type Trx } from '../workspace/workspaceTransaction';
 import type { StoryRow } from './storyPresenter';
@@ -120,7 +120,7 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
     .executeTakeFirst();
   if (!found) throw notFound();
   if (found.posted_at) throw new ApiError('invalidTransition', 'This story is already posted to the programme’s Teams channel.');
-  const channel = storyChannelSchema.nullable().catch(null).parse(found.programme_details.storyChannel ?? null);
+  const channel = programmeDetailsOf(found.programme_details, found.programme_id).storyChannel;
   if (!channel) throw new ApiError('invalidTransition', 'Name the programme’s Teams channel for stories (storyChannel) in the programme settings first.');
 
   const content = `<p><strong>A story from our reverse-mentoring programme</strong></p><p>${escapeHtml(found.text).replace(/\n/g, '<br>')}</p>`;

@@ -1,6 +1,5 @@
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { surveyQuestions, type WaitingSurvey } from '../../shared/schemas/survey';
-import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
+import { surveysDue } from '../../shared/surveySchedule';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
@@ -49,8 +48,8 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
     if (!programme) return [];
     const firstEnd = firstEnds.get(pair.id);
     const due = surveysDue({
-      schedule: surveyScheduleOf(programme.details),
-      relationshipMonths: Number(programme.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths),
+      schedule: programme.details.surveySchedule,
+      relationshipMonths: programme.settings.relationshipMonths,
       startedAt: pair.started_at?.toISOString() ?? null,
       firstSessionEndedAt: firstEnd?.toISOString() ?? null,
       now: now.toISOString(),

@@ -5,7 +5,7 @@ import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { defaultCharterText } from '../../shared/schemas/programme';
 import { adminRole, type Caller } from '../auth/caller';
 import type { PairRow } from '../pairs/pairRepository';
-import type { ParticipantRow } from '../participants/participantRepository';
+import { participantOf, type ParticipantRow } from '../participants/participantRepository';
 import { programmeRepository, type ProgrammeRecord } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { json } from '../store/json';
@@ -84,7 +84,8 @@ export async function aParticipant(db: Db, tenantId: string, props: { programmeI
       enrolled_by: 'factory',
     })
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(participantOf);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AgendaItemView, CharterView, CommitmentView, ConcernView, PraiseView, ReflectionView, SessionView, TakeawayView } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
+import { sessionVenueOf } from '../sessions/sessionVenue';
 import type { ConcernTable, SessionTable } from '../store/schema';
 import type { CharterRow } from './commands/charterCommands';
 import type { CommitmentRow } from './commands/commitmentCommands';
@@ -28,15 +29,15 @@ export function presentCharter(viewer: PairMember, c: CharterRow): CharterView {
 }
 
 export function presentSession(s: Selectable<SessionTable>): SessionView {
-  const venue = s.venue;
+  const venue = sessionVenueOf(s.venue, s.id);
   return {
     id: s.id,
     startsAt: s.starts_at.toISOString(),
     endsAt: s.ends_at.toISOString(),
     status: s.status,
     venue: {
-      kind: typeof venue.kind === 'string' ? venue.kind : null,
-      displayName: typeof venue.displayName === 'string' ? venue.displayName : null,
+      kind: venue.kind,
+      displayName: venue.displayName,
     },
     joinUrl: s.join_url,
   };

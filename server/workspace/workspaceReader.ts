@@ -2,14 +2,13 @@ import type { Workspace } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { guidesSchema } from '../../shared/schemas/programme';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { presentPair } from '../pairs/pairPresenter';
 import { pairRepository } from '../pairs/pairRepository';
 import { pairPolicy, partnerOf, workspaceAbilities } from '../policies/pairPolicy';
 import { abilitiesOf, authorize } from '../policies/policy';
+import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import type { SessionTable } from '../store/schema';
 import { type CharterRow, unsignedCharter } from './commands/charterCommands';
@@ -78,8 +77,8 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const commitments: CommitmentRow[] = programme.commitments.map((c) => ({ ...c, created_at: new Date(c.created_at) }));
   const praise: PraiseRow[] = programme.praise.map((p) => ({ ...p, created_at: new Date(p.created_at) }));
 
-  const relationshipMonths = Number(programme.settings.relationshipMonths ?? defaultProgrammeSettings.relationshipMonths);
-  const guides = guidesSchema.safeParse(programme.details.guides);
+  const { relationshipMonths } = programmeSettingsOf(programme.settings, programme.id);
+  const details = programmeDetailsOf(programme.details, programme.id);
   const upcoming = sessions.filter((s) => s.status === 'planned' && s.ends_at > now);
   const past = sessions.filter((s) => !upcoming.includes(s)).reverse();
 
@@ -93,7 +92,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       endedAt: pair.ended_at?.toISOString() ?? null,
       now: now.toISOString(),
     }),
-    charter: presentCharter(member, signedCharter ?? unsignedCharter(member, programme.details)),
+    charter: presentCharter(member, signedCharter ?? unsignedCharter(member, details)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,
     upcomingSessions: upcoming.map(presentSession),
     pastSessions: past.map(presentSession),
@@ -105,7 +104,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       received: praise.filter((p) => p.from_user_id === partnerId).map((p) => presentPraise(member, p)),
       given: praise.filter((p) => p.from_user_id === actor.userId).map((p) => presentPraise(member, p)),
     },
-    guide: guides.success ? guides.data[member.role] : '',
+    guide: details.guides[member.role],
     abilities: abilitiesOf(pairPolicy.rules, member, workspaceAbilities),
   };
 }

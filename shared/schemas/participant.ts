@@ -19,6 +19,11 @@ export const profileSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
+/** A participant's profile as stored: the answers without the capacity, which has its own column. */
+export const storedProfileSchema = profileSchema.omit({ capacity: true });
+export type StoredProfile = z.infer<typeof storedProfileSchema>;
+export const defaultProfile: StoredProfile = storedProfileSchema.parse({});
+
 export const enrolSchema = profileSchema.extend({ role: roleSchema }).strict();
 export type EnrolInput = z.infer<typeof enrolSchema>;
 

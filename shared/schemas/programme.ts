@@ -31,6 +31,25 @@ export const defaultCharterText =
   'We meet as equals. What we say stays between us unless we both agree to share it. ' +
   'The mentee sets the agenda; the mentor’s experience is what counts. We reflect after every session and agree our take-aways.';
 
+/** What a programme keeps beside its settings, as stored; the store reads each field into this type. */
+export const programmeDetailsSchema = z.object({
+  charterText: text(10000),
+  guides: guidesSchema,
+  venuePolicy: venuePolicySchema,
+  surveySchedule: surveyScheduleSchema,
+  storyChannel: storyChannelSchema.nullable(),
+});
+export type ProgrammeDetails = z.infer<typeof programmeDetailsSchema>;
+
+/** What a programme written before a detail existed reads as. */
+export const defaultProgrammeDetails: ProgrammeDetails = {
+  charterText: defaultCharterText,
+  guides: { mentor: '', mentee: '' },
+  venuePolicy: defaultVenuePolicy,
+  surveySchedule: defaultSurveySchedule,
+  storyChannel: null,
+};
+
 const programmeFields = {
   name: text(120),
   startsOn: isoDate,

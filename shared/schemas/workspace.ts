@@ -78,3 +78,13 @@ export const concernStatusChangeSchema = z.object({ status: concernStatusSchema 
 export type ConcernStatusChange = z.infer<typeof concernStatusChangeSchema>;
 
 export const concernListQuery = z.object({ status: concernStatusSchema.optional() }).strict();
+
+/** Where a session takes place, as stored with it; sessions not booked through Upward may name no kind or place. */
+export const sessionVenueSchema = z.object({
+  kind: z.enum(['room', 'offsite', 'online']).nullable(),
+  /** Room e-mail address or off-site venue id. */
+  ref: z.string().nullable(),
+  displayName: z.string().nullable(),
+});
+export type SessionVenue = z.infer<typeof sessionVenueSchema>;
+export const unknownSessionVenue: SessionVenue = { kind: null, ref: null, displayName: null };

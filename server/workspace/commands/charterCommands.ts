@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
 import { transitionPair } from '../../../shared/pairLifecycle';
-import { defaultCharterText } from '../../../shared/schemas/programme';
+import { defaultProgrammeDetails, type ProgrammeDetails } from '../../../shared/schemas/programme';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError } from '../../http/errors';
 import { pairRepository, pairStateOf } from '../../pairs/pairRepository';
+import { programmeRepository } from '../../programmes/programmeRepository';
 import type { Db } from '../../store/database';
 import type { CharterTable } from '../../store/schema';
 import type { PairMember } from '../../policies/pairPolicy';
@@ -17,14 +18,13 @@ export async function charterOf(trx: Db, member: PairMember): Promise<CharterRow
   const { tenant_id, id, programme_id } = member.pair;
   const row = await forTenant(trx, tenant_id).selectFrom('charters').selectAll().where('pair_id', '=', id).executeTakeFirst();
   if (row) return row;
-  const programme = await forTenant(trx, tenant_id).selectFrom('programmes').select('details').where('id', '=', programme_id).executeTakeFirst();
-  return unsignedCharter(member, programme?.details);
+  const programme = await programmeRepository(trx, tenant_id).load(programme_id);
+  return unsignedCharter(member, programme?.details ?? defaultProgrammeDetails);
 }
 
-/** The charter nobody has signed yet: the programme's text, or the default one. */
-export function unsignedCharter(member: PairMember, programmeDetails: Record<string, unknown> | undefined): CharterRow {
-  const text = typeof programmeDetails?.charterText === 'string' ? programmeDetails.charterText : defaultCharterText;
-  return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text, mentor_signed_at: null, mentee_signed_at: null };
+/** The charter nobody has signed yet: the programme's text. */
+export function unsignedCharter(member: PairMember, programmeDetails: ProgrammeDetails): CharterRow {
+  return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text: programmeDetails.charterText, mentor_signed_at: null, mentee_signed_at: null };
 }
 
 /**
