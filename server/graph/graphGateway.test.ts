@@ -9,7 +9,7 @@ beforeAll(() => {
   const config = configFor(standIn());
   graph = createGraphGateway({
     baseUrl: config.graphBaseUrl,
-    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId }),
+    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: config.entra.credential }),
   });
 });
 
