@@ -49,7 +49,7 @@ export function readCertificateCredential(certificate: FileSetting, key: FileSet
       if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(keyText)) throw Object.assign(new Error('encrypted'), { code: 'ERR_MISSING_PASSPHRASE' });
       privateKey = createPrivateKey(keyText);
       if (privateKey.asymmetricKeyType !== 'rsa') {
-        problems.push(`${key.name}: must be an RSA private key (Entra ID takes RS256 or PS256 client assertions), not ${privateKey.asymmetricKeyType}`);
+        problems.push(`${key.name}: must be an RSA private key (client assertions are signed RS256 or PS256), not ${privateKey.asymmetricKeyType}`);
         privateKey = null;
       }
     } catch (error) {

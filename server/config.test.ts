@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSelfSignedCertificate, writeCertificateFiles, type CertificateFiles } from '../dev/identity/selfSignedCertificate';
 import { ConfigError, loadConfig } from './config';
+import type { Logger } from './logger';
+import { logCertificate } from './service';
 
 const tenant = '11111111-2222-3333-4444-555555555555';
 const client = '66666666-7777-8888-9999-000000000000';
@@ -188,6 +190,16 @@ describe('loadConfig with a certificate where there is no managed identity', () 
   it('refuses Entra authentication to Postgres, which needs the managed identity this host does not have', () => {
     expect(messageOf({ ...certificateEnv(), DATABASE_URL: 'postgres://upward@db.example.test/upward', DATABASE_AUTH: 'managed-identity' })).toMatch(/DATABASE_AUTH=managed-identity needs a managed identity.*use DATABASE_AUTH=url/);
     expect(loadConfig({ ...certificateEnv(), DATABASE_URL: 'postgres://upward@db.example.test/upward' }).databaseAuth).toBe('url');
+  });
+
+  it('logs at start which certificate signs and until when, warning from 30 days before it expires', () => {
+    const config = loadConfig(certificateEnv());
+    const logger = { info: jest.fn(), warn: jest.fn() };
+    const notAfter = (config.entra.credential as Extract<typeof config.entra.credential, { kind: 'certificate' }>).certificate.notAfter;
+    logCertificate(config, logger as unknown as Logger, new Date(notAfter.getTime() - 90 * 86_400_000));
+    expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/), daysLeft: 90 }), expect.any(String));
+    logCertificate(config, logger as unknown as Logger, new Date(notAfter.getTime() - 10 * 86_400_000));
+    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ daysLeft: 10 }), expect.stringMatching(/expires soon/));
   });
 
   it('still refuses every client secret, and a bot whose id is the Upward API', () => {
