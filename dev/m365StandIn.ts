@@ -13,6 +13,7 @@ import { createGraphRouter } from './graph/graphApp';
 import { RequestStats } from './graph/requestStats';
 import { TeamsChatStore } from './graph/teamsChats';
 import { BOT_CONNECTOR_PATH, createBotConnectorIssuer, type BotConnectorIssuer } from './botConnector/botConnectorIssuer';
+import { appRegistrations, createBotRegistration, createUpwardRegistration, type AppRegistration } from './identity/appRegistration';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
 import { createInteractionRequirements, type InteractionRequirements } from './identity/interactionRequirements';
 import { appServiceIdentityEndpoint, type IdentityEnvironment } from './identity/appServiceIdentityEndpoint';
@@ -48,6 +49,13 @@ export interface M365StandIn {
   clientId: string;
   /** The user-assigned managed identity Upward runs as (App Service form), the Upward app's only credential (federated). */
   managedIdentity: Pick<ManagedIdentity, 'clientId' | 'principalId' | 'resourceId' | 'verifyTokenFor'> & { environment: IdentityEnvironment };
+  /**
+   * The tenant's app registrations: Upward's (the managed identity is its federated credential) and
+   * the bot's own, used where there is no managed identity. Certificates are uploaded to them as an
+   * admin uploads one in the Entra admin centre (`applications.upward.certificates.upload(pem)`, or
+   * `POST /_standin/applications/<client id>/certificates`), several at once during a rotation.
+   */
+  applications: Record<'upward' | 'bot', Pick<AppRegistration, 'clientId' | 'servicePrincipalId' | 'certificates'>>;
   /** The Bot Connector: signs the activities it posts to the bot. */
   botConnector: Pick<BotConnectorIssuer, 'issuer' | 'authority' | 'issueActivityToken' | 'acceptsBotPost'>;
   /** The "sign in as" page of the authorization code flow (an app's authorize request, with the client id filled in). */
@@ -108,11 +116,14 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const identityEndpoint = await appServiceIdentityEndpoint();
   const detachIdentity = identityEndpoint.attach(managedIdentity);
   const botConnector = await createBotConnectorIssuer(url, { issuer: managedIdentity.issuer, keys });
+  const upwardApp = createUpwardRegistration(org.clientId, managedIdentity.verifyFederatedAssertion);
+  const botApp = createBotRegistration();
+  const applications = appRegistrations([upwardApp, botApp]);
   const identityConfig = {
     baseUrl: url,
     tenantId: org.tenantId,
     clientId: org.clientId,
-    verifyClientAssertion: managedIdentity.verifyFederatedAssertion,
+    applications,
     keys,
     issuer,
     directory: identityDirectory,
@@ -138,7 +149,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
   app.use(BOT_CONNECTOR_PATH, botConnector.router);
-  app.use('/_standin', adminRouter({ faults, stats, directory }));
+  app.use('/_standin', adminRouter({ faults, stats, directory, applications }));
   const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
   app.use('/teamsHost', createTeamsHostRouter({ ...teamsHostDeps, tokens: hostTokens({ issuer, keys, clientId: org.clientId, tenantId: org.tenantId }) }));
   server.on('request', app);
@@ -151,6 +162,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     tenantId: org.tenantId,
     clientId: org.clientId,
     managedIdentity: { ...managedIdentity, environment: identityEndpoint.environment },
+    applications: { upward: upwardApp, bot: botApp },
     botConnector,
     signInUrl: `${url}/signin`,
     teamsHostUrl: `${url}/teamsHost`,

@@ -1,3 +1,4 @@
+import type { CertificateFiles } from './identity/selfSignedCertificate';
 import type { M365StandIn } from './m365StandIn';
 
 /**
@@ -28,6 +29,34 @@ export function botConnectionEnvironment(standIn: M365StandIn): Record<string, s
     connections__serviceConnection__settings__validateIssuer: 'true',
     connections__serviceConnection__settings__authorityEndpoint: standIn.botConnector.authority,
     connections__serviceConnection__settings__issuers: standIn.botConnector.issuer,
+  };
+}
+
+/**
+ * The environment of a host without a managed identity, beside the stand-in: the same variables
+ * as `standInEnvironment` but IDENTITY_CREDENTIAL=certificate with the certificate's files (which
+ * must be uploaded to both app registrations: `standIn.applications.upward` and `.bot`), and the
+ * bot as its own app registration with the SDK's Certificate auth type. No IDENTITY_ENDPOINT.
+ *
+ * The bot connection keeps the SDK's default authority (Entra ID's public cloud): with a
+ * certificate the SDK asks that authority for the bot's tokens itself, and msal-node accepts only
+ * an https authority it knows, so a test that needs the bot's token puts login.microsoftonline.com
+ * in front of the stand-in (server/testing/entraFront.ts).
+ */
+export function certificateEnvironment(standIn: M365StandIn, files: CertificateFiles): Record<string, string> {
+  const { IDENTITY_ENDPOINT: _endpoint, IDENTITY_HEADER: _header, ...rest } = standInEnvironment(standIn);
+  const withoutBotConnection = Object.fromEntries(Object.entries(rest).filter(([name]) => !name.startsWith('connections__')));
+  return {
+    ...withoutBotConnection,
+    IDENTITY_CREDENTIAL: 'certificate',
+    IDENTITY_CERTIFICATE_FILE: files.certificateFile,
+    IDENTITY_CERTIFICATE_KEY_FILE: files.keyFile,
+    connections__serviceConnection__settings__clientId: standIn.applications.bot.clientId,
+    connections__serviceConnection__settings__tenantId: standIn.tenantId,
+    connections__serviceConnection__settings__authType: 'Certificate',
+    connections__serviceConnection__settings__certPemFile: files.certificateFile,
+    connections__serviceConnection__settings__certKeyFile: files.keyFile,
+    connections__serviceConnection__settings__validateIssuer: 'true',
   };
 }
 

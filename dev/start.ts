@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfigOrExit } from '../server/config';
 import { createLogger } from '../server/logger';
@@ -7,12 +8,16 @@ import { DEMO_PERSONAS } from './demoOrg/personas';
 import { startM365StandIn } from './m365StandIn';
 import { seedDemo } from './seedDemo';
 import { teamsHostAddress } from './teamsHost/hostAddress';
-import { exposeManagedIdentity, standInEnvironment } from './standInEnvironment';
+import { createSelfSignedCertificate, writeCertificateFiles, type CertificateFiles } from './identity/selfSignedCertificate';
+import type { M365StandIn } from './m365StandIn';
+import { certificateEnvironment, exposeManagedIdentity, standInEnvironment } from './standInEnvironment';
 
 /**
  * `npm start`: Upward on this machine. By default with the local Microsoft 365 stand-in and a
- * demo organisation; with UPWARD_USE_REAL_TENANT=1, only the service, configured for a real tenant
- * by the environment (see README).
+ * demo organisation, signing in as the stand-in's managed identity; with
+ * UPWARD_STANDIN_CREDENTIAL=certificate, as a host without one (a fresh certificate, uploaded to
+ * the stand-in's app registrations); with UPWARD_USE_REAL_TENANT=1, only the service, configured
+ * for a real tenant by the environment (see README).
  */
 async function main() {
   const useRealTenant = process.env.UPWARD_USE_REAL_TENANT === '1';
@@ -20,7 +25,9 @@ async function main() {
     ? null
     : await startM365StandIn({ port: Number(process.env.UPWARD_STANDIN_PORT ?? 5100), seed: process.env.UPWARD_DEMO_SEED ?? 'upward', size: Number(process.env.UPWARD_DEMO_SIZE ?? 300) });
   if (standIn) exposeManagedIdentity(standIn);
-  const config = loadConfigOrExit({ ...(standIn ? standInEnvironment(standIn) : {}), ...process.env });
+  const withCertificate = process.env.UPWARD_STANDIN_CREDENTIAL === 'certificate';
+  const environment = !standIn ? {} : withCertificate ? certificateEnvironment(standIn, uploadLocalCertificate(standIn)) : standInEnvironment(standIn);
+  const config = loadConfigOrExit({ ...environment, ...process.env });
   const logger = createLogger(config.logLevel);
   const service = await startService(config, logger);
   if (standIn) {
@@ -46,6 +53,7 @@ async function main() {
         ]
       : []),
     `  Data: ${config.databaseUrl ? 'Postgres server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/`}`,
+    `  Credential: ${config.entra.credential.kind === 'certificate' ? `certificate ${config.entra.credential.certificate.thumbprint} (uploaded to the stand-in's app registrations)` : 'managed identity'}`,
     '',
   ];
   console.log(lines.join('\n'));
@@ -57,6 +65,18 @@ async function main() {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/**
+ * What an admin does for a host without a managed identity, done for the stand-in: a certificate
+ * (new each start, as the stand-in's bot registration is), its public part uploaded to Upward's
+ * and the bot's app registrations, the files where the service reads them (the key owner-only).
+ */
+function uploadLocalCertificate(standIn: M365StandIn): CertificateFiles {
+  const certificate = createSelfSignedCertificate({ subject: 'Upward (local stand-in)' });
+  standIn.applications.upward.certificates.upload(certificate.certificatePem);
+  standIn.applications.bot.certificates.upload(certificate.certificatePem);
+  return writeCertificateFiles(path.join(process.env.UPWARD_DATA_DIR ?? '.data', 'standin-certificate'), 'upward', certificate);
 }
 
 /** Builds the tab and the add-in while the service already answers, so start-up stays quick. */

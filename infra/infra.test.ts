@@ -124,7 +124,7 @@ describe('infra/main.bicep', () => {
     const config = loadConfig({ ...resolved, PORT: '8080', IDENTITY_ENDPOINT: 'http://169.254.129.2:8081/msi/token', IDENTITY_HEADER: 'set-by-app-service' });
     expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, publicBaseUrl: 'https://upward.contoso.com' });
     expect(config.bot).toMatchObject({ auth: 'entra', connection: { clientId: identity.clientId, tenantId: identity.tenantId, authType: 'UserManagedIdentity', validateIssuer: true } });
-    expect(config.entra.managedIdentityClientId).toBe(identity.clientId);
+    expect(config.entra.credential).toEqual({ kind: 'managed-identity', managedIdentityClientId: identity.clientId });
     expect(config).toMatchObject({ databaseAuth: 'managed-identity', databaseUrl: 'postgres://upward-dev-identity@upward-dev-pg.postgres.database.azure.com:5432/upward?sslmode=verify-full' });
   });
 

@@ -20,7 +20,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
     tokens: createGraphTokens({
       authorityHost: config.entra.authorityHost,
       clientId: config.entra.clientId,
-      managedIdentityClientId: config.entra.managedIdentityClientId,
+      credential: config.entra.credential,
     }),
     attemptTimeoutMs: config.graphAttemptTimeoutMs,
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defaultHttpLimits, type HttpLimits } from './http/httpServer';
+import type { AppCredential } from './appCredential';
 import { type BotConnectionSettings, readBotConnection } from './botConnectionConfig';
+import { type CertificateCredential, readCertificateCredential } from './certificateCredential';
 import { defaultRateLimits, type RateLimitSettings } from './http/rateLimits';
 
 const list = z
@@ -50,9 +52,15 @@ const envSchema = z.object({
     .default('app'),
   NODE_ENV: z.string().optional(),
   BOT_AUTH: z.enum(['entra', 'anonymous'], { message: 'must be entra (Bot Framework tokens, the default) or anonymous (local Agents Playground only)' }).default('entra'),
-  // Set by App Service for the managed identity (msal-node reads them from the process environment).
-  IDENTITY_ENDPOINT: z.url('is required: the managed identity endpoint App Service sets (see docs/admin-guide.md)'),
-  IDENTITY_HEADER: z.string('is required: set by App Service with IDENTITY_ENDPOINT').min(1),
+  IDENTITY_CREDENTIAL: z
+    .enum(['managed-identity', 'certificate'], { message: 'must be managed-identity (the default, in Azure) or certificate (a host without a managed identity; see docs/admin-guide.md)' })
+    .default('managed-identity'),
+  // Set by App Service for the managed identity (msal-node reads them from the process environment); required with IDENTITY_CREDENTIAL=managed-identity.
+  IDENTITY_ENDPOINT: z.url().optional(),
+  IDENTITY_HEADER: z.string().optional(),
+  // With IDENTITY_CREDENTIAL=certificate: the PEM certificate uploaded to the app registration, and its PEM private key.
+  IDENTITY_CERTIFICATE_FILE: z.string().optional(),
+  IDENTITY_CERTIFICATE_KEY_FILE: z.string().optional(),
   // Empty until the app is published to the org catalog (the deployment passes it through as it is).
   TEAMS_APP_CATALOG_ID: z.string().optional().transform((v) => v || undefined),
   // Set only by `npm start` and tests beside the local Teams host stand-in (dev/teamsHost); production refuses it.
@@ -67,7 +75,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataDir: string;
   databaseUrl: string | undefined;
-  /** How Upward proves itself to the Postgres server: as DATABASE_URL says, or with its managed identity's Entra tokens. */
+  /** How Upward proves itself to the Postgres server: as DATABASE_URL says, or with its managed identity's Entra tokens (only with IDENTITY_CREDENTIAL=managed-identity). */
   databaseAuth: 'url' | 'managed-identity';
   /** Connections to the Postgres server this process may hold at once. */
   databasePoolSize: number;
@@ -75,8 +83,8 @@ export type Config = {
     clientId: string;
     allowedTenants: string[];
     authorityHost: string;
-    /** The user-assigned managed identity presented as the app registration's federated credential (Graph tokens). */
-    managedIdentityClientId: string;
+    /** What the app registration signs in with for Graph tokens: the managed identity (federated credential) or a certificate. */
+    credential: AppCredential;
   };
   graphBaseUrl: string;
   /** How long one attempt of a Graph request may wait for an answer. */
@@ -98,7 +106,7 @@ export type Config = {
   bot: {
     /** anonymous accepts unsigned activities: only for the local Agents Playground beside the stand-in, on loopback. */
     auth: 'entra' | 'anonymous';
-    /** The Agents SDK connection as the environment gives it: the managed identity, trusted issuers. */
+    /** The Agents SDK connection as the environment gives it: the managed identity or the bot's certificate, trusted issuers. */
     connection: BotConnectionSettings;
     /** The app's id in the organisation's Teams app catalog, for installing it for participants. */
     teamsAppCatalogId: string | undefined;
@@ -128,19 +136,34 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
   const bot = readBotConnection(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || '(environment)';
-      const value = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
-      return `  ${name}: ${value}`;
-    });
-    lines.push(...bot.problems.map((p) => `  ${p}`));
-    throw new ConfigError(`Upward cannot start: fix these environment variables:\n${lines.join('\n')}`);
+  const identity = readIdentityCredential(env);
+  const problems: string[] = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = issue.path.join('.') || '(environment)';
+          return `${name}: ${issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message}`;
+        })),
+    ...bot.problems,
+    ...identity.problems,
+  ];
+  // One credential for the whole service: with a certificate there is no managed identity for the bot either, and the other way round.
+  const botAuthType = { 'managed-identity': 'UserManagedIdentity', certificate: 'Certificate' }[identity.kind ?? 'managed-identity'];
+  if (bot.authType && identity.kind && bot.authType !== botAuthType) {
+    problems.push(
+      identity.kind === 'certificate'
+        ? 'connections__serviceConnection__settings__authType: must be Certificate with IDENTITY_CREDENTIAL=certificate (there is no managed identity for the bot to sign in as)'
+        : 'connections__serviceConnection__settings__authType: must be UserManagedIdentity with IDENTITY_CREDENTIAL=managed-identity (the default); where there is no managed identity, set IDENTITY_CREDENTIAL=certificate',
+    );
+  }
+  if (!parsed.success || !bot.settings || problems.length > 0) {
+    throw new ConfigError(`Upward cannot start: fix these environment variables:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const e = parsed.data;
-  if (!bot.settings) throw new ConfigError(`Upward cannot start: fix these environment variables:\n${bot.problems.map((p) => `  ${p}`).join('\n')}`);
   if (bot.settings.clientId.toLowerCase() === e.ENTRA_CLIENT_ID.toLowerCase()) {
-    throw new ConfigError('Upward cannot start: connections__serviceConnection__settings__clientId is ENTRA_CLIENT_ID; the bot must be the managed identity, or tokens for the Upward API would be accepted as Bot Framework traffic.');
+    throw new ConfigError(
+      'Upward cannot start: connections__serviceConnection__settings__clientId is ENTRA_CLIENT_ID; the bot must have an identity of its own (the managed identity, or its own app registration with a certificate), or tokens for the Upward API would be accepted as Bot Framework traffic.',
+    );
   }
   if (e.BOT_AUTH === 'anonymous') {
     const remote = Object.entries({ HOST: `http://${e.HOST}`, ENTRA_AUTHORITY_HOST: e.ENTRA_AUTHORITY_HOST, GRAPH_BASE_URL: e.GRAPH_BASE_URL }).filter(([, url]) => !isLoopback(url));
@@ -154,7 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('Upward cannot start: UPWARD_DEV_TEAMS_HOST_ORIGIN is for the local Teams host stand-in only; in production Teams hosts the tab.');
   }
   if (e.DATABASE_AUTH === 'managed-identity') {
-    const problem = !e.DATABASE_URL ? 'needs DATABASE_URL naming the server, the database and the managed identity as user' : new URL(e.DATABASE_URL).password ? 'cannot be combined with a password in DATABASE_URL' : undefined;
+    const problem =
+      e.IDENTITY_CREDENTIAL === 'certificate'
+        ? 'needs a managed identity, and IDENTITY_CREDENTIAL=certificate says this host has none: use DATABASE_AUTH=url, with the database server\'s own authentication in DATABASE_URL (see docs/admin-guide.md)'
+        : !e.DATABASE_URL
+          ? 'needs DATABASE_URL naming the server, the database and the managed identity as user'
+          : new URL(e.DATABASE_URL).password
+            ? 'cannot be combined with a password in DATABASE_URL'
+            : undefined;
     if (problem) throw new ConfigError(`Upward cannot start: DATABASE_AUTH=managed-identity ${problem}.`);
   }
   const authorityHost = e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '');
@@ -171,7 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientId: e.ENTRA_CLIENT_ID,
       allowedTenants: e.ENTRA_ALLOWED_TENANTS,
       authorityHost,
-      managedIdentityClientId: bot.settings.clientId,
+      // In Azure the bot's managed identity is also the app registration's federated credential.
+      credential: identity.certificate ? { kind: 'certificate', certificate: identity.certificate } : { kind: 'managed-identity', managedIdentityClientId: bot.settings.clientId },
     },
     graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
     graphAttemptTimeoutMs: e.GRAPH_TIMEOUT_SECONDS * 1000,
@@ -196,6 +227,31 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     devTeamsHostOrigin: e.UPWARD_DEV_TEAMS_HOST_ORIGIN && new URL(e.UPWARD_DEV_TEAMS_HOST_ORIGIN).origin,
   };
+}
+
+/**
+ * IDENTITY_CREDENTIAL and what it needs: App Service's managed identity endpoint, or the
+ * certificate's two files, read and checked now (a missing file, a key that is not the
+ * certificate's, an expired certificate stop the service here, naming the setting).
+ */
+function readIdentityCredential(env: NodeJS.ProcessEnv): { kind: 'managed-identity' | 'certificate' | null; certificate?: CertificateCredential; problems: string[] } {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const kind = value('IDENTITY_CREDENTIAL') ?? 'managed-identity';
+  const problems: string[] = [];
+  const certificateFiles = ['IDENTITY_CERTIFICATE_FILE', 'IDENTITY_CERTIFICATE_KEY_FILE'] as const;
+  if (kind === 'managed-identity') {
+    if (!value('IDENTITY_ENDPOINT')) problems.push('IDENTITY_ENDPOINT: is required: the managed identity endpoint App Service sets (see docs/admin-guide.md); where there is no managed identity, set IDENTITY_CREDENTIAL=certificate');
+    if (!value('IDENTITY_HEADER')) problems.push('IDENTITY_HEADER: is required: set by App Service with IDENTITY_ENDPOINT');
+    for (const name of certificateFiles) if (value(name)) problems.push(`${name}: is for IDENTITY_CREDENTIAL=certificate; remove it, or set IDENTITY_CREDENTIAL=certificate`);
+    return { kind, problems };
+  }
+  if (kind !== 'certificate') return { kind: null, problems };
+  const [certificateFile, keyFile] = certificateFiles.map(value);
+  if (!certificateFile) problems.push('IDENTITY_CERTIFICATE_FILE: is required with IDENTITY_CREDENTIAL=certificate (the PEM certificate uploaded to the app registration)');
+  if (!keyFile) problems.push('IDENTITY_CERTIFICATE_KEY_FILE: is required with IDENTITY_CREDENTIAL=certificate (the certificate\'s PEM private key)');
+  if (!certificateFile || !keyFile) return { kind, problems };
+  const read = readCertificateCredential({ name: 'IDENTITY_CERTIFICATE_FILE', path: certificateFile }, { name: 'IDENTITY_CERTIFICATE_KEY_FILE', path: keyFile });
+  return { kind, problems: read.problems, ...(read.credential ? { certificate: read.credential } : {}) };
 }
 
 function isLoopback(url: string): boolean {

@@ -1,14 +1,33 @@
 import express from 'express';
+import type { AppRegistrations, UploadedCertificate } from '../identity/appRegistration';
 import type { DirectoryStore } from './directoryStore';
 import type { FaultInjector, FaultRule } from './faults';
 import type { RequestStats } from './requestStats';
 
 /**
  * The stand-in's own admin API under `/_standin` (not part of Graph): inject faults, read and
- * reset request counters, and move people between managers to simulate a reorganisation.
+ * reset request counters, move people between managers to simulate a reorganisation, and upload
+ * or remove an app registration's certificates (the PEM public part as the body), as an admin does
+ * under Certificates & secrets in the Entra admin centre.
  */
-export function adminRouter(deps: { faults: FaultInjector; stats: RequestStats; directory: DirectoryStore }): express.Router {
+export function adminRouter(deps: { faults: FaultInjector; stats: RequestStats; directory: DirectoryStore; applications: AppRegistrations }): express.Router {
   const router = express.Router();
+  router.post('/applications/:clientId/certificates', express.text({ type: () => true, limit: '64kb' }), (req, res) => {
+    const app = deps.applications.find(String(req.params.clientId));
+    if (!app) return void res.status(404).json({ error: { code: 'Request_ResourceNotFound', message: `No application with client id ${String(req.params.clientId)}.` } });
+    try {
+      res.status(201).json(describeCertificate(app.certificates.upload(typeof req.body === 'string' ? req.body : '')));
+    } catch (error) {
+      res.status(400).json({ error: { code: 'BadRequest', message: (error as Error).message } });
+    }
+  });
+  router.get('/applications', (_req, res) => {
+    res.json({ value: deps.applications.list().map((app) => ({ clientId: app.clientId, displayName: app.displayName, certificates: app.certificates.list().map(describeCertificate) })) });
+  });
+  router.delete('/applications/:clientId/certificates/:thumbprint', (req, res) => {
+    const removed = deps.applications.find(String(req.params.clientId))?.certificates.remove(String(req.params.thumbprint));
+    res.status(removed ? 204 : 404).end();
+  });
   router.use(express.json());
   router.post('/faults', (req, res) => {
     try {
@@ -37,4 +56,8 @@ export function adminRouter(deps: { faults: FaultInjector; stats: RequestStats; 
     }
   });
   return router;
+}
+
+function describeCertificate(certificate: UploadedCertificate) {
+  return { thumbprint: certificate.thumbprint, subject: certificate.subject, startDateTime: certificate.startDateTime.toISOString(), endDateTime: certificate.endDateTime.toISOString() };
 }

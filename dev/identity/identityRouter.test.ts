@@ -7,6 +7,7 @@ import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
 import { CLIENT_ASSERTION_TYPE } from './clientAssertion';
 import { appServiceIdentityEndpoint, type IdentityEnvironment } from './appServiceIdentityEndpoint';
+import { appRegistrations, createUpwardRegistration } from './appRegistration';
 import { createIdentityRouter, signInRedirect } from './identityRouter';
 import { createInteractionRequirements, MFA_CLAIMS_CHALLENGE } from './interactionRequirements';
 import { createSpaGrants } from './spaGrants';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   const endpoint = await appServiceIdentityEndpoint();
   endpoint.attach(identity);
   identityEnvironment = endpoint.environment;
-  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, verifyClientAssertion: identity.verifyFederatedAssertion, keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
+  const config = { baseUrl: base, tenantId: TENANT, clientId: CLIENT, applications: appRegistrations([createUpwardRegistration(CLIENT, identity.verifyFederatedAssertion)]), keys, issuer, directory, requirements, grants: createSpaGrants(), spaRedirectUris: [REDIRECT_REGISTERED] };
   app.use(`/${TENANT}`, createIdentityRouter(config));
   app.get('/signin', signInRedirect(config));
 });

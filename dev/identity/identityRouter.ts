@@ -1,5 +1,6 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import type { AppRegistrations } from './appRegistration';
 import type { IdentityDirectory } from './directory';
 import type { InteractionRequirements } from './interactionRequirements';
 import { authorizeEndpoint } from './authorizeEndpoint';
@@ -12,8 +13,10 @@ import type { TokenIssuer } from './tokenIssuer';
 export interface IdentityRouterConfig {
   baseUrl: string;
   tenantId: string;
+  /** Upward's client id. */
   clientId: string;
-  verifyClientAssertion(assertion: string): Promise<unknown>;
+  /** The tenant's app registrations (Upward's, and the bot's own for hosts without a managed identity) and their credentials. */
+  applications: AppRegistrations;
   keys: SigningKeys;
   issuer: TokenIssuer;
   directory: IdentityDirectory;
@@ -33,7 +36,7 @@ function discoveryDocument(config: IdentityRouterConfig) {
     token_endpoint: `${tenantBase}/oauth2/v2.0/token`,
     jwks_uri: `${tenantBase}/discovery/v2.0/keys`,
     end_session_endpoint: `${tenantBase}/oauth2/v2.0/logout`,
-    // Upward's registration has no secret: the app proves itself with a federated assertion; the tab is a public (SPA) client.
+    // Upward's registration has no secret: the app proves itself with a federated or certificate-signed assertion; the tab is a public (SPA) client.
     token_endpoint_auth_methods_supported: ['private_key_jwt', 'none'],
     // No implicit flow: Upward's registration disables it, so only the code flow (with PKCE) is offered.
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
@@ -75,7 +78,7 @@ export function createIdentityRouter(config: IdentityRouterConfig): express.Rout
     const result =
       isSpaGrant(params.get('grant_type')) && isPublicClient
         ? await handleSpaTokenRequest(config, params, req.get('origin'))
-        : await handleTokenRequest(config, config.tenantId, params, req.get('authorization'));
+        : await handleTokenRequest(config, config.tenantId, params, req.get('authorization'), tokenEndpointsOf(config, req));
     res.status(result.status).set('Cache-Control', 'no-store').json(result.body);
   });
   const authorize = authorizeEndpoint(config);
@@ -83,6 +86,17 @@ export function createIdentityRouter(config: IdentityRouterConfig): express.Rout
   // The consent page posts its decision back to the authorize request.
   router.post('/oauth2/v2.0/authorize', express.urlencoded({ extended: false, limit: '16kb' }), authorize);
   return router;
+}
+
+/**
+ * The token endpoint's addresses, v2 and v1 (Entra ID accepts either as a client assertion's
+ * audience): as the stand-in serves it and, behind a front that forwards another host (a test
+ * that answers for login.microsoftonline.com, as a TLS-terminating proxy would), as the client called it.
+ */
+function tokenEndpointsOf(config: IdentityRouterConfig, req: Request): string[] {
+  const host = req.get('x-forwarded-host');
+  const origins = [config.baseUrl, ...(host ? [`${req.get('x-forwarded-proto') ?? 'https'}://${host}`] : [])];
+  return origins.flatMap((origin) => [`${origin}/${config.tenantId}/oauth2/v2.0/token`, `${origin}/${config.tenantId}/oauth2/token`]);
 }
 
 /** Entra ID answers a browser's token request with CORS headers for the calling origin, so a single-page app can redeem its code. */

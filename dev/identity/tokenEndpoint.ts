@@ -1,15 +1,16 @@
 import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant';
+import type { AppRegistrations } from './appRegistration';
 import { authenticateClient } from './clientAssertion';
 import type { InteractionRequirements } from './interactionRequirements';
 import { OIDC_SCOPES } from './spaRegistration';
-import { upwardAudiences } from './tokenIssuer';
 import type { TokenIssuer } from './tokenIssuer';
 
 export interface TokenEndpointConfig {
   issuer: TokenIssuer;
+  /** Upward's client id. */
   clientId: string;
-  /** Checks a federated client assertion (the app's only credential); throws when it does not hold. */
-  verifyClientAssertion(assertion: string): Promise<unknown>;
+  /** The tenant's app registrations that may ask for tokens, with their credentials (federated, certificates). */
+  applications: AppRegistrations;
   /** Consent and MFA demanded of people; none when absent. */
   requirements?: InteractionRequirements;
 }
@@ -58,19 +59,25 @@ export function clientInfo(oid: string, tenantId: string): string {
   return Buffer.from(JSON.stringify({ uid: oid, utid: tenantId })).toString('base64url');
 }
 
-/** The token endpoint: client credentials (app-only) and on-behalf-of (user token for Upward -> Graph token). */
+/**
+ * The token endpoint: client credentials (app-only) and on-behalf-of (user token for Upward -> Graph
+ * token), for the tenant's app registrations. `tokenEndpoints` are the endpoint's own addresses, the
+ * audiences a certificate-signed client assertion may name.
+ */
 export async function handleTokenRequest(
   config: TokenEndpointConfig,
   tenantId: string,
   params: URLSearchParams,
   authorization: string | undefined,
+  tokenEndpoints: readonly string[],
 ): Promise<TokenEndpointResult> {
   const client = clientCredentialsOf(params, authorization);
   if (!client.id) return oauthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
-  if (client.id !== config.clientId) {
+  const app = config.applications.find(client.id);
+  if (!app) {
     return oauthError(400, 'unauthorized_client', 700016, `Application with identifier '${client.id}' was not found in the directory.`);
   }
-  const refusal = await authenticateClient(params, client.secret, config.verifyClientAssertion);
+  const refusal = await authenticateClient(params, client.secret, { app, tokenEndpoints });
   if (refusal) return oauthError(refusal.status, refusal.error, refusal.aadsts, refusal.description);
 
   const scopes = (params.get('scope') ?? '').split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s));
@@ -86,8 +93,9 @@ export async function handleTokenRequest(
     if (scopes.length !== 1 || parsed[0]!.permission !== '.default') {
       return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
     }
-    const audience = upwardAudiences(config.clientId).includes(resource) ? config.clientId : resource;
-    const token = await config.issuer.issueAppToken({ audience, lifetimeSeconds: LIFETIME_SECONDS });
+    const audience = app.apiAudiences.includes(resource) ? app.clientId : resource;
+    const roles = resource === GRAPH_RESOURCE ? app.graphAppRoles : [];
+    const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: LIFETIME_SECONDS, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });
     return { status: 200, body: { token_type: 'Bearer', expires_in: LIFETIME_SECONDS, ext_expires_in: LIFETIME_SECONDS, access_token: token } };
   }
 
@@ -100,7 +108,8 @@ export async function handleTokenRequest(
     let oid: string;
     let acrs: unknown;
     try {
-      const claims = await config.issuer.verify(assertion, upwardAudiences(config.clientId));
+      // Only a token for the calling app's own API may be exchanged (Upward's: its client id or Application ID URI).
+      const claims = await config.issuer.verify(assertion, app.apiAudiences);
       if (typeof claims.oid !== 'string' || claims.idtyp === 'app') throw new Error('not a user token');
       oid = claims.oid;
       acrs = claims.acrs;

@@ -46,6 +46,8 @@ export interface AppTokenOptions {
   audience?: string;
   roles?: readonly string[];
   lifetimeSeconds?: number;
+  /** The app registration the token is for; Upward's when absent. */
+  app?: { clientId: string; servicePrincipalId: string };
 }
 
 export interface TokenIssuer {
@@ -144,14 +146,17 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
   async function issueAppToken(options: AppTokenOptions = {}): Promise<string> {
     const audience = options.audience ?? GRAPH_RESOURCE;
     const roles = options.roles ?? (audience === GRAPH_RESOURCE ? UPWARD_GRAPH_APP_ROLES : []);
+    const app = options.app ?? { clientId, servicePrincipalId: UPWARD_SERVICE_PRINCIPAL_ID };
     return sign(
       {
         iss: issuer,
         aud: audience,
         tid: tenantId,
-        oid: UPWARD_SERVICE_PRINCIPAL_ID,
-        sub: UPWARD_SERVICE_PRINCIPAL_ID,
-        azp: clientId,
+        oid: app.servicePrincipalId,
+        sub: app.servicePrincipalId,
+        // v2 tokens name the client in azp, v1 tokens (Graph's, the Bot Framework's) in appid; the Bot Connector reads appid.
+        azp: app.clientId,
+        appid: app.clientId,
         azpacr: '1',
         idtyp: 'app',
         ...(roles.length > 0 ? { roles: [...roles] } : {}),

@@ -186,7 +186,7 @@ describe('booking a session through Microsoft Graph', () => {
   });
 
   it('reads free/busy for 2 people and 40 rooms in exactly one $batch round trip', async () => {
-    const graph = createGraphGateway({ baseUrl: service.standIn.graphBaseUrl, tokens: createGraphTokens({ authorityHost: service.standIn.url, clientId: service.standIn.clientId, managedIdentityClientId: service.deps.config.entra.managedIdentityClientId }) });
+    const graph = createGraphGateway({ baseUrl: service.standIn.graphBaseUrl, tokens: createGraphTokens({ authorityHost: service.standIn.url, clientId: service.standIn.clientId, credential: service.deps.config.entra.credential }) });
     const rooms = service.standIn.org.rooms.slice(0, 40).map((r) => r.emailAddress);
     const session = graph.forApp(tenantId);
     service.standIn.stats.reset();

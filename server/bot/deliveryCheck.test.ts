@@ -14,7 +14,7 @@ beforeAll(() => {
   const config = configFor(standIn());
   const graph = createGraphGateway({
     baseUrl: config.graphBaseUrl,
-    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId }),
+    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: config.entra.credential }),
     retry: { maxRetries: 1, delaySeconds: 0 },
   });
   check = (catalog = catalogId) => graphDeliveryCheck({ graph, teamsAppCatalogId: catalog, logger: { warn: (o: unknown) => warnings.push(o) } });

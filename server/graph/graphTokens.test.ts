@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { decodeJwt } from 'jose';
+import { createSelfSignedCertificate, writeCertificateFiles, type CertificateFiles } from '../../dev/identity/selfSignedCertificate';
+import { certificateEnvironment } from '../../dev/standInEnvironment';
+import { loadConfig } from '../config';
 import { configFor, useM365StandIn } from '../testing/m365';
 import { createGraphTokens } from './graphTokens';
 import { msalAuthorityFor } from './msalAuthority';
@@ -7,7 +13,7 @@ const standIn = useM365StandIn({ seed: 'tokens', size: 60 });
 
 function tokens() {
   const config = configFor(standIn());
-  return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId });
+  return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: config.entra.credential });
 }
 
 describe('Graph tokens through MSAL against the stand-in token endpoint', () => {
@@ -32,7 +38,7 @@ describe('Graph tokens through MSAL against the stand-in token endpoint', () => 
 
   it('proves the app with its managed identity, presented as a federated credential: another identity gets no token', async () => {
     const config = configFor(standIn());
-    const otherIdentity = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: '0b7e4f2a-1c3d-4e5f-8a9b-7c6d5e4f3a2b' });
+    const otherIdentity = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: { kind: 'managed-identity', managedIdentityClientId: '0b7e4f2a-1c3d-4e5f-8a9b-7c6d5e4f3a2b' } });
     await expect(otherIdentity.appOnly(standIn().tenantId)).rejects.toThrow(/managed identity/i);
   });
 
@@ -44,6 +50,48 @@ describe('Graph tokens through MSAL against the stand-in token endpoint', () => 
     });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+  });
+});
+
+/*
+ * A host without a managed identity: the certificate's files, as IDENTITY_CREDENTIAL=certificate
+ * names them, through loadConfig; its public part uploaded to Upward's registration in the stand-in.
+ */
+describe('Graph tokens through a certificate, where there is no managed identity', () => {
+  let directory: string;
+  let uploaded: CertificateFiles;
+  let notUploaded: CertificateFiles;
+  beforeAll(() => {
+    directory = mkdtempSync(path.join(tmpdir(), 'upward-graph-certificate-'));
+    const certificate = createSelfSignedCertificate({ subject: 'Upward (graph tokens test)' });
+    standIn().applications.upward.certificates.upload(certificate.certificatePem);
+    uploaded = writeCertificateFiles(directory, 'uploaded', certificate);
+    notUploaded = writeCertificateFiles(directory, 'not-uploaded', createSelfSignedCertificate({ subject: 'Never uploaded' }));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  function certificateTokens(files: CertificateFiles) {
+    const config = loadConfig({ ...certificateEnvironment(standIn(), files), BOT_AUTH: 'entra', LOG_LEVEL: 'silent' });
+    expect(config.entra.credential.kind).toBe('certificate');
+    return createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: config.entra.credential });
+  }
+
+  it('gets an app-only Graph token with the application permissions, signing its client assertion with the certificate', async () => {
+    const claims = decodeJwt(await certificateTokens(uploaded).appOnly(standIn().tenantId));
+    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', appid: standIn().clientId, idtyp: 'app', iss: standIn().issuer });
+    expect(claims.roles).toContain('User.Read.All');
+  });
+
+  it('exchanges a signed-in person’s token on their behalf', async () => {
+    const person = standIn().org.people[7]!;
+    const claims = decodeJwt(await certificateTokens(uploaded).onBehalfOf(standIn().tenantId, await standIn().issueToken(person.user.id)));
+    expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', oid: person.user.id, idtyp: 'user' });
+  });
+
+  it('gets nothing with a certificate the app registration does not have (AADSTS700027)', async () => {
+    const tokens = certificateTokens(notUploaded);
+    await expect(tokens.appOnly(standIn().tenantId)).rejects.toThrow(/AADSTS700027/);
+    await expect(tokens.onBehalfOf(standIn().tenantId, await standIn().issueToken(standIn().org.people[7]!.user.id))).rejects.toThrow(/AADSTS700027/);
   });
 });
 

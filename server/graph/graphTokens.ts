@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
-import { managedIdentityTokens, TOKEN_EXCHANGE_RESOURCE } from '../managedIdentityTokens';
+import { msalClientCredential, type AppCredential } from '../appCredential';
 import { msalAuthorityFor } from './msalAuthority';
 
 /** Access tokens for Microsoft Graph, for one tenant at a time. */
@@ -13,8 +13,8 @@ export interface GraphTokens {
 export interface GraphTokensOptions {
   authorityHost: string;
   clientId: string;
-  /** The user-assigned managed identity that is the app registration's federated identity credential. */
-  managedIdentityClientId: string;
+  /** What the app registration signs in with: its managed identity (federated credential) or a certificate. */
+  credential: AppCredential;
   /** Graph's resource identifier, the prefix of the `.default` scope. */
   graphResource?: string;
 }
@@ -49,17 +49,18 @@ function asInteractionRequired(error: unknown): InteractionRequiredError | null 
 /**
  * Gets Graph tokens through MSAL, which caches them and refreshes them before they expire. One
  * confidential client per tenant, since the authority (and its metadata) is per tenant. The app
- * proves itself with its managed identity's token as a client assertion: no secret to expire.
+ * proves itself with its managed identity's token as a client assertion or, where there is no
+ * managed identity, with a certificate (server/appCredential.ts): no secret to expire.
  */
 export function createGraphTokens(options: GraphTokensOptions): GraphTokens {
   const scopes = [`${options.graphResource ?? 'https://graph.microsoft.com'}/.default`];
   const clients = new Map<string, Promise<ConfidentialClientApplication>>();
-  const clientAssertion = managedIdentityTokens(options.managedIdentityClientId, TOKEN_EXCHANGE_RESOURCE);
+  const credential = msalClientCredential(options.credential);
 
   function clientFor(tenantId: string): Promise<ConfidentialClientApplication> {
     let client = clients.get(tenantId);
     if (!client) {
-      client = msalAuthorityFor(options.authorityHost, tenantId).then((authority) => new ConfidentialClientApplication({ auth: { clientId: options.clientId, clientAssertion, ...authority } }));
+      client = msalAuthorityFor(options.authorityHost, tenantId).then((authority) => new ConfidentialClientApplication({ auth: { clientId: options.clientId, ...credential, ...authority } }));
       // A failed discovery is not cached, so the next call tries again.
       client.catch(() => clients.delete(tenantId));
       clients.set(tenantId, client);

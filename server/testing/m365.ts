@@ -28,6 +28,6 @@ export function useM365StandIn(options: Omit<M365StandInOptions, 'port'> = {}): 
 /** Upward's Graph gateway against a running stand-in, signing in as the app does there. */
 export function graphGatewayFor(standIn: M365StandIn, options: Pick<GraphGatewayOptions, 'retry'> = {}): GraphGateway {
   const config = configFor(standIn);
-  const tokens = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId });
+  const tokens = createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, credential: config.entra.credential });
   return createGraphGateway({ baseUrl: config.graphBaseUrl, tokens, ...options });
 }

@@ -39,13 +39,23 @@ export interface TestService {
  * Microsoft 365 stand-in and a fresh database, for tests that go through real HTTP.
  */
 export async function startTestService(
-  options: { engine?: TestEngine; size?: number; seed?: string; clock?: () => Date; standIn?: M365StandIn; env?: Record<string, string>; databasePoolSize?: number } = {},
+  options: {
+    engine?: TestEngine;
+    size?: number;
+    seed?: string;
+    clock?: () => Date;
+    standIn?: M365StandIn;
+    /** The stand-in's environment the service starts from (its managed identity by default; `certificateEnvironment` for a host without one); `env` overrides it. */
+    environment?: (standIn: M365StandIn) => Record<string, string>;
+    env?: Record<string, string>;
+    databasePoolSize?: number;
+  } = {},
 ): Promise<TestService> {
   const standIn = options.standIn ?? (await startM365StandIn({ port: 0, seed: options.seed ?? 'upward', size: options.size ?? 120 }));
   const database = await (options.engine ?? testEngines()[0]!).create({ maxConnections: options.databasePoolSize });
   // Tests meet the bot endpoint as production does (Bot Framework tokens) unless they ask for the Playground's anonymous mode.
   exposeManagedIdentity(standIn);
-  const config = loadConfig({ ...standInEnvironment(standIn), BOT_AUTH: 'entra', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ ...(options.environment ?? standInEnvironment)(standIn), BOT_AUTH: 'entra', PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const deps = composeDeps(config, database.db, createLogger(config.logLevel), options.clock);
   const app = createApp(deps);
   const server = await listenWithLimits(app, config.http, 0, '127.0.0.1');
