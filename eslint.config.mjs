@@ -63,7 +63,7 @@ export default tseslint.config(
   {
     // The service never depends on the local stand-ins: which Microsoft 365 it talks to is configuration.
     files: ['server/**/*.ts'],
-    ignores: ['server/**/*.test.ts', 'server/testing/**'],
+    ignores: ['server/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

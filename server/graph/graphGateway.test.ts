@@ -1,4 +1,4 @@
-import { configFor, useM365StandIn } from '../testing/m365';
+import { configFor, useM365StandIn } from '../../test/harness/m365';
 import { createGraphGateway, type GraphGateway } from './graphGateway';
 import { createGraphTokens } from './graphTokens';
 

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { configFor, useM365StandIn } from '../../test/harness/m365';
 import { createGraphTokens } from './graphTokens';
 import { msalAuthorityFor } from './msalAuthority';
 

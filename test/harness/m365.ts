@@ -1,6 +1,6 @@
 import { startM365StandIn, type M365StandIn, type M365StandInOptions } from '../../dev/m365StandIn';
 import { exposeManagedIdentity, standInEnvironment } from '../../dev/standInEnvironment';
-import { type Config, loadConfig } from '../config';
+import { type Config, loadConfig } from '../../server/config';
 
 /** Upward's configuration for a running stand-in: the same variables a real tenant would set. */
 export function configFor(standIn: M365StandIn, env: NodeJS.ProcessEnv = {}): Config {

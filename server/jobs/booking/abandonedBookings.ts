@@ -1,11 +1,11 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
-import type { Config } from '../config';
-import type { GraphGateway, GraphSession } from '../graph/graphGateway';
-import type { NewJob } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { Logger } from '../logger';
-import type { Db } from '../store/database';
-import { cancelSessionEvent, notBookedComment } from './sessionEvent';
+import type { Config } from '../../config';
+import type { GraphGateway, GraphSession } from '../../graph/graphGateway';
+import type { NewJob } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import type { Logger } from '../../logger';
+import type { Db } from '../../store/database';
+import { cancelSessionEvent, notBookedComment } from '../../booking/sessionEvent';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
 

@@ -1,7 +1,7 @@
-import type { NewJob } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { Db } from '../store/database';
-import { retentionPurger } from './retention';
+import type { NewJob } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import type { Db } from '../../store/database';
+import { retentionPurger } from '../../privacy/retention';
 
 export const retentionJobKind = 'privacy.retention-purge';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { NewJob } from '../jobs/jobQueue';
-import type { Db } from '../store/database';
+import type { NewJob } from '../jobQueue';
+import type { Db } from '../../store/database';
 import { botJobKinds } from './botJobs';
 
 const minute = 60_000;

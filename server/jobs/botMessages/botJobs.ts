@@ -1,17 +1,17 @@
-import type { BotBackend } from '../../bot/botBackend';
-import { type Card, markedCard } from '../../bot/cards/cardText';
-import { reflectionCard } from '../../bot/cards/reflectionCards';
-import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../bot/cards/noticeCards';
-import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { defaultSurveySchedule, surveyScheduleSchema } from '../../shared/schemas/programme';
-import { sessionCard } from '../../bot/cards/sessionCards';
-import type { JobResult, JobRow } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { Db } from '../store/database';
-import type { BotHost } from './botHost';
+import type { BotBackend } from '../../../bot/botBackend';
+import { type Card, markedCard } from '../../../bot/cards/cardText';
+import { reflectionCard } from '../../../bot/cards/reflectionCards';
+import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
+import { nudgeCard, type NudgeKind, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
+import { defaultProgrammeSettings } from '../../../shared/programmeSettings';
+import { defaultSurveySchedule, surveyScheduleSchema } from '../../../shared/schemas/programme';
+import { sessionCard } from '../../../bot/cards/sessionCards';
+import type { JobResult, JobRow } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import type { Db } from '../../store/database';
+import type { BotHost } from '../../bot/botHost';
 import type { DeliveryCheck } from './deliveryCheck';
-import type { HoursOf } from './mailboxSettings';
+import type { HoursOf } from '../../bot/mailboxSettings';
 import { sendTimeFor } from './sendWindow';
 
 export const botJobKinds = {

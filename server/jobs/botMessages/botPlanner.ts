@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { defaultProgrammeSettings } from '../../shared/programmeSettings';
-import { surveyScheduleOf, surveysDue } from '../../shared/surveySchedule';
-import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
-import type { Db } from '../store/database';
+import { defaultProgrammeSettings } from '../../../shared/programmeSettings';
+import { surveyScheduleOf, surveysDue } from '../../../shared/surveySchedule';
+import { type NewJob, scheduleJobs } from '../jobQueue';
+import type { Db } from '../../store/database';
 import { botJobKinds } from './botJobs';
-import { housekeepingJobs } from './housekeepingJobs';
 import { noticeJobs } from './noticePlanner';
 
 const hour = 3_600_000;
@@ -14,7 +13,7 @@ const day = 24 * hour;
  * Turns what happened (sessions, events, commitments) into bot jobs. It can run as often as
  * wanted, in every process: each job has a unique key, so planning twice schedules nothing new.
  */
-export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number; teamsAppCatalogId?: string } = {}): Promise<number> {
+export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number } = {}): Promise<number> {
   const lead = options.reminderLeadMs ?? 24 * hour;
   const jobs: NewJob[] = [];
   const both = (pair: { mentor_user_id: string; mentee_user_id: string }) => [
@@ -131,6 +130,5 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     }
   }
   jobs.push(...(await noticeJobs(db, now)));
-  jobs.push(...(await housekeepingJobs(db, now, { teamsAppCatalogId: options.teamsAppCatalogId })));
   return scheduleJobs(db, jobs);
 }

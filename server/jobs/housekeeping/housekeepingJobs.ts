@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { NewJob } from '../jobs/jobQueue';
-import type { Directory } from '../directory/directory';
-import { syncReportingLineChanges } from '../directory/reportingLineSync';
-import type { GraphGateway } from '../graph/graphGateway';
-import type { Db } from '../store/database';
+import type { JobHandler } from '../jobWorker';
+import type { NewJob } from '../jobQueue';
+import type { Directory } from '../../directory/directory';
+import { syncReportingLineChanges } from '../../directory/reportingLineSync';
+import type { GraphGateway } from '../../graph/graphGateway';
+import type { Db } from '../../store/database';
 
 export const housekeepingJobKinds = {
   /** Installs the Upward app in a participant's personal scope, so the bot gets their 1:1 chat. */
