@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
 import type { Me } from './api/types';
 import { App } from './app/App';
-import { connectHost } from './host/host';
+import { connectHost } from './host/connectHost';
 import { messages } from './messages';
 
 /** Connects to the host (Teams or the browser), learns who is signed in, then renders. */
