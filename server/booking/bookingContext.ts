@@ -4,6 +4,7 @@ import { defaultVenuePolicy, venuePolicySchema } from '../../shared/schemas/prog
 import { homeBaseOf, planVenues, type VenuePerson, type VenuePlan } from '../../shared/venues';
 import type { AppDeps } from '../appDeps';
 import type { Caller } from '../auth/caller';
+import type { DirectoryPerson } from '../directory/directory';
 import type { GraphSession } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
@@ -81,7 +82,7 @@ export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: s
   // The synced directory answers without a Graph call; Graph is asked only for what it lacks.
   const known = new Map(directoryRows.filter((r) => r.mail && r.office_location).map((r) => [r.user_id, r]));
   const missing = [pair.mentor_user_id, pair.mentee_user_id].filter((id) => !known.has(id));
-  const fetched = missing.length > 0 ? await deps.directory.getPeople(tenantId, missing) : new Map();
+  const fetched = missing.length > 0 ? await deps.directory.getPeople(tenantId, missing) : new Map<string, DirectoryPerson>();
 
   const person = (userId: string): BookingPerson => {
     const row = known.get(userId);
