@@ -23,4 +23,3 @@ export function presentProgramme(row: ProgrammeRow) {
   };
 }
 
-export type ProgrammeView = ReturnType<typeof presentProgramme>;

@@ -113,4 +113,3 @@ type SessionRow = Selectable<SessionTable>;
 
 const dateOf = (value: string | null) => (value === null ? null : new Date(value));
 
-export type Workspace = Awaited<ReturnType<typeof workspaceReader>>;
