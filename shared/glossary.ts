@@ -9,6 +9,8 @@ export type PairStatus = 'proposed' | 'accepted' | 'active' | 'paused' | 'ended'
 
 export type VenueKind = 'room' | 'offsite' | 'online';
 
+export type TakeawayStatus = 'proposed' | 'agreed';
+
 export interface Participant {
   id: string;
   programmeId: string;
@@ -32,7 +34,34 @@ export interface Venue {
   neutrality: string;
 }
 
+export interface Session {
+  id: string;
+  pairId: string;
+  startsAt: string;
+  endsAt: string;
+  venue: Venue;
+  eventId: string | null;
+  joinUrl: string | null;
+  status: 'planned' | 'held' | 'cancelled';
+}
+
+export interface Commitment {
+  id: string;
+  pairId: string;
+  text: string;
+  dueOn: string | null;
+  status: 'open' | 'kept' | 'dropped';
+}
+
 export type SurveyKind = 'pulse' | 'pairing-fit' | 'mid-point' | 'end';
+
+export interface Concern {
+  id: string;
+  programmeId: string;
+  raisedByUserId: string;
+  kind: 'concern' | 're-pair';
+  status: 'open' | 'in-progress' | 'closed';
+}
 
 /** The managers above a person, nearest first, as read from Entra ID. */
 export interface ReportingChain {

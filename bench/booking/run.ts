@@ -6,6 +6,7 @@
  */
 import type { PlaceRoom } from '../../shared/venues';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { bookingDeps } from '../../server/booking/bookingDeps';
 import { bookingSuggester } from '../../server/booking/bookingSuggester';
 import type { RoomCatalogue } from '../../server/booking/roomCatalogue';
 import { sessionBooker } from '../../server/booking/sessionBooker';
@@ -45,10 +46,10 @@ async function main() {
       const pair = await aPair(deps.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader });
       const from = new Date(Date.now() + 3_600_000).toISOString();
       const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-      const found = await bookingSuggester({ deps, rooms, actor, pairId: pair.id, from, to, mode: 'room' });
+      const found = await bookingSuggester(bookingDeps(deps, rooms), { actor, pairId: pair.id, from, to, mode: 'room' });
       const first = found.suggestions[0];
       if (!first) throw new Error('no suggestion');
-      await sessionBooker({ deps, rooms, actor, pairId: pair.id, input: { start: first.start, end: first.end, venue: { kind: first.venue.kind, ref: first.venue.ref }, organizer: 'mentee' }, now: new Date() });
+      await sessionBooker(bookingDeps(deps, rooms), { actor, pairId: pair.id, input: { start: first.start, end: first.end, venue: { kind: first.venue.kind, ref: first.venue.ref }, organizer: 'mentee' }, now: new Date() });
       return found.roomsChecked;
     };
 

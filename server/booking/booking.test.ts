@@ -6,7 +6,7 @@ import { createGraphTokens } from '../graph/graphTokens';
 import { aPair } from '../../test/harness/factories';
 import { startTestService, type TestService } from '../../test/harness/testService';
 import { workingSpans } from '../../shared/scheduling';
-import { readFreeBusy } from './freeBusy';
+import { readFreeBusy } from '../calendar/graphCalendar';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;
@@ -168,6 +168,21 @@ describe('booking a session through Microsoft Graph', () => {
     const booked = await book(pair.id, list[0]!);
     expect(booked.status).toBe(201);
     expect(service.standIn.eventCount()).toBe(before + 1);
+  });
+
+  it('answers 503 with Graph’s Retry-After when Graph keeps throttling, and books nothing', async () => {
+    const pair = await newPair();
+    const list = await suggestions(pair.id);
+    service.standIn.faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 1, count: 20 });
+    const before = service.standIn.eventCount();
+    const refused = await book(pair.id, list[0]!);
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('upstreamUnavailable');
+    expect(refused.headers.get('retry-after')).toBe('1');
+    const throttled = await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=in-person`, { as: leader });
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([503, '1']);
+    expect(service.standIn.eventCount()).toBe(before);
+    expect(await sessionRows(pair.id)).toHaveLength(0);
   });
 
   it('reads free/busy for 2 people and 40 rooms in exactly one $batch round trip', async () => {

@@ -1,11 +1,12 @@
+import type { BookedSession, SuggestionList, SuggestionView } from '../../shared/api/booking';
 import type { SlotSuggestion } from '../../shared/scheduling';
 import { presentSession } from '../workspace/workspacePresenter';
-import type { Suggestions } from './bookingSuggester';
-import type { SessionRow } from './sessionBooker';
-import { neutralSubject } from './sessionEvent';
+import type { Suggestions } from './availability';
+import { neutralSubject } from './createEvent';
+import type { SessionRow } from './reserve';
 
 /** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
-export function presentSuggestion(s: SlotSuggestion) {
+export function presentSuggestion(s: SlotSuggestion): SuggestionView {
   return {
     start: s.start,
     end: s.end,
@@ -17,7 +18,7 @@ export function presentSuggestion(s: SlotSuggestion) {
   };
 }
 
-export function presentSuggestions(result: Suggestions) {
+export function presentSuggestions(result: Suggestions): SuggestionList {
   return {
     subject: neutralSubject,
     suggestions: result.suggestions.map(presentSuggestion),
@@ -28,6 +29,6 @@ export function presentSuggestions(result: Suggestions) {
 }
 
 /** A booked session, as the workspace shows it, plus the neutral subject the calendar carries. */
-export function presentBookedSession(row: SessionRow) {
+export function presentBookedSession(row: SessionRow): BookedSession {
   return { ...presentSession(row), subject: neutralSubject };
 }

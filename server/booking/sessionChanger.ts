@@ -1,22 +1,28 @@
-import type { AppDeps } from '../appDeps';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
-import type { BookingContext } from './bookingContext';
-import { loadBookingContext } from './bookingContext';
-import { recheckFreeBusy } from './freeBusy';
-import type { RoomCatalogue } from './roomCatalogue';
-import { conflictWithNext, type SessionRow } from './sessionBooker';
-import { transactionIdFor, viaGraph } from './sessionEvent';
+import { conflictWithNext, futureSlot, lastLook, nextFortnight } from './availability';
+import type { BookingDeps } from './bookingDeps';
+import { suggestFor } from './bookingSuggester';
+import { type BookingContext, loadBookingContext } from './loadBooking';
+import { recordCancellation, recordMove } from './recordSession';
+import { type SessionRow, transactionIdFor } from './reserve';
 
 interface ChangeProps {
-  deps: AppDeps;
   actor: Caller;
   pairId: string;
   sessionId: string;
   now: Date;
 }
 
-async function plannedSession(deps: AppDeps, actor: Caller, pairId: string, sessionId: string): Promise<{ ctx: BookingContext; session: SessionRow; events: string }> {
+interface Planned {
+  ctx: BookingContext;
+  session: SessionRow;
+  organizerId: string;
+  eventId: string;
+}
+
+/** Load and authorise, for a change: the pair's planned session, booked through Upward, in a calendar the caller's identity reaches. */
+async function plannedSession(deps: BookingDeps, actor: Caller, pairId: string, sessionId: string): Promise<Planned> {
   const ctx = await loadBookingContext(deps, actor, pairId);
   const session = await deps.db
     .selectFrom('sessions')
@@ -28,76 +34,47 @@ async function plannedSession(deps: AppDeps, actor: Caller, pairId: string, sess
   if (!session) throw notFound();
   if (session.status !== 'planned') throw new ApiError('invalidTransition', 'Only a planned session can be moved or cancelled.');
   if (!session.event_id || !session.organizer_user_id) throw new ApiError('invalidTransition', 'This session was not booked through Upward, so change it in your calendar.');
-  if (deps.config.bookingIdentity === 'delegated' && session.organizer_user_id !== actor.userId) {
+  if (!deps.identity.reaches(actor, session.organizer_user_id)) {
     throw new ApiError('notYourRole', 'The meeting is in your partner’s calendar: ask them to move or cancel it.');
   }
-  return { ctx, session, events: `/users/${encodeURIComponent(session.organizer_user_id)}/events/${encodeURIComponent(session.event_id)}` };
+  return { ctx, session, organizerId: session.organizer_user_id, eventId: session.event_id };
 }
 
-/** Moves a session: the last look at free/busy at the new time, the event updated, then the row; if the row cannot be saved, the event goes back. */
-export async function sessionRescheduler(props: ChangeProps & { rooms: RoomCatalogue; start: string; end: string }): Promise<SessionRow> {
-  const { deps, actor, now } = props;
-  const { ctx, session, events } = await plannedSession(deps, actor, props.pairId, props.sessionId);
-  const start = new Date(props.start).toISOString();
-  const end = new Date(props.end).toISOString();
-  if (Date.parse(start) <= now.getTime()) throw new ApiError('invalidRequest', 'The session must start in the future.', [{ field: 'start', message: 'must be in the future' }]);
+/** Moves a session: the last look at free/busy at the new time, the event moved, then the row; if the row cannot be saved, the event goes back. */
+export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps & { start: string; end: string }): Promise<SessionRow> {
+  const { actor, now } = props;
+  const { ctx, session, organizerId, eventId } = await plannedSession(deps, actor, props.pairId, props.sessionId);
+  const slot = futureSlot(props, now);
+  const calendar = deps.identity.calendarFor(actor);
 
   const venue = session.venue as { kind?: string; ref?: string | null };
   const roomMail = venue.kind === 'room' && venue.ref ? venue.ref : null;
-  const busy = await viaGraph(() =>
-    recheckFreeBusy(ctx.graph, { calendarUserId: session.organizer_user_id!, schedules: [ctx.mentee.mail, ctx.mentor.mail, ...(roomMail ? [roomMail] : [])], from: start, to: end }),
-  );
   // The session's own event still holds its old time; that part of everyone's busy time is ours to move.
-  const ownStart = session.starts_at.getTime();
-  const ownEnd = session.ends_at.getTime();
-  const clash = (mail: string) => {
-    const intervals = busy.get(mail.toLowerCase());
-    if (!intervals) return true;
-    return intervals.some((b) => {
-      const [s, e] = [Date.parse(b.start), Date.parse(b.end)];
-      const overlapsNew = s < Date.parse(end) && e > Date.parse(start);
-      return overlapsNew && !(s >= ownStart && e <= ownEnd);
-    });
-  };
-  const taken = roomMail && clash(roomMail) ? 'roomTaken' : [ctx.mentee, ctx.mentor].some((p) => clash(p.mail)) ? 'slotTaken' : null;
+  const own = { start: session.starts_at.toISOString(), end: session.ends_at.toISOString() };
+  const taken = await lastLook(calendar, { organizerId, people: [ctx.mentee.mail, ctx.mentor.mail], roomMail, slot, own });
   if (taken) {
-    throw await conflictWithNext({ deps, rooms: props.rooms, actor, ctx, code: taken, start, mode: venue.kind === 'online' || venue.kind === 'offsite' ? venue.kind : 'room', now, excludeSessionId: session.id });
+    const mode = venue.kind === 'online' || venue.kind === 'offsite' ? venue.kind : 'room';
+    throw conflictWithNext(taken, slot.start, await suggestFor(deps, { actor, ctx, calendar, mode, ...nextFortnight(now), excludeSessionId: session.id }));
   }
 
-  const toGraph = (iso: string) => ({ dateTime: iso.replace(/\.\d{3}Z$/, ''), timeZone: 'UTC' });
-  await viaGraph(() => ctx.graph.send('PATCH', events, { start: toGraph(start), end: toGraph(end) }));
+  await calendar.moveEvent(organizerId, eventId, slot);
   try {
-    return await deps.db
-      .updateTable('sessions')
-      .set({ starts_at: start, ends_at: end, transaction_id: transactionIdFor(actor.tenantId, ctx.pair.id, start, end), updated_at: now })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', session.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return await recordMove(deps.db, { tenantId: actor.tenantId, sessionId: session.id, slot, transactionId: transactionIdFor(actor.tenantId, ctx.pair.id, slot.start, slot.end), now });
   } catch (error) {
-    await viaGraph(() => ctx.graph.send('PATCH', events, { start: toGraph(session.starts_at.toISOString()), end: toGraph(session.ends_at.toISOString()) })).catch((undo: unknown) =>
-      deps.logger.error({ err: undo, sessionId: session.id }, 'could not move the event back after a failed reschedule'),
-    );
+    await calendar.moveEvent(organizerId, eventId, own).catch((undo: unknown) => deps.logger.error({ err: undo, sessionId: session.id }, 'could not move the event back after a failed reschedule'));
     throw error;
   }
 }
 
-/** Cancels a session: Graph sends the attendees (and the room) a cancellation, then the session is marked cancelled. */
-export async function sessionCanceller(props: ChangeProps): Promise<SessionRow> {
-  const { deps, actor, now } = props;
-  const { ctx, session, events } = await plannedSession(deps, actor, props.pairId, props.sessionId);
+/** Cancels a session: the attendees (and the room) are sent a cancellation, then the session is marked cancelled. */
+export async function sessionCanceller(deps: BookingDeps, props: ChangeProps): Promise<SessionRow> {
+  const { actor, now } = props;
+  const { session, organizerId, eventId } = await plannedSession(deps, actor, props.pairId, props.sessionId);
   try {
-    await viaGraph(() => ctx.graph.send('POST', `${events}/cancel`, { comment: 'This Upward session is cancelled.' }));
+    await deps.identity.calendarFor(actor).cancelEvent(organizerId, eventId, 'This Upward session is cancelled.');
   } catch (error) {
     // Already gone from the calendar (deleted by hand): the session is cancelled all the same.
     if (!(error instanceof ApiError && error.code === 'notFound')) throw error;
   }
-  return deps.db
-    .updateTable('sessions')
-    // The slot's transaction id is freed, so the same time can be booked again later.
-    .set({ status: 'cancelled', transaction_id: null, updated_at: now })
-    .where('tenant_id', '=', actor.tenantId)
-    .where('id', '=', session.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return recordCancellation(deps.db, { tenantId: actor.tenantId, sessionId: session.id, now });
 }

@@ -1,16 +1,11 @@
-import { configFor, useM365StandIn } from '../../test/harness/m365';
-import { createGraphGateway, type GraphGateway } from './graphGateway';
-import { createGraphTokens } from './graphTokens';
+import { graphGatewayFor, useM365StandIn } from '../../test/harness/m365';
+import type { GraphGateway } from './graphGateway';
 
 const standIn = useM365StandIn({ seed: 'gateway', size: 1000 });
 let graph: GraphGateway;
 
 beforeAll(() => {
-  const config = configFor(standIn());
-  graph = createGraphGateway({
-    baseUrl: config.graphBaseUrl,
-    tokens: createGraphTokens({ authorityHost: config.entra.authorityHost, clientId: config.entra.clientId, managedIdentityClientId: config.entra.managedIdentityClientId }),
-  });
+  graph = graphGatewayFor(standIn());
 });
 
 beforeEach(() => {

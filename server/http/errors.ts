@@ -45,6 +45,8 @@ export class ApiError extends Error {
     readonly errors: FieldError[] = [],
     /** Extension members of the problem document, such as the next suggestion after a conflict. */
     readonly extensions: Record<string, unknown> = {},
+    /** When trying again makes sense, sent as Retry-After (an upstream that said when it will answer). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(detail);
     this.status = errorCatalogue[code].status;

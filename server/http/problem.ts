@@ -1,3 +1,4 @@
+import type { ProblemDocument } from '../../shared/api/problem';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { graphFailure } from '../graph/graphFailure';
 import type { Logger } from '../logger';
@@ -5,6 +6,7 @@ import { ApiError, errorCatalogue, type ErrorCode } from './errors';
 
 export function sendProblem(res: Response, error: ApiError, instance: string): void {
   const entry = errorCatalogue[error.code];
+  if (error.retryAfterSeconds !== null) res.set('Retry-After', String(error.retryAfterSeconds));
   res
     .status(error.status)
     .type('application/problem+json')
@@ -17,7 +19,7 @@ export function sendProblem(res: Response, error: ApiError, instance: string): v
       code: error.code,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),
       ...error.extensions,
-    });
+    } satisfies ProblemDocument);
 }
 
 /** Maps errors raised by Express' own body parsing to the catalogue. */

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../../shared/api/audit';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { auditLogQuery, insightQuery } from '../../shared/schemas/insight';
@@ -36,7 +37,7 @@ export function insightRoutes({ db, clock }: AppDeps): Router {
     await recordAudit(db, actor, 'audit.export', `${query.from ?? 'start'}..${query.to ?? 'now'}`, clock());
     const entries = await auditEntries(db, actor.tenantId, query);
     if (query.format === 'json') {
-      res.json({ entries });
+      res.json({ entries } satisfies AuditLog);
       return;
     }
     const rows = [['at', 'actorUserId', 'actorName', 'action', 'target', 'changes'], ...entries.map((e) => [e.at, e.actorUserId, e.actorName ?? '', e.action, e.target, e.changes ? JSON.stringify(e.changes) : ''])];

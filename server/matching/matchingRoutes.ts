@@ -1,3 +1,4 @@
+import type { MatchConstraintList, NewMatchRun, PublishedRun } from '../../shared/api/matching';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
@@ -22,7 +23,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const admin = requireAdmin(req);
     const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
-    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) });
+    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) } satisfies NewMatchRun);
   });
 
   router.get('/programmes/:id/matching/runs/latest', async (req, res) => {
@@ -37,7 +38,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id, runId } = parseParams(runParams, req);
     const admin = requireAdmin(req);
     const published = await matchPublisher({ db, actor: admin, programmeId: id, runId, now: clock() });
-    res.json({ published });
+    res.json({ published } satisfies PublishedRun);
   });
 
   router.get('/programmes/:id/matching/constraints', async (req, res) => {
@@ -45,7 +46,7 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const admin = requireAdmin(req);
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await db.selectFrom('match_constraints').selectAll().where('tenant_id', '=', admin.tenantId).where('programme_id', '=', id).execute();
-    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) });
+    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) } satisfies MatchConstraintList);
   });
 
   router.put('/programmes/:id/matching/constraints', async (req, res) => {

@@ -1,13 +1,8 @@
+import type { AdminBlockCode, AdminPinIssue } from '../../shared/api/matching';
 import type { PairBlockCode } from '../../shared/pairingRules';
 import type { PinIssue } from '../../shared/matching';
 
-/**
- * The rules an admin may see by name, and the one name for the rest. Reporting lines and
- * seniority (which by default is the depth in the management chain) answer together, so a pin
- * cannot be used to ask "is one of these two in the other's chain?" (decision 0038).
- */
-export type AdminBlockCode = Exclude<PairBlockCode, 'same-chain' | 'same-manager' | 'seniority-unknown' | 'mentor-not-junior' | 'gap-too-small'> | 'directory-rules';
-
+// Reporting lines and seniority answer together as 'directory-rules' (decision 0038).
 const directoryRules = new Set<PairBlockCode>(['same-chain', 'same-manager', 'seniority-unknown', 'mentor-not-junior', 'gap-too-small']);
 
 const messages: Record<AdminBlockCode, string> = {
@@ -19,13 +14,6 @@ const messages: Record<AdminBlockCode, string> = {
   'directory-rules':
     'Upward’s directory rules do not allow this pair. These rules cover reporting lines and seniority, and Upward never says which one applies, so that nobody’s reporting relationships are revealed.',
 };
-
-export interface AdminPinIssue {
-  pin: PinIssue['pin'];
-  code: PinIssue['code'];
-  message: string;
-  blockedBy: AdminBlockCode[];
-}
 
 function adminCode(code: PairBlockCode): AdminBlockCode {
   return directoryRules.has(code) ? 'directory-rules' : (code as AdminBlockCode);

@@ -1,8 +1,9 @@
+import type { MatchRunView } from '../../shared/api/matching';
 import { personSummaries } from '../directory/directoryCache';
 import type { Db } from '../store/database';
 
 /** A matching run as the admin reviews it: proposals with reasons, the unmatched with why. */
-export async function presentRun(db: Db, tenantId: string, runId: string) {
+export async function presentRun(db: Db, tenantId: string, runId: string): Promise<MatchRunView> {
   const run = await db.selectFrom('match_runs').selectAll().where('tenant_id', '=', tenantId).where('id', '=', runId).executeTakeFirstOrThrow();
   const rows = await db.selectFrom('match_proposals').selectAll().where('tenant_id', '=', tenantId).where('run_id', '=', runId).execute();
   const participantIds = rows.flatMap((r) => [r.mentor_participant_id, r.mentee_participant_id]).filter((id): id is string => id !== null);

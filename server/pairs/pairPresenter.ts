@@ -1,10 +1,11 @@
+import type { PairView } from '../../shared/api/pairs';
 import type { Caller } from '../auth/caller';
 import type { PersonSummary } from '../directory/directoryCache';
 import { pairAbilities, partnerOf, roleInPair } from '../policies/pairPolicy';
 import type { PairRow } from './pairRepository';
 
 /** A pair as one of its two people sees it: who the partner is (never their reporting line). */
-export function presentPair(caller: Caller, pair: PairRow, people: Map<string, PersonSummary>, programmeName: string) {
+export function presentPair(caller: Caller, pair: PairRow, people: Map<string, PersonSummary>, programmeName: string): PairView {
   const myRole = roleInPair(caller, pair)!;
   const partnerId = partnerOf(pair, myRole);
   const partner = people.get(partnerId);

@@ -1,3 +1,4 @@
+import type { PairList } from '../../shared/api/pairs';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
@@ -25,7 +26,7 @@ export function pairRoutes({ db, clock }: AppDeps): Router {
     const pairs = await pairRepository(db, caller.tenantId).listForUser(caller.userId);
     const people = await personSummaries(db, caller.tenantId, pairs.map((p) => partnerOf(p, roleInPair(caller, p)!)));
     const programmes = new Map((await programmeRepository(db, caller.tenantId).list()).map((p) => [p.id, p.name]));
-    res.json({ pairs: pairs.map((p) => presentPair(caller, p, people, programmes.get(p.programme_id) ?? '')) });
+    res.json({ pairs: pairs.map((p) => presentPair(caller, p, people, programmes.get(p.programme_id) ?? '')) } satisfies PairList);
   });
 
   router.post('/pairs/:id/:action', async (req, res) => {

@@ -1,3 +1,4 @@
+import type { ParticipantView } from '../../shared/api/participants';
 import type { ParticipantRow } from './participantRepository';
 
 export interface DirectorySummary {
@@ -7,7 +8,7 @@ export interface DirectorySummary {
 }
 
 /** A participant as an admin or the person themself sees them; no reporting line ever leaves. */
-export function presentParticipant(row: ParticipantRow, person: DirectorySummary | undefined) {
+export function presentParticipant(row: ParticipantRow, person: DirectorySummary | undefined): ParticipantView {
   const profile = row.profile as Record<string, unknown>;
   return {
     id: row.id,

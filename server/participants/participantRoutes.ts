@@ -1,3 +1,5 @@
+import type { DirectoryPeople, ImportReport, ParticipantList } from '../../shared/api/participants';
+import type { EnrolmentProgrammeList } from '../../shared/api/programmes';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
@@ -38,7 +40,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
             enrolment: me ? presentParticipant(me, undefined) : null,
           };
         }),
-    });
+    } satisfies EnrolmentProgrammeList);
   });
 
   router.post('/programmes/:id/enrolment', async (req, res) => {
@@ -57,7 +59,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await participantRepository(db, admin.tenantId).listForProgramme(id);
     const people = await directory.getPeople(admin.tenantId, rows.map((r) => r.user_id));
-    res.json({ participants: rows.map((r) => presentParticipant(r, people.get(r.user_id))) });
+    res.json({ participants: rows.map((r) => presentParticipant(r, people.get(r.user_id))) } satisfies ParticipantList);
   });
 
   router.post('/programmes/:id/participants', async (req, res) => {
@@ -77,7 +79,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
     if (typeof req.body !== 'string') throw new ApiError('unsupportedMediaType', 'Send the file as text/csv.');
     const admin = requireAdmin(req);
     const report = await participantImporter({ db, directory, actor: admin, programmeId: id, csv: req.body, mode, now: clock() });
-    res.json(report);
+    res.json(report satisfies ImportReport);
   });
 
   router.delete('/programmes/:id/participants/:participantId', async (req, res) => {
@@ -93,7 +95,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
     const people = await directory.searchPeople(admin.tenantId, q, 20);
     res.json({
       people: people.map((p) => ({ id: p.id, displayName: p.displayName, mail: p.mail, department: p.department, jobTitle: p.jobTitle })),
-    });
+    } satisfies DirectoryPeople);
   });
 
   return router;

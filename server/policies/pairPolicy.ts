@@ -1,3 +1,4 @@
+import type { PairAbilities } from '../../shared/api/pairs';
 import type { Role } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
 import { notFound } from '../http/errors';
@@ -23,7 +24,7 @@ export function authorizePairMember(caller: Caller, pair: PairRow | undefined): 
 }
 
 /** What the caller may do in a pair, sent with the data so the tab shows only what is allowed. */
-export function pairAbilities(caller: Caller, pair: PairRow) {
+export function pairAbilities(caller: Caller, pair: PairRow): PairAbilities {
   const role = roleInPair(caller, pair);
   const live = pair.status !== 'ended';
   return {

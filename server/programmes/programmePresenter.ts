@@ -1,10 +1,11 @@
+import type { ProgrammeView } from '../../shared/api/programmes';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../../shared/programmeSettings';
 import { defaultSurveySchedule, defaultVenuePolicy, guidesSchema, surveyScheduleSchema, venuePolicySchema } from '../../shared/schemas/programme';
 import { storyChannelSchema } from '../../shared/schemas/story';
 import type { ProgrammeRow } from './programmeRepository';
 
 /** The fields of a programme that leave the server. */
-export function presentProgramme(row: ProgrammeRow) {
+export function presentProgramme(row: ProgrammeRow): ProgrammeView {
   const details = row.details;
   return {
     id: row.id,
@@ -22,4 +23,3 @@ export function presentProgramme(row: ProgrammeRow) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-

@@ -1,3 +1,4 @@
+import type { ProgrammeList } from '../../shared/api/programmes';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { createProgrammeSchema, updateProgrammeSchema } from '../../shared/schemas/programme';
@@ -15,7 +16,7 @@ export function programmeRoutes({ db, clock, config }: AppDeps): Router {
   router.get('/programmes', async (req, res) => {
     const actor = requireAdmin(req);
     const rows = await programmeRepository(db, actor.tenantId).list();
-    res.json({ programmes: rows.map(presentProgramme) });
+    res.json({ programmes: rows.map(presentProgramme) } satisfies ProgrammeList);
   });
 
   router.post('/programmes', async (req, res) => {

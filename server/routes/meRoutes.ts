@@ -1,3 +1,4 @@
+import type { Me } from '../../shared/api/me';
 import { Router } from 'express';
 import type { AppDeps } from '../appDeps';
 import { callerOf } from '../auth/authenticate';
@@ -5,7 +6,7 @@ import type { Caller } from '../auth/caller';
 import type { DirectoryPerson } from '../directory/directory';
 
 /** What the caller may see of themself: token facts and a few directory facts, never their reporting line. */
-function presentMe(caller: Caller, person: (DirectoryPerson & { hasPhoto: boolean }) | null) {
+function presentMe(caller: Caller, person: (DirectoryPerson & { hasPhoto: boolean }) | null): Me {
   return {
     tenantId: caller.tenantId,
     userId: caller.userId,

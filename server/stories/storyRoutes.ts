@@ -1,3 +1,4 @@
+import type { MemberStory, MemberStoryAnswer, PublishedStoryList } from '../../shared/api/stories';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { storyConsentSchema, storyDraftSchema } from '../../shared/schemas/story';
@@ -18,27 +19,27 @@ export function storyRoutes({ db, graph, clock }: AppDeps): Router {
   router.get('/pairs/:id/story', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const { story, role } = await storyReader({ db, actor: callerOf(req), pairId: id, now: clock() });
-    res.json({ story: story ? presentStoryToMember(story, role) : null });
+    res.json({ story: story ? presentStoryToMember(story, role) : null } satisfies MemberStoryAnswer<MemberStory | null>);
   });
 
   router.put('/pairs/:id/story', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const input = parseBody(storyDraftSchema, req);
     const { story, role } = await storyDrafter({ db, actor: callerOf(req), pairId: id, input, now: clock() });
-    res.json({ story: presentStoryToMember(story, role) });
+    res.json({ story: presentStoryToMember(story, role) } satisfies MemberStoryAnswer);
   });
 
   router.post('/pairs/:id/story/consent', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const input = parseBody(storyConsentSchema, req);
     const { story, role } = await storyConsenter({ db, actor: callerOf(req), pairId: id, input, now: clock() });
-    res.json({ story: presentStoryToMember(story, role) });
+    res.json({ story: presentStoryToMember(story, role) } satisfies MemberStoryAnswer);
   });
 
   router.get('/programmes/:id/stories', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const stories = await publishedStories(db, callerOf(req), id);
-    res.json({ stories: stories.map(presentPublishedStory) });
+    res.json({ stories: stories.map(presentPublishedStory) } satisfies PublishedStoryList);
   });
 
   router.post('/admin/stories/:id/post', async (req, res) => {

@@ -1,3 +1,4 @@
+import type { SurveyAnswered, WaitingSurveyList } from '../../shared/api/surveys';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
@@ -18,14 +19,14 @@ export function surveyRoutes({ db, clock }: AppDeps): Router {
   const router = Router();
 
   router.get('/surveys/mine', async (req, res) => {
-    res.json({ surveys: await surveysWaitingReader({ db, actor: callerOf(req), now: clock() }) });
+    res.json({ surveys: await surveysWaitingReader({ db, actor: callerOf(req), now: clock() }) } satisfies WaitingSurveyList);
   });
 
   router.post('/pairs/:id/surveys/:kind', async (req, res) => {
     const { id, kind } = parseParams(answerParams, req);
     // The answers' own schema is the survey's, checked by the command the bot uses too.
     const answers = parseBody(z.record(z.string(), z.unknown()), req);
-    res.json(await surveyResponder({ db, actor: callerOf(req), pairId: id, kind, answers, now: clock() }));
+    res.json((await surveyResponder({ db, actor: callerOf(req), pairId: id, kind, answers, now: clock() })) satisfies SurveyAnswered);
   });
 
   return router;

@@ -1,3 +1,4 @@
+import type { ConcernList } from '../../shared/api/workspace';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { concernListQuery, concernSchema, concernStatusChangeSchema } from '../../shared/schemas/workspace';
@@ -19,13 +20,13 @@ export function concernRoutes({ db, clock }: AppDeps): Router {
 
   router.get('/concerns/mine', async (req, res) => {
     const concerns = await concernsRaisedBy(db, callerOf(req));
-    res.json({ concerns: concerns.map(presentOwnConcern) });
+    res.json({ concerns: concerns.map(presentOwnConcern) } satisfies ConcernList);
   });
 
   router.get('/admin/concerns', async (req, res) => {
     const { status } = parseQuery(concernListQuery, req);
     const concerns = await concernsForAdmin({ db, actor: requireAdmin(req), status, now: clock() });
-    res.json({ concerns: concerns.map(presentConcernForAdmin) });
+    res.json({ concerns: concerns.map(presentConcernForAdmin) } satisfies ConcernList);
   });
 
   router.patch('/admin/concerns/:id', async (req, res) => {

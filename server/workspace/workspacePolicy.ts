@@ -1,3 +1,4 @@
+import type { WorkspaceAbilities } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import type { Role } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
@@ -34,7 +35,7 @@ const rules = {
   recordCommitment: mentee,
   thank: mentee,
   decidePraiseSharing: mentor,
-} satisfies Record<string, (m: Member) => boolean>;
+} satisfies Record<keyof WorkspaceAbilities, (m: Member) => boolean>;
 
 export type WorkspaceAction = keyof typeof rules;
 
@@ -73,6 +74,6 @@ export function memberOf(actor: Caller, pair: PairRow, role: Role): Member {
 }
 
 /** What the caller may do in the workspace, sent with it so the tab hides what is not allowed. */
-export function workspaceAbilities(member: Member): Record<WorkspaceAction, boolean> {
+export function workspaceAbilities(member: Member): WorkspaceAbilities {
   return Object.fromEntries(Object.keys(rules).map((a) => [a, can(member, a as WorkspaceAction)])) as Record<WorkspaceAction, boolean>;
 }

@@ -1,3 +1,4 @@
+import type { AgendaItemView, CharterView, CommitmentView, ConcernView, PraiseView, ReflectionView, SessionView, TakeawayView } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import type { ConcernTable, SessionTable } from '../store/schema';
 import type { CharterRow } from './commands/charterCommands';
@@ -13,7 +14,7 @@ import { type AgendaItemRow, type Member, type PraiseRow, recordRules, type Refl
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const who = (viewer: Member, userId: string) => (userId === viewer.userId ? 'me' : 'partner');
 
-export function presentCharter(viewer: Member, c: CharterRow) {
+export function presentCharter(viewer: Member, c: CharterRow): CharterView {
   const mine = viewer.role === 'mentor' ? c.mentor_signed_at : c.mentee_signed_at;
   const theirs = viewer.role === 'mentor' ? c.mentee_signed_at : c.mentor_signed_at;
   return {
@@ -25,7 +26,7 @@ export function presentCharter(viewer: Member, c: CharterRow) {
   };
 }
 
-export function presentSession(s: Selectable<SessionTable>) {
+export function presentSession(s: Selectable<SessionTable>): SessionView {
   const venue = s.venue;
   return {
     id: s.id,
@@ -40,7 +41,7 @@ export function presentSession(s: Selectable<SessionTable>) {
   };
 }
 
-export function presentAgendaItem(viewer: Member, item: AgendaItemRow) {
+export function presentAgendaItem(viewer: Member, item: AgendaItemRow): AgendaItemView {
   return {
     id: item.id,
     sessionId: item.session_id,
@@ -52,7 +53,7 @@ export function presentAgendaItem(viewer: Member, item: AgendaItemRow) {
   };
 }
 
-export function presentReflection(viewer: Member, r: ReflectionRow) {
+export function presentReflection(viewer: Member, r: ReflectionRow): ReflectionView {
   return {
     id: r.id,
     sessionId: r.session_id,
@@ -64,7 +65,7 @@ export function presentReflection(viewer: Member, r: ReflectionRow) {
   };
 }
 
-export function presentTakeaway(viewer: Member, t: TakeawayRow) {
+export function presentTakeaway(viewer: Member, t: TakeawayRow): TakeawayView {
   return {
     id: t.id,
     sessionId: t.session_id,
@@ -77,11 +78,11 @@ export function presentTakeaway(viewer: Member, t: TakeawayRow) {
   };
 }
 
-export function presentCommitment(c: CommitmentRow) {
+export function presentCommitment(c: CommitmentRow): CommitmentView {
   return { id: c.id, sessionId: c.session_id, text: c.text, dueOn: c.due_on, status: c.status, createdAt: c.created_at.toISOString() };
 }
 
-export function presentPraise(viewer: Member, p: PraiseRow) {
+export function presentPraise(viewer: Member, p: PraiseRow): PraiseView {
   return {
     id: p.id,
     from: who(viewer, p.from_user_id),
@@ -93,11 +94,11 @@ export function presentPraise(viewer: Member, p: PraiseRow) {
 }
 
 /** A concern as the person who raised it follows it. */
-export function presentOwnConcern(c: ConcernRow) {
+export function presentOwnConcern(c: ConcernRow): ConcernView {
   return { id: c.id, kind: c.kind, status: c.status, pairId: c.pair_id, programmeId: c.programme_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
 }
 
 /** A concern as a programme admin handles it: what was written for them, never anything of the workspace. */
-export function presentConcernForAdmin(c: Selectable<ConcernTable>) {
+export function presentConcernForAdmin(c: Selectable<ConcernTable>): ConcernView {
   return { id: c.id, kind: c.kind, status: c.status, programmeId: c.programme_id, pairId: c.pair_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
 }

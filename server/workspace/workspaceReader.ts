@@ -1,3 +1,4 @@
+import type { Workspace } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
@@ -27,7 +28,7 @@ import {
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
  * "next session" and "agenda" from it. Only the two members can read it; admins get a 404.
  */
-export async function workspaceReader(props: { db: Db; actor: Caller; pairId: string; now: Date }) {
+export async function workspaceReader(props: { db: Db; actor: Caller; pairId: string; now: Date }): Promise<Workspace> {
   const { db, actor, now } = props;
   const tenantId = actor.tenantId;
   const pair = await pairRepository(db, tenantId).find(props.pairId);
@@ -112,4 +113,3 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
 type SessionRow = Selectable<SessionTable>;
 
 const dateOf = (value: string | null) => (value === null ? null : new Date(value));
-

@@ -13,3 +13,4 @@ export type StoryConsentInput = z.infer<typeof storyConsentSchema>;
 export const storyChannelSchema = z
   .object({ teamId: z.string().trim().min(1).max(200), channelId: z.string().trim().min(1).max(200), displayName: z.string().trim().max(200).default('') })
   .strict();
+export type StoryChannel = z.infer<typeof storyChannelSchema>;

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './api/client';
-import type { Me } from './api/types';
+import { tabApiClient } from './api/client';
+import type { Me } from '../../shared/api/me';
 import { App } from './app/App';
 import { connectHost } from './host/connectHost';
 import { messages } from './messages';
@@ -12,7 +12,7 @@ async function start() {
   root.render(<p role="status">{messages.loading}</p>);
   try {
     const host = await connectHost();
-    const api = createApiClient(host);
+    const api = tabApiClient(host);
     const me = await api.get<Me>('/me');
     root.render(<App host={host} api={api} me={me} />);
   } catch (error) {

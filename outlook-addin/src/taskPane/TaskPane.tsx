@@ -13,7 +13,8 @@ import {
   Text,
   Title3,
 } from '@fluentui/react-components';
-import type { BookingApi, MeetingMode, Suggestion } from '../api/bookingApi';
+import type { SuggestionView } from '../../../shared/api/booking';
+import type { BookingApi, MeetingMode } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
 import { useTaskPane } from './useTaskPane';
 import { useTaskPaneStyles } from './useTaskPaneStyles.styles';
@@ -31,7 +32,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
   const pane = useTaskPane(api, host);
   const { outcome } = pane;
 
-  const suggestionCard = (s: Suggestion, index: number) => (
+  const suggestionCard = (s: SuggestionView, index: number) => (
     <li key={`${s.start}-${s.venue.ref ?? s.venue.kind}`}>
       <Card className={styles.card} aria-label={`Suggestion ${index + 1}: ${when(s)} at ${s.venue.displayName}`}>
         <Text weight="semibold">{when(s)}</Text>

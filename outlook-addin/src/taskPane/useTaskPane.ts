@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type BookedSession, type BookingApi, BookingProblem, type MeetingMode, type PairSummary, type Suggestion, type SuggestionList } from '../api/bookingApi';
+import type { BookedSession, SuggestionList, SuggestionView } from '../../../shared/api/booking';
+import type { PairView } from '../../../shared/api/pairs';
+import { ApiProblem } from '../../../shared/api/problem';
+import { type BookingApi, type MeetingMode, nextSuggestion, problemText } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
 import { fillAppointment } from '../office/appointment';
 
 export type Outcome =
   | { kind: 'booked'; session: BookedSession }
-  | { kind: 'filled'; suggestion: Suggestion }
-  | { kind: 'taken'; message: string; next: Suggestion | null }
+  | { kind: 'filled'; suggestion: SuggestionView }
+  | { kind: 'taken'; message: string; next: SuggestionView | null }
   | { kind: 'error'; message: string };
 
 /** The task pane's state: the pair, the mode, the suggestions, and what happened to the last choice. */
 export function useTaskPane(api: BookingApi, host: AddinHost) {
-  const [pairs, setPairs] = useState<PairSummary[] | null>(null);
+  const [pairs, setPairs] = useState<PairView[] | null>(null);
   const [pairId, setPairId] = useState<string | null>(null);
   const [mode, setMode] = useState<MeetingMode>('room');
   const [list, setList] = useState<SuggestionList | null>(null);
@@ -19,7 +22,7 @@ export function useTaskPane(api: BookingApi, host: AddinHost) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const fail = (error: unknown) => setOutcome({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => setOutcome({ kind: 'error', message: problemText(error) });
 
   useEffect(() => {
     api.pairs().then((found) => {
@@ -43,14 +46,14 @@ export function useTaskPane(api: BookingApi, host: AddinHost) {
   }, [api, pairId, mode]);
 
   const book = useCallback(
-    async (suggestion: Suggestion) => {
+    async (suggestion: SuggestionView) => {
       if (!pairId) return;
       setBusy(true);
       setOutcome(null);
       try {
         setOutcome({ kind: 'booked', session: await api.book(pairId, suggestion) });
       } catch (error) {
-        if (error instanceof BookingProblem && error.status === 409) setOutcome({ kind: 'taken', message: error.message, next: error.next });
+        if (error instanceof ApiProblem && error.status === 409) setOutcome({ kind: 'taken', message: problemText(error), next: nextSuggestion(error) });
         else fail(error);
       } finally {
         setBusy(false);
@@ -60,7 +63,7 @@ export function useTaskPane(api: BookingApi, host: AddinHost) {
   );
 
   const fill = useCallback(
-    async (suggestion: Suggestion) => {
+    async (suggestion: SuggestionView) => {
       if (!host.appointment || !list) return;
       setBusy(true);
       setOutcome(null);

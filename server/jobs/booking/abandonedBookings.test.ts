@@ -7,7 +7,7 @@ import { aPair, aSession } from '../../../test/harness/factories';
 import { startTestService, type TestService } from '../../../test/harness/testService';
 import { abandonedBookingJobHandlers, abandonedBookingJobKind, abandonedBookingJobs } from './abandonedBookings';
 import { beginBooking } from '../../booking/bookingIntents';
-import { transactionIdFor } from '../../booking/sessionEvent';
+import { transactionIdFor } from '../../booking/reserve';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

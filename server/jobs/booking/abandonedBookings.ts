@@ -1,11 +1,13 @@
-import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Calendar } from '../../calendar/calendar';
+import { graphCalendar } from '../../calendar/graphCalendar';
 import type { Config } from '../../config';
-import type { GraphGateway, GraphSession } from '../../graph/graphGateway';
+import type { GraphGateway } from '../../graph/graphGateway';
+import { ApiError } from '../../http/errors';
 import type { NewJob } from '../jobQueue';
 import type { JobHandler } from '../jobWorker';
 import type { Logger } from '../../logger';
 import type { Db } from '../../store/database';
-import { cancelSessionEvent, notBookedComment } from '../../booking/sessionEvent';
+import { notBookedComment } from '../../booking/createEvent';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
 
@@ -54,19 +56,20 @@ export async function abandonedBookingJobs(db: Db, now: Date, bookingIdentity: C
   return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: abandonedBookingJobKind, dedupeKey: `abandoned-bookings:${quarter}`, payload: {}, runAt: now }));
 }
 
+const gone = (error: unknown) => error instanceof ApiError && error.code === 'notFound';
+
 /** The events in the organizer's calendar that this booking created (normally one, none if Graph never got it). */
-async function eventsOf(graph: GraphSession, intent: Intent): Promise<string[]> {
-  const window = `startDateTime=${encodeURIComponent(intent.starts_at!.toISOString())}&endDateTime=${encodeURIComponent(intent.ends_at!.toISOString())}`;
-  let view;
+async function eventsOf(calendar: Calendar, intent: Intent): Promise<string[]> {
+  let events;
   try {
-    view = await graph.list<Pick<Event, 'id' | 'transactionId'>>(`/users/${encodeURIComponent(intent.organizer_user_id!)}/calendarView?${window}&$select=id,transactionId&$top=100`);
+    events = await calendar.eventsBetween(intent.organizer_user_id!, intent.starts_at!.toISOString(), intent.ends_at!.toISOString());
   } catch (error) {
     // The mailbox itself is gone (the person left): so is any event in it.
-    if ((error as { statusCode?: number }).statusCode === 404) return [];
+    if (gone(error)) return [];
     throw error;
   }
   // Graph cannot filter on transactionId: compared here, as a GUID (any case).
-  return view.items.filter((e) => e.id && e.transactionId?.toLowerCase() === intent.transaction_id.toLowerCase()).map((e) => e.id!);
+  return events.filter((e) => e.transactionId?.toLowerCase() === intent.transaction_id.toLowerCase()).map((e) => e.id);
 }
 
 /**
@@ -74,7 +77,7 @@ async function eventsOf(graph: GraphSession, intent: Intent): Promise<string[]> 
  * afresh) instead of taking back an event this is cancelling. Throws, leaving the intent, when
  * Graph could not be asked or could not cancel: the next run tries again.
  */
-async function settle(deps: { db: Db; graph: GraphSession; logger: Pick<Logger, 'info'> }, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
+async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info'> }, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const intent = await dueIntents(trx, now)
       .select(['transaction_id', 'pair_id', 'organizer_user_id', 'starts_at', 'ends_at'])
@@ -92,12 +95,12 @@ async function settle(deps: { db: Db; graph: GraphSession; logger: Pick<Logger, 
       await forget();
       return true;
     }
-    for (const eventId of await eventsOf(deps.graph, intent)) {
+    for (const eventId of await eventsOf(deps.calendar, intent)) {
       try {
-        await cancelSessionEvent(deps.graph, intent.organizer_user_id!, eventId, notBookedComment);
+        await deps.calendar.cancelEvent(intent.organizer_user_id!, eventId, notBookedComment);
       } catch (error) {
         // Gone since the calendar view was read (removed by hand): nothing left to cancel.
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        if (!gone(error)) throw error;
       }
       deps.logger.info({ tenantId, pairId: intent.pair_id, organizerId: intent.organizer_user_id, eventId }, 'cancelled the event of a booking nobody finished');
     }
@@ -115,12 +118,13 @@ async function settle(deps: { db: Db; graph: GraphSession; logger: Pick<Logger, 
  */
 async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
   const due = await dueIntents(deps.db, now).select('transaction_id').where('tenant_id', '=', tenantId).orderBy('created_at').limit(batchSize).execute();
-  const graph = deps.graph.forApp(tenantId);
+  // Only the app's own identity reaches an organizer's calendar without them.
+  const calendar = graphCalendar(deps.graph.forApp(tenantId), 'app');
   let settled = 0;
   let firstError: unknown = null;
   for (const { transaction_id } of due) {
     try {
-      if (await settle({ db: deps.db, graph, logger: deps.logger }, tenantId, transaction_id, now)) settled++;
+      if (await settle({ db: deps.db, calendar, logger: deps.logger }, tenantId, transaction_id, now)) settled++;
     } catch (error) {
       deps.logger.warn({ err: error, tenantId, transactionId: transaction_id }, 'could not settle an abandoned booking; it stays for the next run');
       firstError ??= error;

@@ -5,7 +5,8 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction } from '../common/useAsync';
 import { messages } from '../messages';
-import type { AdminApi, DirectoryPersonView } from './adminApi';
+import type { DirectoryPersonView } from '../../../shared/api/participants';
+import type { AdminApi } from './adminApi';
 
 const m = messages.admin.invite;
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);

@@ -8,10 +8,11 @@ import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDateTime } from '../format';
 import { messages } from '../messages';
-import type { AdminApi, MatchRun } from './adminApi';
+import type { MatchRunView } from '../../../shared/api/matching';
+import type { AdminApi } from './adminApi';
 
 const m = messages.admin;
-type Proposal = MatchRun['proposals'][number];
+type Proposal = MatchRunView['proposals'][number];
 
 function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; others: Proposal[]; onSwap: (other: Proposal) => void; busy: boolean }) {
   const [target, setTarget] = useState<string | null>(null);

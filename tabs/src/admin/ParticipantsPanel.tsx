@@ -6,7 +6,8 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { messages } from '../messages';
-import type { AdminApi, ImportReport } from './adminApi';
+import type { ImportReport } from '../../../shared/api/participants';
+import type { AdminApi } from './adminApi';
 import { InviteParticipant } from './InviteParticipant';
 
 const m = messages.admin;

@@ -7,14 +7,15 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { messages } from '../messages';
-import type { AdminApi, ProgrammeDetail } from './adminApi';
+import type { ProgrammeView } from '../../../shared/api/programmes';
+import type { AdminApi } from './adminApi';
 
 const m = messages.admin.edit;
 
 /** Number inputs hand over text; an empty or partial number is sent as NaN so the schema names the field. */
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-function EditForm({ programme, calls, onSaved, onClose }: { programme: ProgrammeDetail; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
+function EditForm({ programme, calls, onSaved, onClose }: { programme: ProgrammeView; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
   const styles = useFormStyles();
   const action = useAction();
   const [name, setName] = useState(programme.name);
@@ -57,7 +58,7 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
         <Input type="date" value={endsOn} onChange={(_e, d) => setEndsOn(d.value)} />
       </Field>
       <Field label={messages.admin.status} validationMessage={fieldError('status')}>
-        <Select value={status} onChange={(_e, d) => setStatus(d.value)}>
+        <Select value={status} onChange={(_e, d) => setStatus(programmeStatusSchema.parse(d.value))}>
           {programmeStatusSchema.options.map((s) => (
             <option key={s} value={s}>
               {m.statuses[s]}

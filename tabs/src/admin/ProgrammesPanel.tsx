@@ -6,7 +6,8 @@ import { Section } from '../common/Section/Section';
 import { useAction } from '../common/useAsync';
 import { formatDate } from '../format';
 import { messages } from '../messages';
-import type { AdminApi, ProgrammeView } from './adminApi';
+import type { ProgrammeView } from '../../../shared/api/programmes';
+import type { AdminApi } from './adminApi';
 import { ProgrammeEditor } from './ProgrammeEditor';
 
 export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: ProgrammeView[]; calls: AdminApi; onChanged: () => void }) {

@@ -1,12 +1,13 @@
-import { surveyAnswerSchemas, type ScheduledSurveyKind, type WaitingSurvey } from '../../../shared/schemas/survey';
+import type { SurveyAnswered, WaitingSurveyList } from '../../../shared/api/surveys';
+import { surveyAnswerSchemas, type ScheduledSurveyKind } from '../../../shared/schemas/survey';
 import type { ApiClient } from './client';
 import { checked } from './workspaceApi';
 
 /** The survey calls of the tab; answers are checked with the server's own schema before sending. */
 export function surveyApi(api: ApiClient) {
   return {
-    mine: () => api.get<{ surveys: WaitingSurvey[] }>('/surveys/mine').then((r) => r.surveys),
+    mine: () => api.get<WaitingSurveyList>('/surveys/mine').then((r) => r.surveys),
     answer: (pairId: string, kind: ScheduledSurveyKind, answers: Record<string, unknown>) =>
-      api.send<{ repairRequested: boolean }>('POST', `/pairs/${encodeURIComponent(pairId)}/surveys/${encodeURIComponent(kind)}`, checked(surveyAnswerSchemas[kind], answers)),
+      api.send<SurveyAnswered>('POST', `/pairs/${encodeURIComponent(pairId)}/surveys/${encodeURIComponent(kind)}`, checked(surveyAnswerSchemas[kind], answers)),
   };
 }

@@ -15,7 +15,10 @@ import {
 import { storyConsentSchema, storyDraftSchema } from '../../../shared/schemas/story';
 import type { ApiClient } from './client';
 import { problemFromIssues } from './problem';
-import type { EnrolmentProgramme, MemberStory, PairView, Workspace } from './types';
+import type { PairList, PairView } from '../../../shared/api/pairs';
+import type { EnrolmentProgrammeList } from '../../../shared/api/programmes';
+import type { MemberStory, MemberStoryAnswer } from '../../../shared/api/stories';
+import type { Workspace } from '../../../shared/api/workspace';
 
 /** Validates with the same zod schema the server uses, so a person sees the mistake before a round trip. */
 export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -29,7 +32,7 @@ const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
 /** Every workspace call the tab makes, named by what it does; the paths live here only. */
 export function workspaceApi(api: ApiClient) {
   return {
-    pairs: () => api.get<{ pairs: PairView[] }>('/pairs'),
+    pairs: () => api.get<PairList>('/pairs'),
     workspace: (pairId: string) => api.get<Workspace>(`${pair(pairId)}/workspace`),
     pairAction: (pairId: string, action: 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair') => api.send<PairView>('POST', `${pair(pairId)}/${action}`),
     signCharter: (pairId: string) => api.send('POST', `${pair(pairId)}/charter/sign`),
@@ -55,10 +58,10 @@ export function workspaceApi(api: ApiClient) {
     decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>
       api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked(praiseSharingSchema, { shareWithManager })),
     raiseConcern: (pairId: string, text: string) => api.send('POST', '/concerns', checked(concernSchema, { pairId, text })),
-    story: (pairId: string) => api.get<{ story: MemberStory | null }>(`${pair(pairId)}/story`).then((r) => r.story),
-    writeStory: (pairId: string, text: string, version: number | undefined) => api.send<{ story: MemberStory }>('PUT', `${pair(pairId)}/story`, checked(storyDraftSchema, { text, version })).then((r) => r.story),
-    consentToStory: (pairId: string, version: number, consent: boolean) => api.send<{ story: MemberStory }>('POST', `${pair(pairId)}/story/consent`, checked(storyConsentSchema, { version, consent })).then((r) => r.story),
-    enrolmentProgrammes: () => api.get<{ programmes: EnrolmentProgramme[] }>('/enrolment/programmes'),
+    story: (pairId: string) => api.get<MemberStoryAnswer<MemberStory | null>>(`${pair(pairId)}/story`).then((r) => r.story),
+    writeStory: (pairId: string, text: string, version: number | undefined) => api.send<MemberStoryAnswer>('PUT', `${pair(pairId)}/story`, checked(storyDraftSchema, { text, version })).then((r) => r.story),
+    consentToStory: (pairId: string, version: number, consent: boolean) => api.send<MemberStoryAnswer>('POST', `${pair(pairId)}/story/consent`, checked(storyConsentSchema, { version, consent })).then((r) => r.story),
+    enrolmentProgrammes: () => api.get<EnrolmentProgrammeList>('/enrolment/programmes'),
     enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),
   };
 }

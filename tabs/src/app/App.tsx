@@ -1,7 +1,7 @@
 import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me } from '../../../shared/api/me';
 import { Loading } from '../common/Loading';
 import { GuidesPage } from '../guides/GuidesPage';
 import type { Host, ThemeName } from '../host/host';

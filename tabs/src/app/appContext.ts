@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me } from '../../../shared/api/me';
 import type { Host } from '../host/host';
 
 export interface AppServices {

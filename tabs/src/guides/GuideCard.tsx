@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { Role } from '../../../shared/glossary';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Section } from '../common/Section/Section';
 import { messages } from '../messages';

@@ -1,6 +1,7 @@
 import { Badge, Button, Field, Select } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { EnrolmentProgramme, Role } from '../api/types';
+import type { Role } from '../../../shared/glossary';
+import type { EnrolmentProgramme } from '../../../shared/api/programmes';
 import { workspaceApi } from '../api/workspaceApi';
 import { useApp } from '../app/appContext';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';

@@ -1,6 +1,6 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { AgendaItem, Workspace } from '../../api/types';
+import type { AgendaItemView, Workspace } from '../../../../shared/api/workspace';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
@@ -9,7 +9,7 @@ import { useAction } from '../../common/useAsync';
 import { messages } from '../../messages';
 import type { SectionProps } from '../sectionProps';
 
-function stateLabel(item: AgendaItem): string | null {
+function stateLabel(item: AgendaItemView): string | null {
   if (item.state === 'declined') return messages.agenda.declined;
   if (item.state === 'suggested') return item.canAnswer ? messages.agenda.suggestion : messages.agenda.mySuggestion;
   return null;
@@ -43,7 +43,7 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
       setMoved({ focus: `${item.id}:${focusDirection}`, announce: messages.agenda.movedTo(item.text, target + 1, ids.length) });
     });
   };
-  const moveButton = (item: AgendaItem, index: number, direction: 'up' | 'down') => {
+  const moveButton = (item: AgendaItemView, index: number, direction: 'up' | 'down') => {
     const edge = direction === 'up' ? index === 0 : index === onAgenda.length - 1;
     if (edge) return null;
     return (

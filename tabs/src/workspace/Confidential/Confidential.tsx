@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { PairView } from '../../api/types';
+import type { PairView } from '../../../../shared/api/pairs';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Reflection, Workspace } from '../../api/types';
+import type { ReflectionView, Workspace } from '../../../../shared/api/workspace';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { messages } from '../../messages';
 import type { SectionProps } from '../sectionProps';
 
-function Entry({ entry, children }: { entry: Reflection; children?: React.ReactNode }) {
+function Entry({ entry, children }: { entry: ReflectionView; children?: React.ReactNode }) {
   const styles = useFormStyles();
   return (
     <li className={styles.item}>
@@ -24,7 +24,7 @@ function Entry({ entry, children }: { entry: Reflection; children?: React.ReactN
 }
 
 /** Rewording one of my entries in place; its sharing stays as it was. */
-function EntryEditor({ entry, onSave, onDone }: { entry: Reflection; onSave: (text: string) => Promise<unknown>; onDone: () => void }) {
+function EntryEditor({ entry, onSave, onDone }: { entry: ReflectionView; onSave: (text: string) => Promise<unknown>; onDone: () => void }) {
   const styles = useFormStyles();
   const action = useAction();
   const [text, setText] = useState(entry.text);

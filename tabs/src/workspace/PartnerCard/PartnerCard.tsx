@@ -1,5 +1,5 @@
 import { Badge, Button, Persona } from '@fluentui/react-components';
-import type { PairView } from '../../api/types';
+import type { PairView } from '../../../../shared/api/pairs';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';

@@ -1,7 +1,8 @@
 import { Button, Field, Input, Link, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { maxTakeawaysPerSession } from '../../../../shared/schemas/workspace';
-import type { PairView, Session, Workspace } from '../../api/types';
+import type { PairView } from '../../../../shared/api/pairs';
+import type { SessionView, Workspace } from '../../../../shared/api/workspace';
 import { useApp } from '../../app/appContext';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
@@ -13,7 +14,7 @@ import { messages } from '../../messages';
 import type { SectionProps } from '../sectionProps';
 
 
-function venueText(session: Session): string {
+function venueText(session: SessionView): string {
   const kind = session.venue.kind ? (messages.sessions.venue[session.venue.kind] ?? session.venue.kind) : '';
   return [kind, session.venue.displayName].filter(Boolean).join(': ');
 }
@@ -23,7 +24,7 @@ function venueText(session: Session): string {
  * host opens a new meeting with a neutral subject (what the pair discusses stays private) and a
  * link back to the workspace.
  */
-export function NextSession({ next, pair }: { next: Session | null; pair: PairView }) {
+export function NextSession({ next, pair }: { next: SessionView | null; pair: PairView }) {
   const styles = useFormStyles();
   const { host } = useApp();
   return (

@@ -1,6 +1,7 @@
 import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MemberStory, PairView } from '../../api/types';
+import type { PairView } from '../../../../shared/api/pairs';
+import type { MemberStory } from '../../../../shared/api/stories';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { Loading } from '../../common/Loading';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';

@@ -1,5 +1,5 @@
 import { Field, ProgressBar } from '@fluentui/react-components';
-import type { Workspace } from '../../api/types';
+import type { Workspace } from '../../../../shared/api/workspace';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { Section } from '../../common/Section/Section';
 import { formatDate } from '../../format';

@@ -1,16 +1,12 @@
 import type { Participant } from '../../shared/glossary';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { defaultVenuePolicy, venuePolicySchema } from '../../shared/schemas/programme';
-import { homeBaseOf, planVenues, type VenuePerson, type VenuePlan } from '../../shared/venues';
-import type { AppDeps } from '../appDeps';
 import type { Caller } from '../auth/caller';
-import type { DirectoryPerson } from '../directory/directory';
-import type { GraphSession } from '../graph/graphGateway';
+import type { Directory, DirectoryPerson } from '../directory/directory';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
 import { authorizePairMember } from '../policies/pairPolicy';
-import type { RoomCatalogue } from './roomCatalogue';
-import { workplaceOf } from './workplace';
+import type { Db } from '../store/database';
 
 export interface BookingPerson {
   userId: string;
@@ -29,40 +25,27 @@ export interface BookingContext {
   sessionMinutes: number;
   cadenceDays: number;
   venuePolicy: ReturnType<typeof venuePolicySchema.parse>;
-  /** The Graph identity that reads calendars and books (configuration decides which). */
-  graph: GraphSession;
 }
-
-/** How people want to meet: anywhere neutral, in person (a room or off-site), only a room, only off-site, or online. */
-export type MeetingMode = 'any' | 'in-person' | 'room' | 'offsite' | 'online';
-
-const kindsFor: Record<MeetingMode, readonly string[]> = {
-  any: ['room', 'offsite', 'online'],
-  'in-person': ['room', 'offsite'],
-  room: ['room'],
-  offsite: ['offsite'],
-  online: ['online'],
-};
 
 const bookable = new Set<PairRow['status']>(['accepted', 'active']);
 
-/** The Graph identity for booking: the app's (any member may book for both) or the caller's own (decision 0016). */
-export function bookingGraph(deps: AppDeps, actor: Caller): GraphSession {
-  return deps.config.bookingIdentity === 'app' ? deps.graph.forApp(actor.tenantId) : deps.graph.forUser(actor);
-}
-
 /**
- * Loads a pair for booking: only its two members get past this (anyone else, admins included,
- * sees a 404), and only while both have accepted and it has not ended or paused.
+ * Authorises booking for a pair: only its two members get past this (anyone else, admins
+ * included, sees a 404), and only while both have accepted and it has not ended or paused.
  */
-export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: string): Promise<BookingContext> {
-  const { db } = deps;
-  const tenantId = actor.tenantId;
-  const pair = await pairRepository(db, tenantId).find(pairId);
+function authorizeBooking(actor: Caller, pair: PairRow | undefined): asserts pair is PairRow {
   authorizePairMember(actor, pair);
   if (!bookable.has(pair.status)) {
     throw new ApiError('invalidTransition', 'Sessions are booked once both of you have accepted the pair, and not while it is paused or after it ended.');
   }
+}
+
+/** The first step of every booking request: the pair, authorised, and what booking needs to know about it and its two people. */
+export async function loadBookingContext(deps: { db: Db; directory: Pick<Directory, 'getPeople'> }, actor: Caller, pairId: string): Promise<BookingContext> {
+  const { db } = deps;
+  const tenantId = actor.tenantId;
+  const pair = await pairRepository(db, tenantId).find(pairId);
+  authorizeBooking(actor, pair);
   const [programme, participants, directoryRows] = await Promise.all([
     db.selectFrom('programmes').select(['settings', 'details']).where('tenant_id', '=', tenantId).where('id', '=', pair.programme_id).executeTakeFirstOrThrow(),
     db
@@ -110,22 +93,5 @@ export async function loadBookingContext(deps: AppDeps, actor: Caller, pairId: s
     sessionMinutes: Number(settings.sessionMinutes),
     cadenceDays: Number(settings.cadenceDays),
     venuePolicy: policy.success ? policy.data : defaultVenuePolicy,
-    graph: bookingGraph(deps, actor),
   };
-}
-
-/** Neutral places for the pair, best first, within what the programme allows and the mode asked for. */
-export async function planPairVenues(ctx: BookingContext, catalogue: RoomCatalogue, tenantId: string, mode: MeetingMode): Promise<VenuePlan> {
-  const kinds = kindsFor[mode];
-  const wantsRooms = ctx.venuePolicy.allowRooms && kinds.includes('room');
-  const rooms = wantsRooms ? await catalogue.rooms(tenantId, ctx.graph) : [];
-  const buildings = [...new Set(rooms.map((r) => r.building ?? '').filter(Boolean))];
-  const venuePerson = (p: BookingPerson): VenuePerson => ({ home: homeBaseOf(workplaceOf(p, buildings)), meetingPreference: p.meetingPreference });
-  const plan = planVenues({
-    people: [venuePerson(ctx.mentee), venuePerson(ctx.mentor)],
-    rooms,
-    offsiteVenues: kinds.includes('offsite') ? ctx.venuePolicy.offsiteVenues : [],
-  });
-  const allowed = plan.suggestions.filter((s) => kinds.includes(s.venue.kind) && (s.venue.kind !== 'online' || ctx.venuePolicy.allowOnline));
-  return { suggestions: allowed, rejected: plan.rejected };
 }

@@ -1,0 +1,73 @@
+import type { Venue } from '../../shared/glossary';
+import type { Calendar, CalendarEvent, NewEvent } from '../calendar/calendar';
+import type { Logger } from '../logger';
+import type { Slot } from './availability';
+import type { BookingContext } from './loadBooking';
+
+/** What every calendar shows: no topic, no programme or group name, nothing that says who mentors whom. */
+export const neutralSubject = 'Upward session';
+
+/** What the people (and the room) read in the cancellation of an event whose booking did not complete. */
+export const notBookedComment = 'This Upward session could not be booked.';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+interface EventProps {
+  ctx: BookingContext;
+  organizerId: string;
+  venue: Venue;
+  slot: Slot;
+  transactionId: string;
+  /** Where the invitation points the people: their private workspace. */
+  workspaceUrl: string;
+}
+
+/** The event Upward creates: private, neutral, both people required, the room as a resource, Teams when online. */
+function sessionEvent({ ctx, venue, slot, transactionId, workspaceUrl }: EventProps): NewEvent {
+  const link = escapeHtml(workspaceUrl);
+  const address = venue.kind === 'offsite' ? (ctx.venuePolicy.offsiteVenues.find((o) => o.id === venue.ref)?.address ?? null) : null;
+  return {
+    subject: neutralSubject,
+    body: `<p>Agenda, notes and take-aways are in your private Upward workspace: <a href="${link}">${link}</a></p>`,
+    start: slot.start,
+    end: slot.end,
+    people: [ctx.mentee, ctx.mentor].map((p) => ({ mail: p.mail, name: p.displayName })),
+    room: venue.kind === 'room' ? { mail: venue.ref!, name: venue.displayName } : null,
+    location: venue.kind === 'offsite' ? (address ? `${venue.displayName}, ${address}` : venue.displayName) : null,
+    online: venue.kind === 'online',
+    private: true,
+    transactionId,
+  };
+}
+
+export interface CreatedEvent {
+  event: CalendarEvent;
+  /** Cancels the event again, for a booking that cannot complete; a failure is logged, never thrown. */
+  withdraw(): Promise<void>;
+}
+
+/**
+ * Creates the session's event in the organizer's calendar (a retry gets the same event back through
+ * its transactionId). A room that declines in the answer saw a clash before we did: the event is
+ * withdrawn and the room is taken.
+ */
+export async function createSessionEvent(deps: { calendar: Pick<Calendar, 'createEvent' | 'cancelEvent'>; logger: Pick<Logger, 'error'> }, props: EventProps): Promise<CreatedEvent | 'roomTaken'> {
+  const { organizerId, ctx } = props;
+  const event = await deps.calendar.createEvent(organizerId, sessionEvent(props));
+  const withdraw = async () => {
+    try {
+      await deps.calendar.cancelEvent(organizerId, event.id, notBookedComment);
+    } catch (error) {
+      // Logged with the ids an operator needs to remove the event by hand; the caller still gets the first failure.
+      deps.logger.error({ err: error, organizerId, eventId: event.id, pairId: ctx.pair.id }, 'could not cancel the event of a failed booking');
+    }
+  };
+  const room = props.venue.kind === 'room' ? props.venue.ref!.toLowerCase() : null;
+  if (room && event.responses.get(room) === 'declined') {
+    await withdraw();
+    return 'roomTaken';
+  }
+  return { event, withdraw };
+}

@@ -1,0 +1,77 @@
+import type { BusyInterval, WorkingHours } from '../../shared/scheduling';
+import type { PlaceRoom } from '../../shared/venues';
+
+/** Busy time by schedule address (lower case); null when the calendar could not be read. */
+export type BusyBySchedule = Map<string, BusyInterval[] | null>;
+
+export interface FreeBusy {
+  busy: BusyBySchedule;
+  /** Working hours by schedule address (lower case), as the calendar returns them with free/busy (people only). */
+  workingHours: Map<string, WorkingHours>;
+}
+
+export interface FreeBusyQuery {
+  /** Whose calendar asks: the organizer of the event the answer is for. */
+  organizerId: string;
+  /** Mail addresses of the people and rooms. */
+  schedules: readonly string[];
+  from: string;
+  to: string;
+}
+
+export interface EventAttendee {
+  mail: string;
+  name: string;
+}
+
+/** An event as Upward books it; the implementation says it in its provider's words. */
+export interface NewEvent {
+  subject: string;
+  /** HTML. */
+  body: string;
+  start: string;
+  end: string;
+  /** Everyone who must come. */
+  people: EventAttendee[];
+  /** The room, invited as a resource and shown as the location. */
+  room: EventAttendee | null;
+  /** Where it is when there is no room (an off-site place). */
+  location: string | null;
+  /** A Teams meeting, with its join link. */
+  online: boolean;
+  /** Hidden from anyone who can see the calendars but was not invited. */
+  private: boolean;
+  /** The same id gives back the same event: a retry never makes a second one. */
+  transactionId: string;
+}
+
+export type AttendeeResponse = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+
+export interface CalendarEvent {
+  id: string;
+  transactionId: string | null;
+  joinUrl: string | null;
+  /** Each attendee's answer by mail address (lower case). */
+  responses: Map<string, AttendeeResponse>;
+}
+
+/**
+ * The calendars Upward books in, as one identity reaches them. Failures come out as the API's
+ * problems (a vanished event is `notFound`); `organizerId` names the calendar that holds an event.
+ */
+export interface Calendar {
+  /** Free/busy and working hours over a window, in as few round trips as the provider allows (suggestions). */
+  freeBusy(query: FreeBusyQuery): Promise<FreeBusy>;
+  /** Busy time of a few schedules in one direct call: the last look before booking or moving. */
+  busyNow(query: FreeBusyQuery): Promise<BusyBySchedule>;
+  /** The rooms one can book. */
+  rooms(): Promise<PlaceRoom[]>;
+  /** Creates the event, or gives back the one created earlier with the same transactionId. */
+  createEvent(organizerId: string, event: NewEvent): Promise<CalendarEvent>;
+  moveEvent(organizerId: string, eventId: string, slot: { start: string; end: string }): Promise<void>;
+  /** Cancels the event: its attendees (and room) are told, with the comment. */
+  cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void>;
+  readEvent(organizerId: string, eventId: string): Promise<CalendarEvent>;
+  /** The events of one calendar that overlap a window. */
+  eventsBetween(organizerId: string, from: string, to: string): Promise<CalendarEvent[]>;
+}

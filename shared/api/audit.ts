@@ -1,0 +1,6 @@
+import type { AuditEntry } from '../schemas/insight';
+
+/** GET /api/admin/audit-log?format=json */
+export interface AuditLog {
+  entries: AuditEntry[];
+}

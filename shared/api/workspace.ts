@@ -1,0 +1,123 @@
+import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
+import type { RelationshipTimeline } from '../relationshipTimeline';
+import type { PairView } from './pairs';
+
+/*
+ * The pair workspace as one member sees it. Authors are named by relation to the viewer ("me" or
+ * "partner"), never by id.
+ */
+
+type Relation = 'me' | 'partner';
+
+/** What the viewer may do in the workspace, from the workspace rules. */
+export interface WorkspaceAbilities {
+  signCharter: boolean;
+  editAgenda: boolean;
+  suggestAgendaItem: boolean;
+  writeReflection: boolean;
+  proposeTakeaway: boolean;
+  recordCommitment: boolean;
+  thank: boolean;
+  decidePraiseSharing: boolean;
+}
+
+export interface CharterView {
+  text: string;
+  mentorSignedAt: string | null;
+  menteeSignedAt: string | null;
+  signedByMe: boolean;
+  signedByPartner: boolean;
+}
+
+export interface SessionView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: SessionRecord['status'];
+  venue: { kind: string | null; displayName: string | null };
+  joinUrl: string | null;
+}
+
+export interface AgendaItemView {
+  id: string;
+  sessionId: string | null;
+  text: string;
+  proposedBy: Role;
+  state: 'on-agenda' | 'declined' | 'suggested';
+  position: number;
+  canAnswer: boolean;
+}
+
+export interface ReflectionView {
+  id: string;
+  sessionId: string | null;
+  author: Relation;
+  text: string;
+  sharedWithPartner: boolean;
+  createdAt: string;
+  canChange: boolean;
+}
+
+export interface TakeawayView {
+  id: string;
+  sessionId: string | null;
+  text: string;
+  status: TakeawayStatus;
+  proposedBy: Relation;
+  confirmedAt: string | null;
+  createdAt: string;
+  canConfirm: boolean;
+}
+
+export interface CommitmentView {
+  id: string;
+  sessionId: string | null;
+  text: string;
+  dueOn: string | null;
+  status: CommitmentRecord['status'];
+  createdAt: string;
+}
+
+export interface PraiseView {
+  id: string;
+  from: Relation;
+  text: string;
+  shareWithManager: boolean;
+  createdAt: string;
+  canDecideSharing: boolean;
+}
+
+/** GET /api/pairs/:id/workspace */
+export interface Workspace {
+  pair: PairView;
+  timeline: RelationshipTimeline;
+  charter: CharterView;
+  nextSession: SessionView | null;
+  upcomingSessions: SessionView[];
+  pastSessions: SessionView[];
+  agenda: AgendaItemView[];
+  takeaways: TakeawayView[];
+  commitments: CommitmentView[];
+  /** My own entries, and the entries my partner shared with me. */
+  journal: ReflectionView[];
+  praise: { received: PraiseView[]; given: PraiseView[] };
+  guide: string;
+  abilities: WorkspaceAbilities;
+}
+
+/** A concern as the person who raised it follows it, and as a programme admin handles it: what was written for them, never anything of the workspace. */
+export interface ConcernView {
+  id: string;
+  kind: Concern['kind'];
+  status: Concern['status'];
+  programmeId: string;
+  pairId: string | null;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/concerns/mine and GET /api/admin/concerns */
+export interface ConcernList {
+  concerns: ConcernView[];
+}
