@@ -41,7 +41,7 @@ export function botConnectionEnvironment(standIn: M365StandIn): Record<string, s
  * The bot connection keeps the SDK's default authority (Entra ID's public cloud): with a
  * certificate the SDK asks that authority for the bot's tokens itself, and msal-node accepts only
  * an https authority it knows, so a test that needs the bot's token puts login.microsoftonline.com
- * in front of the stand-in (server/testing/entraFront.ts).
+ * in front of the stand-in (test/harness/entraFront.ts).
  */
 export function certificateEnvironment(standIn: M365StandIn, files: CertificateFiles): Record<string, string> {
   const { IDENTITY_ENDPOINT: _endpoint, IDENTITY_HEADER: _header, ...rest } = standInEnvironment(standIn);

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createGraphDirectory } from './directory/graphDirectory';
 import { createGraphGateway } from './graph/graphGateway';
 import { createGraphTokens } from './graph/graphTokens';
+import { createBackgroundJobs } from './jobs/backgroundJobs';
 import type { Logger } from './logger';
 import type { Db } from './store/database';
 
@@ -25,6 +26,7 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
     attemptTimeoutMs: config.graphAttemptTimeoutMs,
   });
   const directory = createGraphDirectory({ graph, gradeAttribute: config.gradeAttribute });
+  const bot = createBotRuntime({ config, db, graph, logger, clock });
   return {
     config,
     db,
@@ -36,7 +38,8 @@ export function composeDeps(config: Config, db: Db, logger: Logger, clock: () =>
       allowedTenants: config.entra.allowedTenants,
     }),
     graph,
-    bot: createBotRuntime({ config, db, graph, directory, logger, clock }),
+    bot,
+    jobs: createBackgroundJobs({ config, db, graph, directory, logger, clock, bot }),
     directory,
     ready: async () => {
       await sql`select 1`.execute(db);

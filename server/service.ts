@@ -42,7 +42,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}`;
-  const worker = deps.bot.startWorker(`${hostname()}:${process.pid}:${port}`);
+  const worker = deps.jobs.startWorker(`${hostname()}:${process.pid}:${port}`);
   logger.info({ url, engine: database.engine }, 'Upward is listening');
   logCertificate(config, logger, new Date());
   return {

@@ -11,8 +11,6 @@ export type VenueKind = 'room' | 'offsite' | 'online';
 
 export type TakeawayStatus = 'proposed' | 'agreed';
 
-export type Objective = 'inclusion' | 'technology' | 'culture' | 'leadership' | 'wellbeing';
-
 export interface Participant {
   id: string;
   programmeId: string;
@@ -25,24 +23,6 @@ export interface Participant {
   languages: string[];
   capacity: number;
   status: 'enrolled' | 'withdrawn';
-}
-
-export interface Pair {
-  id: string;
-  programmeId: string;
-  mentorId: string;
-  menteeId: string;
-  status: PairStatus;
-  startedAt: string | null;
-  endedAt: string | null;
-  endReason: string | null;
-}
-
-export interface Charter {
-  pairId: string;
-  text: string;
-  mentorSignedAt: string | null;
-  menteeSignedAt: string | null;
 }
 
 export interface Venue {
@@ -65,36 +45,6 @@ export interface Session {
   status: 'planned' | 'held' | 'cancelled';
 }
 
-export interface AgendaItem {
-  id: string;
-  pairId: string;
-  sessionId: string | null;
-  text: string;
-  /** The mentee owns the agenda; a mentor's item stays a suggestion until the mentee accepts it. */
-  proposedBy: Role;
-  accepted: boolean;
-}
-
-export interface Reflection {
-  id: string;
-  authorUserId: string;
-  pairId: string;
-  sessionId: string | null;
-  text: string;
-  /** Private to its author unless the author shares it with the partner. */
-  sharedWithPartner: boolean;
-  createdAt: string;
-}
-
-export interface Takeaway {
-  id: string;
-  pairId: string;
-  sessionId: string;
-  text: string;
-  proposedByUserId: string;
-  status: TakeawayStatus;
-}
-
 export interface Commitment {
   id: string;
   pairId: string;
@@ -103,30 +53,7 @@ export interface Commitment {
   status: 'open' | 'kept' | 'dropped';
 }
 
-export interface Praise {
-  id: string;
-  pairId: string;
-  text: string;
-  /** The mentor decides whether the praise may be shared with their own manager. */
-  shareWithManager: boolean;
-  createdAt: string;
-}
-
 export type SurveyKind = 'pulse' | 'pairing-fit' | 'mid-point' | 'end';
-
-export interface Survey {
-  id: string;
-  programmeId: string;
-  kind: SurveyKind;
-  opensAt: string;
-}
-
-export interface SurveyResponse {
-  surveyId: string;
-  participantId: string;
-  rating: number;
-  selfAssessment: number | null;
-}
 
 export interface Concern {
   id: string;
@@ -134,14 +61,6 @@ export interface Concern {
   raisedByUserId: string;
   kind: 'concern' | 're-pair';
   status: 'open' | 'in-progress' | 'closed';
-}
-
-export interface Story {
-  id: string;
-  pairId: string;
-  text: string;
-  mentorConsent: boolean;
-  menteeConsent: boolean;
 }
 
 /** The managers above a person, nearest first, as read from Entra ID. */
@@ -152,9 +71,3 @@ export interface ReportingChain {
   cycle: boolean;
 }
 
-export interface MatchProposal {
-  mentorId: string;
-  menteeId: string;
-  score: number;
-  reasons: string[];
-}

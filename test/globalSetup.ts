@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { testPostgresUrl } from '../server/testing/databases';
+import { testPostgresUrl } from './harness/databases';
 
 /**
  * Finds out once, before any test file runs, whether the Postgres server answers, so that

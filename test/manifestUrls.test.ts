@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildAppPackage } from '../appPackage/buildPackage';
 import { readEnvironment } from '../appPackage/environment';
-import { startTestService, type TestService } from '../server/testing/testService';
+import { startTestService, type TestService } from './harness/testService';
 
 const root = path.resolve(__dirname, '..');
 

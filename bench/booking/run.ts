@@ -10,8 +10,8 @@ import { bookingDeps } from '../../server/booking/bookingDeps';
 import { bookingSuggester } from '../../server/booking/bookingSuggester';
 import type { RoomCatalogue } from '../../server/booking/roomCatalogue';
 import { sessionBooker } from '../../server/booking/sessionBooker';
-import { aCaller, aPair } from '../../server/testing/factories';
-import { startTestService } from '../../server/testing/testService';
+import { aCaller, aPair } from '../../test/harness/factories';
+import { startTestService } from '../../test/harness/testService';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

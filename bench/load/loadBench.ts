@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { defaultDatabasePoolSize } from '../../server/config';
-import { aPair, aProgramme } from '../../server/testing/factories';
-import type { TestEngine } from '../../server/testing/databases';
-import { startTestService } from '../../server/testing/testService';
+import { aPair, aProgramme } from '../../test/harness/factories';
+import type { TestEngine } from '../../test/harness/databases';
+import { startTestService } from '../../test/harness/testService';
 import type { LoadPlan, LoadResult } from './loadClient';
 
 export interface LoadOptions {

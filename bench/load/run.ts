@@ -1,4 +1,4 @@
-import { testEngines } from '../../server/testing/databases';
+import { testEngines } from '../../test/harness/databases';
 import { runLoad } from './loadBench';
 
 /**

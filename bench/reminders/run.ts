@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createBotHost } from '../../server/bot/botHost';
-import { botJobHandlers, botJobKinds } from '../../server/bot/botJobs';
+import { botJobHandlers, botJobKinds } from '../../server/jobs/botMessages/botJobs';
 import { serverBotBackend } from '../../server/bot/serverBotBackend';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
@@ -8,8 +8,8 @@ import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
 import { startJobWorker } from '../../server/jobs/jobWorker';
 import { openDatabase } from '../../server/store/database';
 import { migrateToLatest } from '../../server/store/migrate';
-import { testEngines } from '../../server/testing/databases';
-import { chatsWithTheBot } from '../../server/testing/factories';
+import { testEngines } from '../../test/harness/databases';
+import { chatsWithTheBot } from '../../test/harness/factories';
 import { startTeamsStandIn } from './teamsStandIn';
 
 /**

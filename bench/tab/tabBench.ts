@@ -5,8 +5,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aPerson } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { launchChromium } from '../../test/e2e/support/tabBrowser';
 
 /*

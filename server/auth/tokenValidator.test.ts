@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { composeDeps } from '../composition';
 import { createLogger } from '../logger';
-import { testEngines, type TestDatabase } from '../testing/databases';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { testEngines, type TestDatabase } from '../../test/harness/databases';
+import { configFor, useM365StandIn } from '../../test/harness/m365';
 
 const otherTenant = '0f0f0f0f-1111-4222-8333-444444444444';
 

@@ -3,8 +3,8 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { createGraphGateway } from '../graph/graphGateway';
 import { createGraphTokens } from '../graph/graphTokens';
-import { aPair } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { workingSpans } from '../../shared/scheduling';
 import { readFreeBusy } from '../calendar/graphCalendar';
 

@@ -1,5 +1,5 @@
-import { aPair } from '../testing/factories';
-import { describeEachEngine } from '../testing/databases';
+import { aPair } from '../../test/harness/factories';
+import { describeEachEngine } from '../../test/harness/databases';
 import { beginBooking, endBooking } from './bookingIntents';
 
 const tenant = 'tenant-intents';

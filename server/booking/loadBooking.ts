@@ -1,7 +1,7 @@
 import type { Participant } from '../../shared/glossary';
 import type { ProgrammeDetails } from '../../shared/schemas/programme';
 import type { Caller } from '../auth/caller';
-import type { Directory } from '../directory/directory';
+import type { Directory, DirectoryPerson } from '../directory/directory';
 import { ApiError } from '../http/errors';
 import { pairRepository, type PairRow } from '../pairs/pairRepository';
 import { pairPolicy } from '../policies/pairPolicy';
@@ -67,7 +67,7 @@ export async function loadBookingContext(deps: { db: Db; directory: Pick<Directo
   // The synced directory answers without a Graph call; Graph is asked only for what it lacks.
   const known = new Map(directoryRows.filter((r) => r.mail && r.office_location).map((r) => [r.user_id, r]));
   const missing = [pair.mentor_user_id, pair.mentee_user_id].filter((id) => !known.has(id));
-  const fetched = missing.length > 0 ? await deps.directory.getPeople(tenantId, missing) : new Map();
+  const fetched = missing.length > 0 ? await deps.directory.getPeople(tenantId, missing) : new Map<string, DirectoryPerson>();
 
   const person = (userId: string): BookingPerson => {
     const row = known.get(userId);

@@ -5,9 +5,9 @@ import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import { bicepAppSettings, resolveAppSettings } from '../../infra/appSettings';
 import { BOT_CONNECTION } from '../botConnectionConfig';
-import { aPair, aPerson, aSession } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aPerson, aSession } from '../../test/harness/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { botAuthConfiguration } from './botHost';
 
 const leader = DEMO_PERSONAS.seniorLeader;

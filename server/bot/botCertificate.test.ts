@@ -10,10 +10,10 @@ import { createSelfSignedCertificate, writeCertificateFiles, type CertificateFil
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import { certificateEnvironment } from '../../dev/standInEnvironment';
 import { BOT_CONNECTION } from '../botConnectionConfig';
-import { putEntraInFrontOf } from '../testing/entraFront';
-import { chatsWithTheBot } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { putEntraInFrontOf } from '../../test/harness/entraFront';
+import { chatsWithTheBot } from '../../test/harness/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { botAuthConfiguration } from './botHost';
 
 const leader = DEMO_PERSONAS.seniorLeader;

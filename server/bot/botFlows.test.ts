@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson, aSession } from '../testing/factories';
-import { type CardPress, startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aPerson, aSession } from '../../test/harness/factories';
+import { type CardPress, startTeamsConnector, type TeamsConnector } from '../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { textCard } from '../../bot/cards/relationshipCards';
 
 const leader = DEMO_PERSONAS.seniorLeader;

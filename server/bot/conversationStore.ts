@@ -22,11 +22,12 @@ export function postgresConversationStore(db: Db, clock: () => Date): Storage {
     async write(changes) {
       for (const [key, item] of Object.entries(changes)) {
         if (!key.startsWith(prefix)) throw new Error(`The conversation store keeps only proactive conversations, not "${key}".`);
-        const reference = item.reference as ConversationReference;
+        // The SDK writes a conversation as its own two fields; Storage types every item as `any`.
+        const { reference, claims } = item as Pick<Conversation, 'reference' | 'claims'>;
         const tenantId = reference.conversation?.tenantId?.toLowerCase();
         const userId = reference.user?.aadObjectId;
         if (!tenantId || !userId) throw new Error('A conversation reference needs the tenant id and the user’s Entra object id to be stored.');
-        const values = { reference: json(reference), claims: json(item.claims ?? {}), conversation_id: key.slice(prefix.length), updated_at: clock() };
+        const values = { reference: json(reference), claims: json(claims ?? {}), conversation_id: key.slice(prefix.length), updated_at: clock() };
         await db
           .insertInto('conversation_references')
           .values({ tenant_id: tenantId, user_id: userId, ...values })

@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { startTestService, type TestService } from '../testing/testService';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { mailboxHours } from './mailboxSettings';
-import { sendTimeFor } from './sendWindow';
+import { sendTimeFor } from '../jobs/botMessages/sendWindow';
 
 describe('working hours for reminders', () => {
   let service: TestService;

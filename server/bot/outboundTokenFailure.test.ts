@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { textCard } from '../../bot/cards/relationshipCards';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { chatsWithTheBot } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { chatsWithTheBot } from '../../test/harness/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const leader = DEMO_PERSONAS.seniorLeader;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller';
 import type { GraphGateway } from '../graph/graphGateway';
 import { ApiError } from '../http/errors';
-import { graphGatewayFor, useM365StandIn } from '../testing/m365';
+import { graphGatewayFor, useM365StandIn } from '../../test/harness/m365';
 import { bookingIdentity } from './bookingIdentity';
 import type { NewEvent } from './calendar';
 import { graphCalendar } from './graphCalendar';

@@ -1,7 +1,7 @@
 import { createLogger } from '../logger';
 import { composeDeps } from '../composition';
 import type { Db } from '../store/database';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { configFor, useM365StandIn } from '../../test/harness/m365';
 import type { Directory } from './directory';
 
 const standIn = useM365StandIn({ seed: 'directory', size: 200 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describeEachEngine } from '../testing/databases';
+import { describeEachEngine } from '../../test/harness/databases';
 import { json, reportStoredDataTo } from '../store/json';
 import { domainEventOf, recordDomainEvent } from './domainEvents';
 

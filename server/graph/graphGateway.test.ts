@@ -1,4 +1,4 @@
-import { graphGatewayFor, useM365StandIn } from '../testing/m365';
+import { graphGatewayFor, useM365StandIn } from '../../test/harness/m365';
 import type { GraphGateway } from './graphGateway';
 
 const standIn = useM365StandIn({ seed: 'gateway', size: 1000 });

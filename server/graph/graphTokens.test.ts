@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import { createSelfSignedCertificate, writeCertificateFiles, type CertificateFiles } from '../../dev/identity/selfSignedCertificate';
 import { certificateEnvironment } from '../../dev/standInEnvironment';
 import { loadConfig } from '../config';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { configFor, useM365StandIn } from '../../test/harness/m365';
 import { createGraphTokens } from './graphTokens';
 import { msalAuthorityFor } from './msalAuthority';
 

@@ -1,8 +1,8 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
 import { MFA_CLAIMS_CHALLENGE } from '../../dev/identity/interactionRequirements';
-import { aPair, aProgramme } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aProgramme } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 /*
  * Posting a story to Teams acts on behalf of the admin (on-behalf-of, then Graph). When Entra ID

@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
-import { awayFromWindowEdge } from '../testing/rateLimitWindow';
-import { startTestService, type TestService } from '../testing/testService';
+import { awayFromWindowEdge } from '../../test/harness/rateLimitWindow';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { clientAddressKey } from './rateLimits';
 
 describe('rate limits', () => {

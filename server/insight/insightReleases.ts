@@ -1,4 +1,5 @@
-import { insightTables, programmeContributions, type InsightTableId, type ProgrammeInsightInput } from '../../shared/insight/programmeTables';
+import { insightTables, type InsightTableId } from '../../shared/insight/insightTables';
+import { programmeContributions, type ProgrammeInsightInput } from '../../shared/insight/programmeTables';
 import { nextBatch, type InsightBatch } from '../../shared/insight/releases';
 import type { Db } from '../store/database';
 import { json } from '../store/json';

@@ -1,4 +1,4 @@
-import { describeEachEngine } from '../testing/databases';
+import { describeEachEngine } from '../../test/harness/databases';
 import { jobQueue, scheduleJobs, type JobResult } from './jobQueue';
 import { startJobWorker } from './jobWorker';
 

@@ -99,3 +99,9 @@ export function startJobWorker(options: JobWorkerOptions) {
 }
 
 export type JobWorker = ReturnType<typeof startJobWorker>;
+
+/** The service's background jobs, as the process that runs them sees them. */
+export interface BackgroundJobs {
+  /** Starts this process's job worker (every process may run one). */
+  startWorker(workerId: string): JobWorker;
+}

@@ -1,7 +1,7 @@
 import { managementDepth } from '../../dev/demoOrg/depth';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { DemoPerson } from '../../dev/demoOrg/types';
-import { startTestService, type TestService } from '../testing/testService';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const admin = DEMO_PERSONAS.programmeAdmin.id;
 const leader = DEMO_PERSONAS.seniorLeader.id;

@@ -1,11 +1,14 @@
+import type { Selectable } from 'kysely';
 import type { Role } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
 import { notFound } from '../http/errors';
 import type { ParticipantRow } from '../participants/participantRepository';
-import type { StoryRow } from '../stories/storyPresenter';
+import type { StoryTable } from '../store/schema';
 import { tenantAdminPolicy } from './admin';
 import { enrolmentOf } from './participantPolicy';
 import type { Policy } from './policy';
+
+type StoryRow = Selectable<StoryTable>;
 
 /** A published story is posted to the programme's Teams channel by a programme admin. */
 export const storyAdminPolicy = tenantAdminPolicy(['post']);

@@ -66,7 +66,6 @@ export async function personalDataExporter(db: Db, actor: Caller) {
   };
 }
 
-export type PersonalDataExport = Awaited<ReturnType<typeof personalDataExporter>>;
 
 /**
  * Erases the caller from Upward in one transaction. Their journal (reflections), their concerns,

@@ -1,6 +1,6 @@
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { defaultProgrammeDetails } from '../../shared/schemas/programme';
-import { describeEachEngine } from '../testing/databases';
+import { describeEachEngine } from '../../test/harness/databases';
 import { json, reportStoredDataTo } from '../store/json';
 import { programmeDetailsOf, programmeRepository, programmeSettingsOf } from './programmeRepository';
 

@@ -1,5 +1,5 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { startTestService, type TestService } from '../testing/testService';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const admin = DEMO_PERSONAS.programmeAdmin.id;
 const leader = DEMO_PERSONAS.seniorLeader.id;

@@ -1,4 +1,4 @@
-import { startTestService, type TestService } from '../testing/testService';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 describe('pages the app manifest links to', () => {
   let service: TestService;

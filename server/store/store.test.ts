@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { describeEachEngine } from '../testing/databases';
+import { describeEachEngine } from '../../test/harness/databases';
 import { openDatabase } from './database';
 import { migrateToLatest } from './migrate';
 import { programmeRepository, type ProgrammeRecord } from '../programmes/programmeRepository';

@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
-import { aPair, aParticipant, aProgramme } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aParticipant, aProgramme } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

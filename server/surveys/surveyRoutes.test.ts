@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { defaultSurveySchedule } from '../../shared/schemas/programme';
-import { aPair, aPerson, aProgramme, aSession } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aPerson, aProgramme, aSession } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

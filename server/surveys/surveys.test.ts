@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { defaultSurveySchedule } from '../../shared/schemas/programme';
-import { planBotJobs } from '../bot/botPlanner';
-import { aCaller, aPair, aProgramme } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { planBotJobs } from '../jobs/botMessages/botPlanner';
+import { aCaller, aPair, aProgramme } from '../../test/harness/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../test/harness/testService';
 import { surveyResponder } from './surveyCommands';
 
 const leader = DEMO_PERSONAS.seniorLeader;

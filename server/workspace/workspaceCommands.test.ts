@@ -1,7 +1,7 @@
 import type { PairStatus } from '../../shared/glossary';
 import { ApiError } from '../http/errors';
-import { describeEachEngine } from '../testing/databases';
-import { aCaller, aPair, aSession } from '../testing/factories';
+import { describeEachEngine } from '../../test/harness/databases';
+import { aCaller, aPair, aSession } from '../../test/harness/factories';
 import { agendaItemAdder, agendaItemSuggester } from './commands/agendaCommands';
 import { charterSigner } from './commands/charterCommands';
 import { concernRaiser, concernStatusChanger } from './commands/concernCommands';

@@ -1,6 +1,6 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aSession } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { aPair, aSession } from '../../test/harness/factories';
+import { startTestService, type TestService } from '../../test/harness/testService';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

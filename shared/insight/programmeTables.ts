@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Role, SurveyKind } from '../glossary';
-import type { PairEndReason } from '../pairLifecycle';
 import { clampMonth, monthOf, monthsBetween, recodeDepartments } from './dimensions';
-import { releasedCubes, type InsightBatch } from './releases';
+import { earlyEndReasons, insightTables, type InsightTableId } from './insightTables';
+import { releasedCubes, type Contribution, type InsightBatch } from './releases';
 import type { Fact } from './safeCube';
-import { batchedTableView, type TableSpec, type TableView, type ViewFilter } from './tableView';
+import { batchedTableView, type TableView, type ViewFilter } from './tableView';
 
 /*
  * The programme dashboard's tables, built from records that carry no free text at all: the
@@ -66,32 +66,6 @@ export interface ProgrammeInsightInput {
   surveyResponses: InsightSurveyResponse[];
 }
 
-const earlyEndReasons: readonly Exclude<PairEndReason, 'declined' | 'completed'>[] = ['no-fault-repair', 'reporting-line-change', 'withdrawn'];
-const ratings = ['1', '2', '3', '4', '5'];
-
-/** Every table of the dashboard, in display order. */
-export const insightTables = {
-  participation: {
-    id: 'participation',
-    counts: 'participants',
-    categories: ['unmatched', 'matched', 'active', 'completed', ...earlyEndReasons.map((r) => `ended-early:${r}`), 'withdrawn'],
-    withMean: false,
-  },
-  retention: { id: 'retention', counts: 'participants', categories: ['still-with-organisation', 'left-organisation'], withMean: false },
-  sessionsHeld: { id: 'sessionsHeld', counts: 'sessions', categories: ['held'], withMean: false },
-  sessionsPerPair: { id: 'sessionsPerPair', counts: 'pairs', categories: ['0', '1', '2-3', '4-6', '7+'], withMean: true },
-  daysToFirstSession: { id: 'daysToFirstSession', counts: 'pairs', categories: ['0-7', '8-14', '15-30', '31+'], withMean: true },
-  'survey:pulse': { id: 'survey:pulse', counts: 'responses', categories: ratings, withMean: true },
-  'survey:pairing-fit': { id: 'survey:pairing-fit', counts: 'responses', categories: ratings, withMean: true },
-  'survey:mid-point': { id: 'survey:mid-point', counts: 'responses', categories: ratings, withMean: true },
-  'survey:end': { id: 'survey:end', counts: 'responses', categories: ratings, withMean: true },
-  'selfAssessment:mentee': { id: 'selfAssessment:mentee', counts: 'responses', categories: ['improved', 'unchanged', 'declined'], withMean: true },
-  'selfAssessment:mentor': { id: 'selfAssessment:mentor', counts: 'responses', categories: ['improved', 'unchanged', 'declined'], withMean: true },
-  takeaways: { id: 'takeaways', counts: 'take-aways', categories: ['agreed', 'proposed'], withMean: false },
-  commitments: { id: 'commitments', counts: 'commitments', categories: ['kept', 'open', 'dropped'], withMean: false },
-} satisfies Record<string, TableSpec>;
-
-export type InsightTableId = keyof typeof insightTables;
 
 /** The survey answer each survey kind is summarised by. */
 const surveyScore: Record<SurveyKind, 'rating' | 'fit' | 'progress' | 'after'> = { pulse: 'rating', 'pairing-fit': 'fit', 'mid-point': 'progress', end: 'after' };
@@ -108,15 +82,6 @@ function participationOf(p: InsightParticipant, pairs: InsightPair[]): string {
 
 const bucket = (value: number, bounds: [number, string][], last: string) => bounds.find(([max]) => value <= max)?.[1] ?? last;
 const days = (from: string, to: string) => Math.max(0, Math.floor(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days));
-
-/**
- * One fact as a release tracks it: `id` names the contribution (a person's status, a session, a
- * survey answer) so a later change to it is seen as that contribution changing, and `department`
- * is the directory's own (empty when unknown), recoded only when a view is drawn.
- */
-export interface Contribution extends Fact {
-  id: string;
-}
 
 /** The contributions of every table, with months clamped into the programme. */
 export function programmeContributions(input: ProgrammeInsightInput) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { insightTables, type Contribution } from './programmeTables';
-import { nextBatch, releasedCubes, releasedState, type InsightBatch } from './releases';
+import { insightTables } from './insightTables';
+import { type Contribution, nextBatch, releasedCubes, releasedState, type InsightBatch } from './releases';
 import { batchedTableView, type TableView } from './tableView';
 import { smallDerivableGroups } from './testing/disclosureAudit';
 

@@ -1,5 +1,5 @@
-import type { Contribution, InsightTableId } from './programmeTables';
-import { buildSafeCube, type SafeCube } from './safeCube';
+import type { InsightTableId } from './insightTables';
+import { buildSafeCube, type Fact, type SafeCube } from './safeCube';
 
 /*
  * Releases: what an admin sees changes only in steps of at least `threshold` people.
@@ -15,6 +15,15 @@ import { buildSafeCube, type SafeCube } from './safeCube';
  * Batches are never recomputed: a later, higher threshold applies to later batches only, and a
  * threshold is never lowered once a programme has opened.
  */
+
+/**
+ * One fact as a release tracks it: `id` names the contribution (a person's status, a session, a
+ * survey answer) so a later change to it is seen as that contribution changing, and `department`
+ * is the directory's own (empty when unknown), recoded only when a view is drawn.
+ */
+export interface Contribution extends Fact {
+  id: string;
+}
 
 export interface ReleaseEvent extends Contribution {
   weight: 1 | -1;

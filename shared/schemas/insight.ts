@@ -14,7 +14,6 @@ export const auditLogQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['json', 'csv']).default('json') })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
-export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
 /** Field by field, what a settings change changed. */
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;

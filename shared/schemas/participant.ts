@@ -25,10 +25,8 @@ export type StoredProfile = z.infer<typeof storedProfileSchema>;
 export const defaultProfile: StoredProfile = storedProfileSchema.parse({});
 
 export const enrolSchema = profileSchema.extend({ role: roleSchema }).strict();
-export type EnrolInput = z.infer<typeof enrolSchema>;
 
 export const inviteSchema = profileSchema.extend({ role: roleSchema, userId: z.string().trim().min(1).max(64) }).strict();
-export type InviteInput = z.infer<typeof inviteSchema>;
 
 export const participantParams = z.object({ id: idSchema, participantId: idSchema });
 

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { tabApiClient } from './api/client';
 import type { Me } from '../../shared/api/me';
 import { App } from './app/App';
-import { connectHost } from './host/host';
+import { connectHost } from './host/connectHost';
 import { messages } from './messages';
 
 /** Connects to the host (Teams or the browser), learns who is signed in, then renders. */

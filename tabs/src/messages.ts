@@ -423,4 +423,3 @@ export const messages = {
   },
 } as const;
 
-export type Messages = typeof messages;

@@ -4,8 +4,8 @@ import { AZURE_POSTGRES_RESOURCE } from '../../server/managedIdentityTokens';
 import { createLogger } from '../../server/logger';
 import { startService, type RunningService } from '../../server/service';
 import { openDatabase } from '../../server/store/database';
-import { testEngines, testPostgresUrl, type TestDatabase } from '../../server/testing/databases';
-import { configFor, useM365StandIn } from '../../server/testing/m365';
+import { testEngines, testPostgresUrl, type TestDatabase } from '../harness/databases';
+import { configFor, useM365StandIn } from '../harness/m365';
 
 /** The role Azure creates for the managed identity when it is made the server's Entra administrator: its name. */
 const IDENTITY_ROLE = 'upward-identity';

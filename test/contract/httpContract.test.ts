@@ -7,8 +7,8 @@ import type { PairList } from '../../shared/api/pairs';
 import { ApiProblem } from '../../shared/api/problem';
 import type { MemberStoryAnswer, PublishedStory } from '../../shared/api/stories';
 import type { AgendaItemView, Workspace } from '../../shared/api/workspace';
-import { aPair, aProgramme } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aProgramme } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 
 /*
  * The HTTP contract as the tab and the add-in meet it: the one client (shared/api/apiClient) and

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { seedDemo } from '../../dev/seedDemo';
 import { pairRepository } from '../../server/pairs/pairRepository';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { startTestService, type TestService } from '../harness/testService';
 import { axeViolations, launchChromium, newPersonContext, signIn } from './support/tabBrowser';
 
 /*

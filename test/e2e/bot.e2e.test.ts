@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aPerson, aSession } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aPerson, aSession } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 import { launchChromium } from './support/tabBrowser';
 
 /*

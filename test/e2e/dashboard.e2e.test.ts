@@ -3,7 +3,7 @@ import { managementDepth } from '../../dev/demoOrg/depth';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
 import type { DemoPerson } from '../../dev/demoOrg/types';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { startTestService, type TestService } from '../harness/testService';
 import { axeViolations, launchChromium, newPersonContext, screenshot, signIn, tabAddress } from './support/tabBrowser';
 
 /*

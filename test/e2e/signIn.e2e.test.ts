@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
-import { aPair, aProgramme } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aProgramme } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 import { launchChromium, nameOf, newPersonContext, recordPersonas, signIn, tabAddress } from './support/tabBrowser';
 
 /*

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aProgramme } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aProgramme } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 import { axeViolations, launchChromium, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
 /*

@@ -2,8 +2,8 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { DemoPerson } from '../../dev/demoOrg/types';
 import { teamsHostAddress } from '../../dev/teamsHost/hostAddress';
-import { aPair } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 import { axeViolations, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
 import { openInTeamsHost, openInTeamsMobile } from './support/teamsHost';
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair, aSession } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aSession } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 import { expectNoAxeViolations, launchChromium, screenshot, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
 /*

@@ -3,8 +3,8 @@ import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { FaultRule } from '../../dev/graph/faults';
 import { chainLookup } from '../../server/directory/reportingChainStore';
 import { syncReportingLines } from '../../server/directory/reportingLineSync';
-import { aPair, aParticipant, aProgramme } from '../../server/testing/factories';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { aPair, aParticipant, aProgramme } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
 
 /** A seeded run of Graph faults: throttling with Retry-After, unavailability, and slow answers. */
 const faultPlan = (seed: number, paths: string[]) =>

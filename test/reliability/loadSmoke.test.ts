@@ -1,5 +1,5 @@
 import { runLoad } from '../../bench/load/loadBench';
-import { testEngines } from '../../server/testing/databases';
+import { testEngines } from '../harness/databases';
 
 // The full run (npm run bench:load: 200 people, 60 s, Postgres) is recorded in the README; this keeps it honest in CI.
 describe('load smoke run', () => {

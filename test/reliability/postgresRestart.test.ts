@@ -14,8 +14,8 @@ import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { openDatabase, type OpenDatabase } from '../../server/store/database';
 import { migrateToLatest } from '../../server/store/migrate';
-import { aPair } from '../../server/testing/factories';
-import { waitForWithin } from '../../server/testing/waitFor';
+import { aPair } from '../harness/factories';
+import { waitForWithin } from '../harness/waitFor';
 const waitFor = waitForWithin(20_000);
 
 const pgBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(`${d}/initdb`)) : undefined;

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { botJobHandlers, botJobKinds } from '../../server/bot/botJobs';
-import { graphDeliveryCheck } from '../../server/bot/deliveryCheck';
+import { botJobHandlers, botJobKinds } from '../../server/jobs/botMessages/botJobs';
+import { graphDeliveryCheck } from '../../server/jobs/botMessages/deliveryCheck';
 import { mailboxHours } from '../../server/bot/mailboxSettings';
 import { serverBotBackend } from '../../server/bot/serverBotBackend';
 import { jobQueue, scheduleJobs } from '../../server/jobs/jobQueue';
 import { startJobWorker } from '../../server/jobs/jobWorker';
-import { chatsWithTheBot } from '../../server/testing/factories';
-import { startTeamsConnector, type ConnectorFault, type TeamsConnector } from '../../server/testing/teamsConnector';
-import { startTestService, type TestService } from '../../server/testing/testService';
-import { waitForWithin } from '../../server/testing/waitFor';
+import { chatsWithTheBot } from '../harness/factories';
+import { startTeamsConnector, type ConnectorFault, type TeamsConnector } from '../harness/teamsConnector';
+import { startTestService, type TestService } from '../harness/testService';
+import { waitForWithin } from '../harness/waitFor';
 const waitFor = waitForWithin(40_000);
 
 describe('reminders while Microsoft Graph and Teams fail at random', () => {

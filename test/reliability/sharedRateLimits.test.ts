@@ -1,8 +1,8 @@
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import { standInEnvironment } from '../../dev/standInEnvironment';
-import { testEngines, type TestDatabase } from '../../server/testing/databases';
-import { awayFromWindowEdge } from '../../server/testing/rateLimitWindow';
+import { testEngines, type TestDatabase } from '../harness/databases';
+import { awayFromWindowEdge } from '../harness/rateLimitWindow';
 import { type ServiceProcess, startServiceProcess } from './support/serviceProcess';
 
 const postgres = testEngines().find((e) => e.name === 'postgres');

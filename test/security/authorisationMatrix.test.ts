@@ -1,5 +1,5 @@
 import { createApp } from '../../server/app';
-import type { ApiResponse } from '../../server/testing/testService';
+import type { ApiResponse } from '../harness/testService';
 import { routeExpectations, type CallerKind, type Outcome } from './routeExpectations';
 import { call, comparable, missingWorld, tokenOf } from './support/callers';
 import { discoverRoutes, type DiscoveredRoute } from './support/routes';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createApp } from '../../server/app';
-import type { ApiResponse } from '../../server/testing/testService';
+import type { ApiResponse } from '../harness/testService';
 import { routeExpectations, type CallerKind, type RouteExpectation } from './routeExpectations';
 import { tokenOf } from './support/callers';
 import { discoverRoutes, type DiscoveredRoute } from './support/routes';

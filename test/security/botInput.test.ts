@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import { standInEnvironment } from '../../dev/standInEnvironment';
-import { testEngines, type TestDatabase } from '../../server/testing/databases';
-import { startTeamsConnector, type TeamsConnector } from '../../server/testing/teamsConnector';
-import { waitForWithin } from '../../server/testing/waitFor';
+import { testEngines, type TestDatabase } from '../harness/databases';
+import { startTeamsConnector, type TeamsConnector } from '../harness/teamsConnector';
+import { waitForWithin } from '../harness/waitFor';
 import { startServiceProcess, type ServiceProcess } from '../reliability/support/serviceProcess';
 
 /**

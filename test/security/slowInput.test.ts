@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { startTestService, type TestService } from '../../server/testing/testService';
+import { startTestService, type TestService } from '../harness/testService';
 
 /** Opens a raw connection and reports what the server sent and when it closed the connection. */
 function rawConnection(url: string) {

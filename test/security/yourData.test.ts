@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { retentionActor, retentionPurger } from '../../server/privacy/retention';
-import { aProgramme } from '../../server/testing/factories';
+import { aProgramme } from '../harness/factories';
 import { buildWorld, people, rowCounts, startTwoTenantService, type TwoTenantService } from './support/world';
-import { awayFromWindowEdge } from '../../server/testing/rateLimitWindow';
+import { awayFromWindowEdge } from '../harness/rateLimitWindow';
 
 describe('your data: export, erasure, retention', () => {
   let service: TwoTenantService;

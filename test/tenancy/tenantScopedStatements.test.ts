@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { DEMO_STORIES_CHANNEL_ID, DEMO_TEAM_ID } from '../../dev/demoOrg/tenant';
-import { aPair, aPerson, aProgramme, aSession } from '../../server/testing/factories';
-import { testEngines, type TestEngine } from '../../server/testing/databases';
-import { startTeamsConnector, type TeamsConnector } from '../../server/testing/teamsConnector';
-import { startTestService, type ApiResponse, type TestService } from '../../server/testing/testService';
-import { waitFor } from '../../server/testing/waitFor';
+import { aPair, aPerson, aProgramme, aSession } from '../harness/factories';
+import { testEngines, type TestEngine } from '../harness/databases';
+import { startTeamsConnector, type TeamsConnector } from '../harness/teamsConnector';
+import { startTestService, type ApiResponse, type TestService } from '../harness/testService';
+import { waitFor } from '../harness/waitFor';
 import { acrossTenantsMarker, type CrossTenantJob } from '../../server/store/tenantScope';
 import { loadSqlParser, tenantScopeViolations } from './tenantScopeChecker';
 
@@ -203,7 +203,7 @@ describe('every statement the service sends is held to one tenant', () => {
       const person = { tenantId, userId: leader.id, name: `${leader.givenName} ${leader.surname}`, at: now };
       for (const text of ['help', 'next session', 'agenda', 'pause reminders']) expect((await teams.chat(service, person, { text })).status).toBeLessThan(300);
       await teams.chat(service, person, { press: { verb: 'agenda.add', data: { pairId, text: 'From the bot' } } });
-      const worker = service.deps.bot.startWorker('tenant-scope-worker');
+      const worker = service.deps.jobs.startWorker('tenant-scope-worker');
       await waitFor('the planners and the worker', () => ranAcrossTenants.every((job) => statements.some((sql) => sql.endsWith(acrossTenantsMarker(job)))) || undefined);
       await worker.stop();
     });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { aPerson } from '../../../server/testing/factories';
-import type { TestService } from '../../../server/testing/testService';
+import { aPerson } from '../../harness/factories';
+import type { TestService } from '../../harness/testService';
 
 /** The Chromium flags CI and this machine use (see docs/HELPERS.md and .ci/run). */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { HostOptionsInput } from '../../../dev/teamsHost/hostOptions';
 import type { HostCall } from '../../../dev/teamsHost/hostSession';
-import type { TestService } from '../../../server/testing/testService';
+import type { TestService } from '../../harness/testService';
 import type { Persona } from './tabBrowser';
 
 /** Where Teams web lives: teams-js answers only https Microsoft 365 origins, so the host page is served here. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiResponse } from '../../../server/testing/testService';
+import type { ApiResponse } from '../../harness/testService';
 import type { CallerKind, RouteExpectation } from '../routeExpectations';
 import { people, type TwoTenantService, type World } from './world';
 

@@ -5,9 +5,9 @@ import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
 import { startM365StandIn, type M365StandIn } from '../../../dev/m365StandIn';
 import type { Db } from '../../../server/store/database';
 import { json } from '../../../server/store/json';
-import { aPair, aParticipant, aPerson, aProgramme, aSession } from '../../../server/testing/factories';
-import { startTestService, type TestService } from '../../../server/testing/testService';
-import type { TestEngine } from '../../../server/testing/databases';
+import { aPair, aParticipant, aPerson, aProgramme, aSession } from '../../harness/factories';
+import { startTestService, type TestService } from '../../harness/testService';
+import type { TestEngine } from '../../harness/databases';
 
 /** A second tenant the stand-in also hosts: the same people (same object ids), another organisation. */
 export const otherTenantId = '0b7e2c4d-6a1f-4e3b-9c8d-5f4e3d2c1b0a';

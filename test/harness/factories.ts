@@ -3,13 +3,13 @@ import type { Selectable } from 'kysely';
 import type { PairStatus, Role } from '../../shared/glossary';
 import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { defaultCharterText } from '../../shared/schemas/programme';
-import { adminRole, type Caller } from '../auth/caller';
-import type { PairRow } from '../pairs/pairRepository';
-import { participantOf, type ParticipantRow } from '../participants/participantRepository';
-import { programmeRepository, type ProgrammeRecord } from '../programmes/programmeRepository';
-import type { Db } from '../store/database';
-import { json } from '../store/json';
-import type { SessionTable } from '../store/schema';
+import { adminRole, type Caller } from '../../server/auth/caller';
+import type { PairRow } from '../../server/pairs/pairRepository';
+import { participantOf, type ParticipantRow } from '../../server/participants/participantRepository';
+import { programmeRepository, type ProgrammeRecord } from '../../server/programmes/programmeRepository';
+import type { Db } from '../../server/store/database';
+import { json } from '../../server/store/json';
+import type { SessionTable } from '../../server/store/schema';
 
 /*
  * One-line builders of programmes, people, pairs and sessions for tests. Each fills in whatever

@@ -10,6 +10,11 @@ export interface ReceivedActivity {
   activity: any;
 }
 
+/** What Teams shows of an activity the bot posted: its first card, else its text. */
+function shownText(activity: { text?: string; attachments?: { content?: unknown }[] }): string {
+  return JSON.stringify(activity.attachments?.[0]?.content ?? activity.text);
+}
+
 /** A button pressed on a card: its verb, and its data merged with the card's inputs, as Teams sends them. */
 export interface CardPress {
   verb: string;
@@ -120,7 +125,7 @@ export async function startTeamsConnector(
         status: response.status,
         conversations: answers.map((r) => r.conversationId).filter((c) => c !== conversationId),
         /** The card that replaced the pressed one (or the message Teams shows beside it), then what was posted. */
-        cards: [...(invokeAnswer ? [JSON.stringify(invokeAnswer.value)] : []), ...answers.map((r) => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text))],
+        cards: [...(invokeAnswer ? [JSON.stringify(invokeAnswer.value)] : []), ...answers.map((r) => shownText(r.activity))],
         answerType: invokeAnswer?.type,
       };
     },

@@ -1,8 +1,8 @@
-import { markedCard, paragraph, adaptiveCard } from '../../bot/cards/cardText';
-import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { createGraphGateway } from '../graph/graphGateway';
-import { createGraphTokens } from '../graph/graphTokens';
-import { configFor, useM365StandIn } from '../testing/m365';
+import { markedCard, paragraph, adaptiveCard } from '../../../bot/cards/cardText';
+import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
+import { createGraphGateway } from '../../graph/graphGateway';
+import { createGraphTokens } from '../../graph/graphTokens';
+import { configFor, useM365StandIn } from '../../../test/harness/m365';
 import { type DeliveryCheck, graphDeliveryCheck } from './deliveryCheck';
 
 const standIn = useM365StandIn({ seed: 'delivery-check', size: 60 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { LogConfig } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type OpenDatabase } from '../store/database';
-import { migrateToLatest } from '../store/migrate';
+import { openDatabase, type OpenDatabase } from '../../server/store/database';
+import { migrateToLatest } from '../../server/store/migrate';
 
 /** The Postgres server tests use; CI makes sure it runs (see .ci/run). */
 export const testPostgresUrl = process.env.UPWARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { recordDomainEvent } from '../events/domainEvents';
-import type { JobWorker } from '../jobs/jobWorker';
-import { aPair, aPerson } from '../testing/factories';
-import { startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
+import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
+import { recordDomainEvent } from '../../events/domainEvents';
+import type { JobWorker } from '../jobWorker';
+import { aPair, aPerson } from '../../../test/harness/factories';
+import { startTeamsConnector, type TeamsConnector } from '../../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../../test/harness/testService';
 import { housekeepingJobKinds } from './housekeepingJobs';
-import { waitFor } from '../testing/waitFor';
+import { waitFor } from '../../../test/harness/waitFor';
 
 const leader = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
@@ -49,7 +49,7 @@ describe('bot housekeeping jobs', () => {
       .execute();
     await recordDomainEvent(db(), { tenantId, kind: 'pair.proposed', subjectId: pair.id, payload: { programmeId: pair.programme_id }, at: now });
 
-    worker = service.deps.bot.startWorker('test-worker');
+    worker = service.deps.jobs.startWorker('test-worker');
     expect(await waitFor('the installation', jobDone(`install:${unreachable}`))).toEqual({ outcome: 'sent', last_error: null });
     expect(await installedFor(unreachable)).toEqual([catalogId]);
     expect(await installedFor(reachable)).toEqual([]);
@@ -69,7 +69,7 @@ describe('bot housekeeping jobs', () => {
       expect(response.status).toBeLessThan(300);
     }
 
-    worker = service.deps.bot.startWorker('test-worker');
+    worker = service.deps.jobs.startWorker('test-worker');
     await waitFor('the first sync (the baseline)', jobDone('reporting-lines:2026-03-10T11'));
     expect(await db().selectFrom('domain_events').select('id').where('kind', '=', 'pair.ineligible').execute()).toEqual([]);
 

@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import type { BotBackend } from '../../bot/botBackend';
-import { type Card, markedCard } from '../../bot/cards/cardText';
-import { reflectionCard } from '../../bot/cards/reflectionCards';
-import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../bot/cards/noticeCards';
-import { nudgeCard, praiseReceivedCard, surveyCard } from '../../bot/cards/relationshipCards';
-import { sessionCard } from '../../bot/cards/sessionCards';
-import { scheduledSurveyKinds } from '../../shared/schemas/survey';
-import { handlerOf, type Job, type JobKind, jobKind } from '../jobs/jobKind';
-import type { JobResult } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
-import type { Db } from '../store/database';
-import type { BotHost } from './botHost';
+import type { BotBackend } from '../../../bot/botBackend';
+import { type Card, markedCard } from '../../../bot/cards/cardText';
+import { reflectionCard } from '../../../bot/cards/reflectionCards';
+import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
+import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
+import { sessionCard } from '../../../bot/cards/sessionCards';
+import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
+import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
+import type { JobResult } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import { programmeDetailsOf, programmeSettingsOf } from '../../programmes/programmeRepository';
+import type { Db } from '../../store/database';
+import type { BotHost } from '../../bot/botHost';
 import type { DeliveryCheck } from './deliveryCheck';
-import type { HoursOf } from './mailboxSettings';
+import type { HoursOf } from '../../bot/mailboxSettings';
 import { sendTimeFor } from './sendWindow';
-import { forTenant } from '../store/tenantScope';
+import { forTenant } from '../../store/tenantScope';
 
 export const botJobKinds = {
   sessionReminder: 'bot.session-reminder',

@@ -1,5 +1,5 @@
-import { workingSpans } from '../../shared/scheduling';
-import type { PersonHours } from './mailboxSettings';
+import { workingSpans } from '../../../shared/scheduling';
+import type { PersonHours } from '../../bot/mailboxSettings';
 
 const weekMs = 7 * 86_400_000;
 

@@ -1,13 +1,13 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { jobQueue, scheduleJobs } from '../jobs/jobQueue';
-import { startJobWorker } from '../jobs/jobWorker';
-import { testEngines } from '../testing/databases';
-import { aPair, aSession } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
+import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
+import { jobQueue, scheduleJobs } from '../jobQueue';
+import { startJobWorker } from '../jobWorker';
+import { testEngines } from '../../../test/harness/databases';
+import { aPair, aSession } from '../../../test/harness/factories';
+import { startTestService, type TestService } from '../../../test/harness/testService';
 import { abandonedBookingJobHandlers, abandonedBookingJobKind, abandonedBookingJobs } from './abandonedBookings';
-import { beginBooking } from './bookingIntents';
-import { transactionIdFor } from './reserve';
+import { beginBooking } from '../../booking/bookingIntents';
+import { transactionIdFor } from '../../booking/reserve';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;

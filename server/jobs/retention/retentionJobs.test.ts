@@ -1,10 +1,10 @@
-import { scheduleJobs } from '../jobs/jobQueue';
-import type { JobWorker } from '../jobs/jobWorker';
-import { aParticipant, aProgramme } from '../testing/factories';
-import { startTestService, type TestService } from '../testing/testService';
-import { retentionActor } from './retention';
+import { scheduleJobs } from '../jobQueue';
+import type { JobWorker } from '../jobWorker';
+import { aParticipant, aProgramme } from '../../../test/harness/factories';
+import { startTestService, type TestService } from '../../../test/harness/testService';
+import { retentionActor } from '../../privacy/retention';
 import { retentionJobKind, retentionJobs } from './retentionJobs';
-import { waitFor } from '../testing/waitFor';
+import { waitFor } from '../../../test/harness/waitFor';
 
 /** The service's own job worker purges expired programmes once a day, without anyone running `npm run retention`. */
 describe('the scheduled retention purge', () => {
@@ -32,7 +32,7 @@ describe('the scheduled retention purge', () => {
     const expiresTomorrow = await aProgramme(db(), tenantId(), { startsOn: '2024-09-01', endsOn: '2025-06-01' });
     const running = await aProgramme(db(), tenantId(), { startsOn: '2026-01-05', endsOn: '2026-10-05' });
 
-    worker = service.deps.bot.startWorker('retention-test-worker');
+    worker = service.deps.jobs.startWorker('retention-test-worker');
     expect(await waitFor('the first day’s purge', jobDone('retention:2026-06-01'))).toEqual({ outcome: 'sent', last_error: null });
     expect(await programmeIds()).toEqual([expiresTomorrow.id, running.id].sort());
     expect(await db().selectFrom('participants').select('id').where('tenant_id', '=', tenantId()).where('programme_id', '=', expired.id).execute()).toEqual([]);

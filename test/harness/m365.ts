@@ -1,8 +1,8 @@
 import { startM365StandIn, type M365StandIn, type M365StandInOptions } from '../../dev/m365StandIn';
 import { exposeManagedIdentity, standInEnvironment } from '../../dev/standInEnvironment';
-import { type Config, loadConfig } from '../config';
-import { createGraphGateway, type GraphGateway, type GraphGatewayOptions } from '../graph/graphGateway';
-import { createGraphTokens } from '../graph/graphTokens';
+import { type Config, loadConfig } from '../../server/config';
+import { createGraphGateway, type GraphGateway, type GraphGatewayOptions } from '../../server/graph/graphGateway';
+import { createGraphTokens } from '../../server/graph/graphTokens';
 
 /** Upward's configuration for a running stand-in: the same variables a real tenant would set. */
 export function configFor(standIn: M365StandIn, env: NodeJS.ProcessEnv = {}): Config {

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { startM365StandIn, type M365StandIn } from '../../dev/m365StandIn';
 import type { UserTokenOptions } from '../../dev/identity/tokenIssuer';
 import { exposeManagedIdentity, standInEnvironment } from '../../dev/standInEnvironment';
-import { createApp } from '../app';
-import { listenWithLimits } from '../http/httpServer';
-import type { AppDeps } from '../appDeps';
-import { composeDeps } from '../composition';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { createApp } from '../../server/app';
+import { listenWithLimits } from '../../server/http/httpServer';
+import type { AppDeps } from '../../server/appDeps';
+import { composeDeps } from '../../server/composition';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
 import { testEngines, type TestDatabase, type TestEngine } from './databases';
 
 export interface ApiResponse<T = unknown> {

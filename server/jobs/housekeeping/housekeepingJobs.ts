@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { handlerOf, jobKind, jobOf } from '../jobs/jobKind';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { NewJob } from '../jobs/jobQueue';
-import type { Directory } from '../directory/directory';
-import { syncReportingLineChanges } from '../directory/reportingLineSync';
-import type { GraphGateway } from '../graph/graphGateway';
-import type { Db } from '../store/database';
-import { acrossTenants } from '../store/tenantScope';
+import { handlerOf, jobKind, jobOf } from '../jobKind';
+import type { JobHandler } from '../jobWorker';
+import type { NewJob } from '../jobQueue';
+import type { Directory } from '../../directory/directory';
+import { syncReportingLineChanges } from '../../directory/reportingLineSync';
+import type { GraphGateway } from '../../graph/graphGateway';
+import type { Db } from '../../store/database';
+import { acrossTenants } from '../../store/tenantScope';
 
 export const housekeepingJobKinds = {
   /** Installs the Upward app in a participant's personal scope, so the bot gets their 1:1 chat. */

@@ -1,8 +1,8 @@
-import type { NewJob } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { Db } from '../store/database';
-import { acrossTenants } from '../store/tenantScope';
-import { retentionPurger } from './retention';
+import type { NewJob } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import type { Db } from '../../store/database';
+import { acrossTenants } from '../../store/tenantScope';
+import { retentionPurger } from '../../privacy/retention';
 
 export const retentionJobKind = 'privacy.retention-purge';
 

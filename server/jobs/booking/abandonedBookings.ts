@@ -1,14 +1,14 @@
-import type { Calendar } from '../calendar/calendar';
-import { graphCalendar } from '../calendar/graphCalendar';
-import type { Config } from '../config';
-import type { GraphGateway } from '../graph/graphGateway';
-import { ApiError } from '../http/errors';
-import type { NewJob } from '../jobs/jobQueue';
-import type { JobHandler } from '../jobs/jobWorker';
-import type { Logger } from '../logger';
-import type { Db } from '../store/database';
-import { acrossTenants } from '../store/tenantScope';
-import { notBookedComment } from './createEvent';
+import type { Calendar } from '../../calendar/calendar';
+import { graphCalendar } from '../../calendar/graphCalendar';
+import type { Config } from '../../config';
+import type { GraphGateway } from '../../graph/graphGateway';
+import { ApiError } from '../../http/errors';
+import type { NewJob } from '../jobQueue';
+import type { JobHandler } from '../jobWorker';
+import type { Logger } from '../../logger';
+import type { Db } from '../../store/database';
+import { acrossTenants } from '../../store/tenantScope';
+import { notBookedComment } from '../../booking/createEvent';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
 

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
-import { jobMarker } from '../../bot/cards/cardText';
-import type { GraphGateway } from '../graph/graphGateway';
-import type { Logger } from '../logger';
+import { jobMarker } from '../../../bot/cards/cardText';
+import type { GraphGateway } from '../../graph/graphGateway';
+import type { Logger } from '../../logger';
 
 /** Whether an earlier attempt's message is in the person's chat: 'unknown' when Graph could not tell. */
 export type Delivery = 'arrived' | 'missing' | 'unknown';

@@ -1,12 +1,11 @@
-import { domainEventOf } from '../events/domainEvents';
-import { surveysDue } from '../../shared/surveySchedule';
-import { type NewJob, scheduleJobs } from '../jobs/jobQueue';
-import { programmeDetailsOf, programmeSettingsOf } from '../programmes/programmeRepository';
-import type { Db } from '../store/database';
-import { jobOf } from '../jobs/jobKind';
-import { acrossTenants } from '../store/tenantScope';
+import { domainEventOf } from '../../events/domainEvents';
+import { surveysDue } from '../../../shared/surveySchedule';
+import { type NewJob, scheduleJobs } from '../jobQueue';
+import { programmeDetailsOf, programmeSettingsOf } from '../../programmes/programmeRepository';
+import type { Db } from '../../store/database';
+import { jobOf } from '../jobKind';
+import { acrossTenants } from '../../store/tenantScope';
 import { botJobs } from './botJobs';
-import { housekeepingJobs } from './housekeepingJobs';
 import { noticeJobs } from './noticePlanner';
 
 const hour = 3_600_000;
@@ -16,7 +15,7 @@ const day = 24 * hour;
  * Turns what happened (sessions, events, commitments) into bot jobs. It can run as often as
  * wanted, in every process: each job has a unique key, so planning twice schedules nothing new.
  */
-export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number; teamsAppCatalogId?: string } = {}): Promise<number> {
+export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?: number; cadenceGraceMs?: number } = {}): Promise<number> {
   const everyTenant = acrossTenants(db, 'reminder planner');
   const lead = options.reminderLeadMs ?? 24 * hour;
   const jobs: NewJob[] = [];
@@ -137,6 +136,5 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     }
   }
   jobs.push(...(await noticeJobs(db, now)));
-  jobs.push(...(await housekeepingJobs(db, now, { teamsAppCatalogId: options.teamsAppCatalogId })));
   return scheduleJobs(db, jobs);
 }

@@ -1,10 +1,10 @@
-import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { recordDomainEvent } from '../events/domainEvents';
-import type { JobWorker } from '../jobs/jobWorker';
-import { aPair, aPerson } from '../testing/factories';
-import { type CardPress, startTeamsConnector, type TeamsConnector } from '../testing/teamsConnector';
-import { startTestService, type TestService } from '../testing/testService';
-import { waitFor } from '../testing/waitFor';
+import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
+import { recordDomainEvent } from '../../events/domainEvents';
+import type { JobWorker } from '../jobWorker';
+import { aPair, aPerson } from '../../../test/harness/factories';
+import { type CardPress, startTeamsConnector, type TeamsConnector } from '../../../test/harness/teamsConnector';
+import { startTestService, type TestService } from '../../../test/harness/testService';
+import { waitFor } from '../../../test/harness/waitFor';
 
 const leader = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
@@ -72,7 +72,7 @@ describe('the bot’s notices', () => {
     expect((await enrol(leader.id, { role: 'mentee', learningGoals: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
     expect((await enrol(mentor.id, { role: 'mentor', offers: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
     expect((await enrol(third.id, { role: 'mentor', offers: ['lived experience'], languages: ['en'], meetingPreference: 'either' })).status).toBe(201);
-    worker = service.deps.bot.startWorker('notice-worker');
+    worker = service.deps.jobs.startWorker('notice-worker');
   });
   afterAll(async () => {
     await worker.stop();

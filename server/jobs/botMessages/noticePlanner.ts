@@ -1,8 +1,8 @@
-import { domainEventOf } from '../events/domainEvents';
-import type { NewJob } from '../jobs/jobQueue';
-import type { Db } from '../store/database';
-import { jobOf } from '../jobs/jobKind';
-import { acrossTenants } from '../store/tenantScope';
+import { domainEventOf } from '../../events/domainEvents';
+import type { NewJob } from '../jobQueue';
+import type { Db } from '../../store/database';
+import { jobOf } from '../jobKind';
+import { acrossTenants } from '../../store/tenantScope';
 import { botJobs } from './botJobs';
 
 const minute = 60_000;

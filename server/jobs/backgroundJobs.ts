@@ -1,0 +1,47 @@
+import type { BotRuntime } from '../bot/botRuntime';
+import type { Config } from '../config';
+import type { Directory } from '../directory/directory';
+import type { GraphGateway } from '../graph/graphGateway';
+import type { Logger } from '../logger';
+import type { Db } from '../store/database';
+import { abandonedBookingJobHandlers, abandonedBookingJobs } from './booking/abandonedBookings';
+import { botJobHandlers } from './botMessages/botJobs';
+import { planBotJobs } from './botMessages/botPlanner';
+import { graphDeliveryCheck } from './botMessages/deliveryCheck';
+import { housekeepingJobHandlers, housekeepingJobs } from './housekeeping/housekeepingJobs';
+import { defaultQueueOptions, jobQueue, scheduleJobs } from './jobQueue';
+import { type BackgroundJobs, startJobWorker } from './jobWorker';
+import { retentionJobHandlers, retentionJobs } from './retention/retentionJobs';
+
+/**
+ * The service's background jobs: every domain's handlers, and the scheduler that runs every
+ * domain's planner before the worker polls (bot messages, housekeeping, retention, booking sweep).
+ */
+export function createBackgroundJobs(deps: { config: Config; db: Db; graph: GraphGateway; directory: Directory; logger: Logger; clock: () => Date; bot: BotRuntime }): BackgroundJobs {
+  const { host, backend, hoursOf } = deps.bot;
+  let lastPlan = 0;
+  return {
+    startWorker(workerId) {
+      return startJobWorker({
+        queue: jobQueue(deps.db, workerId, { ...defaultQueueOptions, leaseMs: deps.config.jobLeaseMs }),
+        handlers: {
+          ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
+          ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
+          ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
+          ...abandonedBookingJobHandlers({ db: deps.db, graph: deps.graph, logger: deps.logger }),
+        },
+        clock: deps.clock,
+        logger: deps.logger,
+        beforePoll: async (now) => {
+          // Planning once a minute is plenty: reminders are scheduled a day ahead.
+          if (now.getTime() - lastPlan < 60_000) return;
+          lastPlan = now.getTime();
+          await planBotJobs(deps.db, now);
+          await scheduleJobs(deps.db, await housekeepingJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }));
+          await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
+          await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, deps.config.bookingIdentity));
+        },
+      });
+    },
+  };
+}
