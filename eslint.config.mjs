@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
+import react from 'eslint-plugin-react';
 import globals from 'globals';
 
 const frontDoors = ['tabs', 'bot', 'outlook-addin'];
@@ -92,6 +93,15 @@ export default tseslint.config(
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...jsxA11y.configs.strict.rules, ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Every word the tab shows comes from its catalogues (tabs/locales/, decision 0047): a string
+    // literal rendered as JSX text is English nobody can translate. Attributes are checked in the
+    // browser, by the pseudo-locale test, since most are not words (intent="error").
+    files: ['tabs/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { react },
+    rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '…', '(', ')', ',', ':', '–', '/'] }] },
   },
   {
     files: ['**/*.cjs', 'jest.config.js'],

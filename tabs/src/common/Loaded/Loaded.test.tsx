@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ApiProblem } from '../../api/problem';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { AsyncState } from '../useAsync';
 import { Loaded } from './Loaded';
 
@@ -14,7 +14,7 @@ const render = (state: AsyncState<string[]>, props: { empty?: string; loadingLab
 
 describe('Loaded', () => {
   it('shows a spinner while loading, with its own words unless given others', () => {
-    expect(render({ status: 'loading' })).toContain(messages.loading);
+    expect(render({ status: 'loading' })).toContain(t('loading'));
     expect(render({ status: 'loading' }, { loadingLabel: 'Looking for surveys' })).toContain('Looking for surveys');
   });
 
@@ -22,7 +22,7 @@ describe('Loaded', () => {
     const html = render({ status: 'error', problem: new ApiProblem(503, 'Graph is unavailable', 'Try again in a minute.') });
     expect(html).toContain('role="alert"');
     expect(html).toContain('Graph is unavailable');
-    expect(html).toContain(`>${messages.retry}<`);
+    expect(html).toContain(`>${t('retry')}<`);
   });
 
   it('says the empty message instead of rendering an empty list', () => {
