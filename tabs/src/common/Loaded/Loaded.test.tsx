@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ApiProblem } from '../../api/problem';
-import { t } from '../../i18n';
+import english from '../../../locales/en.json';
+import { t, useCatalogue } from '../../i18n';
 import type { AsyncState } from '../useAsync';
 import { Loaded } from './Loaded';
 
@@ -11,6 +12,8 @@ const render = (state: AsyncState<string[]>, props: { empty?: string; loadingLab
       {(data) => <ul aria-label="items">{data.map((d) => <li key={d}>{d}</li>)}</ul>}
     </Loaded>,
   );
+
+beforeAll(() => useCatalogue('en', 'en-GB', english));
 
 describe('Loaded', () => {
   it('shows a spinner while loading, with its own words unless given others', () => {
