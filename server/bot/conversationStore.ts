@@ -44,3 +44,14 @@ export async function conversationOf(db: Db, tenantId: string, userId: string): 
   if (!row) return null;
   return new Conversation(row.claims as ConversationClaims, row.reference as unknown as ConversationReference);
 }
+
+/**
+ * The language a person uses Teams in, as their last activity gave it (the SDK keeps the
+ * activity's `locale` in the stored reference): proactive cards are written in it. Null when the
+ * bot has never heard from them.
+ */
+export async function storedLocaleOf(db: Db, tenantId: string, userId: string): Promise<string | null> {
+  const row = await forTenant(db, tenantId).selectFrom('conversation_references').select('reference').where('user_id', '=', userId).executeTakeFirst();
+  const locale = (row?.reference as { locale?: unknown } | undefined)?.locale;
+  return typeof locale === 'string' && locale ? locale : null;
+}

@@ -34,7 +34,8 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
     if (tag.toLowerCase() === pseudoLocale) return { language: pseudoLocale, locale: pseudoLocale };
     const primary = tag.split('-')[0]!.toLowerCase();
     const language = languages.find((l) => l === primary);
-    if (language) return { language, locale: tag };
+    // English without a region is the catalogue's own, British English (dates as 5 October 2026).
+    if (language) return { language, locale: tag === 'en' ? 'en-GB' : tag };
   }
   return { language: defaultLanguage, locale: 'en-GB' };
 }

@@ -29,13 +29,13 @@ function translator(): Translator<MessageKey> {
 export async function loadLanguage(requested: readonly (string | undefined)[]): Promise<void> {
   const { language, locale } = resolveLocale(requested);
   if (active?.language === language && active.locale === locale) return;
-  useCatalogue(language, locale, (await catalogues[language]()).default);
+  installCatalogue(language, locale, (await catalogues[language]()).default);
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);
 }
 
 /** Makes a loaded catalogue the tab's (tests render components with one directly). */
-export function useCatalogue(language: Language, locale: string, catalogue: Catalogue): void {
+export function installCatalogue(language: Language, locale: string, catalogue: Catalogue): void {
   active = createTranslator({ language, locale, catalogue });
 }
 

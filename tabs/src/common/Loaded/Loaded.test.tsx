@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ApiProblem } from '../../api/problem';
 import english from '../../../locales/en.json';
-import { t, useCatalogue } from '../../i18n';
+import { t, installCatalogue } from '../../i18n';
 import type { AsyncState } from '../useAsync';
 import { Loaded } from './Loaded';
 
@@ -13,7 +13,7 @@ const render = (state: AsyncState<string[]>, props: { empty?: string; loadingLab
     </Loaded>,
   );
 
-beforeAll(() => useCatalogue('en', 'en-GB', english));
+beforeAll(() => installCatalogue('en', 'en-GB', english));
 
 describe('Loaded', () => {
   it('shows a spinner while loading, with its own words unless given others', () => {
