@@ -35,7 +35,7 @@ describe('the bot in the person’s language', () => {
     await teams.stop();
   });
 
-  const say = async (p: typeof leader, text: string, locale: string) => {
+  const say = async (p: { id: string; givenName: string; surname: string }, text: string, locale: string) => {
     const answer = await teams.chat(service, { tenantId, userId: p.id, name: `${p.givenName} ${p.surname}`, at: now }, { text, locale });
     expect(answer.status).toBeLessThan(300);
     return answer.cards;

@@ -73,7 +73,7 @@ describe('messages', () => {
     expect(pseudoMessage(message).replace(/\{\w+/g, '')).not.toMatch(/\b(Propose|take|away|left|for)\b/);
     const ps = createTranslator({ language: 'qps-ploc', locale: 'qps-ploc', catalogue: { m: message } });
     const text = ps.t('m', { left: 2, name: 'Jun' });
-    expect(text).toMatch(/^\[Þŕöþöšé à ţàķé-àŵàý \(2 ļéƒţ\) ƒöŕ Jun~+\]$/);
+    expect(text).toMatch(/^\[Þŕöþöšé à ţàķé-àŵàý \(2 ļéƒţ\) ƒöŕ Jun[~\u200b]+\]$/);
     expect(text.length).toBeGreaterThanOrEqual(Math.round('Propose a take-away (2 left) for Jun'.length * 1.3));
     expect(ps.date(Date.UTC(2026, 11, 3), { month: 'long', timeZone: 'UTC' })).toBe(accented('December'));
   });

@@ -50,7 +50,8 @@ function print(elements: MessageFormatElement[], inPlural: boolean): string {
 /** One message pseudo-localised: accented, padded to about 140 % of its length, bracketed. */
 export function pseudoMessage(message: string): string {
   const body = print(parse(message), false);
-  const padding = '~'.repeat(Math.max(1, Math.round(message.length * 0.4)));
+  // Breakable (a zero-width space every few marks), as the words of a longer language are.
+  const padding = '~'.repeat(Math.max(1, Math.round(message.length * 0.4))).replace(/~{5}(?=~)/g, '$&\u200b');
   return `[${body}${padding}]`;
 }
 
