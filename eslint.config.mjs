@@ -104,6 +104,20 @@ export default tseslint.config(
     rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '…', '(', ')', ',', ':', '–', '/'] }] },
   },
   {
+    // Layout in logical properties only, so a right-to-left language mirrors it (`dir` is set on the page's root).
+    files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ":matches(CallExpression[callee.name='makeStyles'], JSXAttribute[name.name='style']) Property > Identifier.key[name=/^((margin|padding)(Left|Right)|border(Left|Right)(Width|Style)?|left|right)$/]",
+          message: 'Use logical properties (marginInlineStart, paddingInlineEnd, insetInlineStart, ...): they mirror for right-to-left languages.',
+        },
+        { selector: ":matches(CallExpression[callee.name='makeStyles'], JSXAttribute[name.name='style']) Property[key.name='textAlign'] > Literal[value=/^(left|right)$/]", message: 'Use textAlign start or end: they mirror for right-to-left languages.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', 'jest.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { sourceType: 'commonjs' },

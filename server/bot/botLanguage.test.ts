@@ -19,7 +19,7 @@ describe('the bot in the person’s language', () => {
   let worker: JobWorker;
   let tenantId: string;
   // A Tuesday morning in working hours; the session is tomorrow, so its 24-hour reminder is due.
-  let now = new Date('2026-03-10T10:00:00Z');
+  const now = new Date('2026-03-10T10:00:00Z');
 
   beforeAll(async () => {
     teams = await startTeamsConnector();

@@ -12,7 +12,7 @@ export function BarChart({ chart, threshold }: { chart: ChartSpec; threshold: nu
   const styles = useDashboardStyles();
   const values = chart.bars.map((b) => (b.cell.count === null ? null : b.measure === 'count' ? b.cell.count : b.cell.mean));
   const max = chart.max ?? Math.max(1, ...values.map((v) => Math.abs(v ?? 0)));
-  const summary = chart.bars.map((b) => `${b.label}: ${formatFigure(b.cell, b.measure, threshold)}`).join('; ');
+  const summary = chart.bars.map((b) => t('dashboard.barValue', { label: b.label, value: formatFigure(b.cell, b.measure, threshold) })).join('; ');
   if (chart.bars.length === 0) return <p className={styles.note}>{t('dashboard.noData')}</p>;
   return (
     <div role="img" aria-label={t('dashboard.summaryBars', { title: chart.title, parts: summary })} className={styles.chart}>
