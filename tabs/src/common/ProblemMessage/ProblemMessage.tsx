@@ -12,7 +12,7 @@ export function ProblemMessage({ problem, onRetry }: { problem: ApiProblem; onRe
         {problem.errors.length > 0 && (
           <ul>
             {problem.errors.map((e) => (
-              <li key={`${e.field}:${e.message}`}>{e.field ? `${e.field}: ${e.message}` : e.message}</li>
+              <li key={`${e.field}:${e.message}`}>{e.field ? t('errors.field', { field: e.field, message: e.message }) : e.message}</li>
             ))}
           </ul>
         )}
