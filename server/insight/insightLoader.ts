@@ -1,20 +1,9 @@
 import type { SurveyKind } from '../../shared/glossary';
-import type { InsightSurveyResponse, ProgrammeInsightInput } from '../../shared/insight/programmeTables';
+import type { ProgrammeInsightInput } from '../../shared/insight/programmeTables';
 import { programmeSettingsOf } from '../programmes/programmeRepository';
+import { storedSurveyScoresOf } from '../surveys/surveyScores';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
-
-const scoreKeys = ['rating', 'fit', 'progress', 'before', 'after'] as const;
-
-/** Keeps the 1-5 scores of a survey answer and drops everything else, comments included. */
-function scoresOf(answers: Record<string, unknown>): InsightSurveyResponse['scores'] {
-  const scores: InsightSurveyResponse['scores'] = {};
-  for (const key of scoreKeys) {
-    const n = Number(answers[key]);
-    if (answers[key] !== undefined && answers[key] !== null && Number.isInteger(n) && n >= 1 && n <= 5) scores[key] = n;
-  }
-  return scores;
-}
 
 const iso = (d: Date) => d.toISOString();
 
@@ -64,7 +53,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
   const responses = await db
     .selectFrom('survey_responses as r')
     .innerJoin('surveys as s', (join) => join.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
-    .select(['r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
+    .select(['r.survey_id', 'r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
     .where('r.tenant_id', '=', tenantId)
     .where('s.programme_id', '=', programmeId)
     .execute();
@@ -98,7 +87,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
       participantId: r.participant_id,
       kind: r.kind as SurveyKind,
       submittedAt: iso(r.submitted_at),
-      scores: scoresOf(r.answers),
+      scores: storedSurveyScoresOf(r.answers, r),
     })),
   };
 }

@@ -12,6 +12,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * Everything Upward holds about the caller, in their own tenant: what they wrote, what they
  * agreed to, and what others gave them. Records written by their partner are left out (agenda
  * items the partner wrote, the partner's reflections), except praise the caller received.
+ * Stored JSON (a profile, survey answers) is given as stored, not read into its type: the export
+ * is everything held, a field that no longer parses included.
  */
 export async function personalDataExporter(db: Db, actor: Caller) {
   const { tenantId, userId } = actor;
