@@ -1,7 +1,5 @@
+import type { BookingIdentity } from '../../calendar/bookingIdentity';
 import type { Calendar } from '../../calendar/calendar';
-import { graphCalendar } from '../../calendar/graphCalendar';
-import type { Config } from '../../config';
-import type { GraphGateway } from '../../graph/graphGateway';
 import { ApiError } from '../../http/errors';
 import type { NewJob } from '../jobQueue';
 import type { JobHandler } from '../jobWorker';
@@ -47,11 +45,12 @@ function dueIntents(db: Db, now: Date) {
 
 /**
  * One sweep per tenant and quarter of an hour, for tenants that have a booking intent nobody
- * finished. Only with the app's own Graph identity: with `BOOKING_GRAPH_IDENTITY=delegated`
- * Upward cannot read the organizer's calendar without them (decision 0016).
+ * finished. Only with an identity that reaches calendars unattended (the app's own): with
+ * `BOOKING_GRAPH_IDENTITY=delegated` Upward cannot read the organizer's calendar without them
+ * (decision 0016).
  */
-export async function abandonedBookingJobs(db: Db, now: Date, bookingIdentity: Config['bookingIdentity']): Promise<NewJob[]> {
-  if (bookingIdentity !== 'app') return [];
+export async function abandonedBookingJobs(db: Db, now: Date, identity: BookingIdentity): Promise<NewJob[]> {
+  if (!identity.unattended) return [];
   const tenants = await dueIntents(acrossTenants(db, 'booking sweep'), now).select('tenant_id').distinct().execute();
   const quarter = new Date(Math.floor(now.getTime() / sweepEveryMs) * sweepEveryMs).toISOString().slice(0, 16);
   return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: abandonedBookingJobKind, dedupeKey: `abandoned-bookings:${quarter}`, payload: {}, runAt: now }));
@@ -117,10 +116,9 @@ async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, '
  * intent goes. An intent whose event could not be checked stays for the next run; the job then
  * fails, so the queue retries it with backoff. Answers how many intents were settled.
  */
-async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
+async function settleAbandonedBookings(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
+  const { calendar } = deps;
   const due = await dueIntents(deps.db, now).select('transaction_id').where('tenant_id', '=', tenantId).orderBy('created_at').limit(batchSize).execute();
-  // Only the app's own identity reaches an organizer's calendar without them.
-  const calendar = graphCalendar(deps.graph.forApp(tenantId), 'app');
   let settled = 0;
   let firstError: unknown = null;
   for (const { transaction_id } of due) {
@@ -135,10 +133,12 @@ async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logg
   return settled;
 }
 
-export function abandonedBookingJobHandlers(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
+export function abandonedBookingJobHandlers(deps: { db: Db; identity: BookingIdentity; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
   return {
     [abandonedBookingJobKind]: async (job, now) => {
-      const settled = await settleAbandonedBookings(deps, job.tenant_id, now);
+      // Planned under an identity that could reach the calendars, and run under one that cannot (configuration changed): nothing to do.
+      if (!deps.identity.unattended) return { kind: 'done', outcome: 'skipped' };
+      const settled = await settleAbandonedBookings({ db: deps.db, calendar: deps.identity.unattended(job.tenant_id), logger: deps.logger }, job.tenant_id, now);
       return { kind: 'done', outcome: settled > 0 ? 'sent' : 'skipped' };
     },
   };
