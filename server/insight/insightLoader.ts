@@ -20,11 +20,10 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .executeTakeFirst();
   if (!programme) return null;
 
-  const participants = await db
+  const participants = await forTenant(db, tenantId)
     .selectFrom('participants as p')
     .leftJoin('directory_users as u', (join) => join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.user_id', '=', 'p.user_id'))
     .select(['p.id', 'p.role', 'p.status', 'p.created_at', 'u.department', 'u.account_enabled'])
-    .where('p.tenant_id', '=', tenantId)
     .where('p.programme_id', '=', programmeId)
     .execute();
   const pairs = await forTenant(db, tenantId)
@@ -50,11 +49,10 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .select(['id', 'pair_id', 'status', 'created_at'])
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
-  const responses = await db
+  const responses = await forTenant(db, tenantId)
     .selectFrom('survey_responses as r')
     .innerJoin('surveys as s', (join) => join.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
     .select(['r.survey_id', 'r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
-    .where('r.tenant_id', '=', tenantId)
     .where('s.programme_id', '=', programmeId)
     .execute();
 

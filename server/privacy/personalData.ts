@@ -88,8 +88,10 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
     if (participantIds.length > 0) {
       await tenant.deleteFrom('survey_responses').where('participant_id', 'in', participantIds).execute();
       // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).
-      await sql`update insight_batches set events = coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)
-        where tenant_id = ${tenantId}`.execute(trx);
+      await tenant
+        .updateTable('insight_batches')
+        .set({ events: sql<string>`coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)` })
+        .execute();
     }
     const ended = await tenant
       .updateTable('pairs')
