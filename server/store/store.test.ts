@@ -49,6 +49,12 @@ describeEachEngine('store', (database) => {
     expect(await programmeRepository(database().db, 'tenant-c').find(id)).toBeUndefined();
   });
 
+  it('holds a table named by an alias to the tenant through its alias', async () => {
+    const query = forTenant(database().db, tenantA).selectFrom('programmes as g').select('g.name');
+    expect(query.compile().sql).toContain('"g"."tenant_id" = $1');
+    expect(await query.execute()).toEqual([{ name: 'Inclusion 2026' }]);
+  });
+
   it('returns the same values on both engines: dates as text, json as objects, timestamps as Dates', async () => {
     const row = await programmeRepository(database().db, tenantA).find('0b6f0f3e-7a43-4d9e-9d3c-1f0b6f0f3e7a');
     expect(row?.starts_on).toBe('2026-01-05');
