@@ -11,7 +11,8 @@ const account = z.looseObject({ id: z.string().optional(), name: z.string().opti
 
 /**
  * A stored reference as the connector needs it to reach the chat again: the conversation's id, the
- * channel and the service URL. Fields the SDK adds and this does not name are kept as stored.
+ * channel and the service URL (the SDK refuses to store one without the id or the URL). Fields the
+ * SDK adds and this does not name are kept as stored.
  */
 const storedReferenceSchema = z.looseObject({
   activityId: z.string().optional(),
