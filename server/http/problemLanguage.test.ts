@@ -29,4 +29,15 @@ describe('problem details in the reader’s language', () => {
   it('answers English for a language Upward does not speak', async () => {
     expect((await forbidden('ja')).body.title).toBe((await forbidden()).body.title);
   });
+
+  it('says which fields are wrong, and why, in the reader’s language (zod’s own French and German), naming the fields as sent', async () => {
+    const invalid = (acceptLanguage: string) =>
+      service.api('POST', '/api/programmes', { as: DEMO_PERSONAS.programmeAdmin.id, body: { name: 42, startsOn: 'soon' }, headers: { 'accept-language': acceptLanguage } });
+    const [english, german] = [await invalid('en-GB'), await invalid('de-DE')];
+    expect([english.status, german.status, german.body.code]).toEqual([400, 400, 'invalidRequest']);
+    expect(english.body.detail).toBe('The request body is not valid: check name and startsOn.');
+    expect(german.body.detail).toBe('Der Inhalt der Anfrage ist ungültig: Prüfen Sie name und startsOn.');
+    expect(german.body.errors.map((e: { field: string }) => e.field)).toEqual(english.body.errors.map((e: { field: string }) => e.field));
+    expect(german.body.errors.find((e: { field: string }) => e.field === 'name').message).toMatch(/^Ungültige Eingabe/);
+  });
 });
