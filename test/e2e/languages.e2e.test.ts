@@ -4,7 +4,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aSession } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
-import { launchChromium, nameOf, recordPersonas, screenshot } from './support/tabBrowser';
+import { launchChromium, nameOf, openTabAs, recordPersonas, screenshot, tabAddress } from './support/tabBrowser';
 import { openInTeamsHost } from './support/teamsHost';
 
 /*
@@ -35,6 +35,8 @@ const english = wordsOf(catalogue('en'));
 
 let service: TestService;
 let browser: Browser;
+/** Three days ahead, at 09:30 UTC. */
+const nextSessionAt = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 2 * 86_400_000 + 9.5 * 3_600_000);
 
 beforeAll(async () => {
   service = await startTestService();
@@ -44,7 +46,7 @@ beforeAll(async () => {
   const programme = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Upward 2026', startsOn: '2026-01-05' } });
   expect(programme.status).toBe(201);
   const pair = await aPair(db, tenantId, { status: 'active', programmeId: programme.body.id, mentorUserId: mentor.id, menteeUserId: mentee.id });
-  await aSession(db, tenantId, { pairId: pair.id, startsAt: new Date(Date.now() + 3 * 86_400_000) });
+  await aSession(db, tenantId, { pairId: pair.id, startsAt: nextSessionAt });
   for (const body of [{ userId: mentee.id, role: 'mentee' }, { userId: mentor.id, role: 'mentor' }]) {
     await service.api('POST', `/api/programmes/${programme.body.id}/participants`, { as: admin.id, body: { ...body, languages: ['en'] } });
   }
@@ -176,3 +178,15 @@ describe('the tab in the pseudo-locale (qps-ploc)', () => {
     expect(Object.fromEntries(cut)).toEqual({});
   });
 });
+
+describe('the tab in a plain browser', () => {
+  test('follows the browser’s languages down the fallback chain (fr-CA reads French) and shows times in its locale and time zone', async () => {
+    const page = await openTabAs(browser, tabAddress(service), { id: mentee.id, givenName: mentee.givenName, surname: mentee.surname }, 'workspace', { locale: 'fr-CA', timezoneId: 'America/Montreal' });
+    await page.getByRole('heading', { name: 'Mon mentorat', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
+    const expected = new Intl.DateTimeFormat('fr-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Montreal' }).format(nextSessionAt);
+    await page.getByRole('region', { name: 'Prochaine séance', exact: true }).getByText(expected).waitFor();
+    await page.context().close();
+  });
+});
+
