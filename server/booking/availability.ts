@@ -24,6 +24,8 @@ export interface Suggestions {
   roomsRejected: number;
   /** The caller's partner, for filling an appointment by hand (name and address only). */
   partner: { displayName: string; mail: string };
+  /** The programme's off-site venues' addresses, by venue id. */
+  offsiteAddresses: ReadonlyMap<string, string>;
 }
 
 /** A slot to book or move to, in UTC; only a future one can be. */
@@ -123,6 +125,7 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     roomsChecked: roomMails.length,
     roomsRejected: plan.rejected.filter((r) => r.kind === 'room').length,
     partner: { displayName: partner.displayName, mail: partner.mail },
+    offsiteAddresses: new Map(ctx.venuePolicy.offsiteVenues.map((o) => [o.id, o.address])),
   };
 }
 

@@ -210,7 +210,13 @@ describe('booking a session through Microsoft Graph', () => {
     expect(moving.body.noSlot).toBeNull();
   });
 
-  it('leads with neutral places and puts labelled fallback rooms after them', async () => {
+  it('leads with neutral places and puts labelled fallback rooms after them; gives an off-site venue’s address and the workspace link for filling an appointment', async () => {
+    const offsiteVenues = [{ id: 'riverside-cafe', name: 'Riverside Café', address: '12 Bankside, London', notes: '' }];
+    const programme = await aProgramme(service.database.db, tenantId, { details: { charterText: 'Charter', guides: { mentor: 'm', mentee: 'l' }, venuePolicy: { allowRooms: true, allowOnline: true, offsiteVenues } } });
+    const withCafe = await service.api('GET', `/api/pairs/${(await newPair(programme.id)).id}/booking/suggestions?mode=offsite`, { as: leader });
+    expect(withCafe.body.suggestions[0].venue).toEqual({ kind: 'offsite', ref: 'riverside-cafe', displayName: 'Riverside Café', address: '12 Bankside, London' });
+    expect(withCafe.body.workspaceUrl).toMatch(/\/tab\/index\.html#\/workspace$/);
+
     const pair = await newPair();
     const list = await suggestions(pair.id, 'room');
     const firstFallback = list.findIndex((s) => s.fallback);

@@ -10,11 +10,12 @@ import type { BookingContext } from './loadBooking';
 import type { SessionRow } from './reserve';
 
 /** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
-export function presentSuggestion(s: SlotSuggestion): SuggestionView {
+export function presentSuggestion(s: SlotSuggestion, offsiteAddresses: ReadonlyMap<string, string>): SuggestionView {
+  const address = s.venue.kind === 'offsite' && s.venue.ref ? (offsiteAddresses.get(s.venue.ref) ?? null) : null;
   return {
     start: s.start,
     end: s.end,
-    venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName },
+    venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName, address },
     neutrality: s.venue.neutrality,
     neutralityCode: s.code,
     fallback: s.fallback,
@@ -22,14 +23,15 @@ export function presentSuggestion(s: SlotSuggestion): SuggestionView {
   };
 }
 
-export function presentSuggestions(result: Suggestions): SuggestionList {
+export function presentSuggestions(result: Suggestions, workspaceUrl: string): SuggestionList {
   return {
     subject: neutralSubject,
-    suggestions: result.suggestions.map(presentSuggestion),
+    suggestions: result.suggestions.map((s) => presentSuggestion(s, result.offsiteAddresses)),
     noSlot: result.noSlot,
     roomsChecked: result.roomsChecked,
     roomsRejected: result.roomsRejected,
     partner: result.partner,
+    workspaceUrl,
   };
 }
 

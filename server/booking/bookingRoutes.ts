@@ -34,7 +34,7 @@ export function bookingRoutes(deps: AppDeps): Router {
       throw new ApiError('invalidRequest', `Ask for a window that ends after it starts, in the future, and spans at most ${maxWindowDays} days.`, [{ field: 'to', message: 'out of range' }]);
     }
     const result = await bookingSuggester(booking, { actor: callerOf(req), pairId: id, from: from.toISOString(), to: to.toISOString(), mode: query.mode, excludeSessionId: query.reschedule });
-    res.json(presentSuggestions(result));
+    res.json(presentSuggestions(result, booking.workspaceUrl));
   });
 
   router.get('/pairs/:id/sessions', async (req, res) => {

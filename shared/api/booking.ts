@@ -7,7 +7,8 @@ import type { SessionView } from './workspace';
 export interface SuggestionView {
   start: string;
   end: string;
-  venue: { kind: VenueKind; ref: string | null; displayName: string };
+  /** `address` is an off-site venue's, from the programme's list; rooms and Teams meetings have none. */
+  venue: { kind: VenueKind; ref: string | null; displayName: string; address: string | null };
   neutrality: string;
   neutralityCode: NeutralityCode;
   fallback: boolean;
@@ -32,6 +33,8 @@ export interface SuggestionList {
   roomsChecked: number;
   roomsRejected: number;
   partner: { displayName: string; mail: string };
+  /** The pair's private workspace, for the body of an appointment the person fills in Outlook. */
+  workspaceUrl: string;
 }
 
 /** The invitation a session sends: whose calendar holds it, and what the partner receives. */

@@ -70,7 +70,7 @@ it('opens on the pair’s sessions, books a neutral place, lists it, never offer
   const suggestions = page.getByRole('region', { name: 'Suggestions' });
   await suggestions.waitFor({ timeout: 60_000 });
   const first = suggestions.getByRole('listitem').first();
-  await expect(first.textContent()).resolves.toMatch(/Riverside Café is an off-site venue the programme lists/);
+  await expect(first.textContent()).resolves.toMatch(/Riverside Café, 12 Bankside, London.*Riverside Café is an off-site venue the programme lists/);
   expect(await axeViolations(page)).toEqual([]);
 
   // Office is absent in a plain browser, so the pane offers booking through the server, not filling an appointment.

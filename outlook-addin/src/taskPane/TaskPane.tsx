@@ -14,6 +14,7 @@ import {
   Title3,
 } from '@fluentui/react-components';
 import type { SuggestionView } from '../../../shared/api/booking';
+import type { FillResult } from '../office/appointment';
 import type { BookingApi, MeetingMode } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
 import { SessionSummary } from './SessionSummary';
@@ -23,6 +24,14 @@ import { useTaskPane } from './useTaskPane';
 import { useTaskPaneStyles } from './useTaskPaneStyles.styles';
 
 const modeLabels: Record<MeetingMode, string> = { room: 'Meeting room', offsite: 'Off-site', online: 'Online', any: 'Any', 'in-person': 'In person' };
+
+/** What the organizer checks before sending a filled appointment, and what is left for them to do by hand. */
+function filledText(s: SuggestionView, left: FillResult): string {
+  const parts = [`Check the meeting and send it: ${s.venue.kind === 'room' ? `${s.venue.displayName} is invited and is booked when you send; ` : ''}your partner is invited, and the workspace link is in the body.`];
+  parts.push(left.setPrivateByHand ? 'This Outlook cannot mark it private from here: set it to private before sending.' : 'It is marked private.');
+  if (left.turnOnTeamsMeeting) parts.push('Turn on “Teams meeting” in the meeting before sending (add-ins cannot), or use “Book it for us”, which makes it a Teams meeting.');
+  return parts.join(' ');
+}
 
 /**
  * Plans a pair's sessions: their upcoming sessions first (reschedule, cancel), then ranked times at
@@ -40,7 +49,8 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         <Text weight="semibold">{when(s)}</Text>
         {moving ? null : (
           <Text>
-            {s.venue.displayName} {s.fallback ? <Badge appearance="outline">Fallback</Badge> : null}
+            {s.venue.displayName}
+            {s.venue.address ? `, ${s.venue.address}` : null} {s.fallback ? <Badge appearance="outline">Fallback</Badge> : null}
           </Text>
         )}
         {moving ? null : (
@@ -115,7 +125,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Filled in</MessageBarTitle>
-            Check the meeting and send it. Set it to private in Outlook before sending.
+            {filledText(outcome.suggestion, outcome.left)}
           </MessageBarBody>
         </MessageBar>
       ) : null}

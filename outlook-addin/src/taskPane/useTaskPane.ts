@@ -4,14 +4,14 @@ import type { PairView } from '../../../shared/api/pairs';
 import { ApiProblem } from '../../../shared/api/problem';
 import { type BookingApi, existingSession, type MeetingMode, nextSuggestion, problemText } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
-import { fillAppointment } from '../office/appointment';
+import { fillAppointment, type FillResult } from '../office/appointment';
 
 export type Outcome =
   | { kind: 'booked'; session: BookedSession }
   | { kind: 'moved'; session: BookedSession }
   | { kind: 'cancelled'; session: BookedSession }
   | { kind: 'exists'; message: string; session: BookedSession }
-  | { kind: 'filled'; suggestion: SuggestionView }
+  | { kind: 'filled'; suggestion: SuggestionView; left: FillResult }
   | { kind: 'taken'; message: string; next: SuggestionView | null }
   | { kind: 'error'; message: string };
 
@@ -117,14 +117,15 @@ export function useTaskPane(api: BookingApi, host: AddinHost) {
       setBusy(true);
       setOutcome(null);
       try {
-        await fillAppointment(host.appointment, {
+        const left = await fillAppointment(host.appointment, {
           start: new Date(suggestion.start),
           end: new Date(suggestion.end),
-          location: suggestion.venue.displayName,
+          venue: suggestion.venue,
           partner: list.partner,
           subject: list.subject,
+          workspaceUrl: list.workspaceUrl,
         });
-        setOutcome({ kind: 'filled', suggestion });
+        setOutcome({ kind: 'filled', suggestion, left });
       } catch (error) {
         fail(error);
       } finally {
