@@ -142,3 +142,13 @@ it('opens on the pair’s sessions, books a neutral place, lists it, never offer
   expect(service.standIn.eventCount(leader.id)).toBe(eventsBeforeCancel - 1);
   await suggestions.waitFor({ timeout: 60_000 });
 });
+
+it('serves the sign-in page the task pane opens with the Office dialog where nested app authentication is missing, Office.js first in its head', async () => {
+  const response = await fetch(`${service.url}/addin/auth-dialog.html`);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const head = /<head>([\s\S]*)<\/head>/.exec(html)?.[1] ?? '';
+  expect(head).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+  expect(html.indexOf('appsforoffice.microsoft.com')).toBeLessThan(html.indexOf('<script type="module"'));
+  expect(response.headers.get('content-security-policy')).toContain('https://appsforoffice.microsoft.com');
+});

@@ -1,7 +1,10 @@
 /// <reference types="office-js" />
 import { connectBrowser } from '../../../tabs/src/host/browserHost';
 import type { TokenRequest } from '../../../tabs/src/host/host';
+import { fetchPublishedAuthConfig } from '../../../tabs/src/host/publishedAuthConfig';
+import { nestedAppAuthTokens } from '../../../tabs/src/host/teamsTokens';
 import { type PaneTheme, paneThemeOf } from './officeTheme';
+import { officeTokens, type SignInDeps } from './officeSignIn';
 import { optionalSets, tooOldMessage } from './requirements';
 
 /** Where the task pane runs: inside Outlook (Office.js, the open appointment) or a plain browser (local development). */
@@ -16,15 +19,18 @@ export interface AddinHost {
   tooOld: string | null;
 }
 
-type OfficeApi = Pick<typeof Office, 'onReady' | 'context' | 'auth' | 'HostType' | 'EventType'>;
+type OfficeApi = Pick<typeof Office, 'onReady' | 'context' | 'HostType' | 'EventType'>;
 
 const prefersDark = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
 
+const notSignedIn = () => Promise.reject(new Error('This Outlook is too old for Upward.'));
+
 /**
  * Connects to Outlook through Office.js (loaded from Microsoft's CDN in the page's head): null
- * when the page is not in Outlook. Checks the requirement sets first, then follows Outlook's theme.
+ * when the page is not in Outlook. Checks the requirement sets first, signs in as Outlook
+ * supports (officeSignIn.ts), then follows Outlook's theme.
  */
-export async function connectOutlook(office: OfficeApi): Promise<AddinHost | null> {
+export async function connectOutlook(office: OfficeApi, signIn: SignInDeps): Promise<AddinHost | null> {
   const info = await office.onReady();
   if (info.host !== office.HostType.Outlook) return null;
   const { context } = office;
@@ -32,10 +38,10 @@ export async function connectOutlook(office: OfficeApi): Promise<AddinHost | nul
   const item = context.mailbox?.item as Office.AppointmentCompose | undefined;
   const isCompose = item !== undefined && typeof (item as Partial<Office.AppointmentCompose>).start?.setAsync === 'function';
   const themed = !tooOld && context.requirements.isSetSupported(optionalSets.sensitivityAndTheme.name, optionalSets.sensitivityAndTheme.version);
+  const getToken = tooOld ? notSignedIn : (await officeTokens(office, signIn)).getToken;
   return {
     kind: 'outlook',
-    // Office SSO: Outlook signs the person in with their Microsoft 365 account and returns a token for Upward's API.
-    getToken: () => office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: false }),
+    getToken,
     appointment: isCompose && !tooOld ? item : null,
     theme: paneThemeOf(themed ? context.officeTheme : undefined, prefersDark()),
     onThemeChange(handler) {
@@ -51,7 +57,9 @@ export async function connectAddinHost(): Promise<AddinHost> {
   // Office.js in the head defines `Office` wherever it loads; outside Outlook onReady reports no host.
   const office = (globalThis as { Office?: OfficeApi }).Office;
   if (office) {
-    const outlook = await connectOutlook(office).catch(() => null);
+    const signIn: SignInDeps = { nestedAppAuth: nestedAppAuthTokens, config: fetchPublishedAuthConfig, origin: window.location.origin };
+    // A failure inside Outlook (sign-in settings unreadable) is shown as such, never a browser sign-in inside Outlook.
+    const outlook = await connectOutlook(office, signIn);
     if (outlook) return outlook;
   }
   const browser = await connectBrowser();
