@@ -6,6 +6,7 @@ import type { SessionTable } from '../store/schema';
 import { lastLook, type Slot } from './availability';
 import { beginBooking, endBooking } from './bookingIntents';
 import type { BookingContext } from './loadBooking';
+import { forTenant } from '../store/tenantScope';
 
 export type SessionRow = Selectable<SessionTable>;
 
@@ -19,7 +20,7 @@ export function transactionIdFor(tenantId: string, pairId: string, start: string
 }
 
 export async function sessionByTransaction(db: Db, tenantId: string, transactionId: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).executeTakeFirst();
+  return forTenant(db, tenantId).selectFrom('sessions').selectAll().where('transaction_id', '=', transactionId).executeTakeFirst();
 }
 
 /** The pair's planned session that overlaps the slot, if there is one: a second session at the same time is always a mistake. */
