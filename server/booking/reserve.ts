@@ -25,10 +25,9 @@ export async function sessionByTransaction(db: Db, tenantId: string, transaction
 
 /** The pair's planned session that overlaps the slot, if there is one: a second session at the same time is always a mistake. */
 export async function plannedSessionDuring(db: Db, props: { tenantId: string; pairId: string; slot: Slot }): Promise<SessionRow | undefined> {
-  return db
+  return forTenant(db, props.tenantId)
     .selectFrom('sessions')
     .selectAll()
-    .where('tenant_id', '=', props.tenantId)
     .where('pair_id', '=', props.pairId)
     .where('status', '=', 'planned')
     .where('starts_at', '<', new Date(props.slot.end))

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller';
+import { forTenant } from '../store/tenantScope';
 import type { BookingDeps } from './bookingDeps';
 import { type BookingContext, loadBookingContext } from './loadBooking';
 import type { SessionRow } from './reserve';
@@ -7,10 +8,9 @@ import type { SessionRow } from './reserve';
 export async function upcomingSessions(deps: BookingDeps, props: { actor: Caller; pairId: string; now: Date }): Promise<{ sessions: SessionRow[]; ctx: BookingContext }> {
   const { actor, now } = props;
   const ctx = await loadBookingContext(deps, actor, props.pairId);
-  const sessions = await deps.db
+  const sessions = await forTenant(deps.db, actor.tenantId)
     .selectFrom('sessions')
     .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
     .where('pair_id', '=', ctx.pair.id)
     .where('status', '=', 'planned')
     .where('ends_at', '>', now)
