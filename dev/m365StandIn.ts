@@ -36,6 +36,8 @@ export interface M365StandInOptions {
   extraTenantIds?: readonly string[];
   /** How long rooms take to answer invitations (0, the default: on the first read after the create); see `CalendarStoreOptions`. */
   roomResponseDelayMs?: number;
+  /** Milliseconds now, for the room answers' delay (tests set the time). */
+  now?: () => number;
   /** Concurrent requests an app may have on one mailbox before Exchange answers 429 (4, as Outlook's service limits say). */
   mailboxConcurrency?: number;
 }
@@ -103,7 +105,7 @@ export interface M365StandIn {
 /** App Service's identity endpoint on the stand-in (IDENTITY_ENDPOINT). */
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0`, Entra ID at `/{tenantId}/...`, App Service's managed identity endpoint and the Bot Connector's keys. */
-export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [], roomResponseDelayMs = 0, mailboxConcurrency }: M365StandInOptions = {}): Promise<M365StandIn> {
+export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [], roomResponseDelayMs = 0, now, mailboxConcurrency }: M365StandInOptions = {}): Promise<M365StandIn> {
   const org = generateDemoOrg({ seed, size });
   const keys = await createSigningKeys();
   const server = createServer();
@@ -116,7 +118,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const identityDirectory = directoryFromOrg(org);
   const issuer = createTokenIssuer({ baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, keys, directory: identityDirectory });
   const directory = new DirectoryStore(org);
-  const calendars = new CalendarStore(org, { roomResponseDelayMs });
+  const calendars = new CalendarStore(org, { roomResponseDelayMs, now });
   const faults = new FaultInjector();
   const stats = new RequestStats();
   const channels = new ChannelStore();
