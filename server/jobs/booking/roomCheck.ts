@@ -39,11 +39,11 @@ type SessionRow = Selectable<SessionTable>;
 function upcoming(now: Date) {
   return <O>(query: SelectQueryBuilder<Database, 'sessions', O>) =>
     query
-    .where('status', '=', 'planned')
-    .where('event_id', 'is not', null)
-    .where('organizer_user_id', 'is not', null)
-    .where('starts_at', '>', now)
-    .where('starts_at', '<', new Date(now.getTime() + horizonMs));
+      .where('status', '=', 'planned')
+      .where('event_id', 'is not', null)
+      .where('organizer_user_id', 'is not', null)
+      .where('starts_at', '>', now)
+      .where('starts_at', '<', new Date(now.getTime() + horizonMs));
 }
 
 /**
