@@ -9,7 +9,7 @@ import { GraphError } from './graphError';
  * more with 429 `ApplicationThrottled` ("Application is over its MailboxConcurrency limit.") and
  * a Retry-After, whether they came alone or as steps of a `$batch`.
  */
-export const OUTLOOK_MAILBOX_CONCURRENCY = 4;
+const OUTLOOK_MAILBOX_CONCURRENCY = 4;
 
 /** The Outlook resources of a mailbox (calendar, events, mailbox settings, photo, mail), below `/me` or `/users/{id or upn}`. */
 const mailboxPath = /^\/(?:me|users\/([^/]+))\/(?:events|calendar|calendars|calendarView|mailboxSettings|photo|photos|messages|mailFolders|contacts)(?:[/(]|$)/i;
