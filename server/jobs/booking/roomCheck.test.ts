@@ -124,7 +124,7 @@ describe('a room that declines after the booking', () => {
     expect(workspace.body.nextSession).toMatchObject({ id: session.id, venue: { kind: 'room', displayName: venue.displayName, roomDeclined: false } });
   });
 
-  it('tells the pair, in the workspace and by the bot, when facilities take the room back and no other neutral room is free', async () => {
+  it('tells the pair, in the workspace and by the bot, when facilities take the room back and no other neutral room is free; the mark goes once the room accepts a new time', async () => {
     const { session, room, pair, chosen } = await bookARoom();
     service.standIn.rooms.process({ eventId: session.event_id! });
     // Every other room is taken at that time.
@@ -146,6 +146,19 @@ describe('a room that declines after the booking', () => {
     // Told once: the next run leaves it, however often it runs.
     expect(await check()).not.toContain('told');
     expect(await roomEvents(pair.id)).toHaveLength(1);
+
+    // The pair moves the session to a day the room is free: the room is asked again, accepts, and the mark goes.
+    let moved = null;
+    for (let day = 1; day <= 14 && !moved; day++) {
+      const shift = (iso: string) => new Date(Date.parse(iso) + day * 86_400_000).toISOString();
+      const answer = await service.api('PATCH', `/api/pairs/${pair.id}/sessions/${session.id}`, { as: leader, body: { start: shift(chosen.start), end: shift(chosen.end) } });
+      if (answer.status === 200) moved = answer.body;
+    }
+    expect(moved).not.toBeNull();
+    service.standIn.rooms.process({ eventId: session.event_id! });
+    expect(roomsOf(await eventOf(session.event_id!))).toEqual([{ room, response: 'accepted' }]);
+    expect(await check()).toContain('accepted-again');
+    expect((await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader })).body.nextSession).toMatchObject({ id: session.id, venue: { roomDeclined: false } });
   });
 
   it('is planned once per tenant and half hour with the app’s identity, and not with delegated booking', async () => {
