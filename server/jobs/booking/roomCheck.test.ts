@@ -128,7 +128,8 @@ describe('a room that declines after the booking', () => {
     const { session, room, pair, chosen } = await bookARoom();
     service.standIn.rooms.process({ eventId: session.event_id! });
     // Every other room is taken at that time.
-    for (const other of service.standIn.org.rooms.filter((r) => r.emailAddress.toLowerCase() !== room)) await bookElsewhere(other.emailAddress, chosen);
+    const blockers: Event[] = [];
+    for (const other of service.standIn.org.rooms.filter((r) => r.emailAddress.toLowerCase() !== room)) blockers.push(await bookElsewhere(other.emailAddress, chosen));
     service.standIn.rooms.process();
     expect(service.standIn.rooms.decline(room, session.event_id!)).toBe(true);
 
@@ -159,6 +160,26 @@ describe('a room that declines after the booking', () => {
     expect(roomsOf(await eventOf(session.event_id!))).toEqual([{ room, response: 'accepted' }]);
     expect(await check()).toContain('accepted-again');
     expect((await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader })).body.nextSession).toMatchObject({ id: session.id, venue: { roomDeclined: false } });
+
+    // The other bookings go, so the rooms are free again for the next test.
+    const token = await service.standIn.issueAppToken();
+    for (const blocker of blockers) await fetch(`${service.standIn.graphBaseUrl}/users/${admin}/events/${encodeURIComponent(blocker.id!)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  });
+
+  it('changes nothing when Graph refuses to change the event, and moves the session on the next run', async () => {
+    const { session, room, pair, chosen } = await bookARoom();
+    const theirs = await bookElsewhere(room, chosen);
+    service.standIn.rooms.process({ eventId: theirs.id! });
+    service.standIn.rooms.process({ eventId: session.event_id! });
+    service.standIn.faults.add({ path: '/events/', method: 'PATCH', status: 403, count: 1 });
+
+    await expect(check()).rejects.toThrow();
+    expect((await sessionRow(session.id)).venue).toEqual(session.venue);
+    expect(await roomEvents(pair.id)).toEqual([]);
+    expect(roomsOf(await eventOf(session.event_id!))).toEqual([{ room, response: 'declined' }]);
+
+    expect(await check()).toContain('moved');
+    expect(await roomEvents(pair.id)).toHaveLength(1);
   });
 
   it('is planned once per tenant and half hour with the app’s identity, and not with delegated booking', async () => {

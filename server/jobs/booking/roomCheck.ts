@@ -106,7 +106,6 @@ async function checkSession(deps: Deps, calendar: Calendar, tenantId: string, se
     const ctx = await bookingContextOf({ db: trx, directory: deps.directory }, tenantId, pair);
     const slot = { start: session.starts_at.toISOString(), end: session.ends_at.toISOString() };
     const replacement = await replacementRoom({ rooms: deps.rooms, calendar }, { tenantId, ctx, organizerId, slot, declinedRoom: venue.ref });
-    if (replacement) await calendar.changeRoom(organizerId, eventId, { mail: replacement.ref!, name: replacement.displayName });
     await saveVenue(replacement ? { ...replacement } : ({ ...venue, roomDeclined: true } satisfies SessionVenue));
     await recordDomainEvent(trx, {
       tenantId,
@@ -115,6 +114,8 @@ async function checkSession(deps: Deps, calendar: Calendar, tenantId: string, se
       payload: { sessionId: session.id, declinedRoom: venue.ref, movedTo: replacement ? { ref: replacement.ref!, displayName: replacement.displayName } : null },
       at: now,
     });
+    // Last, inside the transaction: if Graph refuses the change, the rows written above roll back and the next run tries again.
+    if (replacement) await calendar.changeRoom(organizerId, eventId, { mail: replacement.ref!, name: replacement.displayName });
     deps.logger.info({ tenantId, pairId: pair.id, sessionId: session.id, declinedRoom: venue.ref, movedTo: replacement?.ref ?? null }, 'a room declined a booked session');
     return replacement ? 'moved' : 'told';
   });
