@@ -2,6 +2,7 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
 import { type M365StandIn, startM365StandIn } from '../../../dev/m365StandIn';
 import { createRoomCatalogue } from '../../booking/roomCatalogue';
+import { bookingIdentity } from '../../calendar/bookingIdentity';
 import { aPair } from '../../../test/harness/factories';
 import { startTestService, type TestService } from '../../../test/harness/testService';
 import { botJobKinds } from '../botMessages/botJobs';
@@ -42,7 +43,7 @@ describe('a room that declines after the booking', () => {
   });
 
   const db = () => service.database.db;
-  const check = () => checkRooms({ db: db(), graph: service.deps.graph, directory: service.deps.directory, rooms: createRoomCatalogue({ clock: () => new Date() }), logger: service.deps.logger }, tenantId, new Date());
+  const check = () => checkRooms({ db: db(), identity: bookingIdentity('app', service.deps.graph), directory: service.deps.directory, rooms: createRoomCatalogue({ clock: () => new Date() }), logger: service.deps.logger }, tenantId, new Date());
   const graphCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${service.standIn.graphBaseUrl}${path}`, {
       method,
@@ -184,8 +185,8 @@ describe('a room that declines after the booking', () => {
 
   it('is planned once per tenant and half hour with the app’s identity, and not with delegated booking', async () => {
     const now = new Date();
-    const planned = await roomCheckJobs(db(), now, 'app');
+    const planned = await roomCheckJobs(db(), now, bookingIdentity('app', service.deps.graph));
     expect(planned.filter((j) => j.tenantId === tenantId)).toEqual([expect.objectContaining({ kind: roomCheckJob.name, dedupeKey: expect.stringMatching(/^room-check:/) })]);
-    expect(await roomCheckJobs(db(), now, 'delegated')).toEqual([]);
+    expect(await roomCheckJobs(db(), now, bookingIdentity('delegated', service.deps.graph))).toEqual([]);
   });
 });

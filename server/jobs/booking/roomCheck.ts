@@ -4,12 +4,10 @@ import type { SessionVenue } from '../../../shared/schemas/workspace';
 import { bookingContextOf } from '../../booking/loadBooking';
 import { replacementRoom } from '../../booking/replaceRoom';
 import type { RoomCatalogue } from '../../booking/roomCatalogue';
+import type { BookingIdentity } from '../../calendar/bookingIdentity';
 import type { Calendar } from '../../calendar/calendar';
-import { graphCalendar } from '../../calendar/graphCalendar';
-import type { Config } from '../../config';
 import type { Directory } from '../../directory/directory';
 import { recordDomainEvent } from '../../events/domainEvents';
-import type { GraphGateway } from '../../graph/graphGateway';
 import { ApiError } from '../../http/errors';
 import type { Logger } from '../../logger';
 import { pairRepository } from '../../pairs/pairRepository';
@@ -48,11 +46,11 @@ function upcoming(now: Date) {
 
 /**
  * One check per tenant and half hour, for tenants with upcoming sessions booked through Upward.
- * Only with the app's own Graph identity: a delegated token cannot read the organizer's calendar
- * without them (decision 0016).
+ * Only with an identity that reaches calendars unattended (the app's own): a delegated token
+ * cannot read the organizer's calendar without them (decision 0016).
  */
-export async function roomCheckJobs(db: Db, now: Date, bookingIdentity: Config['bookingIdentity']): Promise<NewJob[]> {
-  if (bookingIdentity !== 'app') return [];
+export async function roomCheckJobs(db: Db, now: Date, identity: Pick<BookingIdentity, 'unattended'>): Promise<NewJob[]> {
+  if (!identity.unattended) return [];
   const tenants = await acrossTenants(db, 'room check').selectFrom('sessions').select('tenant_id').distinct().$call(upcoming(now)).execute();
   const period = new Date(Math.floor(now.getTime() / checkEveryMs) * checkEveryMs).toISOString().slice(0, 16);
   return tenants.map(({ tenant_id }) => jobOf(roomCheckJob, { tenantId: tenant_id, dedupeKey: `room-check:${period}`, payload: {}, runAt: now }));
@@ -60,7 +58,7 @@ export async function roomCheckJobs(db: Db, now: Date, bookingIdentity: Config['
 
 interface Deps {
   db: Db;
-  graph: GraphGateway;
+  identity: Pick<BookingIdentity, 'unattended'>;
   directory: Pick<Directory, 'getPeople'>;
   rooms: RoomCatalogue;
   logger: Pick<Logger, 'info' | 'warn'>;
@@ -126,9 +124,10 @@ async function checkSession(deps: Deps, calendar: Calendar, tenantId: string, se
  * read is left for the next run; the job then fails, so the queue retries it with backoff.
  */
 export async function checkRooms(deps: Deps, tenantId: string, now: Date): Promise<RoomOutcome[]> {
+  // Planned under an identity that could reach the calendars, and run under one that cannot (configuration changed): nothing to do.
+  if (!deps.identity.unattended) return [];
+  const calendar = deps.identity.unattended(tenantId);
   const due = await forTenant(deps.db, tenantId).selectFrom('sessions').select('id').$call(upcoming(now)).orderBy('starts_at').limit(batchSize).execute();
-  // Only the app's own identity reaches an organizer's calendar without them.
-  const calendar = graphCalendar(deps.graph.forApp(tenantId), 'app');
   const outcomes: RoomOutcome[] = [];
   let firstError: unknown = null;
   for (const { id } of due) {
