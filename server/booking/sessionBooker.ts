@@ -2,7 +2,6 @@ import type { Venue } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
 import { conflictWithNext, futureSlot, nextFortnight } from './availability';
 import type { BookingDeps } from './bookingDeps';
-import { endBooking } from './bookingIntents';
 import { suggestFor } from './bookingSuggester';
 import { createSessionEvent } from './createEvent';
 import { loadBookingContext } from './loadBooking';
@@ -42,9 +41,5 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
   const { transactionId } = reservation;
 
   const created = await createSessionEvent({ calendar, logger: deps.logger }, { ctx, organizerId, venue, slot, transactionId, workspaceUrl: deps.workspaceUrl });
-  if (created === 'roomTaken') {
-    await endBooking(deps.db, tenantId, transactionId);
-    throw await conflict('roomTaken');
-  }
   return recordSession(deps.db, { tenantId, pairId: ctx.pair.id, organizerId, venue, slot, transactionId, created, now });
 }
