@@ -34,6 +34,23 @@ export function sessionCard(session: SessionView, options: { reminder: boolean }
   );
 }
 
+/**
+ * A booked room declined the session after the booking (Exchange rooms answer later, and
+ * facilities can take a room back): where the session is now, or that the pair should choose
+ * another time or place.
+ */
+export function roomDeclinedCard(input: { startsAt: string; timeZone: string; movedTo: string | null; workspaceUrl: string }): Card {
+  const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone });
+  const at = `${format.format(new Date(input.startsAt))} (${input.timeZone})`;
+  const body: unknown[] = [heading('The room for your session declined'), paragraph(`The room booked for your session on ${at} is no longer available.`)];
+  if (input.movedTo) {
+    body.push(paragraph('Upward moved the session to another neutral room that is free at the same time:'), userText(input.movedTo), paragraph('Your calendar invitation shows the new room.', { subtle: true }));
+  } else {
+    body.push(paragraph('No other neutral room is free at that time. Choose another time or place in your workspace, or meet online.'));
+  }
+  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open your workspace', url: input.workspaceUrl }]);
+}
+
 export function noSessionCard(): Card {
   return adaptiveCard([heading('No session booked'), paragraph('Book your next session from the Upward tab or the Outlook add-in: it finds a time that suits you both and a neutral place.')]);
 }

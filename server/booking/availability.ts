@@ -63,6 +63,17 @@ export async function lastLook(
   return people.some(taken) ? 'slotTaken' : null;
 }
 
+/** At most this many rooms are asked about in one direct getSchedule call (Graph's limit per call). */
+const maxSchedulesPerCall = 20;
+
+/** Which of the rooms (best first) are free for the whole slot, in one free/busy call; an unreadable room is not free. */
+export async function freeRooms(calendar: Pick<Calendar, 'busyNow'>, props: { organizerId: string; roomMails: readonly string[]; slot: Slot }): Promise<string[]> {
+  const asked = props.roomMails.slice(0, maxSchedulesPerCall);
+  if (asked.length === 0) return [];
+  const busy = await calendar.busyNow({ organizerId: props.organizerId, schedules: asked, from: props.slot.start, to: props.slot.end });
+  return asked.filter((mail) => !overlaps(busy.get(mail.toLowerCase()), props.slot, null));
+}
+
 export interface SuggestProps {
   actor: Caller;
   ctx: BookingContext;

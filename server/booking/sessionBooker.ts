@@ -4,7 +4,6 @@ import { ApiError } from '../http/errors';
 import { sessionVenueOf } from '../sessions/sessionVenue';
 import { conflictWithNext, futureSlot, nextFortnight } from './availability';
 import type { BookingDeps } from './bookingDeps';
-import { endBooking } from './bookingIntents';
 import { suggestFor } from './bookingSuggester';
 import { createSessionEvent } from './createEvent';
 import { presentBookedSession, type SessionViewer } from './bookingPresenter';
@@ -59,10 +58,6 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
   const { transactionId } = reservation;
 
   const created = await createSessionEvent({ calendar, logger: deps.logger }, { ctx, organizerId, venue, slot, transactionId, workspaceUrl: deps.workspaceUrl });
-  if (created === 'roomTaken') {
-    await endBooking(deps.db, tenantId, transactionId);
-    throw await conflict('roomTaken');
-  }
   const recorded = await recordSession(deps.db, { tenantId, pairId: ctx.pair.id, organizerId, venue, slot, transactionId, created, now });
   if (!recorded.created) throw sessionExists(recorded.session, viewer);
   return { session: recorded.session, ctx };

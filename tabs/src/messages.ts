@@ -68,6 +68,7 @@ export const messages = {
     inviteBody: (link: string) => `Our reverse-mentoring session. Agenda and notes in Upward: ${link}`,
     join: 'Join online',
     venue: { room: 'Room', offsite: 'Off-site', online: 'Online' } as Record<string, string>,
+    roomDeclined: 'The room declined this booking and no other neutral room is free then. Choose another time or place, or meet online.',
     pastHeading: 'Past sessions',
     nonePast: 'Your past sessions, their agreed take-aways and commitments will appear here.',
     takeawaysHeading: 'Take-aways',
