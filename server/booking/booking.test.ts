@@ -177,7 +177,7 @@ describe('booking a session through Microsoft Graph', () => {
         id: booked.body.id,
         startsAt: new Date(list[0]!.start).toISOString(),
         status: 'planned',
-        venue: { kind: list[0]!.venue.kind, displayName: list[0]!.venue.displayName },
+        venue: { kind: list[0]!.venue.kind, displayName: list[0]!.venue.displayName, roomDeclined: false },
         subject: 'Upward session',
         invitation: { subject: 'Upward session', organizer: 'partner', partner: { displayName: expect.any(String) }, private: true },
         canChange: true,
