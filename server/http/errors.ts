@@ -21,6 +21,7 @@ export const errorCatalogue = {
   takeawayLimit: { status: 409, title: 'Up to three take-aways per session', detail: 'Each person proposes at most three take-aways for a session; keep the ones that matter most.' },
   roomTaken: { status: 409, title: 'The room was booked meanwhile', detail: 'Nothing was booked. Choose the next suggestion ("next") or ask for fresh suggestions.' },
   slotTaken: { status: 409, title: 'One of you is no longer free then', detail: 'Nothing was booked. Choose the next suggestion ("next") or ask for fresh suggestions.' },
+  sessionExists: { status: 409, title: 'You already have a session then', detail: 'Nothing new was booked. Move or cancel the session you have ("session") instead of booking another.' },
   venueNotAllowed: { status: 422, title: 'That place is not one Upward suggests for you', detail: 'Book one of the suggested places: they are neutral for both of you and allowed by the programme.' },
   conflict: { status: 409, title: 'Conflict', detail: 'It was changed meanwhile; reload and try again.' },
   tooManyRequests: { status: 429, title: 'Too many requests', detail: 'Wait a moment and try again.' },
