@@ -95,7 +95,7 @@ export default tseslint.config(
     rules: { ...jsxA11y.configs.strict.rules, ...reactHooks.configs.recommended.rules },
   },
   {
-    // Every word the tab shows comes from its catalogues (tabs/locales/, decision 0050): a string
+    // Every word the tab shows comes from its catalogues (tabs/locales/, decision 0053): a string
     // literal rendered as JSX text is English nobody can translate. Attributes are checked in the
     // browser, by the pseudo-locale test, since most are not words (intent="error").
     files: ['tabs/src/**/*.tsx'],

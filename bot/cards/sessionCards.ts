@@ -42,6 +42,22 @@ export function sessionCard(text: BotText, session: SessionView, options: { remi
   );
 }
 
+/**
+ * A booked room declined the session after the booking (Exchange rooms answer later, and
+ * facilities can take a room back): where the session is now, or that the pair should choose
+ * another time or place.
+ */
+export function roomDeclinedCard(text: BotText, input: { startsAt: string; timeZone: string; movedTo: string | null; workspaceUrl: string }): Card {
+  const at = text.t('session.at', { when: text.date(new Date(input.startsAt), { dateStyle: 'full', timeStyle: 'short', timeZone: input.timeZone }), timeZone: input.timeZone });
+  const body: unknown[] = [heading(text.t('roomDeclined.heading')), paragraph(text.t('roomDeclined.text', { when: at }))];
+  if (input.movedTo) {
+    body.push(paragraph(text.t('roomDeclined.moved')), userText(input.movedTo), paragraph(text.t('roomDeclined.movedHint'), { subtle: true }));
+  } else {
+    body.push(paragraph(text.t('roomDeclined.notMoved')));
+  }
+  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: text.t('roomDeclined.open'), url: input.workspaceUrl }]);
+}
+
 export function noSessionCard(text: BotText): Card {
   return adaptiveCard([heading(text.t('session.noneHeading')), paragraph(text.t('session.noneText'))]);
 }

@@ -25,6 +25,7 @@ export const errorCatalogue = {
   takeawayLimit: { status: 409 },
   roomTaken: { status: 409 },
   slotTaken: { status: 409 },
+  sessionExists: { status: 409 },
   venueNotAllowed: { status: 422 },
   conflict: { status: 409 },
   tooManyRequests: { status: 429 },

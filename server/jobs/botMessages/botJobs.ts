@@ -6,7 +6,7 @@ import { type Card, markedCard } from '../../../bot/cards/cardText';
 import { reflectionCard } from '../../../bot/cards/reflectionCards';
 import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
-import { sessionCard } from '../../../bot/cards/sessionCards';
+import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
 import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
 import type { JobResult } from '../jobQueue';
@@ -29,6 +29,7 @@ export const botJobKinds = {
   programmeAdjusted: 'bot.programme-adjusted',
   storyDrafted: 'bot.story-drafted',
   storyPublished: 'bot.story-published',
+  roomDeclined: 'bot.room-declined',
 } as const;
 
 const id = z.string().min(1);
@@ -46,6 +47,8 @@ export const botJobs = {
   programmeAdjusted: jobKind(botJobKinds.programmeAdjusted, z.object({ userId, programmeId: id, changed: z.array(z.string()) })),
   storyDrafted: jobKind(botJobKinds.storyDrafted, z.object({ userId, pairId: id, authorUserId: id, version: z.number().int() })),
   storyPublished: jobKind(botJobKinds.storyPublished, z.object({ userId, pairId: id })),
+  /** A booked session's room declined after the booking: the room it moved to, or null when none was free. */
+  roomDeclined: jobKind(botJobKinds.roomDeclined, z.object({ userId, pairId: id, sessionId: id, movedTo: z.string().nullable() })),
 };
 
 interface Deps {
@@ -163,5 +166,14 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       return { card: storyDraftedCard(text, { drafterName: author.name || null, edited: story.version > 0, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
     ...proactive(deps, botJobs.storyPublished, async (job, _now, text) => ({ card: storyPublishedCard(text, deps.host.links.workspace(job.payload.pairId)), latest: null })),
+    ...proactive(deps, botJobs.roomDeclined, async (job, now, text) => {
+      const session = await forTenant(deps.db, job.tenant_id).selectFrom('sessions').select(['starts_at', 'status']).where('id', '=', job.payload.sessionId).executeTakeFirst();
+      // Cancelled, or already over: nothing to do about its room any more.
+      if (!session || session.status !== 'planned' || session.starts_at <= now) return null;
+      const { timeZone } = await deps.hoursOf(job.tenant_id, job.payload.userId);
+      const card = roomDeclinedCard(text, { startsAt: session.starts_at.toISOString(), timeZone, movedTo: job.payload.movedTo, workspaceUrl: deps.host.links.workspace(job.payload.pairId) });
+      // Sent at once if waiting for working hours would leave too little time to act.
+      return { card, latest: new Date(session.starts_at.getTime() - 24 * 3_600_000) };
+    }),
   };
 }

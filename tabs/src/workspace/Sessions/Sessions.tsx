@@ -33,6 +33,7 @@ export function NextSession({ next, pair }: { next: SessionView | null; pair: Pa
         <div className={styles.item}>
           <strong>{formatDateTime(next.startsAt)}</strong>
           <span>{venueText(next)}</span>
+          {next.venue.roomDeclined && <span role="status">{t('sessions.roomDeclined')}</span>}
           {next.joinUrl && (
             <Link href={next.joinUrl} target="_blank" rel="noopener">
               {t('sessions.join')}
