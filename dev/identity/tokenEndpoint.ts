@@ -2,8 +2,9 @@ import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant
 import type { AppRegistrations } from './appRegistration';
 import { authenticateClient } from './clientAssertion';
 import type { InteractionRequirements } from './interactionRequirements';
+import { requestedClientCapabilities } from './interactionRequirements';
 import { OIDC_SCOPES } from './spaRegistration';
-import type { TokenIssuer } from './tokenIssuer';
+import { accessTokenLifetimeSeconds, type TokenIssuer } from './tokenIssuer';
 
 export interface TokenEndpointConfig {
   issuer: TokenIssuer;
@@ -20,20 +21,27 @@ export interface TokenEndpointResult {
   body: Record<string, unknown>;
 }
 
-const LIFETIME_SECONDS = 3600;
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids (and `suberror`, `claims` when it has them). */
+/**
+ * Entra ID's error body: an OAuth error, the AADSTS code in `error_codes` and at the head of a
+ * description that ends with the trace id, correlation id and timestamp, those again as fields,
+ * the error page's address, and `suberror`, `claims` when it has them.
+ */
 export function oauthError(status: number, error: string, aadsts: number, description: string, extra: { suberror?: string; claims?: string } = {}): TokenEndpointResult {
+  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const traceId = crypto.randomUUID();
+  const correlationId = crypto.randomUUID();
   return {
     status,
     body: {
       error,
-      error_description: `AADSTS${aadsts}: ${description}`,
+      error_description: `AADSTS${aadsts}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
       error_codes: [aadsts],
-      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
-      trace_id: crypto.randomUUID(),
-      correlation_id: crypto.randomUUID(),
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${aadsts}`,
       ...extra,
     },
   };
@@ -95,8 +103,9 @@ export async function handleTokenRequest(
     }
     const audience = app.apiAudiences.includes(resource) ? app.clientId : resource;
     const roles = resource === GRAPH_RESOURCE ? app.graphAppRoles : [];
-    const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: LIFETIME_SECONDS, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });
-    return { status: 200, body: { token_type: 'Bearer', expires_in: LIFETIME_SECONDS, ext_expires_in: LIFETIME_SECONDS, access_token: token } };
+    const lifetime = accessTokenLifetimeSeconds();
+    const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: lifetime, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });
+    return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
   }
 
   if (grantType === OBO_GRANT) {
@@ -126,14 +135,21 @@ export async function handleTokenRequest(
     }
     const interaction = config.requirements?.oboRefusal(oid, acrs);
     if (interaction) return oauthError(interaction.status, interaction.error, interaction.aadsts, interaction.description, { suberror: interaction.suberror, claims: interaction.claims });
-    const token = await config.issuer.issueToken(oid, { audience: GRAPH_RESOURCE, scopes: wanted, lifetimeSeconds: LIFETIME_SECONDS });
+    const lifetime = accessTokenLifetimeSeconds();
+    const token = await config.issuer.issueToken(oid, {
+      audience: GRAPH_RESOURCE,
+      scopes: wanted,
+      lifetimeSeconds: lifetime,
+      clientAuthentication: 'assertion',
+      clientCapabilities: requestedClientCapabilities(params.get('claims')),
+    });
     return {
       status: 200,
       body: {
         token_type: 'Bearer',
         scope: wanted.map((s) => `${GRAPH_RESOURCE}/${s}`).join(' '),
-        expires_in: LIFETIME_SECONDS,
-        ext_expires_in: LIFETIME_SECONDS,
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
         access_token: token,
         ...(params.get('client_info') === '1' ? { client_info: clientInfo(oid, tenantId) } : {}),
       },
