@@ -3,6 +3,7 @@ import type { AppRegistrations } from './appRegistration';
 import { authenticateClient } from './clientAssertion';
 import type { InteractionRequirements } from './interactionRequirements';
 import { requestedClientCapabilities } from './interactionRequirements';
+import { BOT_FRAMEWORK_RESOURCE } from './managedIdentity';
 import { OIDC_SCOPES } from './spaRegistration';
 import { accessTokenLifetimeSeconds, type TokenIssuer } from './tokenIssuer';
 
@@ -21,6 +22,8 @@ export interface TokenEndpointResult {
   body: Record<string, unknown>;
 }
 
+/** Microsoft's resources an app of the tenant may ask app-only tokens for (besides the tenant's own registrations' APIs). */
+const MICROSOFT_RESOURCES = [GRAPH_RESOURCE, BOT_FRAMEWORK_RESOURCE];
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 /**
@@ -101,7 +104,11 @@ export async function handleTokenRequest(
     if (scopes.length !== 1 || parsed[0]!.permission !== '.default') {
       return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
     }
-    const audience = app.apiAudiences.includes(resource) ? app.clientId : resource;
+    const owner = config.applications.list().find((a) => a.apiAudiences.includes(resource));
+    if (!owner && !MICROSOFT_RESOURCES.includes(resource)) {
+      return oauthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+    }
+    const audience = owner ? owner.clientId : resource;
     const roles = resource === GRAPH_RESOURCE ? app.graphAppRoles : [];
     const lifetime = accessTokenLifetimeSeconds();
     const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: lifetime, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });

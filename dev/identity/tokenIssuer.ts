@@ -10,6 +10,7 @@ import {
   UPWARD_USER_SCOPE,
 } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
+import { BOT_FRAMEWORK_RESOURCE } from './managedIdentity';
 import type { SigningKeys } from './signingKeys';
 
 export interface TokenIssuerConfig {
@@ -82,6 +83,9 @@ export function accessTokenLifetimeSeconds(): number {
 }
 
 const ID_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** Microsoft's resources whose tokens Entra ID issues in the v1 format, which names the client in `appid`. */
+const V1_RESOURCES = [GRAPH_RESOURCE, BOT_FRAMEWORK_RESOURCE];
 
 /** Opaque claims Entra ID stamps for its own reuse (`aio`, `rh`): present and unreadable, as there. */
 const opaque = (bytes: number) => randomBytes(bytes).toString('base64url');
@@ -179,8 +183,9 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
         oid: app.servicePrincipalId,
         sub: app.servicePrincipalId,
         // v2 tokens name the client in azp, v1 tokens (Graph's, the Bot Framework's) in appid; the Bot Connector reads appid.
+        // A registration's own API gets v2 tokens only, so no appid there.
         azp: app.clientId,
-        appid: app.clientId,
+        ...(V1_RESOURCES.includes(audience) ? { appid: app.clientId } : {}),
         azpacr: AZPACR[options.clientAuthentication ?? 'assertion'],
         idtyp: 'app',
         ...(roles.length > 0 ? { roles: [...roles] } : {}),
