@@ -175,6 +175,18 @@ describe('identity stand-in', () => {
     expectEntraLifetime(claims, body.expires_in);
   });
 
+  it('gives successive tokens different lifetimes, as Entra ID randomises its default, never one fixed hour', async () => {
+    const lifetimes = new Set<number>();
+    for (let i = 0; i < 5; i++) {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: `${GRAPH_RESOURCE}/.default` });
+      const body = (await res.json()) as { access_token: string; expires_in: number };
+      expectEntraLifetime(await issuer.verify(body.access_token, GRAPH_RESOURCE), body.expires_in);
+      lifetimes.add(body.expires_in);
+    }
+    // Five draws from 1,801 possible lifetimes all alike would be a one-in-10^13 chance.
+    expect(lifetimes.size).toBeGreaterThan(1);
+  });
+
   it('refuses a client secret, in the body or an HTTP Basic header, since the app has none', async () => {
     const inBasic = await fetch(`${base}/${TENANT}/oauth2/v2.0/token`, {
       method: 'POST',
