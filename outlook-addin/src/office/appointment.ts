@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { VenueKind } from '../../../shared/glossary';
+import { t } from '../i18n';
 
 /** What the task pane writes into the appointment being organised. */
 export interface AppointmentFill {
@@ -35,7 +36,7 @@ function officeCall(run: (done: Callback) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     run((result) => {
       // At run time Office.AsyncResultStatus is the string "succeeded" or "failed".
-      if ((result.status as unknown) === 'failed') reject(new Error(result.error?.message ?? 'Outlook refused the change.'));
+      if ((result.status as unknown) === 'failed') reject(new Error(result.error?.message ?? t('outlookRefused')));
       else resolve();
     });
   });
