@@ -53,7 +53,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         )}
         {moving ? null : (
           <Text size={200} className={styles.why}>
-            {s.neutrality}
+            {label('neutrality', s.neutralityCode, { place: s.venue.displayName })}
           </Text>
         )}
         <div className={styles.actions}>
@@ -156,7 +156,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         </Text>
       ) : null}
       {pane.pairId && !moving ? (
-        <RadioGroup layout="horizontal" aria-label={t('book.where')} value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
+        <RadioGroup layout="horizontal" className={styles.modes} aria-label={t('book.where')} value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
           {(['in-person', 'room', 'offsite', 'online'] as const).map((m) => (
             <Radio key={m} value={m} label={label('mode', m)} />
           ))}
