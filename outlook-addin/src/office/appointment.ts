@@ -71,6 +71,6 @@ export async function fillAppointment(item: Office.AppointmentCompose, fill: App
   const sensitivity = (item as Partial<Office.AppointmentCompose>).sensitivity;
   if (sensitivity) await officeCall((done) => sensitivity.setAsync(privateSensitivity, done));
   const link = escapeHtml(fill.workspaceUrl);
-  await officeCall((done) => item.body.prependAsync(`<p>Agenda, notes and take-aways are in your private Upward workspace: <a href="${link}">${link}</a></p>`, { coercionType: html }, done));
+  await officeCall((done) => item.body.prependAsync(`<p>${escapeHtml(t('appointment.workspace'))} <a href="${link}">${link}</a></p>`, { coercionType: html }, done));
   return { setPrivateByHand: !sensitivity, turnOnTeamsMeeting: fill.venue.kind === 'online' };
 }
