@@ -17,6 +17,7 @@ import { takeawayConfirmer, takeawayProposer } from '../workspace/commands/takea
 import { workspaceReader } from '../workspace/workspaceReader';
 import type { z } from 'zod';
 import { forTenant } from '../store/tenantScope';
+import { proposalReasonsOf } from '../matching/proposalReasons';
 
 export interface BotBackendDeps {
   db: Db;
@@ -70,7 +71,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       const proposal = await forTenant(db, person.tenantId)
         .selectFrom('match_proposals as m')
         .innerJoin('match_runs as r', (j) => j.onRef('r.tenant_id', '=', 'm.tenant_id').onRef('r.id', '=', 'm.run_id'))
-        .select('m.reasons')
+        .select(['m.tenant_id', 'm.id', 'm.reasons'])
         .where('m.programme_id', '=', pair.programme_id)
         .where('m.mentor_participant_id', '=', pair.mentor_participant_id)
         .where('m.mentee_participant_id', '=', pair.mentee_participant_id)
@@ -81,7 +82,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         pairId,
         role,
         partner: { name: partner?.displayName ?? 'Your partner', jobTitle: partner?.jobTitle ?? null, department: partner?.department ?? null },
-        reasons: proposal?.reasons ?? [],
+        reasons: proposal ? proposalReasonsOf(proposal.reasons, proposal) : [],
       };
     },
 

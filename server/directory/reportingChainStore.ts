@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { ReportingChain } from '../../shared/glossary';
 import type { ChainLookup } from '../../shared/pairingRules';
 import type { Db } from '../store/database';
-import { json } from '../store/json';
+import { json, noteUnreadable } from '../store/json';
 import type { PersonWithChain } from './directory';
 import { forTenant } from '../store/tenantScope';
 
@@ -73,7 +74,27 @@ export async function storedChains(db: Db, tenantId: string, userIds?: readonly 
   let query = forTenant(db, tenantId).selectFrom('reporting_chains').select(['user_id', 'manager_ids', 'cycle']);
   if (userIds) query = query.where('user_id', 'in', [...new Set(userIds)]);
   const rows = await query.execute();
-  return new Map(rows.map((r) => [r.user_id, { userId: r.user_id, managerIds: r.manager_ids, cycle: r.cycle }]));
+  return new Map(
+    rows.flatMap((r) => {
+      const managerIds = managerIdsOf(r.manager_ids, { tenantId, userId: r.user_id });
+      return managerIds ? [[r.user_id, { userId: r.user_id, managerIds, cycle: r.cycle }] as const] : [];
+    }),
+  );
+}
+
+const storedManagerIdsSchema = z.array(z.string().min(1));
+
+/**
+ * The managers above a person, nearest first, as the last sync stored them. A chain that no longer
+ * parses is logged and read as no chain: the person is then unknown to the pairing rules, which
+ * refuse to pair them ('chain-unknown') until a sync stores a fresh chain. Reading it as any list
+ * could pair someone with their own manager.
+ */
+function managerIdsOf(raw: unknown, person: { tenantId: string; userId: string }): string[] | null {
+  const parsed = storedManagerIdsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  noteUnreadable({ table: 'reporting_chains', column: 'manager_ids', id: `${person.tenantId}/${person.userId}` }, parsed.error.issues.map((i) => i.path.join('.') || '(manager_ids)'), 'stored reporting chain does not parse; the person is treated as having no known chain');
+  return null;
 }
 
 /** The pairing rules' view of reporting lines, from the last sync; unknown people have no chain. */

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { composeDeps } from '../composition';
 import { createLogger } from '../logger';
 import type { Db } from '../store/database';
-import { json } from '../store/json';
+import { canPair } from '../../shared/pairingRules';
+import { json, reportStoredDataTo } from '../store/json';
 import { describeEachEngine } from '../../test/harness/databases';
 import { configFor, useM365StandIn } from '../../test/harness/m365';
 import type { Directory } from './directory';
-import { chainLookup } from './reportingChainStore';
+import { chainLookup, storedChains } from './reportingChainStore';
 import { pairIneligibleEvent, syncReportingLineChanges, syncReportingLines } from './reportingLineSync';
 
 const now = new Date('2026-03-02T09:00:00Z');
@@ -120,5 +121,26 @@ describeEachEngine('reporting-line sync', (database) => {
     expect(standIn().stats.get().byPath['GET /users/delta']).toBeGreaterThanOrEqual(2);
     const after = await syncReportingLineChanges({ db, directory, tenantId: tenantId(), now });
     expect(after.synced).toBe(0);
+  });
+
+  it('reads a stored chain that no longer parses as no chain, so pairing refuses the person as it refuses one never synced, and logs it', async () => {
+    const { db } = database();
+    const warn = jest.fn();
+    reportStoredDataTo({ warn });
+    const [mentor, mentee, neverSynced, manager] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await db
+      .insertInto('reporting_chains')
+      .values([
+        { tenant_id: tenantId(), user_id: mentor, manager_ids: json({ managers: [mentee] }), cycle: false, synced_at: now },
+        { tenant_id: tenantId(), user_id: mentee, manager_ids: json([manager]), cycle: false, synced_at: now },
+      ])
+      .execute();
+    expect([...(await storedChains(db, tenantId(), [mentor, mentee])).keys()]).toEqual([mentee]);
+    expect(warn).toHaveBeenCalledWith({ table: 'reporting_chains', column: 'manager_ids', id: `${tenantId()}/${mentor}`, fields: ['(manager_ids)'] }, expect.any(String));
+    const chains = await chainLookup(db, tenantId(), [mentor, mentee, neverSynced]);
+    const policy = { minSeniorityGap: 0, earlierPairs: new Set<string>(), adminBlocks: new Set<string>() };
+    const verdict = (mentorId: string) => canPair({ userId: mentorId, role: 'mentor', seniority: 1 }, { userId: mentee, role: 'mentee', seniority: 2 }, chains, policy);
+    expect(verdict(mentor)).toEqual(verdict(neverSynced));
+    expect(verdict(mentor)).toEqual({ allowed: false, reasons: [expect.objectContaining({ code: 'chain-unknown' })] });
   });
 });

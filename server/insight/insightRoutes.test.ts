@@ -8,7 +8,7 @@ import { aParticipant, aPerson, aProgramme } from '../../test/harness/factories'
 import { testEngines } from '../../test/harness/databases';
 import { startTestService, type TestService } from '../../test/harness/testService';
 import type { Db } from '../store/database';
-import { json } from '../store/json';
+import { json, reportStoredDataTo } from '../store/json';
 import { loadProgrammeInsight } from './insightLoader';
 
 const admin = DEMO_PERSONAS.programmeAdmin.id;
@@ -229,5 +229,42 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('programme insight
     await service.database.db.insertInto('audit_log').values({ tenant_id: 'another-tenant', id: randomUUID(), actor_user_id: 'someone-else', action: 'programme.create', target: world.otherTenantProgrammeId, at: now }).execute();
     const log = await service.api('GET', '/api/admin/audit-log', { as: admin });
     expect(JSON.stringify(log.body)).not.toContain('someone-else');
+  });
+  it('shows an audit entry whose stored changes no longer parse with its changes unavailable (null), and logs it', async () => {
+    const warn = jest.fn();
+    reportStoredDataTo({ warn });
+    const id = randomUUID();
+    await service.database.db
+      .insertInto('audit_log')
+      .values({ tenant_id: tenantId, id, actor_user_id: admin, action: 'programme.settings', target: world.programmeId, at: now, changes: json({ threshold: 7 }) })
+      .execute();
+    const log = await service.api('GET', '/api/admin/audit-log', { as: admin });
+    expect(log.status).toBe(200);
+    expect(log.body.entries).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'programme.settings', target: world.programmeId, changes: null })]));
+    expect(warn).toHaveBeenCalledWith({ table: 'audit_log', column: 'changes', id: `${tenantId}/${id}`, fields: ['threshold'] }, expect.any(String));
+    expect((await service.api('GET', '/api/admin/audit-log?format=csv', { as: admin })).status).toBe(200);
+  });
+
+  // Last: it leaves the participation table withheld.
+  it('withholds a table one of whose released batches no longer parses (nothing of it shown, no batch cut over it), and logs it', async () => {
+    const before = (await insight()).body;
+    expect(before.tables.find((t: TableView) => t.id === 'participation').total.count).toBe(15);
+    const warn = jest.fn();
+    reportStoredDataTo({ warn });
+    await service.database.db
+      .updateTable('insight_batches')
+      .set({ events: json([{ id: 'p1', unit: 'u1', department: 'Finance', month: 'March', category: 'active', weight: 1 }]) })
+      .where('programme_id', '=', world.programmeId)
+      .where('table_id', '=', 'participation')
+      .where('seq', '=', 1)
+      .execute();
+    const after = (await insight()).body;
+    const participation: TableView = after.tables.find((t: TableView) => t.id === 'participation');
+    const counts = [participation.total, ...participation.categories, ...participation.series.flatMap((s) => [s.total, ...s.categories])].map((c) => c.count);
+    expect(counts.every((c) => c === 0 || c === null)).toBe(true);
+    expect(after.tables.filter((t: TableView) => t.id !== 'participation')).toEqual(before.tables.filter((t: TableView) => t.id !== 'participation'));
+    expect(warn).toHaveBeenCalledWith({ table: 'insight_batches', column: 'events', id: `${tenantId}/${world.programmeId}/participation/1`, fields: ['month'] }, expect.any(String));
+    const batches = await service.database.db.selectFrom('insight_batches').select('seq').where('programme_id', '=', world.programmeId).where('table_id', '=', 'participation').execute();
+    expect(batches.map((b) => b.seq)).toEqual([1]);
   });
 });

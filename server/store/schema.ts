@@ -1,6 +1,4 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { ReleaseEvent } from '../../shared/insight/releases';
-import type { AuditChanges } from '../../shared/schemas/insight';
 
 /**
  * A JSON column read as it is stored: only its repository's reader turns it into its type (with
@@ -69,7 +67,7 @@ export interface DirectoryUserTable {
 export interface ReportingChainTable {
   tenant_id: string;
   user_id: string;
-  manager_ids: JSONColumnType<string[]>;
+  manager_ids: StoredJson;
   cycle: boolean;
   synced_at: Timestamp;
 }
@@ -137,7 +135,7 @@ export interface MatchProposalTable {
   mentor_participant_id: string | null;
   mentee_participant_id: string | null;
   score: number | null;
-  reasons: JSONColumnType<string[]>;
+  reasons: StoredJson;
   pinned: Generated<boolean>;
   /** For a person left unmatched: why, as the engine's code. */
   unmatched_code: string | null;
@@ -359,7 +357,7 @@ export interface InsightBatchTable {
   seq: number;
   threshold: number;
   released_at: Timestamp;
-  events: JSONColumnType<ReleaseEvent[], string, string>;
+  events: StoredJson;
 }
 
 export interface RateLimitWindowTable {
@@ -384,5 +382,5 @@ export interface AuditLogTable {
   target: string;
   at: Timestamp;
   /** What a settings change changed, field by field (old and new values). */
-  changes: ColumnType<AuditChanges | null, string | null | undefined, string | null>;
+  changes: ColumnType<unknown, string | null | undefined, string | null>;
 }

@@ -17,6 +17,7 @@ export const auditLogQuery = z
 
 /** Field by field, what a settings change changed. */
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;
+export const auditChangesSchema: z.ZodType<AuditChanges> = z.record(z.string(), z.strictObject({ from: z.unknown(), to: z.unknown() }));
 
 /** One admin action in the audit log, as the API returns it. */
 export interface AuditEntry {
