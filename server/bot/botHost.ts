@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import type { Db } from '../store/database';
 import { admitActivity } from './activityAdmission';
 import { conversationOf, postgresConversationStore } from './conversationStore';
+import { sendPace } from './sendPace';
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'no-conversation' } | { kind: 'throttled'; retryAfterMs: number };
 
@@ -80,6 +81,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
     },
   });
   const limits = rateLimits(config.rateLimits, db);
+  const pace = sendPace(db);
 
   const router = express.Router();
   router.post(
@@ -111,6 +113,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
       if (!stored) return { kind: 'no-conversation' };
       // The bot speaks as its own identity; without one (the Playground) the SDK's connector sends no token.
       const conversation = new Conversation({ aud: anonymous ? '' : config.bot.connection.clientId }, stored.reference);
+      await pace.acquire(tenantId, stored.reference.conversation.id);
       try {
         await bot.sendCard(conversation, card);
         return { kind: 'sent' };
