@@ -5,6 +5,7 @@ import type { Calendar } from '../calendar/calendar';
 import { ApiError } from '../http/errors';
 import type { Db } from '../store/database';
 import type { BookingContext } from './loadBooking';
+import { forTenant } from '../store/tenantScope';
 
 /** At most this many rooms have their calendars read per search: 40 rooms and 2 people fit one `$batch`. */
 const maxRoomsPerSearch = 40;
@@ -92,10 +93,9 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     return busy ? [[mail, busy] as const] : [];
   }));
 
-  const sessions = await deps.db
+  const sessions = await forTenant(deps.db, actor.tenantId)
     .selectFrom('sessions')
     .select(['id', 'starts_at'])
-    .where('tenant_id', '=', actor.tenantId)
     .where('pair_id', '=', ctx.pair.id)
     .where('status', '=', 'planned')
     .execute();

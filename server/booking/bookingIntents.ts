@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 /** An attempt older than this is history, not a booking still on its way. */
 const resumeWithinMs = 24 * 3_600_000;
@@ -30,7 +31,7 @@ export async function beginBooking(db: Db, intent: BookingIntent, now: Date): Pr
       .returning('transaction_id')
       .executeTakeFirst();
   if (await insert()) return false;
-  const earlier = await db
+  const earlier = await forTenant(db, tenantId)
     .updateTable('booking_intents')
     // The first attempt's event is the one that may exist: keep where it was made (rows from before
     // migration 0008 learn it now).
@@ -40,16 +41,14 @@ export async function beginBooking(db: Db, intent: BookingIntent, now: Date): Pr
       starts_at: eb.fn.coalesce('starts_at', eb.val(event.starts_at)),
       ends_at: eb.fn.coalesce('ends_at', eb.val(event.ends_at)),
     }))
-    .where('tenant_id', '=', tenantId)
     .where('transaction_id', '=', transactionId)
     .where('created_at', '>', new Date(now.getTime() - resumeWithinMs))
     .returning('transaction_id')
     .executeTakeFirst();
   if (!earlier) {
-    const renewed = await db
+    const renewed = await forTenant(db, tenantId)
       .updateTable('booking_intents')
       .set({ created_at: now, ...event })
-      .where('tenant_id', '=', tenantId)
       .where('transaction_id', '=', transactionId)
       .returning('transaction_id')
       .executeTakeFirst();
@@ -61,5 +60,5 @@ export async function beginBooking(db: Db, intent: BookingIntent, now: Date): Pr
 
 /** The booking is settled: stored as a session, or given up with its event cancelled. */
 export async function endBooking(db: Db, tenantId: string, transactionId: string): Promise<void> {
-  await db.deleteFrom('booking_intents').where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).execute();
+  await forTenant(db, tenantId).deleteFrom('booking_intents').where('transaction_id', '=', transactionId).execute();
 }

@@ -9,6 +9,7 @@ import { authorize } from '../policies/policy';
 import { participantProfileOf } from '../participants/participantRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
 
 export interface BookingPerson {
   userId: string;
@@ -50,16 +51,14 @@ export async function loadBookingContext(deps: { db: Db; directory: Pick<Directo
   const pair = authorizeBooking(actor, await pairRepository(db, tenantId).find(pairId));
   const [programme, participants, directoryRows] = await Promise.all([
     programmeRepository(db, tenantId).load(pair.programme_id),
-    db
+    forTenant(db, tenantId)
       .selectFrom('participants')
       .select(['id', 'user_id', 'profile'])
-      .where('tenant_id', '=', tenantId)
       .where('id', 'in', [pair.mentor_participant_id, pair.mentee_participant_id])
       .execute(),
-    db
+    forTenant(db, tenantId)
       .selectFrom('directory_users')
       .select(['user_id', 'display_name', 'mail', 'office_location', 'city'])
-      .where('tenant_id', '=', tenantId)
       .where('user_id', 'in', [pair.mentor_user_id, pair.mentee_user_id])
       .execute(),
   ]);

@@ -6,6 +6,7 @@ import type { Slot } from './availability';
 import { endBooking } from './bookingIntents';
 import type { CreatedEvent } from './createEvent';
 import { sessionByTransaction, type SessionRow } from './reserve';
+import { forTenant } from '../store/tenantScope';
 
 export interface Booked {
   session: SessionRow;
@@ -61,21 +62,19 @@ export async function recordSession(
 
 /** A moved session: its new time, and the transactionId that time would be booked under. */
 export async function recordMove(db: Db, props: { tenantId: string; sessionId: string; slot: Slot; transactionId: string; now: Date }): Promise<SessionRow> {
-  return db
+  return forTenant(db, props.tenantId)
     .updateTable('sessions')
     .set({ starts_at: props.slot.start, ends_at: props.slot.end, transaction_id: props.transactionId, updated_at: props.now })
-    .where('tenant_id', '=', props.tenantId)
     .where('id', '=', props.sessionId)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 export async function recordCancellation(db: Db, props: { tenantId: string; sessionId: string; now: Date }): Promise<SessionRow> {
-  return db
+  return forTenant(db, props.tenantId)
     .updateTable('sessions')
     // The slot's transaction id is freed, so the same time can be booked again later.
     .set({ status: 'cancelled', transaction_id: null, updated_at: props.now })
-    .where('tenant_id', '=', props.tenantId)
     .where('id', '=', props.sessionId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import type { SessionTable } from '../store/schema';
 import { lastLook, type Slot } from './availability';
 import { beginBooking, endBooking } from './bookingIntents';
 import type { BookingContext } from './loadBooking';
+import { forTenant } from '../store/tenantScope';
 
 export type SessionRow = Selectable<SessionTable>;
 
@@ -19,7 +20,7 @@ export function transactionIdFor(tenantId: string, pairId: string, start: string
 }
 
 export async function sessionByTransaction(db: Db, tenantId: string, transactionId: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).executeTakeFirst();
+  return forTenant(db, tenantId).selectFrom('sessions').selectAll().where('transaction_id', '=', transactionId).executeTakeFirst();
 }
 
 /** Booked already (by an earlier or a concurrent request), taken by someone else, or held for this request to create its event. */

@@ -7,6 +7,7 @@ import { type BookingContext, loadBookingContext } from './loadBooking';
 import { recordCancellation, recordMove } from './recordSession';
 import { type SessionRow, transactionIdFor } from './reserve';
 import { sessionVenueOf } from '../sessions/sessionVenue';
+import { forTenant } from '../store/tenantScope';
 
 interface ChangeProps {
   actor: Caller;
@@ -25,10 +26,9 @@ interface Planned {
 /** Load and authorise, for a change: the pair's planned session, booked through Upward, in a calendar the caller's identity reaches. */
 async function plannedSession(deps: BookingDeps, actor: Caller, pairId: string, sessionId: string): Promise<Planned> {
   const ctx = await loadBookingContext(deps, actor, pairId);
-  const session = await deps.db
+  const session = await forTenant(deps.db, actor.tenantId)
     .selectFrom('sessions')
     .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
     .where('pair_id', '=', ctx.pair.id)
     .where('id', '=', sessionId)
     .executeTakeFirst();

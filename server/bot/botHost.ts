@@ -12,7 +12,7 @@ import { rateLimits } from '../http/rateLimits';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
 import { admitActivity } from './activityAdmission';
-import { conversationOf, postgresConversationStore } from './conversationStore';
+import { conversationReferenceOf, postgresConversationStore } from './conversationStore';
 import { sendPace } from './sendPace';
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'no-conversation' } | { kind: 'throttled'; retryAfterMs: number };
@@ -109,11 +109,11 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
     router,
     links,
     async send(tenantId, userId, card) {
-      const stored = await conversationOf(db, tenantId, userId);
-      if (!stored) return { kind: 'no-conversation' };
+      const reference = await conversationReferenceOf(db, tenantId, userId);
+      if (!reference) return { kind: 'no-conversation' };
       // The bot speaks as its own identity; without one (the Playground) the SDK's connector sends no token.
-      const conversation = new Conversation({ aud: anonymous ? '' : config.bot.connection.clientId }, stored.reference);
-      await pace.acquire(tenantId, stored.reference.conversation.id);
+      const conversation = new Conversation({ aud: anonymous ? '' : config.bot.connection.clientId }, reference);
+      await pace.acquire(tenantId, reference.conversation.id);
       try {
         await bot.sendCard(conversation, card);
         return { kind: 'sent' };

@@ -67,11 +67,10 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       const { pair, role } = member;
       const partner = (await personSummaries(db, person.tenantId, [partnerOf(member)])).get(partnerOf(member));
       // The reasons of the published run that proposed this pair: engine-written, naming no manager.
-      const proposal = await db
+      const proposal = await forTenant(db, person.tenantId)
         .selectFrom('match_proposals as m')
         .innerJoin('match_runs as r', (j) => j.onRef('r.tenant_id', '=', 'm.tenant_id').onRef('r.id', '=', 'm.run_id'))
         .select('m.reasons')
-        .where('m.tenant_id', '=', person.tenantId)
         .where('m.programme_id', '=', pair.programme_id)
         .where('m.mentor_participant_id', '=', pair.mentor_participant_id)
         .where('m.mentee_participant_id', '=', pair.mentee_participant_id)

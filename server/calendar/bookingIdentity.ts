@@ -12,6 +12,11 @@ export interface BookingIdentity {
   organizerFor(caller: Caller, asked: string): string;
   /** Whether the caller can move or cancel an event in that person's calendar. */
   reaches(caller: Caller, organizerId: string): boolean;
+  /**
+   * The calendars of a tenant's organizers, reached without them (the sweep of bookings nobody
+   * finished), or null when this identity reaches a calendar only with its owner present.
+   */
+  unattended: ((tenantId: string) => Calendar) | null;
 }
 
 /** The app's own identity reaches every participant's calendar: any member books in the calendar asked for, and moves it. */
@@ -20,6 +25,7 @@ function appIdentity(graph: GraphGateway): BookingIdentity {
     calendarFor: (caller) => graphCalendar(graph.forApp(caller.tenantId), 'app'),
     organizerFor: (_caller, asked) => asked,
     reaches: () => true,
+    unattended: (tenantId) => graphCalendar(graph.forApp(tenantId), 'app'),
   };
 }
 
@@ -29,6 +35,7 @@ function delegatedIdentity(graph: GraphGateway): BookingIdentity {
     calendarFor: (caller) => graphCalendar(graph.forUser(caller), 'delegated'),
     organizerFor: (caller) => caller.userId,
     reaches: (caller, organizerId) => caller.userId === organizerId,
+    unattended: null,
   };
 }
 

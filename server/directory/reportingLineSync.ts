@@ -56,7 +56,6 @@ async function flagIneligiblePairs(db: Db, tenantId: string, userIds: readonly s
     .selectFrom('domain_events')
     .select('subject_id')
     .where('kind', '=', pairIneligibleEvent)
-    .where('handled_at', 'is', null)
     .where('subject_id', 'in', pairs.map((p) => p.id))
     .execute();
   const alreadyOpen = new Set(open.map((e) => e.subject_id));

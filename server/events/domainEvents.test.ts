@@ -39,7 +39,7 @@ describeEachEngine('domain events', (database) => {
     const pairId = randomUUID();
     await database()
       .db.insertInto('domain_events')
-      .values({ tenant_id: tenantId, id: randomUUID(), kind: 'praise.given', subject_id: pairId, pair_id: pairId, programme_id: null, payload: json({ praise: 'old shape' }), created_at: at, handled_at: null })
+      .values({ tenant_id: tenantId, id: randomUUID(), kind: 'praise.given', subject_id: pairId, pair_id: pairId, programme_id: null, payload: json({ praise: 'old shape' }), created_at: at })
       .execute();
     const row = await rowOf(pairId);
     warn.mockClear();

@@ -74,7 +74,6 @@ export async function recordDomainEvent(db: Db, event: DomainEvent & { tenantId:
       programme_id: subject === 'programme' ? event.subjectId : 'programmeId' in payload ? payload.programmeId : null,
       payload: json(payload),
       created_at: event.at,
-      handled_at: null,
     })
     .execute();
 }

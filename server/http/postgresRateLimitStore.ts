@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import { sql } from 'kysely';
 import type { Db } from '../store/database';
-import { acrossTenants } from '../store/tenantScope';
+import { acrossTenants, forTenant } from '../store/tenantScope';
 
 /** The tenant id of counters that belong to no tenant (per address, before sign-in). */
 export const noTenant = '*';
@@ -53,16 +53,15 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async decrement(key: string): Promise<void> {
-    await this.db
+    await forTenant(this.db, this.tenantOf(key))
       .updateTable('rate_limit_windows')
       .set({ hits: sql`greatest(hits - 1, 0)` })
-      .where('tenant_id', '=', this.tenantOf(key))
       .where('key', '=', this.stored(key))
       .where('window_start', '=', this.windowStart(Date.now()))
       .execute();
   }
 
   async resetKey(key: string): Promise<void> {
-    await acrossTenants(this.db, 'rate-limit cleanup').deleteFrom('rate_limit_windows').where('tenant_id', '=', this.tenantOf(key)).where('key', '=', this.stored(key)).execute();
+    await forTenant(this.db, this.tenantOf(key)).deleteFrom('rate_limit_windows').where('key', '=', this.stored(key)).execute();
   }
 }

@@ -1,20 +1,9 @@
 import type { SurveyKind } from '../../shared/glossary';
-import type { InsightSurveyResponse, ProgrammeInsightInput } from '../../shared/insight/programmeTables';
+import type { ProgrammeInsightInput } from '../../shared/insight/programmeTables';
 import { programmeSettingsOf } from '../programmes/programmeRepository';
+import { storedSurveyScoresOf } from '../surveys/surveyScores';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
-
-const scoreKeys = ['rating', 'fit', 'progress', 'before', 'after'] as const;
-
-/** Keeps the 1-5 scores of a survey answer and drops everything else, comments included. */
-function scoresOf(answers: Record<string, unknown>): InsightSurveyResponse['scores'] {
-  const scores: InsightSurveyResponse['scores'] = {};
-  for (const key of scoreKeys) {
-    const n = Number(answers[key]);
-    if (answers[key] !== undefined && answers[key] !== null && Number.isInteger(n) && n >= 1 && n <= 5) scores[key] = n;
-  }
-  return scores;
-}
 
 const iso = (d: Date) => d.toISOString();
 
@@ -31,11 +20,10 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .executeTakeFirst();
   if (!programme) return null;
 
-  const participants = await db
+  const participants = await forTenant(db, tenantId)
     .selectFrom('participants as p')
     .leftJoin('directory_users as u', (join) => join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.user_id', '=', 'p.user_id'))
     .select(['p.id', 'p.role', 'p.status', 'p.created_at', 'u.department', 'u.account_enabled'])
-    .where('p.tenant_id', '=', tenantId)
     .where('p.programme_id', '=', programmeId)
     .execute();
   const pairs = await forTenant(db, tenantId)
@@ -61,11 +49,10 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
     .select(['id', 'pair_id', 'status', 'created_at'])
     .where('pair_id', 'in', pairsOfProgramme)
     .execute();
-  const responses = await db
+  const responses = await forTenant(db, tenantId)
     .selectFrom('survey_responses as r')
     .innerJoin('surveys as s', (join) => join.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.survey_id'))
-    .select(['r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
-    .where('r.tenant_id', '=', tenantId)
+    .select(['r.survey_id', 'r.participant_id', 'r.answers', 'r.submitted_at', 's.kind'])
     .where('s.programme_id', '=', programmeId)
     .execute();
 
@@ -98,7 +85,7 @@ export async function loadProgrammeInsight(db: Db, tenantId: string, programmeId
       participantId: r.participant_id,
       kind: r.kind as SurveyKind,
       submittedAt: iso(r.submitted_at),
-      scores: scoresOf(r.answers),
+      scores: storedSurveyScoresOf(r.answers, r),
     })),
   };
 }

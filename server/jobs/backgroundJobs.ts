@@ -1,4 +1,5 @@
 import type { BotRuntime } from '../bot/botRuntime';
+import { bookingIdentity } from '../calendar/bookingIdentity';
 import type { Config } from '../config';
 import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
@@ -19,6 +20,7 @@ import { retentionJobHandlers, retentionJobs } from './retention/retentionJobs';
  */
 export function createBackgroundJobs(deps: { config: Config; db: Db; graph: GraphGateway; directory: Directory; logger: Logger; clock: () => Date; bot: BotRuntime }): BackgroundJobs {
   const { host, backend, hoursOf } = deps.bot;
+  const identity = bookingIdentity(deps.config.bookingIdentity, deps.graph);
   let lastPlan = 0;
   return {
     startWorker(workerId) {
@@ -28,7 +30,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
-          ...abandonedBookingJobHandlers({ db: deps.db, graph: deps.graph, logger: deps.logger }),
+          ...abandonedBookingJobHandlers({ db: deps.db, identity, logger: deps.logger }),
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -39,7 +41,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           await planBotJobs(deps.db, now);
           await scheduleJobs(deps.db, await housekeepingJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }));
           await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
-          await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, deps.config.bookingIdentity));
+          await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, identity));
         },
       });
     },

@@ -29,12 +29,11 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
     if ((await latestRunId(trx, actor.tenantId, programmeId)) !== runId) throw new ApiError('invalidTransition', 'A newer matching run exists; review and publish that one.');
 
     const programme = (await programmeRepository(trx, actor.tenantId).load(programmeId))!;
-    const proposals = await trx
+    const proposals = await forTenant(trx, actor.tenantId)
       .selectFrom('match_proposals as m')
       .innerJoin('participants as mentor', (j) => j.onRef('mentor.tenant_id', '=', 'm.tenant_id').onRef('mentor.id', '=', 'm.mentor_participant_id'))
       .innerJoin('participants as mentee', (j) => j.onRef('mentee.tenant_id', '=', 'm.tenant_id').onRef('mentee.id', '=', 'm.mentee_participant_id'))
       .select(['m.mentor_participant_id', 'm.mentee_participant_id', 'mentor.user_id as mentor_user_id', 'mentee.user_id as mentee_user_id', 'mentor.status as mentor_status', 'mentee.status as mentee_status'])
-      .where('m.tenant_id', '=', actor.tenantId)
       .where('m.run_id', '=', runId)
       .execute();
 

@@ -12,6 +12,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * Everything Upward holds about the caller, in their own tenant: what they wrote, what they
  * agreed to, and what others gave them. Records written by their partner are left out (agenda
  * items the partner wrote, the partner's reflections), except praise the caller received.
+ * Stored JSON (a profile, survey answers) is given as stored, not read into its type: the export
+ * is everything held, a field that no longer parses included.
  */
 export async function personalDataExporter(db: Db, actor: Caller) {
   const { tenantId, userId } = actor;
@@ -86,8 +88,10 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
     if (participantIds.length > 0) {
       await tenant.deleteFrom('survey_responses').where('participant_id', 'in', participantIds).execute();
       // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).
-      await sql`update insight_batches set events = coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)
-        where tenant_id = ${tenantId}`.execute(trx);
+      await tenant
+        .updateTable('insight_batches')
+        .set({ events: sql<string>`coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)` })
+        .execute();
     }
     const ended = await tenant
       .updateTable('pairs')

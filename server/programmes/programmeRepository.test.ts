@@ -27,6 +27,13 @@ describe('reading stored programme settings and details', () => {
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ id: 'p2', fields: ['(not an object)'] }), expect.any(String));
   });
 
+  it('never reads an unreadable anonymity threshold as lower than the programme default', () => {
+    for (const stored of ['five', 2, 4.5, null, -1, 1000]) {
+      expect(programmeSettingsOf({ anonymityThreshold: stored }, 'p4').anonymityThreshold).toBe(defaultProgrammeSettings.anonymityThreshold);
+    }
+    expect(warn).toHaveBeenCalledTimes(6);
+  });
+
   it('drops keys the type does not name', () => {
     expect(programmeDetailsOf({ list: ['a'], charterText: 'Ours' }, 'p3')).toEqual({ ...defaultProgrammeDetails, charterText: 'Ours' });
   });

@@ -14,6 +14,7 @@ import { statements as insightBatches } from './migrations/0013_insight_batches'
 import { statements as rateLimitWindows } from './migrations/0014_rate_limit_windows';
 import { statements as answeredCards } from './migrations/0015_answered_cards';
 import { statements as eventSubjects } from './migrations/0016_event_subjects';
+import { statements as deadColumns } from './migrations/0017_dead_columns';
 import { statements as sendPace } from './migrations/0018_send_pace';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
@@ -32,6 +33,7 @@ const migrations: Record<string, readonly string[]> = {
   '0014_rate_limit_windows': rateLimitWindows,
   '0015_answered_cards': answeredCards,
   '0016_event_subjects': eventSubjects,
+  '0017_dead_columns': deadColumns,
   '0018_send_pace': sendPace,
 };
 

@@ -270,7 +270,7 @@ export interface SurveyResponseTable {
   tenant_id: string;
   survey_id: string;
   participant_id: string;
-  answers: JSONColumnType<Record<string, unknown>>;
+  answers: StoredJson;
   submitted_at: Timestamp;
 }
 
@@ -317,7 +317,6 @@ export interface DomainEventTable {
   programme_id: string | null;
   payload: StoredJson;
   created_at: CreatedAt;
-  handled_at: Timestamp | null;
 }
 
 export interface JobTable {
@@ -343,11 +342,7 @@ export interface JobTable {
 export interface ConversationReferenceTable {
   tenant_id: string;
   user_id: string;
-  reference: JSONColumnType<Record<string, unknown>>;
-  /** The person's 1:1 chat with the bot, as the SDK's proactive store looks it up. */
-  conversation_id: string | null;
-  /** The bot identity claims the SDK needs to continue the conversation. */
-  claims: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  reference: StoredJson;
   updated_at: Timestamp;
 }
 

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { describeEachEngine } from '../../test/harness/databases';
 import { openDatabase } from './database';
 import { migrateToLatest } from './migrate';
+import { forTenant } from './tenantScope';
 import { programmeRepository, type ProgrammeRecord } from '../programmes/programmeRepository';
 
 const tenantA = 'tenant-a';
@@ -48,12 +49,27 @@ describeEachEngine('store', (database) => {
     expect(await programmeRepository(database().db, 'tenant-c').find(id)).toBeUndefined();
   });
 
+  it('holds a table named by an alias to the tenant through its alias', async () => {
+    const query = forTenant(database().db, tenantA).selectFrom('programmes as g').select('g.name');
+    expect(query.compile().sql).toContain('"g"."tenant_id" = $1');
+    expect(await query.execute()).toEqual([{ name: 'Inclusion 2026' }]);
+  });
+
   it('returns the same values on both engines: dates as text, json as objects, timestamps as Dates', async () => {
     const row = await programmeRepository(database().db, tenantA).find('0b6f0f3e-7a43-4d9e-9d3c-1f0b6f0f3e7a');
     expect(row?.starts_on).toBe('2026-01-05');
     expect(row?.details).toEqual({ list: ['a', 'b'] });
     expect(row?.updated_at).toBeInstanceOf(Date);
     expect(row?.updated_at.toISOString()).toBe('2026-01-01T10:00:00.000Z');
+  });
+
+  it('returns aggregates as the same values on both engines: counts as numbers, min and max of timestamps as Dates', async () => {
+    const db = database().db;
+    const row = await forTenant(db, tenantA)
+      .selectFrom('programmes')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('updated_at').as('first'), eb.fn.max('starts_on').as('latest_start')])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ count: 1, first: new Date('2026-01-01T10:00:00Z'), latest_start: '2026-01-05' });
   });
 
   it('does not apply a migration twice', async () => {

@@ -61,21 +61,32 @@ class MarkAcrossTenants implements KyselyPlugin {
   }
 }
 
-/** `table.tenant_id = tenantId`, qualified so that joins keep it unambiguous. */
-function sameTenant(table: TenantTable, tenantId: string) {
-  return sql<boolean>`${sql.ref(`${table}.tenant_id`)} = ${tenantId}`;
+/** A tenant table, or one named by an alias (`'participants as p'`) for a query that joins it to itself or to a long name. */
+type TenantTableExpression = TenantTable | `${TenantTable} as ${string}`;
+type AliasOf<E> = E extends `${string} as ${infer A}` ? A : E;
+type TableOf<E> = E extends `${infer T} as ${string}` ? T : E;
+/** The tables a query from `E` sees, as Kysely's own `selectFrom` types them: every table, and the alias for its table. */
+type FromOf<E extends TenantTableExpression> = { [C in keyof Database | AliasOf<E>]: C extends AliasOf<E> ? Database[TableOf<E> & keyof Database] : C extends keyof Database ? Database[C] : never };
+
+type ScopedSelect<E extends TenantTableExpression> = E extends TenantTable ? SelectQueryBuilder<Database, E, object> : SelectQueryBuilder<FromOf<E>, AliasOf<E> & keyof FromOf<E>, object>;
+
+/** `table.tenant_id = tenantId` (or `alias.tenant_id`), qualified so that joins keep it unambiguous. */
+function sameTenant(table: TenantTableExpression, tenantId: string) {
+  const name = table.includes(' as ') ? table.slice(table.indexOf(' as ') + 4) : table;
+  return sql<boolean>`${sql.ref(`${name}.tenant_id`)} = ${tenantId}`;
 }
 
 /**
  * The database as one tenant's requests use it: reads, updates and deletes of a tenant table
- * start already held to the tenant, so a query cannot forget it. Joins add their own tenant_id
- * condition (`on sessions.tenant_id = pairs.tenant_id`), which the statement-log test checks too.
+ * start already held to the tenant, so a query cannot forget it. A read may name its table by an
+ * alias (`selectFrom('participants as p')`), for joins of a table to itself. Joins add their own
+ * tenant_id condition (`on p.tenant_id = m.tenant_id`), which the statement-log test checks too.
  */
 export function forTenant(db: Kysely<Database>, tenantId: string) {
   return {
     tenantId,
-    // Kysely's overloads give a union for a generic table; each is narrowed to the one for a single table.
-    selectFrom: <T extends TenantTable>(table: T) => (db.selectFrom(table) as SelectQueryBuilder<Database, T, object>).where(sameTenant(table, tenantId)),
+    // Kysely's overloads give a union for a generic table; each is narrowed to the one for a single (or aliased) table.
+    selectFrom: <E extends TenantTableExpression>(table: E) => db.selectFrom(table as TenantTable).where(sameTenant(table, tenantId)) as unknown as ScopedSelect<E>,
     updateTable: <T extends TenantTable>(table: T) =>
       (db.updateTable(table) as UpdateQueryBuilder<Database, T, T, UpdateResult>).where(sameTenant(table, tenantId)),
     deleteFrom: <T extends TenantTable>(table: T) => (db.deleteFrom(table) as DeleteQueryBuilder<Database, T, DeleteResult>).where(sameTenant(table, tenantId)),

@@ -89,11 +89,10 @@ export async function storyConsenter(props: CommandProps & { input: StoryConsent
 /** Published stories of a programme; participants of the programme and admins read them. */
 export async function publishedStories(db: Db, actor: Caller, programmeId: string): Promise<StoryRow[]> {
   authorize(publishedStoryPolicy, actor, 'read', await participantRepository(db, actor.tenantId).findInProgramme(programmeId, actor.userId));
-  return db
+  return forTenant(db, actor.tenantId)
     .selectFrom('stories as s')
     .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))
     .selectAll('s')
-    .where('s.tenant_id', '=', actor.tenantId)
     .where('p.programme_id', '=', programmeId)
     .where('s.published_at', 'is not', null)
     .orderBy('s.published_at', 'desc')
@@ -108,13 +107,12 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  */
 export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: Caller; storyId: string; now: Date }): Promise<StoryRow> {
   const { db, graph, actor, storyId, now } = props;
-  const found = await db
+  const found = await forTenant(db, actor.tenantId)
     .selectFrom('stories as s')
     .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))
     .innerJoin('programmes as g', (join) => join.onRef('g.tenant_id', '=', 'p.tenant_id').onRef('g.id', '=', 'p.programme_id'))
     .selectAll('s')
     .select(['g.details as programme_details', 'g.id as programme_id'])
-    .where('s.tenant_id', '=', actor.tenantId)
     .where('s.id', '=', storyId)
     .where('s.published_at', 'is not', null)
     .executeTakeFirst();

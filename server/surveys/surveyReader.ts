@@ -33,7 +33,7 @@ export async function surveysWaitingReader(props: { db: Db; actor: Caller; now: 
       .where('status', '!=', 'cancelled')
       .groupBy('pair_id')
       .execute()
-      .then((rows) => new Map(rows.map((r) => [r.pair_id, new Date(r.first_end as unknown as string)]))),
+      .then((rows) => new Map(rows.map((r) => [r.pair_id, r.first_end]))),
     forTenant(db, actor.tenantId)
       .selectFrom('survey_responses')
       .select(['survey_id', 'participant_id'])

@@ -36,33 +36,33 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const { pair } = member;
   const partnerId = partnerOf(member);
 
+  const tenant = forTenant(db, tenantId);
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
   const [programme, people] = await Promise.all([
-    forTenant(db, tenantId)
+    tenant
       .selectFrom('programmes')
       .selectAll('programmes')
-      .select((eb) => [
-        jsonObjectFrom(eb.selectFrom('charters').selectAll('charters').where('charters.tenant_id', '=', tenantId).where('charters.pair_id', '=', pair.id)).as('charter'),
+      .select([
+        jsonObjectFrom(tenant.selectFrom('charters').selectAll('charters').where('charters.pair_id', '=', pair.id)).as('charter'),
         jsonArrayFrom(
-          eb.selectFrom('sessions').selectAll('sessions').where('sessions.tenant_id', '=', tenantId).where('sessions.pair_id', '=', pair.id).where('sessions.status', '!=', 'cancelled').orderBy('sessions.starts_at'),
+          tenant.selectFrom('sessions').selectAll('sessions').where('sessions.pair_id', '=', pair.id).where('sessions.status', '!=', 'cancelled').orderBy('sessions.starts_at'),
         ).as('sessions'),
         jsonArrayFrom(
-          eb.selectFrom('agenda_items').selectAll('agenda_items').where('agenda_items.tenant_id', '=', tenantId).where('agenda_items.pair_id', '=', pair.id).orderBy('agenda_items.position').orderBy('agenda_items.created_at'),
+          tenant.selectFrom('agenda_items').selectAll('agenda_items').where('agenda_items.pair_id', '=', pair.id).orderBy('agenda_items.position').orderBy('agenda_items.created_at'),
         ).as('agenda'),
         // The journal: my own entries, and only those my partner chose to share with me.
         jsonArrayFrom(
-          eb
+          tenant
             .selectFrom('reflections')
             .selectAll('reflections')
-            .where('reflections.tenant_id', '=', tenantId)
             .where('reflections.pair_id', '=', pair.id)
             .where((r) => r.or([r('reflections.author_user_id', '=', actor.userId), r.and([r('reflections.author_user_id', '=', partnerId), r('reflections.shared_with_partner', '=', true)])]))
             .orderBy('reflections.created_at', 'desc'),
         ).as('reflections'),
-        jsonArrayFrom(eb.selectFrom('takeaways').selectAll('takeaways').where('takeaways.tenant_id', '=', tenantId).where('takeaways.pair_id', '=', pair.id).orderBy('takeaways.created_at')).as('takeaways'),
-        jsonArrayFrom(eb.selectFrom('commitments').selectAll('commitments').where('commitments.tenant_id', '=', tenantId).where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
-        jsonArrayFrom(eb.selectFrom('praise').selectAll('praise').where('praise.tenant_id', '=', tenantId).where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
+        jsonArrayFrom(tenant.selectFrom('takeaways').selectAll('takeaways').where('takeaways.pair_id', '=', pair.id).orderBy('takeaways.created_at')).as('takeaways'),
+        jsonArrayFrom(tenant.selectFrom('commitments').selectAll('commitments').where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
+        jsonArrayFrom(tenant.selectFrom('praise').selectAll('praise').where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
       ])
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),

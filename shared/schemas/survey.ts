@@ -21,6 +21,14 @@ export const surveyAnswerSchemas = {
   end: z.object({ before: score, after: score, comment }).strict(),
 } as const satisfies Record<ScheduledSurveyKind, z.ZodType>;
 
+/**
+ * The scores a stored answer carries, whatever its kind (the pulse's rating included): what the
+ * dashboard counts. Comments and the re-pair request are not among them, so a reader of scores
+ * cannot pass a comment on.
+ */
+export const storedSurveyScoresSchema = z.object({ rating: score.optional(), fit: score.optional(), progress: score.optional(), before: score.optional(), after: score.optional() });
+export type StoredSurveyScores = z.infer<typeof storedSurveyScoresSchema>;
+
 export const surveyKindSchema = z.enum(scheduledSurveyKinds, { message: 'must be pairing-fit, mid-point or end' });
 
 /** The questions of each survey, in order, so a form can be drawn from them. */

@@ -161,7 +161,7 @@ export async function chatsWithTheBot(db: Db, tenantId: string, props: { userIds
     const rows = props.userIds.slice(i, i + 1000).map((userId) => {
       const conversationId = `${props.conversationPrefix}${userId}`;
       const reference = { channelId: 'msteams', serviceUrl: props.serviceUrl, conversation: { id: conversationId, tenantId, conversationType: 'personal' }, user: { id: `29:${userId}`, aadObjectId: userId }, agent: { id: '28:upward' } };
-      return { tenant_id: tenantId, user_id: userId, conversation_id: conversationId, reference: json(reference), claims: json({ aud: '' }), updated_at: now };
+      return { tenant_id: tenantId, user_id: userId, reference: json(reference), updated_at: now };
     });
     await db.insertInto('conversation_references').values(rows).execute();
   }

@@ -5,6 +5,7 @@ import { startJobWorker } from '../jobWorker';
 import { testEngines } from '../../../test/harness/databases';
 import { aPair, aSession } from '../../../test/harness/factories';
 import { startTestService, type TestService } from '../../../test/harness/testService';
+import { bookingIdentity } from '../../calendar/bookingIdentity';
 import { abandonedBookingJobHandlers, abandonedBookingJobKind, abandonedBookingJobs } from './abandonedBookings';
 import { beginBooking } from '../../booking/bookingIntents';
 import { transactionIdFor } from '../../booking/reserve';
@@ -76,14 +77,14 @@ describe.each(testEngines().map((engine) => [engine.name, engine] as const))('se
     const round = new Promise<void>((resolve) => (roundDone = resolve));
     const worker = startJobWorker({
       queue: jobQueue(db, 'sweep-test'),
-      handlers: abandonedBookingJobHandlers({ db, graph: service.deps.graph, logger: service.deps.logger }),
+      handlers: abandonedBookingJobHandlers({ db, identity: bookingIdentity('app', service.deps.graph), logger: service.deps.logger }),
       clock: () => now,
       logger: service.deps.logger,
       idleMs: 10,
       beforePoll: async () => {
         // The second poll begins once the first round's jobs have finished.
         if (++polls === 2) roundDone();
-        else await scheduleJobs(db, await abandonedBookingJobs(db, now, 'app'));
+        else await scheduleJobs(db, await abandonedBookingJobs(db, now, bookingIdentity('app', service.deps.graph)));
       },
     });
     await round;
@@ -182,7 +183,7 @@ describe.each(testEngines().map((engine) => [engine.name, engine] as const))('se
 
   it('does not sweep when bookings use the caller’s own identity, which cannot reach a calendar without them', async () => {
     const delegated = await cutOffBooking({ minutesAgo: 30 });
-    expect(await abandonedBookingJobs(service.database.db, clock, 'delegated')).toEqual([]);
+    expect(await abandonedBookingJobs(service.database.db, clock, bookingIdentity('delegated', service.deps.graph))).toEqual([]);
     expect(await intentOf(delegated.transactionId)).toBeDefined();
   });
 });

@@ -1,13 +1,13 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { BookingIdentity } from '../../calendar/bookingIdentity';
 import type { Calendar } from '../../calendar/calendar';
-import { graphCalendar } from '../../calendar/graphCalendar';
-import type { Config } from '../../config';
-import type { GraphGateway } from '../../graph/graphGateway';
 import { ApiError } from '../../http/errors';
 import type { NewJob } from '../jobQueue';
 import type { JobHandler } from '../jobWorker';
 import type { Logger } from '../../logger';
 import type { Db } from '../../store/database';
-import { acrossTenants } from '../../store/tenantScope';
+import type { Database } from '../../store/schema';
+import { acrossTenants, forTenant } from '../../store/tenantScope';
 import { notBookedComment } from '../../booking/createEvent';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
@@ -32,27 +32,26 @@ const batchSize = 25;
 
 type Intent = { transaction_id: string; pair_id: string; organizer_user_id: string | null; starts_at: Date | null; ends_at: Date | null };
 
-function dueIntents(db: Db, now: Date) {
+/** The condition of an intent the sweep settles: located and abandoned, or too old to locate. */
+function dueAt(now: Date) {
   const abandoned = new Date(now.getTime() - abandonedAfterMs);
   const unlocatable = new Date(now.getTime() - unlocatableAfterMs);
-  return db
-    .selectFrom('booking_intents')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('organizer_user_id', 'is not', null), eb('starts_at', 'is not', null), eb('ends_at', 'is not', null), eb('created_at', '<=', abandoned)]),
-        eb('created_at', '<=', unlocatable),
-      ]),
-    );
+  return (eb: ExpressionBuilder<Database, 'booking_intents'>) =>
+    eb.or([
+      eb.and([eb('organizer_user_id', 'is not', null), eb('starts_at', 'is not', null), eb('ends_at', 'is not', null), eb('created_at', '<=', abandoned)]),
+      eb('created_at', '<=', unlocatable),
+    ]);
 }
 
 /**
  * One sweep per tenant and quarter of an hour, for tenants that have a booking intent nobody
- * finished. Only with the app's own Graph identity: with `BOOKING_GRAPH_IDENTITY=delegated`
- * Upward cannot read the organizer's calendar without them (decision 0016).
+ * finished. Only with an identity that reaches calendars unattended (the app's own): with
+ * `BOOKING_GRAPH_IDENTITY=delegated` Upward cannot read the organizer's calendar without them
+ * (decision 0016).
  */
-export async function abandonedBookingJobs(db: Db, now: Date, bookingIdentity: Config['bookingIdentity']): Promise<NewJob[]> {
-  if (bookingIdentity !== 'app') return [];
-  const tenants = await dueIntents(acrossTenants(db, 'booking sweep'), now).select('tenant_id').distinct().execute();
+export async function abandonedBookingJobs(db: Db, now: Date, identity: BookingIdentity): Promise<NewJob[]> {
+  if (!identity.unattended) return [];
+  const tenants = await acrossTenants(db, 'booking sweep').selectFrom('booking_intents').where(dueAt(now)).select('tenant_id').distinct().execute();
   const quarter = new Date(Math.floor(now.getTime() / sweepEveryMs) * sweepEveryMs).toISOString().slice(0, 16);
   return tenants.map(({ tenant_id }) => ({ tenantId: tenant_id, kind: abandonedBookingJobKind, dedupeKey: `abandoned-bookings:${quarter}`, payload: {}, runAt: now }));
 }
@@ -80,18 +79,20 @@ async function eventsOf(calendar: Calendar, intent: Intent): Promise<string[]> {
  */
 async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info'> }, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
-    const intent = await dueIntents(trx, now)
+    const tenant = forTenant(trx, tenantId);
+    const intent = await tenant
+      .selectFrom('booking_intents')
+      .where(dueAt(now))
       .select(['transaction_id', 'pair_id', 'organizer_user_id', 'starts_at', 'ends_at'])
-      .where('tenant_id', '=', tenantId)
       .where('transaction_id', '=', transactionId)
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
     // Retried (and so young again), settled meanwhile, or held by another sweep.
     if (!intent) return false;
-    const forget = () => trx.deleteFrom('booking_intents').where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).execute();
+    const forget = () => tenant.deleteFrom('booking_intents').where('transaction_id', '=', transactionId).execute();
     const located = intent.organizer_user_id !== null && intent.starts_at !== null && intent.ends_at !== null;
-    const session = await trx.selectFrom('sessions').select('id').where('tenant_id', '=', tenantId).where('transaction_id', '=', transactionId).executeTakeFirst();
+    const session = await tenant.selectFrom('sessions').select('id').where('transaction_id', '=', transactionId).executeTakeFirst();
     if (session || !located) {
       await forget();
       return true;
@@ -117,10 +118,9 @@ async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, '
  * intent goes. An intent whose event could not be checked stays for the next run; the job then
  * fails, so the queue retries it with backoff. Answers how many intents were settled.
  */
-async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
-  const due = await dueIntents(deps.db, now).select('transaction_id').where('tenant_id', '=', tenantId).orderBy('created_at').limit(batchSize).execute();
-  // Only the app's own identity reaches an organizer's calendar without them.
-  const calendar = graphCalendar(deps.graph.forApp(tenantId), 'app');
+async function settleAbandonedBookings(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
+  const { calendar } = deps;
+  const due = await forTenant(deps.db, tenantId).selectFrom('booking_intents').where(dueAt(now)).select('transaction_id').orderBy('created_at').limit(batchSize).execute();
   let settled = 0;
   let firstError: unknown = null;
   for (const { transaction_id } of due) {
@@ -135,10 +135,12 @@ async function settleAbandonedBookings(deps: { db: Db; graph: GraphGateway; logg
   return settled;
 }
 
-export function abandonedBookingJobHandlers(deps: { db: Db; graph: GraphGateway; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
+export function abandonedBookingJobHandlers(deps: { db: Db; identity: BookingIdentity; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
   return {
     [abandonedBookingJobKind]: async (job, now) => {
-      const settled = await settleAbandonedBookings(deps, job.tenant_id, now);
+      // Planned under an identity that could reach the calendars, and run under one that cannot (configuration changed): nothing to do.
+      if (!deps.identity.unattended) return { kind: 'done', outcome: 'skipped' };
+      const settled = await settleAbandonedBookings({ db: deps.db, calendar: deps.identity.unattended(job.tenant_id), logger: deps.logger }, job.tenant_id, now);
       return { kind: 'done', outcome: settled > 0 ? 'sent' : 'skipped' };
     },
   };

@@ -128,11 +128,10 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
     }),
     ...proactive(deps, botJobs.programmeAdjusted, async (job) => {
       // The values as they are now (the event names only the fields), for someone still enrolled.
-      const programme = await deps.db
+      const programme = await forTenant(deps.db, job.tenant_id)
         .selectFrom('programmes as g')
         .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.programme_id', '=', 'g.id'))
         .select(['g.id', 'g.name', 'g.settings', 'g.details', 'g.ends_on'])
-        .where('g.tenant_id', '=', job.tenant_id)
         .where('g.id', '=', job.payload.programmeId)
         .where('p.user_id', '=', job.payload.userId)
         .where('p.status', '=', 'enrolled')

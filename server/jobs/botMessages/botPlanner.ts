@@ -54,7 +54,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .having((eb) => eb.fn.min('sessions.ends_at'), '<=', now)
     .execute();
   for (const f of firsts) {
-    const firstSessionEndedAt = new Date(f.first_end as unknown as string).toISOString();
+    const firstSessionEndedAt = f.first_end.toISOString();
     const due = surveysDue({ schedule: programmeDetailsOf(f.details, f.programme_id).surveySchedule, relationshipMonths: 0, startedAt: null, firstSessionEndedAt, now: now.toISOString() });
     for (const { kind, dueAt } of due) {
       for (const { userId, role } of both(f)) {
@@ -128,8 +128,7 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
     .execute();
   for (const p of quiet) {
     const cadenceMs = programmeSettingsOf(p.settings, p.programme_id).cadenceDays * day;
-    const lastRaw = p.last_start as unknown as Date | string | null;
-    const last = lastRaw ? new Date(lastRaw) : p.started_at;
+    const last = p.last_start ?? p.started_at;
     if (!last || last.getTime() > now.getTime() || now.getTime() - last.getTime() < cadenceMs + grace) continue;
     for (const { userId } of both(p)) {
       jobs.push(jobOf(botJobs.nudge, { tenantId: p.tenant_id, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now }));

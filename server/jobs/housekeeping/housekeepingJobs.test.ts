@@ -45,7 +45,7 @@ describe('bot housekeeping jobs', () => {
     const pair = await aPair(db(), tenantId, { status: 'proposed', mentorUserId: reachable, menteeUserId: unreachable });
     await db()
       .insertInto('conversation_references')
-      .values({ tenant_id: tenantId, user_id: reachable, conversation_id: `a:${randomUUID()}`, reference: JSON.stringify({}), claims: JSON.stringify({}), updated_at: now })
+      .values({ tenant_id: tenantId, user_id: reachable, reference: JSON.stringify({}), updated_at: now })
       .execute();
     await recordDomainEvent(db(), { tenantId, kind: 'pair.proposed', subjectId: pair.id, payload: { programmeId: pair.programme_id }, at: now });
 

@@ -17,7 +17,7 @@ export async function takeawayProposer(props: CommandProps & { input: TakeawayIn
       .where('session_id', '=', props.input.sessionId)
       .where('proposed_by_user_id', '=', member.userId)
       .executeTakeFirstOrThrow();
-    if (Number(count) >= maxTakeawaysPerSession) throw new ApiError('takeawayLimit');
+    if (count >= maxTakeawaysPerSession) throw new ApiError('takeawayLimit');
     const row: TakeawayRow = {
       tenant_id: member.pair.tenant_id,
       id: randomUUID(),
