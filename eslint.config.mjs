@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
+import react from 'eslint-plugin-react';
 import globals from 'globals';
 
 const frontDoors = ['tabs', 'bot', 'outlook-addin'];
@@ -92,6 +93,29 @@ export default tseslint.config(
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...jsxA11y.configs.strict.rules, ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Every word the tab shows comes from its catalogues (tabs/locales/, decision 0053): a string
+    // literal rendered as JSX text is English nobody can translate. Attributes are checked in the
+    // browser, by the pseudo-locale test, since most are not words (intent="error").
+    files: ['tabs/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { react },
+    rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '…', '(', ')', ',', ':', '–', '/'] }] },
+  },
+  {
+    // Layout in logical properties only, so a right-to-left language mirrors it (`dir` is set on the page's root).
+    files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ":matches(CallExpression[callee.name='makeStyles'], JSXAttribute[name.name='style']) Property > Identifier.key[name=/^((margin|padding)(Left|Right)|border(Left|Right)(Width|Style)?|left|right)$/]",
+          message: 'Use logical properties (marginInlineStart, paddingInlineEnd, insetInlineStart, ...): they mirror for right-to-left languages.',
+        },
+        { selector: ":matches(CallExpression[callee.name='makeStyles'], JSXAttribute[name.name='style']) Property[key.name='textAlign'] > Literal[value=/^(left|right)$/]", message: 'Use textAlign start or end: they mirror for right-to-left languages.' },
+      ],
+    },
   },
   {
     files: ['**/*.cjs', 'jest.config.js'],

@@ -32,8 +32,8 @@ describe('app icons', () => {
     for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]] as const) expect(png.data[(y * 32 + x) * 4 + 3]).toBe(0);
   });
 
-  it('Outlook ribbon icons have the sizes the manifest declares', () => {
-    for (const size of [16, 32, 80]) {
+  it('Outlook ribbon and add-in icons have their sizes in pixels', () => {
+    for (const size of [16, 32, 64, 80, 128]) {
       const png = decode(`outlook-addin/assets/icon-${size}.png`);
       expect([png.width, png.height]).toEqual([size, size]);
     }

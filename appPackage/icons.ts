@@ -118,5 +118,8 @@ export function iconFiles(): Record<string, Buffer> {
     'outlook-addin/assets/icon-16.png': drawAddinIcon(16),
     'outlook-addin/assets/icon-32.png': drawAddinIcon(32),
     'outlook-addin/assets/icon-80.png': drawAddinIcon(80),
+    // The add-in's own icons, from which the XML manifest for Outlook on Mac, mobile and older Windows is generated.
+    'outlook-addin/assets/icon-64.png': drawAddinIcon(64),
+    'outlook-addin/assets/icon-128.png': drawAddinIcon(128),
   };
 }

@@ -14,7 +14,8 @@ export interface SessionView {
   partnerName: string;
   startsAt: string;
   endsAt: string;
-  venue: string;
+  /** The room's name, or only the kind of place (worded in the reader's language by the card). */
+  venue: { name: string | null; kind: string | null };
   joinUrl: string | null;
   /** Accepted agenda items, in order. */
   agenda: string[];

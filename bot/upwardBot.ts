@@ -3,6 +3,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import { AgentApplication, CardFactory, type CloudAdapter, Conversation, MessageFactory, type Storage, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { botCommands, type BotCommandTitle } from '../shared/botCommands';
 import type { BotBackend, Person, SurveyKind } from './botBackend';
+import { botText, type BotText } from './botText';
 import { type Card, withCardId } from './cards/cardText';
 import { proposalAnsweredCard, type TabLinks } from './cards/noticeCards';
 import { maxProposedTakeaways, nothingToReflectOnCard, reflectionCard, reflectionSavedCard } from './cards/reflectionCards';
@@ -21,8 +22,8 @@ export interface UpwardBotOptions {
   links: TabLinks;
   /** How long "pause reminders" pauses them. */
   pauseDays?: number;
-  /** What to tell the person when a turn fails: plain words, never the error's own message (the host logs it). */
-  failureMessage(error: Error, activity: Activity): { title: string; text: string };
+  /** What to tell the person when a turn fails, in their language: plain words, never the error's own message (the host logs it). */
+  failureMessage(error: Error, activity: Activity, text: BotText): { title: string; text: string };
 }
 
 export function cardActivity(card: Card): Activity {
@@ -31,6 +32,9 @@ export function cardActivity(card: Card): Activity {
 
 const commandPattern = (title: BotCommandTitle) => new RegExp(`^\\s*${title.replace(/ /g, '\\s+')}\\s*[.!?]?\\s*$`, 'i');
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** The person's language, as Teams gives it with every activity (their Teams display language). */
+const textOf = (context: TurnContext): BotText => botText(context.activity.locale);
 
 /**
  * The Upward bot in a person's 1:1 chat. Every route is registered here, in one place; each
@@ -58,10 +62,10 @@ export class UpwardBot extends AgentApplication<TurnState> {
       await this.remember(context);
       return true;
     });
-    this.onConversationUpdate('membersAdded', (context) => this.reply(context, helpCard()));
+    this.onConversationUpdate('membersAdded', (context) => this.reply(context, helpCard(textOf(context))));
 
     const commands: Record<BotCommandTitle, (context: TurnContext, person: Person) => Promise<void>> = {
-      help: (context) => this.reply(context, helpCard()),
+      help: (context) => this.reply(context, helpCard(textOf(context))),
       'next session': (context, person) => this.showNextSession(context, person),
       agenda: (context, person) => this.showNextSession(context, person),
       reflect: (context, person) => this.askForReflection(context, person),
@@ -72,15 +76,15 @@ export class UpwardBot extends AgentApplication<TurnState> {
       this.onMessage(commandPattern(title), (context) => this.asPerson(context, (person) => commands[title](context, person)));
     }
 
-    this.onAction('agenda.add', async (person, data) => {
+    this.onAction('agenda.add', async (person, data, text) => {
       const outcome = await this.backend.addAgendaItem(person, str(data.pairId), str(data.text), this.clock());
-      return textCard(outcome === 'added' ? 'Added to the agenda' : 'Suggested', outcome === 'added' ? 'It is on the agenda of your next session.' : 'Your mentee will see your suggestion and decide.');
+      return outcome === 'added' ? textCard(text.t('agenda.addedHeading'), text.t('agenda.addedText')) : textCard(text.t('agenda.suggestedHeading'), text.t('agenda.suggestedText'));
     });
-    this.onAction('proposal.answer', async (person, data) => {
+    this.onAction('proposal.answer', async (person, data, text) => {
       const outcome = await this.backend.answerProposal(person, str(data.pairId), data.accept === true || data.accept === 'true', this.clock());
-      return proposalAnsweredCard(outcome, this.links.workspace(str(data.pairId)));
+      return proposalAnsweredCard(text, outcome, this.links.workspace(str(data.pairId)));
     });
-    this.onAction('reflection.submit', async (person, data) => {
+    this.onAction('reflection.submit', async (person, data, text) => {
       const takeaways = Array.from({ length: maxProposedTakeaways }, (_, i) => str(data[`takeaway${i + 1}`])).filter(Boolean);
       const confirmTakeawayIds = Object.entries(data).filter(([k, v]) => k.startsWith('confirm_') && v === 'true').map(([k]) => k.slice('confirm_'.length));
       const result = await this.backend.submitReflection(
@@ -88,29 +92,30 @@ export class UpwardBot extends AgentApplication<TurnState> {
         { pairId: str(data.pairId), sessionId: str(data.sessionId), reflection: str(data.reflection), takeaways, commitment: str(data.commitment) || null, commitmentDueOn: str(data.commitmentDueOn) || null, confirmTakeawayIds },
         this.clock(),
       );
-      return reflectionSavedCard({ takeaways: takeaways.length, agreed: result.agreed });
+      return reflectionSavedCard(text, { takeaways: takeaways.length, agreed: result.agreed });
     });
-    this.onAction('praise.submit', async (person, data) => {
+    this.onAction('praise.submit', async (person, data, text) => {
       await this.backend.givePraise(person, str(data.pairId), str(data.text), this.clock());
-      return textCard('Sent', 'Your thanks is on its way. Your mentor decides whether their manager may see it.');
+      return textCard(text.t('praise.sentHeading'), text.t('praise.sentText'));
     });
-    this.onAction('praise.share', async (person, data) => {
+    this.onAction('praise.share', async (person, data, text) => {
       const share = data.share === true || data.share === 'true';
       await this.backend.decidePraiseSharing(person, str(data.pairId), str(data.praiseId), share, this.clock());
-      return textCard('Noted', share ? 'Your manager may now see this praise.' : 'This praise stays between you and your mentee.');
+      return textCard(text.t('praise.notedHeading'), text.t(share ? 'praise.shared' : 'praise.kept'));
     });
-    this.onAction('survey.submit', async (person, data) => {
+    this.onAction('survey.submit', async (person, data, text) => {
       const { pairId, kind, cardId: _cardId, ...answers } = data;
       await this.backend.answerSurvey(person, str(pairId), str(kind) as SurveyKind, Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, str(v)])), this.clock());
-      return textCard('Thank you', 'Your answers are counted only in aggregate.');
+      return textCard(text.t('survey.thanksHeading'), text.t('survey.thanksText'));
     });
-    this.onAction('repair.request', async (person, data) => {
-      await this.backend.requestRepair(person, str(data.pairId), 'Asked for a new partner from the bot (no fault).', this.clock());
-      return textCard('Request sent', 'Your programme admin will find you a new partner. Nobody is told why, and nobody is at fault.');
+    this.onAction('repair.request', async (person, data, text) => {
+      // The reason is recorded for the programme admin, in the service's language, not the person's.
+      await this.backend.requestRepair(person, str(data.pairId), botText('en').t('repair.reason'), this.clock());
+      return textCard(text.t('repair.sentHeading'), text.t('repair.sentText'));
     });
-    this.onActivity('message', (context) => this.reply(context, helpCard()));
+    this.onActivity('message', (context) => this.reply(context, helpCard(textOf(context))));
     this.onError(async (context, error) => {
-      const { title, text } = this.failureMessage(error, context.activity);
+      const { title, text } = this.failureMessage(error, context.activity, textOf(context));
       await context.sendActivity(cardActivity(textCard(title, text)));
     });
   }
@@ -121,19 +126,20 @@ export class UpwardBot extends AgentApplication<TurnState> {
    * card is answered once: pressed again (another device, a replay) it changes nothing. A failure
    * leaves the card as it was, with what was typed, and says so in words.
    */
-  private onAction(verb: string, act: (person: Person, data: Record<string, unknown>) => Promise<Card>): void {
+  private onAction(verb: string, act: (person: Person, data: Record<string, unknown>, text: BotText) => Promise<Card>): void {
     this.adaptiveCards.actionExecute<{ data?: Record<string, unknown> }>(verb, async (context, _state, action) => {
       const data = action.data && typeof action.data === 'object' ? action.data : {};
       const person = personOf(context);
-      if (!person) return unknownPersonCard();
+      const text = textOf(context);
+      if (!person) return unknownPersonCard(text);
       const cardId = str(data.cardId);
-      if (cardId && !(await this.backend.claimCard(person, cardId, this.clock()))) return answeredAlreadyCard();
+      if (cardId && !(await this.backend.claimCard(person, cardId, this.clock()))) return answeredAlreadyCard(text);
       try {
-        return this.stamped(await act(person, data));
+        return this.stamped(await act(person, data, text));
       } catch (error) {
         if (cardId) await this.backend.releaseCard(person, cardId);
-        const { title, text } = this.failureMessage(error instanceof Error ? error : new Error(String(error)), context.activity);
-        return `${title}. ${text}`;
+        const failure = this.failureMessage(error instanceof Error ? error : new Error(String(error)), context.activity, text);
+        return `${failure.title}. ${failure.text}`;
       }
     });
   }
@@ -163,32 +169,35 @@ export class UpwardBot extends AgentApplication<TurnState> {
 
   private async asPerson(context: TurnContext, act: (person: Person) => Promise<void>): Promise<void> {
     const person = personOf(context);
-    if (!person) return this.reply(context, unknownPersonCard());
+    if (!person) return this.reply(context, unknownPersonCard(textOf(context)));
     await act(person);
   }
 
   private async showNextSession(context: TurnContext, person: Person): Promise<void> {
     const session = await this.backend.nextSession(person, this.clock());
-    await this.reply(context, session ? sessionCard(session, { reminder: false }) : noSessionCard());
+    const text = textOf(context);
+    await this.reply(context, session ? sessionCard(text, session, { reminder: false }) : noSessionCard(text));
   }
 
   private async askForReflection(context: TurnContext, person: Person): Promise<void> {
     const prompt = await this.backend.reflectionPrompt(person, this.clock());
-    await this.reply(context, prompt ? reflectionCard(prompt) : nothingToReflectOnCard());
+    const text = textOf(context);
+    await this.reply(context, prompt ? reflectionCard(text, prompt) : nothingToReflectOnCard(text));
   }
 
   private async composePraise(context: TurnContext, person: Person): Promise<void> {
     const pair = await this.backend.currentPair(person);
-    if (!pair) return this.reply(context, textCard('No partner yet', 'Once you are paired, you can thank your partner here.'));
-    if (pair.role !== 'mentee') return this.reply(context, textCard('Praise goes to the mentor', 'In Upward the mentee thanks the mentor. Your mentee can thank you here; you decide who sees it.'));
-    await this.reply(context, praiseComposeCard(pair.pairId, pair.partnerName));
+    const text = textOf(context);
+    if (!pair) return this.reply(context, textCard(text.t('praise.noPartnerHeading'), text.t('praise.noPartnerText')));
+    if (pair.role !== 'mentee') return this.reply(context, textCard(text.t('praise.mentorHeading'), text.t('praise.mentorText')));
+    await this.reply(context, praiseComposeCard(text, pair.pairId, pair.partnerName));
   }
 
   private async pauseReminders(context: TurnContext, person: Person): Promise<void> {
     const now = this.clock();
     const until = new Date(now.getTime() + this.pauseDays * 86_400_000);
     await this.backend.pauseReminders(person, until, now);
-    await this.reply(context, pausedCard(until, await this.backend.timeZone(person)));
+    await this.reply(context, pausedCard(textOf(context), until, await this.backend.timeZone(person)));
   }
 }
 

@@ -229,7 +229,7 @@ describe('calendar', () => {
     expect(res.body.error.message).toMatch(/20/);
   });
 
-  it('books one event when the same request is retried with the same transactionId, with the room accepted and a Teams link', async () => {
+  it('books one event when the same request is retried with the same transactionId, with a Teams link and the room answering after the create', async () => {
     const room = standIn.org.rooms.find((r) => r.bookingType === 'standard')!;
     const request = {
       subject: 'Upward session',
@@ -251,7 +251,8 @@ describe('calendar', () => {
     expect(standIn.eventCount(leader)).toBe(1);
     expectContract(first.body, eventContract);
     expect(first.body.onlineMeeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
-    expect(first.body.attendees.find((a: { type: string }) => a.type === 'resource').status.response).toBe('accepted');
+    // Exchange's Resource Booking Attendant answers later: the create's answer has no response from the room.
+    expect(first.body.attendees.find((a: { type: string }) => a.type === 'resource').status.response).toBe('none');
     expect(first.body.start).toEqual({ dateTime: '2030-03-05T15:00:00.0000000', timeZone: 'UTC' });
 
     const busy = await graph(`/users/${leader}/calendar/getSchedule`, {
@@ -259,6 +260,8 @@ describe('calendar', () => {
       body: { schedules: [room.emailAddress], startTime: request.start, endTime: request.end, availabilityViewInterval: 60 },
     });
     expect(busy.body.value[0].availabilityView).toBe('2');
+    const read = await graph(`/users/${leader}/events/${first.body.id}`);
+    expect(read.body.attendees.find((a: { type: string }) => a.type === 'resource').status.response).toBe('accepted');
   });
 
   it('gets, updates and cancels an event; a delegated token cannot write to another mailbox', async () => {

@@ -34,6 +34,12 @@ export interface M365StandInOptions {
   size?: number;
   /** Further tenant ids whose tokens the stand-in also issues and whose keys it publishes, for cross-tenant tests (same people, other tenant). */
   extraTenantIds?: readonly string[];
+  /** How long rooms take to answer invitations (0, the default: on the first read after the create); see `CalendarStoreOptions`. */
+  roomResponseDelayMs?: number;
+  /** Milliseconds now, for the room answers' delay (tests set the time). */
+  now?: () => number;
+  /** Concurrent requests an app may have on one mailbox before Exchange answers 429 (4, as Outlook's service limits say). */
+  mailboxConcurrency?: number;
 }
 
 export interface M365StandIn {
@@ -81,6 +87,12 @@ export interface M365StandIn {
   stats: RequestStats;
   /** Events stored in a mailbox (or everywhere): for tests that check one booking was made. */
   eventCount(mailboxUserId?: string): number;
+  /**
+   * Room mailboxes' answers: `process()` has rooms answer their waiting invitations now (or only
+   * the one for an event); `decline(room, eventId)` withdraws a room's acceptance, as when
+   * facilities take a room back. Also `POST /_standin/rooms/process` and `/_standin/rooms/{room}/decline`.
+   */
+  rooms: { process(filter?: { eventId?: string }): number; decline(roomAddress: string, eventId: string): boolean };
   /** Meeting cancellations sent to attendees (from one organizer's mailbox, or all): for tests that check who was told. */
   cancellations(mailboxUserId?: string): readonly SentCancellation[];
   /** Messages posted to a Teams channel: for tests that check what reached it. */
@@ -93,7 +105,7 @@ export interface M365StandIn {
 /** App Service's identity endpoint on the stand-in (IDENTITY_ENDPOINT). */
 
 /** One local server on 127.0.0.1 hosting Microsoft Graph at `/v1.0`, Entra ID at `/{tenantId}/...`, App Service's managed identity endpoint and the Bot Connector's keys. */
-export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [] }: M365StandInOptions = {}): Promise<M365StandIn> {
+export async function startM365StandIn({ port = 5100, seed = 'upward', size = 300, extraTenantIds = [], roomResponseDelayMs = 0, now, mailboxConcurrency }: M365StandInOptions = {}): Promise<M365StandIn> {
   const org = generateDemoOrg({ seed, size });
   const keys = await createSigningKeys();
   const server = createServer();
@@ -106,7 +118,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const identityDirectory = directoryFromOrg(org);
   const issuer = createTokenIssuer({ baseUrl: url, tenantId: org.tenantId, clientId: org.clientId, keys, directory: identityDirectory });
   const directory = new DirectoryStore(org);
-  const calendars = new CalendarStore(org);
+  const calendars = new CalendarStore(org, { roomResponseDelayMs, now });
   const faults = new FaultInjector();
   const stats = new RequestStats();
   const channels = new ChannelStore();
@@ -144,12 +156,12 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const extraIssuers = extraTenantIds.map((tenantId) => createTokenIssuer({ baseUrl: url, tenantId, clientId: org.clientId, keys, directory: identityDirectory }));
   // Graph accepts a token of any tenant the stand-in hosts (same people in each).
   const graphIssuer = { ...issuer, verify: (token: string, audience: string | readonly string[]) => firstVerified([issuer, ...extraIssuers], token, audience) };
-  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels, chats }));
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels, chats, mailboxConcurrency }));
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
   app.use(BOT_CONNECTOR_PATH, botConnector.router);
-  app.use('/_standin', adminRouter({ faults, stats, directory, applications }));
+  app.use('/_standin', adminRouter({ faults, stats, directory, calendars, applications }));
   const teamsHostDeps = { directory: identityDirectory, tenantId: org.tenantId, clientId: org.clientId, environment: new URL(url).host };
   app.use('/teamsHost', createTeamsHostRouter({ ...teamsHostDeps, tokens: hostTokens({ issuer, keys, clientId: org.clientId, tenantId: org.tenantId }) }));
   server.on('request', app);
@@ -176,6 +188,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),
     cancellations: (mailboxUserId) => calendars.cancellations(mailboxUserId),
+    rooms: { process: (filter) => calendars.processRoomInvitations(filter), decline: (room, eventId) => calendars.declineAsRoom(room, eventId) },
     channelMessages: (teamId, channelId) => channels.messages(teamId, channelId),
     teamsChats: chats,
     stop: () =>

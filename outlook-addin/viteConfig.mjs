@@ -18,6 +18,6 @@ export function addinViteConfig({ outDir = path.join(repoRoot, 'dist/web/addin')
     mode: 'production',
     oxc: { jsx: { runtime: 'automatic', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, rollupOptions: { input: path.join(here, 'taskpane.html') } },
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false, rollupOptions: { input: ['taskpane.html', 'auth-dialog.html'].map((page) => path.join(here, page)) } },
   };
 }

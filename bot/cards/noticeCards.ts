@@ -1,5 +1,6 @@
 import { teamsEntityLink } from '../../shared/teamsDeepLinks';
 import type { ProposalOutcome, ProposalView } from '../botBackend';
+import type { BotText } from '../botText';
 import { adaptiveCard, type Card, heading, paragraph, safeText, execute, userText } from './cardText';
 
 const openUrl = (title: string, url: string) => ({ type: 'Action.OpenUrl', title, url });
@@ -31,38 +32,38 @@ export function tabLinks(tabUrl: string, teamsAppCatalogId?: string): TabLinks {
  * A published match, to each of the two people privately: who the partner is (directory facts,
  * never their reporting line), why the match scored well, and Accept / Decline.
  */
-export function proposalCard(view: ProposalView): Card {
+export function proposalCard(text: BotText, view: ProposalView): Card {
   const { partner } = view;
   const facts = [partner.jobTitle, partner.department].filter((f): f is string => Boolean(f));
   const body: unknown[] = [
-    heading('You have been matched'),
+    heading(text.t('proposal.heading')),
     {
       type: 'RichTextBlock',
       inlines: [
-        { type: 'TextRun', text: 'You have been matched with ' },
+        { type: 'TextRun', text: `${text.t('proposal.matchedWith')} ` },
         { type: 'TextRun', text: safeText(partner.name), weight: 'Bolder' },
-        { type: 'TextRun', text: safeText(facts.length ? `, ${facts.join(', ')}.` : '.') },
+        { type: 'TextRun', text: safeText(facts.length ? text.t('proposal.facts', { facts: facts.join(', ') }) : '.') },
       ],
     },
-    paragraph(view.role === 'mentee' ? 'They would be your reverse mentor: the junior colleague who shares their experience with you.' : 'They would be your mentee: the senior leader who learns from your experience.'),
+    paragraph(text.t('proposal.role', { role: view.role })),
   ];
-  if (view.reasons.length > 0) body.push(paragraph('**Why this match**'), ...view.reasons.map((reason) => userText(`• ${reason}`)));
-  body.push(paragraph('Declining is no fault of anyone: nobody is told why, and you are both free for the next matching round.', { subtle: true }));
-  return adaptiveCard(body, [execute('Accept', 'proposal.answer', { pairId: view.pairId, accept: true }), execute('Decline (no fault)', 'proposal.answer', { pairId: view.pairId, accept: false })]);
+  if (view.reasons.length > 0) body.push(paragraph(text.t('proposal.why')), ...view.reasons.map((reason) => userText(`• ${reason}`)));
+  body.push(paragraph(text.t('proposal.declineNote'), { subtle: true }));
+  return adaptiveCard(body, [
+    execute(text.t('proposal.accept'), 'proposal.answer', { pairId: view.pairId, accept: true }),
+    execute(text.t('proposal.decline'), 'proposal.answer', { pairId: view.pairId, accept: false }),
+  ]);
 }
 
 /** The answer to Accept / Decline: where things stand now. */
-export function proposalAnsweredCard(outcome: ProposalOutcome, workspaceUrl: string): Card {
+export function proposalAnsweredCard(text: BotText, outcome: ProposalOutcome, workspaceUrl: string): Card {
   switch (outcome) {
     case 'waiting-for-partner':
-      return adaptiveCard([heading('Accepted'), paragraph('Thank you. We are waiting for your partner to accept. Once they do, you will both sign the charter in the Upward tab.')]);
+      return adaptiveCard([heading(text.t('proposal.waitingHeading')), paragraph(text.t('proposal.waitingText'))]);
     case 'paired':
-      return adaptiveCard(
-        [heading('You are paired'), paragraph('You have both accepted. Next, read and sign the charter in the Upward tab: your relationship starts when you have both signed it.')],
-        [openUrl('Sign the charter', workspaceUrl)],
-      );
+      return adaptiveCard([heading(text.t('proposal.pairedHeading')), paragraph(text.t('proposal.pairedText'))], [openUrl(text.t('proposal.signCharter'), workspaceUrl)]);
     case 'declined':
-      return adaptiveCard([heading('Declined, with no fault'), paragraph('Thank you for saying so. Nobody is at fault and nobody is told why. You and your proposed partner are both free for the next matching round.')]);
+      return adaptiveCard([heading(text.t('proposal.declinedHeading')), paragraph(text.t('proposal.declinedText'))]);
   }
 }
 
@@ -77,65 +78,60 @@ export interface ProgrammeNow {
   surveySchedule: { pairingFitAfterFirstSession: boolean; midPoint: boolean; end: boolean; pulseEveryDays: number };
 }
 
-function surveysLine(s: ProgrammeNow['surveySchedule']): string {
+function surveysLine(text: BotText, s: ProgrammeNow['surveySchedule']): string {
   const asked = [
-    s.pairingFitAfterFirstSession && 'how the pairing fits after your first session',
-    s.midPoint && 'a mid-point review',
-    s.end && 'an end survey',
-    s.pulseEveryDays > 0 && `a short pulse every ${s.pulseEveryDays} days`,
+    s.pairingFitAfterFirstSession && text.t('programme.surveyPairingFit'),
+    s.midPoint && text.t('programme.surveyMidPoint'),
+    s.end && text.t('programme.surveyEnd'),
+    s.pulseEveryDays > 0 && text.t('programme.surveyPulse', { days: s.pulseEveryDays }),
   ].filter((a): a is string => Boolean(a));
-  if (asked.length === 0) return 'The programme no longer sends scheduled surveys.';
-  const list = asked.length === 1 ? asked[0] : `${asked.slice(0, -1).join(', ')} and ${asked[asked.length - 1]}`;
-  return `The surveys are now: ${list}.`;
+  return asked.length === 0 ? text.t('programme.noSurveys') : text.t('programme.surveys', { list: text.list(asked) });
 }
 
 /** One sentence per changed field (as the event names them), with the values the programme has now. */
-export function adjustmentLines(changed: readonly string[], now: ProgrammeNow): string[] {
-  const endsOn = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${now.endsOn}T00:00:00Z`));
+export function adjustmentLines(text: BotText, changed: readonly string[], now: ProgrammeNow): string[] {
+  const endsOn = text.date(new Date(`${now.endsOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const lines: Record<string, string> = {
-    'settings.cadenceDays': `The programme now meets every ${now.cadenceDays} days.`,
-    'settings.sessionMinutes': `Sessions now last ${now.sessionMinutes} minutes.`,
-    'settings.relationshipMonths': `Each relationship now lasts ${now.relationshipMonths} months.`,
-    'settings.durationMonths': `The programme now runs for ${now.durationMonths} months.`,
-    'settings.guidelines': 'The guidelines (time commitment, frequency, expected outcomes) have changed.',
-    surveySchedule: surveysLine(now.surveySchedule),
-    guides: 'The training guides have been updated.',
-    charterText: 'The charter text has changed for pairs matched from now on.',
-    venuePolicy: 'The policy on where to meet has changed.',
-    endsOn: `The programme now ends on ${endsOn}.`,
+    'settings.cadenceDays': text.t('programme.cadence', { days: now.cadenceDays }),
+    'settings.sessionMinutes': text.t('programme.sessionMinutes', { minutes: now.sessionMinutes }),
+    'settings.relationshipMonths': text.t('programme.relationshipMonths', { months: now.relationshipMonths }),
+    'settings.durationMonths': text.t('programme.durationMonths', { months: now.durationMonths }),
+    'settings.guidelines': text.t('programme.guidelines'),
+    surveySchedule: surveysLine(text, now.surveySchedule),
+    guides: text.t('programme.guides'),
+    charterText: text.t('programme.charter'),
+    venuePolicy: text.t('programme.venues'),
+    endsOn: text.t('programme.endsOn', { date: endsOn }),
   };
   return changed.map((field) => lines[field]).filter((line): line is string => Boolean(line));
 }
 
 /** A mid-programme change, to everyone enrolled. The admin's own words stay in the guides, not here. */
-export function programmeAdjustedCard(input: { programme: ProgrammeNow; lines: string[]; guidesUrl: string; workspaceUrl: string }): Card {
+export function programmeAdjustedCard(text: BotText, input: { programme: ProgrammeNow; lines: string[]; guidesUrl: string; workspaceUrl: string }): Card {
   return adaptiveCard(
-    [heading('Your programme has changed'), userText(input.programme.name, { italic: true }), ...input.lines.map((line) => paragraph(line))],
-    [openUrl('Read the guides', input.guidesUrl), openUrl('Open your workspace', input.workspaceUrl)],
+    [heading(text.t('programme.heading')), userText(input.programme.name, { italic: true }), ...input.lines.map((line) => paragraph(line))],
+    [openUrl(text.t('programme.readGuides'), input.guidesUrl), openUrl(text.t('programme.openWorkspace'), input.workspaceUrl)],
   );
 }
 
 /** The partner of whoever drafted or edited the pair's story is asked to read it and consent; the text stays in the tab. */
-export function storyDraftedCard(input: { drafterName: string; edited: boolean; workspaceUrl: string }): Card {
+export function storyDraftedCard(text: BotText, input: { drafterName: string | null; edited: boolean; workspaceUrl: string }): Card {
   return adaptiveCard(
     [
-      heading(input.edited ? 'Your story was edited' : 'Your partner wrote your story'),
+      heading(text.t(input.edited ? 'story.editedHeading' : 'story.draftedHeading')),
       {
         type: 'RichTextBlock',
         inlines: [
-          { type: 'TextRun', text: safeText(input.drafterName), weight: 'Bolder' },
-          { type: 'TextRun', text: input.edited ? ' changed the story of your mentoring relationship.' : ' wrote the story of your mentoring relationship.' },
+          { type: 'TextRun', text: safeText(input.drafterName || text.t('story.yourPartner')), weight: 'Bolder' },
+          { type: 'TextRun', text: ` ${text.t(input.edited ? 'story.edited' : 'story.drafted')}` },
         ],
       },
-      paragraph('Read it in the Upward tab and say whether you agree to publish it. It is published only when you both agree to the same text.'),
+      paragraph(text.t('story.ask')),
     ],
-    [openUrl('Read the story', input.workspaceUrl)],
+    [openUrl(text.t('story.read'), input.workspaceUrl)],
   );
 }
 
-export function storyPublishedCard(workspaceUrl: string): Card {
-  return adaptiveCard(
-    [heading('Your story is published'), paragraph('You both agreed, so your story now appears on the programme page. Your programme admin may also share it in the programme’s Teams channel.')],
-    [openUrl('See it in Upward', workspaceUrl)],
-  );
+export function storyPublishedCard(text: BotText, workspaceUrl: string): Card {
+  return adaptiveCard([heading(text.t('story.publishedHeading')), paragraph(text.t('story.publishedText'))], [openUrl(text.t('story.see'), workspaceUrl)]);
 }

@@ -1,106 +1,114 @@
 import { botCommands } from '../../shared/botCommands';
 import type { SurveyKind } from '../botBackend';
+import type { BotText } from '../botText';
 import { adaptiveCard, type Card, heading, paragraph, execute, userText } from './cardText';
 
-export function helpCard(): Card {
+/** The commands keep their English titles (Teams sends the title as the message); what they do is in the person's words. */
+export function helpCard(text: BotText): Card {
   return adaptiveCard([
-    heading('What I can do'),
-    { type: 'FactSet', facts: botCommands.map((c) => ({ title: c.title, value: c.description })) },
-    paragraph('I also remind you before each session and ask for a short reflection after it.', { subtle: true }),
+    heading(text.t('help.heading')),
+    { type: 'FactSet', facts: botCommands.map((c) => ({ title: c.title, value: text.t(`command.${c.title}`) })) },
+    paragraph(text.t('help.footer'), { subtle: true }),
   ]);
 }
 
+const plainName = (name: string) => name.replace(/[*_[\]()#>`~\\{}]/g, '');
+
 /** The mentee thanks the mentor. */
-export function praiseComposeCard(pairId: string, partnerName: string): Card {
+export function praiseComposeCard(text: BotText, pairId: string, partnerName: string): Card {
   return adaptiveCard(
     [
-      heading('Say thank you'),
-      paragraph(`Tell ${partnerName.replace(/[*_[\]()#>`~\\{}]/g, '')} what they helped you see or do. They decide whether their manager may read it.`),
-      { type: 'Input.Text', id: 'text', label: 'Your praise', isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: 'Write your praise first.' },
+      heading(text.t('praise.composeHeading')),
+      paragraph(text.t('praise.composeText', { name: plainName(partnerName) })),
+      { type: 'Input.Text', id: 'text', label: text.t('praise.label'), isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: text.t('praise.missing') },
     ],
-    [execute('Send', 'praise.submit', { pairId })],
+    [execute(text.t('praise.send'), 'praise.submit', { pairId })],
   );
 }
 
 /** The mentor receives praise and chooses whether it may be shared with their own manager. */
-export function praiseReceivedCard(input: { pairId: string; praiseId: string; fromName: string; text: string }): Card {
+export function praiseReceivedCard(text: BotText, input: { pairId: string; praiseId: string; fromName: string | null; text: string }): Card {
   return adaptiveCard(
-    [heading('You were thanked'), paragraph(`From ${input.fromName.replace(/[*_[\]()#>`~\\{}]/g, '')}:`), userText(input.text, { italic: true }), paragraph('May your manager see this? You can change your mind later in the Upward tab.')],
     [
-      execute('Share with my manager', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: true }),
-      execute('Keep it to myself', 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: false }),
+      heading(text.t('praise.receivedHeading')),
+      paragraph(text.t('praise.from', { name: plainName(input.fromName || text.t('praise.yourMentee')) })),
+      userText(input.text, { italic: true }),
+      paragraph(text.t('praise.ask')),
+    ],
+    [
+      execute(text.t('praise.share'), 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: true }),
+      execute(text.t('praise.keep'), 'praise.share', { pairId: input.pairId, praiseId: input.praiseId, share: false }),
     ],
   );
 }
 
-const scale = (id: string, label: string) => ({
+const scale = (text: BotText, id: string, label: string) => ({
   type: 'Input.ChoiceSet',
   id,
   label,
   style: 'expanded',
   isRequired: true,
-  errorMessage: 'Pick one.',
-  choices: ['1', '2', '3', '4', '5'].map((v) => ({ title: v, value: v })),
+  errorMessage: text.t('survey.pick'),
+  choices: [1, 2, 3, 4, 5].map((v) => ({ title: text.number(v), value: String(v) })),
 });
 
 /** Pairing fit after the first session (with a no-fault re-pair), the mid-point review, and the end survey. */
-export function surveyCard(input: { pairId: string; kind: SurveyKind; role: 'mentor' | 'mentee' }): Card {
-  const selfAssessment = input.role === 'mentee' ? 'my understanding of other cultures and generations' : 'my confidence in speaking up to senior leaders';
+export function surveyCard(text: BotText, input: { pairId: string; kind: SurveyKind; role: 'mentor' | 'mentee' }): Card {
   const body: Record<SurveyKind, unknown[]> = {
-    'pairing-fit': [
-      heading('How is the pairing?'),
-      scale('fit', 'How well does this pairing work for you? (1 = not at all, 5 = very well)'),
-      paragraph('If it is not working, either of you can ask for a new partner. It is nobody’s fault, and your partner is not told why.', { subtle: true }),
+    'pairing-fit': [heading(text.t('survey.fitHeading')), scale(text, 'fit', text.t('survey.fit')), paragraph(text.t('survey.fitHint'), { subtle: true })],
+    'mid-point': [
+      heading(text.t('survey.midHeading')),
+      scale(text, 'progress', text.t('survey.progress')),
+      { type: 'Input.Text', id: 'comment', label: text.t('survey.change'), isMultiline: true, maxLength: 2000 },
     ],
-    'mid-point': [heading('Half way: how is it going?'), scale('progress', 'Are you getting what you hoped from it? (1 to 5)'), { type: 'Input.Text', id: 'comment', label: 'Anything to change? (seen only in aggregate)', isMultiline: true, maxLength: 2000 }],
     end: [
-      heading('The relationship is ending: how did it go?'),
-      scale('before', `Before the programme, ${selfAssessment} (1 to 5)`),
-      scale('after', `Now, ${selfAssessment} (1 to 5)`),
-      { type: 'Input.Text', id: 'comment', label: 'What would you tell the next pair? (seen only in aggregate)', isMultiline: true, maxLength: 2000 },
+      heading(text.t('survey.endHeading')),
+      scale(text, 'before', text.t('survey.before', { role: input.role })),
+      scale(text, 'after', text.t('survey.after', { role: input.role })),
+      { type: 'Input.Text', id: 'comment', label: text.t('survey.advice'), isMultiline: true, maxLength: 2000 },
     ],
   };
-  const actions = [execute('Send', 'survey.submit', { pairId: input.pairId, kind: input.kind })];
-  if (input.kind === 'pairing-fit') actions.push(execute('Ask for a new partner (no fault)', 'repair.request', { pairId: input.pairId }));
+  const actions = [execute(text.t('survey.send'), 'survey.submit', { pairId: input.pairId, kind: input.kind })];
+  if (input.kind === 'pairing-fit') actions.push(execute(text.t('survey.repair'), 'repair.request', { pairId: input.pairId }));
   return adaptiveCard(body[input.kind], actions);
 }
 
 export type NudgeKind = 'no-session' | 'commitment-due' | 'pair-ineligible';
 
 /** A gentle push; the ineligible notice is private and says what happens next. */
-export function nudgeCard(input: { kind: NudgeKind; partnerName?: string; commitment?: string; pairId?: string }): Card {
+export function nudgeCard(text: BotText, input: { kind: NudgeKind; partnerName?: string; commitment?: string; pairId?: string }): Card {
   switch (input.kind) {
     case 'no-session':
-      return adaptiveCard([heading('Time to meet again'), paragraph('No session is booked and it has been a while. Book the next one from the Upward tab or the Outlook add-in.')]);
+      return adaptiveCard([heading(text.t('nudge.noSessionHeading')), paragraph(text.t('nudge.noSessionText'))]);
     case 'commitment-due':
-      return adaptiveCard([heading('Your commitment is due'), paragraph('You committed to this:'), userText(input.commitment ?? '', { italic: true }), paragraph('Mark it kept or dropped in the Upward tab, or talk it through at your next session.')]);
+      return adaptiveCard([
+        heading(text.t('nudge.commitmentHeading')),
+        paragraph(text.t('nudge.commitmentIntro')),
+        userText(input.commitment ?? '', { italic: true }),
+        paragraph(text.t('nudge.commitmentText')),
+      ]);
     case 'pair-ineligible':
       return adaptiveCard(
-        [
-          heading('Your pairing needs to change'),
-          paragraph('A change in reporting lines means you and your partner are now in the same management chain, so the pairing cannot continue. Nobody did anything wrong.'),
-          paragraph('Your sessions are paused. Your programme admin will offer you a new partner; your reflections stay private to you.'),
-        ],
-        input.pairId ? [execute('Ask for a new partner now', 'repair.request', { pairId: input.pairId })] : [],
+        [heading(text.t('nudge.ineligibleHeading')), paragraph(text.t('nudge.ineligibleText')), paragraph(text.t('nudge.ineligibleNext'))],
+        input.pairId ? [execute(text.t('nudge.repairNow'), 'repair.request', { pairId: input.pairId })] : [],
       );
   }
 }
 
-export function pausedCard(until: Date, timeZone: string): Card {
-  const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone }).format(until);
-  return adaptiveCard([heading('Reminders paused'), paragraph(`I will not send reminders or nudges until ${day}. Commands still work.`)]);
+export function pausedCard(text: BotText, until: Date, timeZone: string): Card {
+  return adaptiveCard([heading(text.t('paused.heading')), paragraph(text.t('paused.text', { date: text.date(until, { dateStyle: 'full', timeZone }) }))]);
 }
 
-export function textCard(title: string, text: string): Card {
-  return adaptiveCard([heading(title), paragraph(text)]);
+export function textCard(title: string, body: string): Card {
+  return adaptiveCard([heading(title), paragraph(body)]);
 }
 
 /** What a card pressed a second time shows: nothing was recorded again. */
-export function answeredAlreadyCard(): Card {
-  return textCard('Already answered', 'You answered this card before; nothing changed. See everything in the Upward tab.');
+export function answeredAlreadyCard(text: BotText): Card {
+  return textCard(text.t('answered.heading'), text.t('answered.text'));
 }
 
 /** For an activity that does not say who sent it (Teams always does; something else sent it). */
-export function unknownPersonCard(): Card {
-  return textCard('Who are you?', 'I could not tell which Microsoft 365 account you use. Open me from Teams.');
+export function unknownPersonCard(text: BotText): Card {
+  return textCard(text.t('unknown.heading'), text.t('unknown.text'));
 }

@@ -16,6 +16,24 @@ interface StoredEvent {
   busyFor: Set<string>;
 }
 
+/** A meeting request in a room's inbox that its Resource Booking Attendant has not answered yet. */
+interface RoomInvitation {
+  eventId: string;
+  room: string;
+  receivedAt: number;
+}
+
+export interface CalendarStoreOptions {
+  /**
+   * How long a room takes to answer an invitation. Exchange's Resource Booking Attendant answers
+   * after the create, never in its response; here an invitation is answered on the first read of a
+   * calendar (or free/busy) once this much time has passed, or at once by `processRoomInvitations`.
+   */
+  roomResponseDelayMs?: number;
+  /** Milliseconds now: the clock room answers are timed by. */
+  now?: () => number;
+}
+
 const MAX_SCHEDULES = 20;
 const MAX_WINDOW_DAYS = 62;
 const STATUS_CODE: Record<string, string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
@@ -64,8 +82,17 @@ export class CalendarStore {
   private readonly userIdByAddress = new Map<string, string>();
   private readonly roomNames = new Map<string, string>();
   private readonly sentCancellations: SentCancellation[] = [];
+  /** Room invitations waiting for their room's answer, in the order they arrived. */
+  private pendingRooms: RoomInvitation[] = [];
+  private readonly roomResponseDelayMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly org: DemoOrg) {
+  constructor(
+    private readonly org: DemoOrg,
+    options: CalendarStoreOptions = {},
+  ) {
+    this.roomResponseDelayMs = options.roomResponseDelayMs ?? 0;
+    this.now = options.now ?? Date.now;
     const addressOf = new Map<string, string>();
     for (const p of org.people) {
       addressOf.set(p.user.id, p.user.mail.toLowerCase());
@@ -130,6 +157,7 @@ export class CalendarStore {
     if (!Number.isInteger(interval) || interval < 5 || interval > 1440) {
       throw new GraphError(400, 'ErrorInvalidParameter', 'availabilityViewInterval must be between 5 and 1440 minutes.');
     }
+    this.answerDueRoomInvitations();
     return request.schedules.map((scheduleId) => this.scheduleOf(scheduleId, from, to, interval, outputZone));
   }
 
@@ -167,6 +195,7 @@ export class CalendarStore {
   /** Creates an event in a mailbox; the same `transactionId` in the same mailbox returns the first event. */
   createEvent(mailboxId: string, organizer: { name: string; address: string }, input: Event, baseUrl: string): Event {
     const transactionKey = input.transactionId ? `${mailboxId}:${input.transactionId}` : undefined;
+    this.answerDueRoomInvitations();
     const existing = transactionKey ? this.transactions.get(transactionKey) : undefined;
     if (existing && this.events.has(existing)) return this.events.get(existing)!.event;
     const start = instantOf(input.start, 'Start');
@@ -236,15 +265,19 @@ export class CalendarStore {
     } else {
       event.onlineMeeting = null;
     }
-    stored.busyFor = new Set([organizerAddress.toLowerCase()]);
+    // A new time or a new guest list is a meeting update: rooms get it as a new request and answer it again.
+    const reinvite = input.start !== undefined || input.end !== undefined || input.attendees !== undefined;
+    const keptRooms = new Set(reinvite ? [] : [...stored.busyFor].filter((address) => this.roomsByAddress.has(address)));
+    stored.busyFor = new Set([organizerAddress.toLowerCase(), ...keptRooms]);
+    if (reinvite) this.pendingRooms = this.pendingRooms.filter((p) => p.eventId !== event.id);
     event.attendees = (event.attendees ?? []).map((attendee): Attendee => {
       const address = attendee.emailAddress?.address?.toLowerCase() ?? '';
       const room = this.roomsByAddress.get(address);
       if (room && attendee.type === 'resource') {
-        // Rooms auto-accept when free and decline a clash, as Exchange resource mailboxes do.
-        const clash = this.busyItems(address, stored.start, stored.end, stored.event.id ?? undefined).length > 0;
-        if (!clash) stored.busyFor.add(address);
-        return { ...attendee, emailAddress: { name: room.displayName, address: room.emailAddress }, status: { response: clash ? 'declined' : 'accepted', time: new Date().toISOString() } };
+        if (!reinvite) return attendee;
+        // The room's Resource Booking Attendant answers later (accepted, or declined on a clash): not in this response.
+        this.pendingRooms.push({ eventId: event.id!, room: address, receivedAt: this.now() });
+        return { ...attendee, emailAddress: { name: room.displayName, address: room.emailAddress }, status: { response: 'none', time: '0001-01-01T00:00:00Z' } };
       }
       if (this.userIdByAddress.has(address)) stored.busyFor.add(address);
       return { ...attendee, status: attendee.status ?? { response: 'none', time: '0001-01-01T00:00:00Z' } };
@@ -254,7 +287,8 @@ export class CalendarStore {
       event.location = { locationType: 'default', ...input.location, uniqueId: input.location.displayName, uniqueIdType: 'private' };
       if (!input.locations) event.locations = [{ displayName: input.location.displayName, locationType: event.location.locationType, uniqueIdType: 'unknown' }];
     }
-    const roomAttendee = event.attendees.find((a) => a.type === 'resource' && a.status?.response === 'accepted');
+    // Outlook shows an invited room as the location at once, whatever it answers later.
+    const roomAttendee = event.attendees.find((a) => a.type === 'resource' && this.roomsByAddress.has(a.emailAddress?.address?.toLowerCase() ?? ''));
     if (roomAttendee && !event.location?.displayName) {
       event.location = { displayName: roomAttendee.emailAddress?.name ?? '', locationType: 'conferenceRoom', locationEmailAddress: roomAttendee.emailAddress?.address ?? null, uniqueIdType: 'directory' };
     }
@@ -263,6 +297,7 @@ export class CalendarStore {
   getEvent(mailboxId: string, id: string): Event {
     // Exchange tells a malformed id from a missing item: 400 before any lookup.
     if (!/^[A-Za-z0-9_\-+/=]{16,}$/.test(id)) throw new GraphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+    this.answerDueRoomInvitations();
     const stored = this.events.get(id);
     if (!stored || stored.mailboxId !== mailboxId) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     return stored.event;
@@ -280,7 +315,12 @@ export class CalendarStore {
 
   deleteEvent(mailboxId: string, id: string): void {
     this.getEvent(mailboxId, id);
+    this.remove(id);
+  }
+
+  private remove(id: string): void {
     this.events.delete(id);
+    this.pendingRooms = this.pendingRooms.filter((p) => p.eventId !== id);
   }
 
   /** Cancelling sends the attendees a cancellation and removes the meeting from the organizer's calendar. */
@@ -288,7 +328,7 @@ export class CalendarStore {
     const event = this.getEvent(mailboxId, id);
     if (!event.isOrganizer) throw new GraphError(400, 'ErrorAccessDenied', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
     event.isCancelled = true;
-    this.events.delete(id);
+    this.remove(id);
     const to = (event.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase() ?? '').filter(Boolean);
     this.sentCancellations.push({ mailboxId, eventId: id, transactionId: event.transactionId ?? null, to, comment });
   }
@@ -302,6 +342,7 @@ export class CalendarStore {
     const owner = this.org.byId.get(mailboxId);
     if (!owner) return [];
     const address = owner.user.mail.toLowerCase();
+    this.answerDueRoomInvitations();
     const items: CalendarViewItem[] = [];
     for (const stored of this.events.values()) {
       if (stored.mailboxId === mailboxId && stored.start < to && stored.end > from) items.push({ event: stored.event, start: stored.start, end: stored.end });
@@ -346,6 +387,56 @@ export class CalendarStore {
       ],
       location: room ? { displayName: room.displayName, locationType: 'conferenceRoom', locationEmailAddress: room.emailAddress } : { displayName: '', locationType: 'default' },
     };
+  }
+
+  /**
+   * Rooms answer the invitations due by now (older than the configured delay), in the order they
+   * arrived: accepted when the room is free, declined when a booking it accepted first holds the time.
+   */
+  private answerDueRoomInvitations(): void {
+    const due = this.now() - this.roomResponseDelayMs;
+    this.answerRoomInvitations((p) => p.receivedAt <= due);
+  }
+
+  private answerRoomInvitations(which: (p: RoomInvitation) => boolean): number {
+    const answering = this.pendingRooms.filter(which);
+    this.pendingRooms = this.pendingRooms.filter((p) => !answering.includes(p));
+    for (const { eventId, room } of answering) {
+      const stored = this.events.get(eventId);
+      if (!stored) continue;
+      const clash = this.busyItems(room, stored.start, stored.end, eventId).length > 0;
+      this.setRoomResponse(stored, room, clash ? 'declined' : 'accepted');
+    }
+    return answering.length;
+  }
+
+  private setRoomResponse(stored: StoredEvent, room: string, response: 'accepted' | 'declined'): void {
+    if (response === 'accepted') stored.busyFor.add(room);
+    else stored.busyFor.delete(room);
+    stored.event.attendees = (stored.event.attendees ?? []).map((a) =>
+      a.type === 'resource' && a.emailAddress?.address?.toLowerCase() === room ? { ...a, status: { response, time: new Date(this.now()).toISOString() } } : a,
+    );
+  }
+
+  /**
+   * The rooms answer their waiting invitations now, whatever the delay (all of them, or only the
+   * one for `eventId`, so a test can have a later booking answered first). Answers how many.
+   */
+  processRoomInvitations(filter: { eventId?: string } = {}): number {
+    return this.answerRoomInvitations((p) => filter.eventId === undefined || p.eventId === filter.eventId);
+  }
+
+  /**
+   * A room withdraws its acceptance of an event, as when facilities take the room back: the
+   * organizer's copy shows the room as declined and the room's time is free again. False when the
+   * room had not accepted that event.
+   */
+  declineAsRoom(roomAddress: string, eventId: string): boolean {
+    const room = roomAddress.toLowerCase();
+    const stored = this.events.get(eventId);
+    if (!stored || !this.roomsByAddress.has(room) || !stored.busyFor.has(room)) return false;
+    this.setRoomResponse(stored, room, 'declined');
+    return true;
   }
 
   /** Cancellations sent (from one mailbox, or from all), oldest first: for tests that check who was told. */

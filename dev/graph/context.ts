@@ -15,6 +15,8 @@ export interface GraphContext {
 export interface Caller {
   kind: 'user' | 'app';
   oid: string;
+  /** The calling app's client id (`azp`, or `appid` in v1 tokens): Exchange's limits are per app and mailbox. */
+  appId: string;
   scopes: string[];
   roles: string[];
 }

@@ -8,6 +8,7 @@ import { channelRouter, type ChannelStore } from './channelRoutes';
 import type { Caller, GraphContext } from './context';
 import type { FaultInjector } from './faults';
 import { GraphError, sendGraphError } from './graphError';
+import { mailboxConcurrency } from './mailboxConcurrency';
 import { requirePermissions } from './permissions';
 import { placesRouter } from './placesRoutes';
 import type { RequestStats } from './requestStats';
@@ -20,6 +21,8 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 export interface GraphAppConfig extends GraphContext {
   issuer: TokenIssuer;
+  /** Concurrent requests an app may have on one mailbox (Outlook's limit, 4, by default). */
+  mailboxConcurrency?: number;
   faults: FaultInjector;
   stats: RequestStats;
   channels: ChannelStore;
@@ -40,6 +43,7 @@ function authenticate(issuer: TokenIssuer) {
     const caller: Caller = {
       kind: claims.idtyp === 'app' ? 'app' : 'user',
       oid: String(claims.oid ?? ''),
+      appId: String(claims.azp ?? claims.appid ?? ''),
       scopes: typeof claims.scp === 'string' ? claims.scp.split(' ') : [],
       roles: Array.isArray(claims.roles) ? claims.roles.map(String) : [],
     };
@@ -73,8 +77,15 @@ function methodNotAllowed(router: express.Router) {
 /** Microsoft Graph v1.0 as Upward uses it, to be mounted at `/v1.0`. */
 export function createGraphRouter(config: GraphAppConfig): express.Router {
   const router = express.Router();
-  router.use((req, res, next) => {
+  router.use((req, _res, next) => {
     config.stats.record(req.method, req.path, req.get(BATCH_ITEM_HEADER) === '1');
+    next();
+  });
+  router.use(express.json({ limit: '1mb' }));
+  router.use(authenticate(config.issuer));
+  router.use(mailboxConcurrency({ directory: config.directory, limit: config.mailboxConcurrency }));
+  // After the concurrency count: a request made slow holds its mailbox while it waits, as a slow Exchange call does.
+  router.use((req, res, next) => {
     const fault = config.faults.take(req.method, req.path);
     if (!fault) {
       next();
@@ -92,8 +103,6 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
       // A late answer nobody waits for any more must not keep the process alive.
     }, fault.delayMs ?? 0).unref();
   });
-  router.use(express.json({ limit: '1mb' }));
-  router.use(authenticate(config.issuer));
   router.use(requirePermissions(config));
   router.use(usersRouter(config));
   router.use(placesRouter(config));

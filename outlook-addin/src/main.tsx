@@ -1,19 +1,36 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBookingApi } from './api/bookingApi';
-import { connectAddinHost } from './host/addinHost';
+import { type AddinHost, connectAddinHost } from './host/addinHost';
+import type { PaneTheme } from './host/officeTheme';
 import { TaskPane } from './taskPane/TaskPane';
+
+const themes = { light: webLightTheme, dark: webDarkTheme } as const;
+
+/** The pane in Outlook's theme, following it when the person changes it; on a too-old Outlook, only the reason. */
+function App({ host }: { host: AddinHost }) {
+  const [theme, setTheme] = useState<PaneTheme>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  return (
+    <FluentProvider theme={themes[theme]} style={{ minHeight: '100vh' }}>
+      {host.tooOld ? (
+        <main>
+          <h1>Upward</h1>
+          <p role="alert">{host.tooOld}</p>
+        </main>
+      ) : (
+        <TaskPane api={createBookingApi(host.getToken)} host={host} />
+      )}
+    </FluentProvider>
+  );
+}
 
 /** Connects to Outlook (or the browser), then renders the task pane. */
 async function start() {
   const root = createRoot(document.getElementById('root')!);
   try {
-    const host = await connectAddinHost();
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane api={createBookingApi(host.getToken)} host={host} />
-      </FluentProvider>,
-    );
+    root.render(<App host={await connectAddinHost()} />);
   } catch (error) {
     root.render(
       <main>

@@ -1,4 +1,4 @@
-import { type BusyInterval, findSlots, type SlotSuggestion } from '../../shared/scheduling';
+import { type BusyInterval, explainNoSlot, findSlots, type NoSlotFinding, type SlotSearch, type SlotSuggestion } from '../../shared/scheduling';
 import type { VenuePlan } from '../../shared/venues';
 import type { Caller } from '../auth/caller';
 import type { Calendar } from '../calendar/calendar';
@@ -16,12 +16,17 @@ export interface Slot {
 }
 
 export interface Suggestions {
+  /** Neutral places first, fallbacks after, each group in the ranking `findSlots` gives. */
   suggestions: SlotSuggestion[];
+  /** Why there is none, exactly when `suggestions` is empty. */
+  noSlot: NoSlotFinding | null;
   /** How many neutral rooms had their calendars read, and how many rooms were left out as not neutral. */
   roomsChecked: number;
   roomsRejected: number;
   /** The caller's partner, for filling an appointment by hand (name and address only). */
   partner: { displayName: string; mail: string };
+  /** The programme's off-site venues' addresses, by venue id. */
+  offsiteAddresses: ReadonlyMap<string, string>;
 }
 
 /** A slot to book or move to, in UTC; only a future one can be. */
@@ -58,6 +63,17 @@ export async function lastLook(
   return people.some(taken) ? 'slotTaken' : null;
 }
 
+/** At most this many rooms are asked about in one direct getSchedule call (Graph's limit per call). */
+const maxSchedulesPerCall = 20;
+
+/** Which of the rooms (best first) are free for the whole slot, in one free/busy call; an unreadable room is not free. */
+export async function freeRooms(calendar: Pick<Calendar, 'busyNow'>, props: { organizerId: string; roomMails: readonly string[]; slot: Slot }): Promise<string[]> {
+  const asked = props.roomMails.slice(0, maxSchedulesPerCall);
+  if (asked.length === 0) return [];
+  const busy = await calendar.busyNow({ organizerId: props.organizerId, schedules: asked, from: props.slot.start, to: props.slot.end });
+  return asked.filter((mail) => !overlaps(busy.get(mail.toLowerCase()), props.slot, null));
+}
+
 export interface SuggestProps {
   actor: Caller;
   ctx: BookingContext;
@@ -67,7 +83,7 @@ export interface SuggestProps {
   from: string;
   to: string;
   /** A session being moved: its own time does not count against the cadence. */
-  excludeSessionId?: string;
+  excludeSessionId?: string | undefined;
 }
 
 /** Ranked times and neutral places for a pair: one free/busy round trip for both people and up to 40 rooms. */
@@ -100,7 +116,7 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     .where('status', '=', 'planned')
     .execute();
 
-  const suggestions = findSlots({
+  const search: SlotSearch = {
     from: props.from,
     to: props.to,
     sessionMinutes: ctx.sessionMinutes,
@@ -109,13 +125,18 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     venues,
     roomBusy,
     pairSessions: sessions.filter((s) => s.id !== props.excludeSessionId).map((s) => ({ start: s.starts_at.toISOString() })),
-  });
+  };
+  const found = findSlots(search);
+  // A fallback room is offered only after every neutral choice, so the first suggestions are the best places.
+  const suggestions = [...found.filter((s) => !s.fallback), ...found.filter((s) => s.fallback)];
   const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
   return {
     suggestions,
+    noSlot: suggestions.length === 0 ? explainNoSlot(search) : null,
     roomsChecked: roomMails.length,
     roomsRejected: plan.rejected.filter((r) => r.kind === 'room').length,
     partner: { displayName: partner.displayName, mail: partner.mail },
+    offsiteAddresses: new Map(ctx.venuePolicy.offsiteVenues.map((o) => [o.id, o.address])),
   };
 }
 

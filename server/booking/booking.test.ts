@@ -3,7 +3,8 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { createGraphGateway } from '../graph/graphGateway';
 import { createGraphTokens } from '../graph/graphTokens';
-import { aPair } from '../../test/harness/factories';
+import { aPair, aProgramme } from '../../test/harness/factories';
+import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { startTestService, type TestService } from '../../test/harness/testService';
 import { workingSpans } from '../../shared/scheduling';
 import { readFreeBusy } from '../calendar/graphCalendar';
@@ -38,8 +39,8 @@ describe('booking a session through Microsoft Graph', () => {
     service.standIn.stats.reset();
   });
 
-  const newPair = async () => {
-    const pair = await aPair(service.database.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader });
+  const newPair = async (programmeId?: string) => {
+    const pair = await aPair(service.database.db, tenantId, { status: 'active', mentorUserId: mentor, menteeUserId: leader, ...(programmeId ? { programmeId } : {}) });
     // As the reporting-line sync leaves it: mail, office and city from Entra ID.
     for (const id of [leader, mentor]) {
       const { user } = service.standIn.org.byId.get(id)!;
@@ -132,20 +133,95 @@ describe('booking a session through Microsoft Graph', () => {
     expect(workspace.body.upcomingSessions.map((s: { id: string }) => s.id)).toContain(booked.body.id);
   });
 
-  it('books one event and one session when the same request is repeated, one after the other or at once', async () => {
+  it('books one event and one session when the same time is asked twice, one after the other or at once, and refuses the second naming the first', async () => {
     const pair = await newPair();
     const [first, second] = (await suggestions(pair.id)).filter((s) => s.venue.kind === 'room');
     const before = service.standIn.eventCount();
     const one = await book(pair.id, first!);
-    const again = await book(pair.id, first!);
-    expect([one.status, again.status]).toEqual([201, 200]);
-    expect(again.body.id).toBe(one.body.id);
+    const again = await book(pair.id, first!, mentor);
+    expect([one.status, again.status]).toEqual([201, 409]);
+    expect(again.body.code).toBe('sessionExists');
+    expect(again.body.detail).toContain(`at ${first!.venue.displayName}`);
+    expect(again.body.detail).toMatch(/^Your Upward session on \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC at /);
+    expect(again.body.session).toMatchObject({ id: one.body.id, status: 'planned' });
+    expect(Date.parse(again.body.session.startsAt)).toBe(Date.parse(first!.start));
 
     const together = await Promise.all([book(pair.id, second!), book(pair.id, second!)]);
-    expect(together.map((r) => r.status).sort()).toEqual([200, 201]);
-    expect(together[0]!.body.id).toBe(together[1]!.body.id);
+    expect(together.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [won, lost] = together[0]!.status === 201 ? together : [together[1]!, together[0]!];
+    expect(lost!.body.session.id).toBe(won!.body.id);
     expect(service.standIn.eventCount()).toBe(before + 2);
     expect(await sessionRows(pair.id)).toHaveLength(2);
+  });
+
+  it('refuses a booking overlapping a planned session of the pair, and books the time again once that session is cancelled', async () => {
+    const pair = await newPair();
+    const [first] = (await suggestions(pair.id)).filter((s) => s.venue.kind === 'room');
+    const one = await book(pair.id, first!);
+    const halfLater = { ...first!, start: new Date(Date.parse(first!.start) + 30 * 60_000).toISOString(), end: new Date(Date.parse(first!.end) + 30 * 60_000).toISOString() };
+    const overlapping = await book(pair.id, halfLater);
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body).toMatchObject({ code: 'sessionExists', session: { id: one.body.id } });
+    expect((await service.api('POST', `/api/pairs/${pair.id}/sessions/${one.body.id}/cancel`, { as: leader })).status).toBe(200);
+    expect((await book(pair.id, first!)).status).toBe(201);
+  });
+
+  it('lists the pair’s upcoming sessions with the place, the invitation the partner receives and whether the caller can change it, never offering their times again', async () => {
+    const pair = await newPair();
+    const list = await suggestions(pair.id);
+    const booked = await book(pair.id, list[0]!);
+    const asMentor = await service.api('GET', `/api/pairs/${pair.id}/sessions`, { as: mentor });
+    expect(asMentor.status).toBe(200);
+    expect(asMentor.body.sessions).toEqual([
+      expect.objectContaining({
+        id: booked.body.id,
+        startsAt: new Date(list[0]!.start).toISOString(),
+        status: 'planned',
+        venue: { kind: list[0]!.venue.kind, displayName: list[0]!.venue.displayName, roomDeclined: false },
+        subject: 'Upward session',
+        invitation: { subject: 'Upward session', organizer: 'partner', partner: { displayName: expect.any(String) }, private: true },
+        canChange: true,
+      }),
+    ]);
+    const asLeader = await service.api('GET', `/api/pairs/${pair.id}/sessions`, { as: leader });
+    expect(asLeader.body.sessions[0].invitation.organizer).toBe('me');
+    const directoryName = async (id: string) => (await service.database.db.selectFrom('directory_users').select('display_name').where('user_id', '=', id).executeTakeFirstOrThrow()).display_name;
+    expect(asLeader.body.sessions[0].invitation.partner.displayName).toBe(await directoryName(mentor));
+    expect(asMentor.body.sessions[0].invitation.partner.displayName).toBe(await directoryName(leader));
+    for (const outsider of [admin, stranger]) expect((await service.api('GET', `/api/pairs/${pair.id}/sessions`, { as: outsider })).status).toBe(404);
+
+    const again = await suggestions(pair.id);
+    const booking = { start: Date.parse(list[0]!.start), end: Date.parse(list[0]!.end) };
+    expect(again.some((s) => Date.parse(s.start) < booking.end && Date.parse(s.end) > booking.start)).toBe(false);
+  });
+
+  it('explains an empty list: the coming session and when the next is due (cadence), and, when moving that session, offers times again', async () => {
+    // A programme meeting every 60 days: nothing in the next fortnight may sit within 30 days of a booked session.
+    const programme = await aProgramme(service.database.db, tenantId, { settings: { ...defaultProgrammeSettings, cadenceDays: 60 } });
+    const pair = await newPair(programme.id);
+    const [first] = await suggestions(pair.id);
+    const booked = await book(pair.id, first!);
+    const response = await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=in-person`, { as: leader });
+    expect(response.body.suggestions).toEqual([]);
+    const utc = (ms: number) => new Date(ms).toISOString().replace('.000', '');
+    expect(response.body.noSlot).toEqual({ reason: 'cadence', session: utc(Date.parse(first!.start)), retryFrom: utc(Date.parse(first!.start) + 30 * 86_400_000) });
+    const moving = await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=in-person&reschedule=${booked.body.id}`, { as: leader });
+    expect(moving.body.suggestions.length).toBeGreaterThan(0);
+    expect(moving.body.noSlot).toBeNull();
+  });
+
+  it('leads with neutral places and puts labelled fallback rooms after them; gives an off-site venue’s address and the workspace link for filling an appointment', async () => {
+    const offsiteVenues = [{ id: 'riverside-cafe', name: 'Riverside Café', address: '12 Bankside, London', notes: '' }];
+    const programme = await aProgramme(service.database.db, tenantId, { details: { charterText: 'Charter', guides: { mentor: 'm', mentee: 'l' }, venuePolicy: { allowRooms: true, allowOnline: true, offsiteVenues } } });
+    const withCafe = await service.api('GET', `/api/pairs/${(await newPair(programme.id)).id}/booking/suggestions?mode=offsite`, { as: leader });
+    expect(withCafe.body.suggestions[0].venue).toEqual({ kind: 'offsite', ref: 'riverside-cafe', displayName: 'Riverside Café', address: '12 Bankside, London' });
+    expect(withCafe.body.workspaceUrl).toMatch(/\/tab\/index\.html#\/workspace$/);
+
+    const pair = await newPair();
+    const list = await suggestions(pair.id, 'room');
+    const firstFallback = list.findIndex((s) => s.fallback);
+    expect(list.slice(firstFallback === -1 ? list.length : firstFallback).every((s) => s.fallback)).toBe(true);
+    for (const s of list.filter((x) => x.fallback)) expect(s.neutrality).toMatch(/^Fallback: /);
   });
 
   it('survives Graph throttling (429 with Retry-After) on free/busy and on the event, resending only what failed', async () => {

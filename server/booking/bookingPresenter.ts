@@ -1,16 +1,21 @@
 import type { BookedSession, SuggestionList, SuggestionView } from '../../shared/api/booking';
 import type { SlotSuggestion } from '../../shared/scheduling';
+import type { Caller } from '../auth/caller';
+import type { BookingIdentity } from '../calendar/bookingIdentity';
+import { sessionVenueOf } from '../sessions/sessionVenue';
 import { presentSession } from '../workspace/workspacePresenter';
 import type { Suggestions } from './availability';
 import { neutralSubject } from './createEvent';
+import type { BookingContext } from './loadBooking';
 import type { SessionRow } from './reserve';
 
 /** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
-export function presentSuggestion(s: SlotSuggestion): SuggestionView {
+export function presentSuggestion(s: SlotSuggestion, offsiteAddresses: ReadonlyMap<string, string>): SuggestionView {
+  const address = s.venue.kind === 'offsite' && s.venue.ref ? (offsiteAddresses.get(s.venue.ref) ?? null) : null;
   return {
     start: s.start,
     end: s.end,
-    venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName },
+    venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName, address },
     neutrality: s.venue.neutrality,
     neutralityCode: s.code,
     fallback: s.fallback,
@@ -18,17 +23,39 @@ export function presentSuggestion(s: SlotSuggestion): SuggestionView {
   };
 }
 
-export function presentSuggestions(result: Suggestions): SuggestionList {
+export function presentSuggestions(result: Suggestions, workspaceUrl: string): SuggestionList {
   return {
     subject: neutralSubject,
-    suggestions: result.suggestions.map(presentSuggestion),
+    suggestions: result.suggestions.map((s) => presentSuggestion(s, result.offsiteAddresses)),
+    noSlot: result.noSlot,
     roomsChecked: result.roomsChecked,
     roomsRejected: result.roomsRejected,
     partner: result.partner,
+    workspaceUrl,
   };
 }
 
-/** A booked session, as the workspace shows it, plus the neutral subject the calendar carries. */
-export function presentBookedSession(row: SessionRow): BookedSession {
-  return { ...presentSession(row), subject: neutralSubject };
+/** Who is looking at a session: what they may change, and which of the two is their partner. */
+export interface SessionViewer {
+  actor: Caller;
+  ctx: BookingContext;
+  identity: Pick<BookingIdentity, 'reaches'>;
+}
+
+/**
+ * A booked session, as the workspace shows it, plus what the invitation says: the neutral subject,
+ * whose calendar holds it, the off-site address, and whether the viewer can move or cancel it here.
+ */
+export function presentBookedSession(row: SessionRow, { actor, ctx, identity }: SessionViewer): BookedSession {
+  const venue = sessionVenueOf(row.venue, row.id);
+  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const address = venue.kind === 'offsite' ? (ctx.venuePolicy.offsiteVenues.find((o) => o.id === venue.ref)?.address ?? null) : null;
+  const organizer = row.organizer_user_id;
+  return {
+    ...presentSession(row),
+    subject: neutralSubject,
+    address,
+    invitation: { subject: neutralSubject, organizer: organizer === actor.userId ? 'me' : 'partner', partner: { displayName: partner.displayName }, private: true },
+    canChange: row.status === 'planned' && row.event_id !== null && organizer !== null && identity.reaches(actor, organizer),
+  };
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { UpcomingSessions } from '../../shared/api/booking';
 import type { AppDeps } from '../appDeps';
 import { callerOf } from '../auth/authenticate';
 import { ApiError } from '../http/errors';
@@ -9,6 +10,7 @@ import { presentBookedSession, presentSuggestions } from './bookingPresenter';
 import { bookSchema, pairParams, rescheduleSchema, sessionParams, suggestionsQuery } from './schema';
 import { sessionBooker } from './sessionBooker';
 import { sessionCanceller, sessionRescheduler } from './sessionChanger';
+import { upcomingSessions } from './upcomingSessions';
 
 const dayMs = 86_400_000;
 /** getSchedule reads at most 62 days at once. */
@@ -31,28 +33,39 @@ export function bookingRoutes(deps: AppDeps): Router {
     if (to <= from || to.getTime() - from.getTime() > maxWindowDays * dayMs) {
       throw new ApiError('invalidRequest', `Ask for a window that ends after it starts, in the future, and spans at most ${maxWindowDays} days.`, [{ field: 'to', message: 'out of range' }]);
     }
-    const result = await bookingSuggester(booking, { actor: callerOf(req), pairId: id, from: from.toISOString(), to: to.toISOString(), mode: query.mode });
-    res.json(presentSuggestions(result));
+    const result = await bookingSuggester(booking, { actor: callerOf(req), pairId: id, from: from.toISOString(), to: to.toISOString(), mode: query.mode, excludeSessionId: query.reschedule });
+    res.json(presentSuggestions(result, booking.workspaceUrl));
+  });
+
+  router.get('/pairs/:id/sessions', async (req, res) => {
+    const { id } = parseParams(pairParams, req);
+    const actor = callerOf(req);
+    const { sessions, ctx } = await upcomingSessions(booking, { actor, pairId: id, now: deps.clock() });
+    const body: UpcomingSessions = { sessions: sessions.map((s) => presentBookedSession(s, { actor, ctx, identity: booking.identity })) };
+    res.json(body);
   });
 
   router.post('/pairs/:id/sessions', async (req, res) => {
     const { id } = parseParams(pairParams, req);
     const input = parseBody(bookSchema, req);
-    const { session, created } = await sessionBooker(booking, { actor: callerOf(req), pairId: id, input, now: deps.clock() });
-    res.status(created ? 201 : 200).json(presentBookedSession(session));
+    const actor = callerOf(req);
+    const { session, ctx } = await sessionBooker(booking, { actor, pairId: id, input, now: deps.clock() });
+    res.status(201).json(presentBookedSession(session, { actor, ctx, identity: booking.identity }));
   });
 
   router.patch('/pairs/:id/sessions/:sessionId', async (req, res) => {
     const { id, sessionId } = parseParams(sessionParams, req);
     const { start, end } = parseBody(rescheduleSchema, req);
-    const session = await sessionRescheduler(booking, { actor: callerOf(req), pairId: id, sessionId, start, end, now: deps.clock() });
-    res.json(presentBookedSession(session));
+    const actor = callerOf(req);
+    const { session, ctx } = await sessionRescheduler(booking, { actor, pairId: id, sessionId, start, end, now: deps.clock() });
+    res.json(presentBookedSession(session, { actor, ctx, identity: booking.identity }));
   });
 
   router.post('/pairs/:id/sessions/:sessionId/cancel', async (req, res) => {
     const { id, sessionId } = parseParams(sessionParams, req);
-    const session = await sessionCanceller(booking, { actor: callerOf(req), pairId: id, sessionId, now: deps.clock() });
-    res.json(presentBookedSession(session));
+    const actor = callerOf(req);
+    const { session, ctx } = await sessionCanceller(booking, { actor, pairId: id, sessionId, now: deps.clock() });
+    res.json(presentBookedSession(session, { actor, ctx, identity: booking.identity }));
   });
 
   return router;

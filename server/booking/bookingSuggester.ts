@@ -13,7 +13,7 @@ interface SuggestFor {
   from: string;
   to: string;
   /** A session being moved: its own time does not count against the cadence. */
-  excludeSessionId?: string;
+  excludeSessionId?: string | undefined;
 }
 
 /** Plans venues, then reads availability: the times and places to offer a loaded pair. */
@@ -26,7 +26,10 @@ export async function suggestFor(deps: BookingDeps, props: SuggestFor): Promise<
 }
 
 /** Ranked times and neutral places for a pair: load and authorise, plan venues, check availability. */
-export async function bookingSuggester(deps: BookingDeps, props: { actor: Caller; pairId: string; from: string; to: string; mode: MeetingMode }): Promise<Suggestions> {
+export async function bookingSuggester(
+  deps: BookingDeps,
+  props: { actor: Caller; pairId: string; from: string; to: string; mode: MeetingMode; excludeSessionId?: string | undefined },
+): Promise<Suggestions> {
   const ctx = await loadBookingContext(deps, props.actor, props.pairId);
   return suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) });
 }

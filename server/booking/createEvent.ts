@@ -50,10 +50,10 @@ export interface CreatedEvent {
 
 /**
  * Creates the session's event in the organizer's calendar (a retry gets the same event back through
- * its transactionId). A room that declines in the answer saw a clash before we did: the event is
- * withdrawn and the room is taken.
+ * its transactionId). The room is not known to have accepted yet: Exchange's resource mailboxes
+ * answer after the create, so a later decline is found by the room check (`server/jobs/booking/roomCheck.ts`).
  */
-export async function createSessionEvent(deps: { calendar: Pick<Calendar, 'createEvent' | 'cancelEvent'>; logger: Pick<Logger, 'error'> }, props: EventProps): Promise<CreatedEvent | 'roomTaken'> {
+export async function createSessionEvent(deps: { calendar: Pick<Calendar, 'createEvent' | 'cancelEvent'>; logger: Pick<Logger, 'error'> }, props: EventProps): Promise<CreatedEvent> {
   const { organizerId, ctx } = props;
   const event = await deps.calendar.createEvent(organizerId, sessionEvent(props));
   const withdraw = async () => {
@@ -64,10 +64,5 @@ export async function createSessionEvent(deps: { calendar: Pick<Calendar, 'creat
       deps.logger.error({ err: error, organizerId, eventId: event.id, pairId: ctx.pair.id }, 'could not cancel the event of a failed booking');
     }
   };
-  const room = props.venue.kind === 'room' ? props.venue.ref!.toLowerCase() : null;
-  if (room && event.responses.get(room) === 'declined') {
-    await withdraw();
-    return 'roomTaken';
-  }
   return { event, withdraw };
 }

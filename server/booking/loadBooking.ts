@@ -46,9 +46,13 @@ function authorizeBooking(actor: Caller, found: PairRow | undefined): PairRow {
 
 /** The first step of every booking request: the pair, authorised, and what booking needs to know about it and its two people. */
 export async function loadBookingContext(deps: { db: Db; directory: Pick<Directory, 'getPeople'> }, actor: Caller, pairId: string): Promise<BookingContext> {
+  const pair = authorizeBooking(actor, await pairRepository(deps.db, actor.tenantId).find(pairId));
+  return bookingContextOf(deps, actor.tenantId, pair);
+}
+
+/** What booking needs to know about a pair and its two people; the caller has decided the pair may be booked for. */
+export async function bookingContextOf(deps: { db: Db; directory: Pick<Directory, 'getPeople'> }, tenantId: string, pair: PairRow): Promise<BookingContext> {
   const { db } = deps;
-  const tenantId = actor.tenantId;
-  const pair = authorizeBooking(actor, await pairRepository(db, tenantId).find(pairId));
   const [programme, participants, directoryRows] = await Promise.all([
     programmeRepository(db, tenantId).load(pair.programme_id),
     forTenant(db, tenantId)

@@ -23,6 +23,19 @@ export async function sessionByTransaction(db: Db, tenantId: string, transaction
   return forTenant(db, tenantId).selectFrom('sessions').selectAll().where('transaction_id', '=', transactionId).executeTakeFirst();
 }
 
+/** The pair's planned session that overlaps the slot, if there is one: a second session at the same time is always a mistake. */
+export async function plannedSessionDuring(db: Db, props: { tenantId: string; pairId: string; slot: Slot }): Promise<SessionRow | undefined> {
+  return forTenant(db, props.tenantId)
+    .selectFrom('sessions')
+    .selectAll()
+    .where('pair_id', '=', props.pairId)
+    .where('status', '=', 'planned')
+    .where('starts_at', '<', new Date(props.slot.end))
+    .where('ends_at', '>', new Date(props.slot.start))
+    .orderBy('starts_at')
+    .executeTakeFirst();
+}
+
 /** Booked already (by an earlier or a concurrent request), taken by someone else, or held for this request to create its event. */
 export type Reservation = { kind: 'booked'; session: SessionRow } | { kind: 'taken'; code: 'roomTaken' | 'slotTaken' } | { kind: 'held'; transactionId: string };
 

@@ -8,6 +8,8 @@ export const suggestionsQuery = z.object({
   from: instant.optional(),
   to: instant.optional(),
   mode: z.enum(['any', 'in-person', 'room', 'offsite', 'online'], { message: 'must be any, in-person, room, offsite or online' }).default('any'),
+  /** Suggestions for moving this session: its own time does not count against the spacing rule. */
+  reschedule: idSchema.optional(),
 });
 
 const slot = { start: instant, end: instant };

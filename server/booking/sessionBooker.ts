@@ -1,14 +1,16 @@
 import type { Venue } from '../../shared/glossary';
 import type { Caller } from '../auth/caller';
+import { ApiError } from '../http/errors';
+import { sessionVenueOf } from '../sessions/sessionVenue';
 import { conflictWithNext, futureSlot, nextFortnight } from './availability';
 import type { BookingDeps } from './bookingDeps';
-import { endBooking } from './bookingIntents';
 import { suggestFor } from './bookingSuggester';
 import { createSessionEvent } from './createEvent';
-import { loadBookingContext } from './loadBooking';
+import { presentBookedSession, type SessionViewer } from './bookingPresenter';
+import { type BookingContext, loadBookingContext } from './loadBooking';
 import { chosenVenue, planPairVenues } from './planVenues';
-import { type Booked, recordSession } from './recordSession';
-import { reserve } from './reserve';
+import { recordSession } from './recordSession';
+import { plannedSessionDuring, reserve, type SessionRow } from './reserve';
 
 export interface BookProps {
   actor: Caller;
@@ -17,17 +19,30 @@ export interface BookProps {
   now: Date;
 }
 
+const utcTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** The 409 for a time the pair already has a session at: it names that session, and carries it ("session") to move or cancel. */
+function sessionExists(row: SessionRow, viewer: SessionViewer): ApiError {
+  const place = sessionVenueOf(row.venue, row.id).displayName;
+  const named = `Your Upward session on ${utcTime.format(row.starts_at)} UTC${place ? ` at ${place}` : ''} is already booked for this time.`;
+  return new ApiError('sessionExists', `${named} Nothing new was booked: move or cancel that session instead of booking another.`, [], { session: presentBookedSession(row, viewer) });
+}
+
 /**
- * Books a session, one step after the other: load and authorise, plan venues (the one asked for
- * must be offered), reserve (the last look at free/busy), create the event, record the session.
- * The same request twice gives one event and one session; a room or person taken meanwhile gives
- * a 409 with the next suggestion; nothing is left half-booked.
+ * Books a session, one step after the other: load and authorise, refuse a time the pair already
+ * has a session at, plan venues (the one asked for must be offered), reserve (the last look at
+ * free/busy), create the event, record the session. The same time twice, one after the other or
+ * at once, gives one event, one session and a 409 naming it; a room or person taken meanwhile
+ * gives a 409 with the next suggestion; nothing is left half-booked.
  */
-export async function sessionBooker(deps: BookingDeps, props: BookProps): Promise<Booked> {
+export async function sessionBooker(deps: BookingDeps, props: BookProps): Promise<{ session: SessionRow; ctx: BookingContext }> {
   const { actor, input, now } = props;
   const tenantId = actor.tenantId;
   const ctx = await loadBookingContext(deps, actor, props.pairId);
+  const viewer = { actor, ctx, identity: deps.identity };
   const slot = futureSlot(input, now);
+  const existing = await plannedSessionDuring(deps.db, { tenantId, pairId: ctx.pair.id, slot });
+  if (existing) throw sessionExists(existing, viewer);
   const calendar = deps.identity.calendarFor(actor);
 
   const plan = await planPairVenues(ctx, () => deps.rooms.rooms(tenantId, calendar), 'any');
@@ -37,14 +52,13 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
   const organizerId = deps.identity.organizerFor(actor, input.organizer === 'me' ? actor.userId : ctx.pair.mentee_user_id);
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
   const reservation = await reserve({ db: deps.db, calendar }, { tenantId, ctx, organizerId, roomMail, slot, now });
-  if (reservation.kind === 'booked') return { session: reservation.session, created: false };
+  // Booked by a concurrent request for the same time a moment ago.
+  if (reservation.kind === 'booked') throw sessionExists(reservation.session, viewer);
   if (reservation.kind === 'taken') throw await conflict(reservation.code);
   const { transactionId } = reservation;
 
   const created = await createSessionEvent({ calendar, logger: deps.logger }, { ctx, organizerId, venue, slot, transactionId, workspaceUrl: deps.workspaceUrl });
-  if (created === 'roomTaken') {
-    await endBooking(deps.db, tenantId, transactionId);
-    throw await conflict('roomTaken');
-  }
-  return recordSession(deps.db, { tenantId, pairId: ctx.pair.id, organizerId, venue, slot, transactionId, created, now });
+  const recorded = await recordSession(deps.db, { tenantId, pairId: ctx.pair.id, organizerId, venue, slot, transactionId, created, now });
+  if (!recorded.created) throw sessionExists(recorded.session, viewer);
+  return { session: recorded.session, ctx };
 }

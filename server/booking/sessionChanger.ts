@@ -16,6 +16,12 @@ interface ChangeProps {
   now: Date;
 }
 
+/** A changed session, with the pair it belongs to (for presenting it to the caller). */
+interface Changed {
+  session: SessionRow;
+  ctx: BookingContext;
+}
+
 interface Planned {
   ctx: BookingContext;
   session: SessionRow;
@@ -42,7 +48,7 @@ async function plannedSession(deps: BookingDeps, actor: Caller, pairId: string, 
 }
 
 /** Moves a session: the last look at free/busy at the new time, the event moved, then the row; if the row cannot be saved, the event goes back. */
-export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps & { start: string; end: string }): Promise<SessionRow> {
+export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps & { start: string; end: string }): Promise<Changed> {
   const { actor, now } = props;
   const { ctx, session, organizerId, eventId } = await plannedSession(deps, actor, props.pairId, props.sessionId);
   const slot = futureSlot(props, now);
@@ -60,7 +66,8 @@ export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps &
 
   await calendar.moveEvent(organizerId, eventId, slot);
   try {
-    return await recordMove(deps.db, { tenantId: actor.tenantId, sessionId: session.id, slot, transactionId: transactionIdFor(actor.tenantId, ctx.pair.id, slot.start, slot.end), now });
+    const moved = await recordMove(deps.db, { tenantId: actor.tenantId, sessionId: session.id, slot, transactionId: transactionIdFor(actor.tenantId, ctx.pair.id, slot.start, slot.end), now });
+    return { session: moved, ctx };
   } catch (error) {
     await calendar.moveEvent(organizerId, eventId, own).catch((undo: unknown) => deps.logger.error({ err: undo, sessionId: session.id }, 'could not move the event back after a failed reschedule'));
     throw error;
@@ -68,14 +75,14 @@ export async function sessionRescheduler(deps: BookingDeps, props: ChangeProps &
 }
 
 /** Cancels a session: the attendees (and the room) are sent a cancellation, then the session is marked cancelled. */
-export async function sessionCanceller(deps: BookingDeps, props: ChangeProps): Promise<SessionRow> {
+export async function sessionCanceller(deps: BookingDeps, props: ChangeProps): Promise<Changed> {
   const { actor, now } = props;
-  const { session, organizerId, eventId } = await plannedSession(deps, actor, props.pairId, props.sessionId);
+  const { ctx, session, organizerId, eventId } = await plannedSession(deps, actor, props.pairId, props.sessionId);
   try {
     await deps.identity.calendarFor(actor).cancelEvent(organizerId, eventId, 'This Upward session is cancelled.');
   } catch (error) {
     // Already gone from the calendar (deleted by hand): the session is cancelled all the same.
     if (!(error instanceof ApiError && error.code === 'notFound')) throw error;
   }
-  return recordCancellation(deps.db, { tenantId: actor.tenantId, sessionId: session.id, now });
+  return { session: await recordCancellation(deps.db, { tenantId: actor.tenantId, sessionId: session.id, now }), ctx };
 }

@@ -8,6 +8,7 @@ import { UpwardBot } from '../../bot/upwardBot';
 import { BOT_CONNECTION } from '../botConnectionConfig';
 import type { Config } from '../config';
 import { ApiError, errorCatalogue } from '../http/errors';
+import { problemText } from '../http/problemText';
 import { rateLimits } from '../http/rateLimits';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
@@ -71,13 +72,16 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
     botAppId: config.bot.connection.clientId,
     links,
     clock,
-    failureMessage(error, activity) {
-      // A refusal the domain explains (a catalogued 4xx) is told as the catalogue words it; anything else is logged and told plainly.
-      if (error instanceof ApiError && error.code === 'invalidRequest') return { title: 'That did not work', text: 'Check what you entered and try again.' };
-      if (error instanceof ApiError && errorCatalogue[error.code].status < 500) return { title: errorCatalogue[error.code].title, text: errorCatalogue[error.code].detail };
+    failureMessage(error, activity, text) {
+      // A refusal the domain explains (a catalogued 4xx) is told as the catalogue words it, in the person's language; anything else is logged and told plainly.
+      if (error instanceof ApiError && error.code === 'invalidRequest') return { title: text.t('failure.heading'), text: text.t('failure.invalid') };
+      if (error instanceof ApiError && errorCatalogue[error.code].status < 500) {
+        const problem = problemText(text.locale);
+        return { title: problem.t(`${error.code}.title`), text: problem.t(`${error.code}.detail`) };
+      }
       const correlationId = randomUUID();
       logger.error({ err: error, correlationId, activityType: activity.type, conversationId: activity.conversation?.id }, 'bot turn failed');
-      return { title: 'That did not work', text: `Something went wrong on our side. Try again; if it keeps happening, tell your programme admin this reference: ${correlationId}.` };
+      return { title: text.t('failure.heading'), text: text.t('failure.internal', { reference: correlationId }) };
     },
   });
   const limits = rateLimits(config.rateLimits, db);

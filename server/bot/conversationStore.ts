@@ -71,3 +71,12 @@ export async function conversationReferenceOf(db: Db, tenantId: string, userId: 
   noteUnreadable({ table: 'conversation_references', column: 'reference', id: `${tenantId}/${userId}` }, parsed.error.issues.map((i) => i.path.join('.') || '(reference)'), 'stored conversation reference does not parse; the person is treated as not reached');
   return null;
 }
+
+/**
+ * The language a person uses Teams in, as their last activity gave it (the SDK keeps the
+ * activity's `locale` in the stored reference): proactive cards are written in it. Null when the
+ * bot has never heard from them, or Teams sent no locale.
+ */
+export async function storedLocaleOf(db: Db, tenantId: string, userId: string): Promise<string | null> {
+  return (await conversationReferenceOf(db, tenantId, userId))?.locale || null;
+}

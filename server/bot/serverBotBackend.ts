@@ -106,7 +106,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         partnerName: await partnerName(person.tenantId, partnerOf(member)),
         startsAt: next.startsAt,
         endsAt: next.endsAt,
-        venue: next.venue.displayName ?? (next.venue.kind === 'online' ? 'Online' : 'To be decided'),
+        venue: { name: next.venue.displayName ?? null, kind: next.venue.kind ?? null },
         joinUrl: next.joinUrl,
         agenda: workspace.agenda.filter((item) => item.state === 'on-agenda').map((item) => item.text),
         timeZone: await deps.timeZoneOf(person.tenantId, person.userId),

@@ -14,7 +14,7 @@ export interface BookingIdentity {
   reaches(caller: Caller, organizerId: string): boolean;
   /**
    * The calendars of a tenant's organizers, reached without them (the sweep of bookings nobody
-   * finished), or null when this identity reaches a calendar only with its owner present.
+   * finished, the room check), or null when this identity reaches a calendar only with its owner present.
    */
   unattended: ((tenantId: string) => Calendar) | null;
 }

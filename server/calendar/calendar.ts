@@ -69,6 +69,8 @@ export interface Calendar {
   /** Creates the event, or gives back the one created earlier with the same transactionId. */
   createEvent(organizerId: string, event: NewEvent): Promise<CalendarEvent>;
   moveEvent(organizerId: string, eventId: string, slot: { start: string; end: string }): Promise<void>;
+  /** Invites another room in place of the event's room (and shows it as the location); the new room answers later. */
+  changeRoom(organizerId: string, eventId: string, room: EventAttendee): Promise<void>;
   /** Cancels the event: its attendees (and room) are told, with the comment. */
   cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void>;
   readEvent(organizerId: string, eventId: string): Promise<CalendarEvent>;

@@ -61,10 +61,12 @@ describe('the Graph calendar with the app’s identity', () => {
     expect(standIn().eventCount(organizer.id)).toBe(before + 1);
     expect(standIn().stats.get().byPath[`POST /users/${organizer.id}/events`]).toBe(2);
     expect(first.transactionId).toBe(input.transactionId);
-    expect(first.responses.get(room().emailAddress.toLowerCase())).toBe('accepted');
+    // The room answers after the create, as Exchange's resource mailboxes do; a later read shows it.
+    expect(first.responses.get(room().emailAddress.toLowerCase())).toBe('none');
 
     const read = await calendar().readEvent(organizer.id, first.id);
     expect(read).toMatchObject({ id: first.id, transactionId: input.transactionId });
+    expect(read.responses.get(room().emailAddress.toLowerCase())).toBe('accepted');
     expect([...read.responses.keys()]).toEqual(expect.arrayContaining([...input.people.map((p) => p.mail.toLowerCase()), room().emailAddress.toLowerCase()]));
   });
 
@@ -150,5 +152,32 @@ describe('the booking identity, chosen by configuration', () => {
     const actor = await callerFor(caller!.id);
     expect(identity.organizerFor(actor, mentee!.id)).toBe(caller!.id);
     expect([identity.reaches(actor, caller!.id), identity.reaches(actor, mentee!.id)]).toEqual([true, false]);
+  });
+});
+
+// Outlook allows an app 4 requests at a time on one mailbox; the stand-in enforces it (429 with Retry-After).
+describe('the Graph calendar under Outlook’s per-mailbox concurrency limit', () => {
+  const calendar = () => graphCalendar(graph.forApp(standIn().tenantId), 'app');
+
+  it('reads six events of one mailbox at once: the two over the limit are sent again after Retry-After, and all arrive', async () => {
+    const organizer = people()[0]!;
+    const events = await Promise.all(Array.from({ length: 6 }, () => calendar().createEvent(organizer.id, newEvent({ room: null, location: 'The café' }))));
+    standIn().stats.reset();
+    // Slow reads hold the mailbox while they run.
+    standIn().faults.add({ path: '/events/', method: 'GET', delayMs: 300, count: 4 });
+    const read = await Promise.all(events.map((e) => calendar().readEvent(organizer.id, e.id)));
+    expect(read.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    // More requests than reads: the throttled ones were retried (a lenient stand-in answers six).
+    const reads = Object.entries(standIn().stats.get().byPath).filter(([path]) => path.startsWith(`GET /users/${organizer.id}/events/`));
+    expect(reads.reduce((sum, [, n]) => sum + n, 0)).toBe(8);
+  });
+
+  it('reads the free/busy of 90 rooms (five getSchedule steps on the organizer’s mailbox in one $batch): the fifth is sent again and the answer is whole', async () => {
+    const organizer = people()[0]!;
+    const rooms = standIn().org.rooms.slice(0, 90).map((r) => r.emailAddress);
+    standIn().faults.add({ path: '/calendar/getSchedule$', delayMs: 300, count: 4 });
+    const answer = await calendar().freeBusy({ organizerId: organizer.id, schedules: rooms, from: hours(24), to: hours(32) });
+    expect(rooms.every((r) => Array.isArray(answer.busy.get(r.toLowerCase())))).toBe(true);
+    expect(standIn().stats.get().byPath[`POST /users/${organizer.id}/calendar/getSchedule`]).toBe(6);
   });
 });

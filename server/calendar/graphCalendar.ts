@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphSession } from '../graph/graphGateway';
 import { graphFailure } from '../graph/graphFailure';
 import { ApiError } from '../http/errors';
-import type { AttendeeResponse, BusyBySchedule, Calendar, CalendarEvent, FreeBusy, NewEvent } from './calendar';
+import type { AttendeeResponse, BusyBySchedule, Calendar, CalendarEvent, EventAttendee, FreeBusy, NewEvent } from './calendar';
 
 /** Graph failures of a calendar call, told in calendar terms. */
 const calendarWords = {
@@ -84,9 +84,12 @@ function toPlaceRoom(room: Room): PlaceRoom {
   };
 }
 
+const roomAttendee = (room: EventAttendee): NonNullable<Event['attendees']>[number] => ({ type: 'resource', emailAddress: { address: room.mail, name: room.name } });
+const roomLocation = (room: EventAttendee): Event['location'] => ({ displayName: room.name, locationType: 'conferenceRoom', locationEmailAddress: room.mail });
+
 function toGraphEvent(event: NewEvent): Event {
   const attendees: NonNullable<Event['attendees']> = event.people.map((p) => ({ type: 'required', emailAddress: { address: p.mail, name: p.name } }));
-  if (event.room) attendees.push({ type: 'resource', emailAddress: { address: event.room.mail, name: event.room.name } });
+  if (event.room) attendees.push(roomAttendee(event.room));
   return {
     subject: event.subject,
     body: { contentType: 'html', content: event.body },
@@ -94,7 +97,7 @@ function toGraphEvent(event: NewEvent): Event {
     end: toDateTimeTimeZone(Date.parse(event.end)),
     attendees,
     location: event.room
-      ? { displayName: event.room.name, locationType: 'conferenceRoom', locationEmailAddress: event.room.mail }
+      ? roomLocation(event.room)
       : { displayName: event.location ?? (event.online ? 'Microsoft Teams Meeting' : ''), locationType: 'default' },
     sensitivity: event.private ? 'private' : 'normal',
     showAs: 'busy',
@@ -136,6 +139,13 @@ export function graphCalendar(graph: GraphSession, identity: Config['bookingIden
     moveEvent: (organizerId, eventId, slot) =>
       mapped(async () => {
         await graph.send('PATCH', event(organizerId, eventId), { start: toDateTimeTimeZone(Date.parse(slot.start)), end: toDateTimeTimeZone(Date.parse(slot.end)) });
+      }),
+    // Graph replaces the whole attendee list on PATCH: the people are sent back as they are, the room swapped.
+    changeRoom: (organizerId, eventId, room) =>
+      mapped(async () => {
+        const current = await graph.get<Event>(`${event(organizerId, eventId)}?$select=attendees`);
+        const people = (current.attendees ?? []).filter((a) => a.type !== 'resource').map((a) => ({ type: a.type, emailAddress: a.emailAddress }));
+        await graph.send('PATCH', event(organizerId, eventId), { attendees: [...people, roomAttendee(room)], location: roomLocation(room) });
       }),
     // Graph's `cancel` tells the attendees and the room; a DELETE would tell nobody.
     cancelEvent: (organizerId, eventId, comment) =>

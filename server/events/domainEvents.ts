@@ -36,6 +36,11 @@ const domainEventKinds = {
   'commitment.open': { subject: 'pair', payload: z.object({ commitmentId: id }) },
   'commitment.kept': { subject: 'pair', payload: z.object({ commitmentId: id }) },
   'commitment.dropped': { subject: 'pair', payload: z.object({ commitmentId: id }) },
+  'session.room-declined': {
+    subject: 'pair',
+    // The room that declined a booked session after the booking, and the room it was moved to (null: none was free, the pair was told).
+    payload: z.object({ sessionId: id, declinedRoom: z.string(), movedTo: z.object({ ref: z.string(), displayName: z.string() }).nullable() }),
+  },
   'story.drafted': { subject: 'pair', payload: z.object({ storyId: id, by: role, version: z.number().int() }) },
   'story.published': { subject: 'story', payload: z.object({ pairId: id, programmeId: id }) },
   'programme.adjusted': { subject: 'programme', payload: z.object({ programmeId: id, changed: z.array(z.string()) }) },

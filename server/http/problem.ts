@@ -2,19 +2,27 @@ import type { ProblemDocument } from '../../shared/api/problem';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { graphFailure } from '../graph/graphFailure';
 import type { Logger } from '../logger';
-import { ApiError, errorCatalogue, type ErrorCode } from './errors';
+import { ApiError, type ErrorCode } from './errors';
+import { problemText } from './problemText';
 
+/**
+ * The problem as a person reads it, in their language (the request's Accept-Language): the title,
+ * and the catalogue's detail unless the refusal wrote its own. The code stays the same in every language.
+ */
 export function sendProblem(res: Response, error: ApiError, instance: string): void {
-  const entry = errorCatalogue[error.code];
+  const english = problemText(null);
+  const reader = problemText(res.req.get('accept-language'));
+  const detail = error.detail === english.t(`${error.code}.detail`) ? reader.t(`${error.code}.detail`) : error.detail;
+  res.vary('Accept-Language');
   if (error.retryAfterSeconds !== null) res.set('Retry-After', String(error.retryAfterSeconds));
   res
     .status(error.status)
     .type('application/problem+json')
     .json({
       type: `https://upward.dev/problems/${error.code}`,
-      title: entry.title,
+      title: reader.t(`${error.code}.title`),
       status: error.status,
-      detail: error.detail,
+      detail,
       instance,
       code: error.code,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),

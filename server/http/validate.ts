@@ -1,6 +1,10 @@
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, type FieldError } from './errors';
+import { problemText } from './problemText';
+
+/** Zod's own translations of its messages, for the languages Upward speaks; English (its default) otherwise. */
+const zodMessages = { fr: z.locales.fr().localeError, de: z.locales.de().localeError } as const;
 
 function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
@@ -9,12 +13,15 @@ function fieldErrors(error: z.ZodError): FieldError[] {
   }));
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
-  const result = schema.safeParse(value);
+/** Parses with the schema; what is wrong is said in the reader's language (Accept-Language), field by field. */
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'address', req: Request): z.infer<S> {
+  const text = problemText(req.get('accept-language'));
+  const messages = text.language === 'fr' || text.language === 'de' ? zodMessages[text.language] : undefined;
+  const result = schema.safeParse(value, messages ? { error: messages } : undefined);
   if (result.success) return result.data;
   const errors = fieldErrors(result.error);
-  const fields = [...new Set(errors.map((e) => e.field))].join(', ');
-  throw new ApiError('invalidRequest', `The ${where} is not valid: check ${fields}.`, errors);
+  const fields = text.list([...new Set(errors.map((e) => e.field))]);
+  throw new ApiError('invalidRequest', text.t('invalidRequest.check', { where, fields }), errors);
 }
 
 /** Validates a JSON body; a body that is not JSON is refused before it reaches the schema. */
@@ -23,15 +30,15 @@ export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer
     if (!req.is('application/json') && req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') {
       throw new ApiError('unsupportedMediaType');
     }
-    return parseWith(schema, {}, 'request body');
+    return parseWith(schema, {}, 'body', req);
   }
-  return parseWith(schema, req.body, 'request body');
+  return parseWith(schema, req.body, 'body', req);
 }
 
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  return parseWith(schema, req.query, 'query');
+  return parseWith(schema, req.query, 'query', req);
 }
 
 export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  return parseWith(schema, req.params, 'address');
+  return parseWith(schema, req.params, 'address', req);
 }

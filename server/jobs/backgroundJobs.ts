@@ -5,7 +5,9 @@ import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
+import { createRoomCatalogue } from '../booking/roomCatalogue';
 import { abandonedBookingJobHandlers, abandonedBookingJobs } from './booking/abandonedBookings';
+import { roomCheckJobHandlers, roomCheckJobs } from './booking/roomCheck';
 import { botJobHandlers } from './botMessages/botJobs';
 import { planBotJobs } from './botMessages/botPlanner';
 import { graphDeliveryCheck } from './botMessages/deliveryCheck';
@@ -16,12 +18,14 @@ import { retentionJobHandlers, retentionJobs } from './retention/retentionJobs';
 
 /**
  * The service's background jobs: every domain's handlers, and the scheduler that runs every
- * domain's planner before the worker polls (bot messages, housekeeping, retention, booking sweep).
+ * domain's planner before the worker polls (bot messages, housekeeping, retention, booking sweep,
+ * room check).
  */
 export function createBackgroundJobs(deps: { config: Config; db: Db; graph: GraphGateway; directory: Directory; logger: Logger; clock: () => Date; bot: BotRuntime }): BackgroundJobs {
   const { host, backend, hoursOf } = deps.bot;
   const identity = bookingIdentity(deps.config.bookingIdentity, deps.graph);
   let lastPlan = 0;
+  const rooms = createRoomCatalogue({ clock: deps.clock });
   return {
     startWorker(workerId) {
       return startJobWorker({
@@ -31,6 +35,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
           ...abandonedBookingJobHandlers({ db: deps.db, identity, logger: deps.logger }),
+          ...roomCheckJobHandlers({ db: deps.db, identity, directory: deps.directory, rooms, logger: deps.logger }),
         },
         clock: deps.clock,
         logger: deps.logger,
@@ -42,6 +47,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           await scheduleJobs(deps.db, await housekeepingJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }));
           await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
           await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, identity));
+          await scheduleJobs(deps.db, await roomCheckJobs(deps.db, now, identity));
         },
       });
     },

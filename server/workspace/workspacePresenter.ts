@@ -38,6 +38,7 @@ export function presentSession(s: Selectable<SessionTable>): SessionView {
     venue: {
       kind: venue.kind,
       displayName: venue.displayName,
+      roomDeclined: venue.roomDeclined === true,
     },
     joinUrl: s.join_url,
   };

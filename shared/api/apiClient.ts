@@ -22,6 +22,8 @@ export interface ApiClientOptions {
   reauthenticate?(claims: string | undefined): Promise<string>;
   baseUrl?: string;
   texts: ProblemTexts;
+  /** The reader's locale, so the service words its problems in their language (the codes stay the same). */
+  acceptLanguage?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ApiClientOptions {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { texts, baseUrl = '/api' } = options;
   async function fetchOk(method: string, path: string, body?: unknown, contentType = 'application/json', accept = 'application/json'): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept };
+    const headers: Record<string, string> = { Accept: accept, ...(options.acceptLanguage ? { 'Accept-Language': options.acceptLanguage } : {}) };
     let payload: string | undefined;
     if (body !== undefined) {
       headers['Content-Type'] = contentType;

@@ -34,7 +34,8 @@ export interface SessionView {
   startsAt: string;
   endsAt: string;
   status: SessionRecord['status'];
-  venue: { kind: string | null; displayName: string | null };
+  /** `roomDeclined`: the room declined after the booking and no other neutral room was free; the pair chooses another time or place. */
+  venue: { kind: string | null; displayName: string | null; roomDeclined: boolean };
   joinUrl: string | null;
 }
 

@@ -7,5 +7,5 @@ export type { WorkingHours } from './workingHours';
 export { parseScheduleInformation, toDateTimeTimeZone } from './getSchedule';
 export { collectScheduleResponses, planGetScheduleBatches } from './batching';
 export type { BatchResponseStep } from './batching';
-export { findSlots } from './slots';
-export type { SlotSuggestion } from './slots';
+export { explainNoSlot, findSlots } from './slots';
+export type { NoSlotFinding, SlotSearch, SlotSuggestion } from './slots';

@@ -4,7 +4,7 @@ import { planVenues } from '../venues/venuePolicy';
 import { SchedulingError } from './errors';
 import type { BusyInterval } from './intervals';
 import type { SlotPerson, SlotSearch } from './slots';
-import { findSlots } from './slots';
+import { explainNoSlot, findSlots } from './slots';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const person = (zone: string, busy: BusyInterval[] = [], startTime = '09:00:00.0000000', endTime = '17:00:00.0000000'): SlotPerson => ({
@@ -134,5 +134,41 @@ describe('findSlots', () => {
     expect(() => findSlots(search({ to: '2025-03-10T00:00:00Z' }))).toThrow(SchedulingError);
     expect(() => findSlots(search({ sessionMinutes: 0 }))).toThrow(/sessionMinutes must be a positive number/);
     expect(() => findSlots(search({ from: '2025-03-10T00:00:00' }))).toThrow(SchedulingError);
+  });
+});
+
+describe('explainNoSlot', () => {
+  it('says nothing when a slot exists', () => {
+    expect(explainNoSlot(search({}))).toBeNull();
+  });
+
+  it('says there is no shared free time when their working hours never meet, and to look after the window', () => {
+    const s = search({ people: [person('GMT Standard Time', [], '09:00:00.0000000', '12:00:00.0000000'), person('GMT Standard Time', [], '13:00:00.0000000', '17:00:00.0000000')] });
+    expect(findSlots(s)).toEqual([]);
+    expect(explainNoSlot(s)).toEqual({ reason: 'no-shared-free-time', retryFrom: '2025-03-15T00:00:00Z' });
+  });
+
+  it('names the coming session when every free time is too close to it (cadence), and when the next one is due', () => {
+    const s = search({ pairSessions: [{ start: '2025-03-12T10:00:00Z' }] });
+    expect(findSlots(s)).toEqual([]);
+    // cadenceDays 14: sessions at least 7 days apart.
+    expect(explainNoSlot(s)).toEqual({ reason: 'cadence', session: '2025-03-12T10:00:00Z', retryFrom: '2025-03-19T10:00:00Z' });
+  });
+
+  it('names the last session when the spacing after it rules out the window', () => {
+    const s = search({ pairSessions: [{ start: '2025-03-07T10:00:00Z' }] });
+    const free = findSlots(s).map((x) => x.start);
+    expect(free.every((start) => start >= '2025-03-14T10:00:00Z')).toBe(true);
+    const narrow = { ...s, to: '2025-03-13T00:00:00Z' };
+    expect(explainNoSlot(narrow)).toEqual({ reason: 'spacing', session: '2025-03-07T10:00:00Z', retryFrom: '2025-03-14T10:00:00Z' });
+  });
+
+  it('says no neutral place is free when both are free but every neutral room is busy', () => {
+    const wholeWeek = [{ start: '2025-03-10T00:00:00Z', end: '2025-03-15T00:00:00Z' }];
+    const roomsOnly = inPersonVenues.filter((v) => v.venue.kind === 'room');
+    const s = search({ venues: roomsOnly, roomBusy: { 'oak@x.test': wholeWeek } });
+    expect(findSlots(s)).toEqual([]);
+    expect(explainNoSlot(s)).toEqual({ reason: 'no-neutral-place' });
+    expect(explainNoSlot(search({ venues: [] }))).toEqual({ reason: 'no-neutral-place' });
   });
 });

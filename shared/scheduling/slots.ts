@@ -72,22 +72,30 @@ interface Candidate {
   venue: VenueSuggestion;
 }
 
-/**
- * Ranked slot suggestions for a pair: inside both people's working hours, clear of both
- * calendars and of the cadence gap around their other sessions, each with the best venue that
- * is free (a room only when its own calendar shows it free). Ranked earliest first but spread
- * across days: the earliest slot of each day, day by day, then a second round of later slots
- * on those days, and so on.
- */
-export function findSlots(search: SlotSearch): SlotSuggestion[] {
+/** Why a search found nothing, most specific first; `retryFrom` is the first instant worth looking from again. */
+export type NoSlotFinding =
+  | { reason: 'no-shared-free-time'; retryFrom: string }
+  | { reason: 'spacing' | 'cadence'; session: string; retryFrom: string }
+  | { reason: 'no-neutral-place' };
+
+interface Scan {
+  candidates: Candidate[];
+  length: number;
+  zones: Zone[];
+  /** Slots both people could meet in, before the spacing rule and venues. */
+  freeSlots: number;
+  /** The pair's sessions that ruled slots out by the spacing rule, and how far that rule reaches. */
+  spacedBy: Set<number>;
+  cadenceGap: number;
+}
+
+function scan(search: SlotSearch): Scan {
   const from = parseInstant(search.from);
   const to = parseInstant(search.to);
   if (to <= from) throw new SchedulingError('invalid-window', 'The search window must end after it starts.');
   const length = positive('sessionMinutes', search.sessionMinutes) * minuteMs;
   const step = positive('stepMinutes', search.stepMinutes ?? 30) * minuteMs;
   const cadenceGap = (positive('cadenceDays', search.cadenceDays) / 2) * dayMs;
-  const maxSuggestions = search.maxSuggestions ?? 10;
-  const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
 
   const [first, second] = search.people;
   const zones = search.people.map((p) => zoneOf(p.workingHours.timeZone));
@@ -104,15 +112,53 @@ export function findSlots(search: SlotSearch): SlotSuggestion[] {
     });
 
   const candidates: Candidate[] = [];
+  const spacedBy = new Set<number>();
+  let freeSlots = 0;
   for (const span of free) {
     for (let start = Math.ceil(span.start / step) * step; start + length <= span.end; start += step) {
-      if (sessionStarts.some((s) => Math.abs(start - s) < cadenceGap)) continue;
+      freeSlots += 1;
+      const near = sessionStarts.filter((s) => Math.abs(start - s) < cadenceGap);
+      if (near.length > 0) {
+        near.forEach((s) => spacedBy.add(s));
+        continue;
+      }
       const venue = venueFor(start);
       if (venue) candidates.push({ start, venue, day: DateTime.fromMillis(start, { zone: zones[0] }).toISODate() ?? '' });
     }
   }
+  return { candidates, length, zones, freeSlots, spacedBy, cadenceGap };
+}
 
+/**
+ * Ranked slot suggestions for a pair: inside both people's working hours, clear of both
+ * calendars and of the cadence gap around their other sessions, each with the best venue that
+ * is free (a room only when its own calendar shows it free). Ranked earliest first but spread
+ * across days: the earliest slot of each day, day by day, then a second round of later slots
+ * on those days, and so on.
+ */
+export function findSlots(search: SlotSearch): SlotSuggestion[] {
+  const maxSuggestions = search.maxSuggestions ?? 10;
+  const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
+  const { candidates, length, zones } = scan(search);
   return spreadAcrossDays(candidates, maxSuggestions, sameDayGap).map((c) => suggestion(c, length, zones));
+}
+
+/**
+ * Why the same search finds no slot, or null when it finds one: no time free for both in their
+ * working hours; every free time too close to one of the pair's sessions (`cadence` when that
+ * session is still to come, so the next is simply not due yet; `spacing` when it is past); or
+ * times free but no neutral place free then.
+ */
+export function explainNoSlot(search: SlotSearch): NoSlotFinding | null {
+  const { candidates, freeSlots, spacedBy, cadenceGap } = scan(search);
+  if (candidates.length > 0) return null;
+  if (freeSlots === 0) return { reason: 'no-shared-free-time', retryFrom: toIsoUtc(parseInstant(search.to)) };
+  if (spacedBy.size > 0) {
+    const latest = Math.max(...spacedBy);
+    const upcoming = latest >= parseInstant(search.from);
+    return { reason: upcoming ? 'cadence' : 'spacing', session: toIsoUtc(latest), retryFrom: toIsoUtc(latest + cadenceGap) };
+  }
+  return { reason: 'no-neutral-place' };
 }
 
 function spreadAcrossDays(candidates: readonly Candidate[], max: number, sameDayGap: number): Candidate[] {

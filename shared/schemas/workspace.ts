@@ -85,6 +85,8 @@ export const sessionVenueSchema = z.object({
   /** Room e-mail address or off-site venue id. */
   ref: z.string().nullable(),
   displayName: z.string().nullable(),
+  /** The room declined the booking after it was made and no other neutral room was free: the pair was told. */
+  roomDeclined: z.boolean().nullable(),
 });
 export type SessionVenue = z.infer<typeof sessionVenueSchema>;
-export const unknownSessionVenue: SessionVenue = { kind: null, ref: null, displayName: null };
+export const unknownSessionVenue: SessionVenue = { kind: null, ref: null, displayName: null, roomDeclined: null };

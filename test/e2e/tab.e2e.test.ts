@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
-import { aPair } from '../harness/factories';
+import { aPair, aSession } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
 import { expectNoAxeViolations, launchChromium, screenshot, nameOf, recordPersonas, tabAddress, openTabAs, type Persona } from './support/tabBrowser';
 
@@ -158,5 +158,19 @@ describe('the Teams tab in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(leader, 'workspace-mobile');
     await leader.context().close();
+  });
+
+  test('the next session says when its room declined after the booking and no other neutral room was free', async () => {
+    const { db } = service.database;
+    const session = await aSession(db, service.standIn.tenantId, { pairId, startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    // As the room check leaves it (server/jobs/booking/roomCheck.ts).
+    const venue = { kind: 'room', ref: 'ldn-kx-1-hazel@upwarddemo.onmicrosoft.com', displayName: 'Hazel', roomDeclined: true };
+    await db.updateTable('sessions').set({ venue: JSON.stringify(venue) }).where('id', '=', session.id).execute();
+    const leader = await openAs(mentee);
+    const next = section(leader, 'Next session');
+    await next.getByText('Room: Hazel').waitFor();
+    await next.getByRole('status').filter({ hasText: 'The room declined this booking' }).waitFor();
+    await leader.context().close();
+    await db.deleteFrom('sessions').where('id', '=', session.id).execute();
   });
 });

@@ -113,7 +113,7 @@ export async function startTeamsConnector(
     async chat(
       bot: { postActivity(activity: Record<string, unknown>): Promise<Response> },
       from: { tenantId: string; userId: string; name: string; at: Date },
-      fields: { text?: string; value?: Record<string, unknown>; press?: CardPress },
+      fields: { text?: string; value?: Record<string, unknown>; press?: CardPress; locale?: string },
     ) {
       const before = received.length;
       const conversationId = `a:personal-${from.userId}`;

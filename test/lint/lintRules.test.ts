@@ -93,4 +93,19 @@ describe("the project's lint", () => {
     const unusedTypes = report.issues.flatMap((issue) => (issue.types ?? []).map((t) => `${issue.file}:${t.name}`));
     expect(unusedTypes).toEqual(['greeting.ts:Unread']);
   });
+
+  it('fails when a tab component renders English of its own, or lays out with left and right instead of logical properties', async () => {
+    // In tabs/, where the rules apply, for this test only (typed rules need the file in the program).
+    const dir = fs.mkdtempSync(path.join(root, 'tabs', 'src', 'fixture-'));
+    dirs.push(dir);
+    const component = path.join(dir, 'Greeting.tsx');
+    fs.writeFileSync(component, ['export function Greeting({ name }: { name: string }) {', '  return <p className="greeting">Hello {name}{`, welcome`}</p>;', '}', ''].join('\n'));
+    const styles = path.join(dir, 'useGreetingStyles.styles.ts');
+    fs.writeFileSync(styles, ["import { makeStyles } from '@fluentui/react-components';", "export const useGreetingStyles = makeStyles({ root: { marginLeft: '4px', paddingInlineStart: '4px', textAlign: 'right' } });", ''].join('\n'));
+    const out = await tool('eslint', ['--format', 'json', '--no-warn-ignored', component, styles]);
+    const errors = (JSON.parse(out) as { filePath: string; messages: { ruleId: string | null; severity: number; line: number }[] }[]).flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}`),
+    );
+    expect(errors.sort()).toEqual(['Greeting.tsx:2 react/jsx-no-literals', 'Greeting.tsx:2 react/jsx-no-literals', 'useGreetingStyles.styles.ts:2 no-restricted-syntax', 'useGreetingStyles.styles.ts:2 no-restricted-syntax']);
+  }, 120_000);
 });

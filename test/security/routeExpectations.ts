@@ -109,6 +109,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'PUT /api/pairs/:id/story': { path: (w) => `/api/pairs/${w.pairId}/story`, body: () => ({ text: 'What changed, rewritten.', version: 1 }), callers: member('ok') },
   'POST /api/pairs/:id/story/consent': { path: (w) => `/api/pairs/${w.pairId}/story/consent`, body: () => ({ version: 1, consent: true }), callers: member('ok') },
   'GET /api/pairs/:id/booking/suggestions': { path: (w) => `/api/pairs/${w.pairId}/booking/suggestions?mode=online`, callers: member('allowed') },
+  'GET /api/pairs/:id/sessions': { path: (w) => `/api/pairs/${w.pairId}/sessions`, callers: member('allowed') },
   'POST /api/pairs/:id/sessions': { path: (w) => `/api/pairs/${w.pairId}/sessions`, body: () => ({ ...inAWeek(), venue: { kind: 'online', ref: null } }), callers: member('allowed') },
   'PATCH /api/pairs/:id/sessions/:sessionId': { path: (w) => `/api/pairs/${w.pairId}/sessions/${w.sessionId}`, body: () => inAWeek(), callers: member('allowed') },
   'POST /api/pairs/:id/sessions/:sessionId/cancel': { path: (w) => `/api/pairs/${w.pairId}/sessions/${w.sessionId}/cancel`, callers: member('allowed') },

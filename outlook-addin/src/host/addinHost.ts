@@ -1,57 +1,74 @@
 /// <reference types="office-js" />
 import { connectBrowser } from '../../../tabs/src/host/browserHost';
 import type { TokenRequest } from '../../../tabs/src/host/host';
+import { fetchPublishedAuthConfig } from '../../../tabs/src/host/publishedAuthConfig';
+import { nestedAppAuthTokens } from '../../../tabs/src/host/teamsTokens';
+import { type PaneTheme, paneThemeOf } from './officeTheme';
+import { officeTokens, type SignInDeps } from './officeSignIn';
+import { optionalSets, tooOldMessage } from './requirements';
 
-/** Where the task pane runs: inside Outlook (Office.js, SSO, the open appointment) or a plain browser (local development). */
+/** Where the task pane runs: inside Outlook (Office.js, the open appointment) or a plain browser (local development). */
 export interface AddinHost {
   kind: 'outlook' | 'browser';
   getToken(request?: TokenRequest): Promise<string>;
   /** The appointment being organised, when there is one to fill. */
   appointment: Office.AppointmentCompose | null;
+  theme: PaneTheme;
+  onThemeChange(handler: (theme: PaneTheme) => void): void;
+  /** Set when this Outlook lacks a requirement set the pane needs: what to tell the person instead of the pane. */
+  tooOld: string | null;
 }
 
-const officeJs = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+type OfficeApi = Pick<typeof Office, 'onReady' | 'context' | 'HostType' | 'EventType'>;
 
-/** Outlook opens add-ins with `_host_Info` on the address (and in a frame on the web). */
-function looksLikeOffice(): boolean {
-  if (new URLSearchParams(window.location.search).has('_host_Info')) return true;
-  try {
-    return window.self !== window.top;
-  } catch {
-    return true;
-  }
-}
+const prefersDark = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
 
-function loadOfficeJs(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = officeJs;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('Office.js did not load.'));
-    document.head.appendChild(script);
-  });
-}
+const notSignedIn = () => Promise.reject(new Error('This Outlook is too old for Upward.'));
 
-async function connectOutlook(): Promise<AddinHost | null> {
-  await loadOfficeJs();
-  const info = await Office.onReady();
-  if (info.host !== Office.HostType.Outlook) return null;
-  const item = Office.context.mailbox?.item as Office.AppointmentCompose | undefined;
+/**
+ * Connects to Outlook through Office.js (loaded from Microsoft's CDN in the page's head): null
+ * when the page is not in Outlook. Checks the requirement sets first, signs in as Outlook
+ * supports (officeSignIn.ts), then follows Outlook's theme.
+ */
+export async function connectOutlook(office: OfficeApi, signIn: SignInDeps): Promise<AddinHost | null> {
+  const info = await office.onReady();
+  if (info.host !== office.HostType.Outlook) return null;
+  const { context } = office;
+  const tooOld = tooOldMessage(context.requirements);
+  const item = context.mailbox?.item as Office.AppointmentCompose | undefined;
   const isCompose = item !== undefined && typeof (item as Partial<Office.AppointmentCompose>).start?.setAsync === 'function';
+  const themed = !tooOld && context.requirements.isSetSupported(optionalSets.sensitivityAndTheme.name, optionalSets.sensitivityAndTheme.version);
+  const getToken = tooOld ? notSignedIn : (await officeTokens(office, signIn)).getToken;
   return {
     kind: 'outlook',
-    // Office SSO: Outlook signs the person in with their Microsoft 365 account and returns a token for Upward's API.
-    getToken: () => Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: false }),
-    appointment: isCompose ? item : null,
+    getToken,
+    appointment: isCompose && !tooOld ? item : null,
+    theme: paneThemeOf(themed ? context.officeTheme : undefined, prefersDark()),
+    onThemeChange(handler) {
+      if (!themed) return;
+      context.mailbox.addHandlerAsync(office.EventType.OfficeThemeChanged, (event: Office.OfficeThemeChangedEventArgs) => handler(paneThemeOf(event.officeTheme, prefersDark())));
+    },
+    tooOld,
   };
 }
 
-/** Office.js comes from Microsoft's CDN only when Outlook hosts the pane; a plain browser signs in through the tab's browser sign-in. */
+/** Outlook when Office.js loaded and says so; otherwise a plain browser signing in through the tab's browser sign-in. */
 export async function connectAddinHost(): Promise<AddinHost> {
-  if (looksLikeOffice()) {
-    const outlook = await connectOutlook().catch(() => null);
+  // Office.js in the head defines `Office` wherever it loads; outside Outlook onReady reports no host.
+  const office = (globalThis as { Office?: OfficeApi }).Office;
+  if (office) {
+    const signIn: SignInDeps = { nestedAppAuth: nestedAppAuthTokens, config: fetchPublishedAuthConfig, origin: window.location.origin };
+    // A failure inside Outlook (sign-in settings unreadable) is shown as such, never a browser sign-in inside Outlook.
+    const outlook = await connectOutlook(office, signIn);
     if (outlook) return outlook;
   }
   const browser = await connectBrowser();
-  return { kind: 'browser', getToken: (request) => browser.getToken(request), appointment: null };
+  return {
+    kind: 'browser',
+    getToken: (request) => browser.getToken(request),
+    appointment: null,
+    theme: browser.theme === 'dark' ? 'dark' : 'light',
+    onThemeChange: (handler) => browser.onThemeChange((t) => handler(t === 'dark' ? 'dark' : 'light')),
+    tooOld: null,
+  };
 }

@@ -14,34 +14,50 @@ import {
   Title3,
 } from '@fluentui/react-components';
 import type { SuggestionView } from '../../../shared/api/booking';
+import type { FillResult } from '../office/appointment';
 import type { BookingApi, MeetingMode } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
+import { SessionSummary } from './SessionSummary';
+import { day, invitationText, noSlotText, sessionWhen, when } from './sessionText';
+import { UpcomingSessions } from './UpcomingSessions';
 import { useTaskPane } from './useTaskPane';
 import { useTaskPaneStyles } from './useTaskPaneStyles.styles';
 
-const when = (s: { start: string; end: string }) => {
-  const start = new Date(s.start);
-  const day = start.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-  const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time(start)}–${time(new Date(s.end))}`;
-};
+const modeLabels: Record<MeetingMode, string> = { room: 'Meeting room', offsite: 'Off-site', online: 'Online', any: 'Any', 'in-person': 'In person' };
 
-/** Plans a session: the pair, in person or online, ranked times at neutral places; fill the appointment or book directly. */
+/** What the organizer checks before sending a filled appointment, and what is left for them to do by hand. */
+function filledText(s: SuggestionView, left: FillResult): string {
+  const parts = [`Check the meeting and send it: ${s.venue.kind === 'room' ? `${s.venue.displayName} is invited and is booked when you send; ` : ''}your partner is invited, and the workspace link is in the body.`];
+  parts.push(left.setPrivateByHand ? 'This Outlook cannot mark it private from here: set it to private before sending.' : 'It is marked private.');
+  if (left.turnOnTeamsMeeting) parts.push('Turn on “Teams meeting” in the meeting before sending (add-ins cannot), or use “Book it for us”, which makes it a Teams meeting.');
+  return parts.join(' ');
+}
+
+/**
+ * Plans a pair's sessions: their upcoming sessions first (reschedule, cancel), then ranked times at
+ * neutral places (neutral first, fallbacks labelled) to book or to fill the open appointment with,
+ * and, when there is none, why and what would help.
+ */
 export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
   const styles = useTaskPaneStyles();
   const pane = useTaskPane(api, host);
-  const { outcome } = pane;
+  const { outcome, list, moving } = pane;
 
   const suggestionCard = (s: SuggestionView, index: number) => (
     <li key={`${s.start}-${s.venue.ref ?? s.venue.kind}`}>
       <Card className={styles.card} aria-label={`Suggestion ${index + 1}: ${when(s)} at ${s.venue.displayName}`}>
         <Text weight="semibold">{when(s)}</Text>
-        <Text>
-          {s.venue.displayName} {s.fallback ? <Badge appearance="outline">Fallback</Badge> : null}
-        </Text>
-        <Text size={200} className={styles.why}>
-          {s.neutrality}
-        </Text>
+        {moving ? null : (
+          <Text>
+            {s.venue.displayName}
+            {s.venue.address ? `, ${s.venue.address}` : null} {s.fallback ? <Badge appearance="outline">Fallback</Badge> : null}
+          </Text>
+        )}
+        {moving ? null : (
+          <Text size={200} className={styles.why}>
+            {s.neutrality}
+          </Text>
+        )}
         <div className={styles.actions}>
           {pane.canFill ? (
             <Button appearance="primary" disabled={pane.busy} onClick={() => void pane.fill(s)}>
@@ -49,12 +65,16 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
             </Button>
           ) : null}
           <Button appearance={pane.canFill ? 'secondary' : 'primary'} disabled={pane.busy} onClick={() => void pane.book(s)}>
-            Book it for us
+            {moving ? 'Move it here' : 'Book it for us'}
           </Button>
         </div>
       </Card>
     </li>
   );
+
+  const neutral = list?.suggestions.filter((s) => !s.fallback) ?? [];
+  const fallback = list?.suggestions.filter((s) => s.fallback) ?? [];
+  const noSlot = list?.noSlot ? noSlotText(list.noSlot, pane.mode) : null;
 
   return (
     <main className={styles.root}>
@@ -73,20 +93,31 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         </Field>
       ) : null}
       {pane.pairs?.length === 1 ? <Text>With {pane.pairs[0]!.partner.displayName}</Text> : null}
-      {pane.pairId ? (
-        <RadioGroup layout="horizontal" aria-label="Where to meet" value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
-          <Radio value="room" label="Meeting room" />
-          <Radio value="offsite" label="Off-site" />
-          <Radio value="online" label="Online" />
-          <Radio value="any" label="Any" />
-        </RadioGroup>
-      ) : null}
 
-      {outcome?.kind === 'booked' ? (
+      {outcome?.kind === 'booked' || outcome?.kind === 'moved' ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Booked</MessageBarTitle>
-            {when({ start: outcome.session.startsAt, end: outcome.session.endsAt })} at {outcome.session.venue.displayName}. The private invitation “{outcome.session.subject}” is on its way to you both.
+            <MessageBarTitle>{outcome.kind === 'booked' ? 'Booked' : 'Moved'}</MessageBarTitle>
+            <div className={styles.card}>
+              <SessionSummary session={outcome.session} />
+              <Text>{invitationText(outcome.session)}</Text>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome?.kind === 'cancelled' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Cancelled</MessageBarTitle>
+            The session on {sessionWhen(outcome.session)} is cancelled; you both receive the cancellation{outcome.session.venue.kind === 'room' ? ', and the room is released' : ''}.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome?.kind === 'exists' ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Already booked</MessageBarTitle>
+            {outcome.message}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -94,7 +125,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Filled in</MessageBarTitle>
-            Check the meeting and send it. Set it to private in Outlook before sending.
+            {filledText(outcome.suggestion, outcome.left)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -106,7 +137,8 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
             {outcome.next ? (
               <div className={styles.actions}>
                 <Button disabled={pane.busy} onClick={() => void pane.book(outcome.next!)}>
-                  Book the next: {when(outcome.next)} at {outcome.next.venue.displayName}
+                  {moving ? 'Move it to' : 'Book'} the next: {when(outcome.next)}
+                  {moving ? '' : ` at ${outcome.next.venue.displayName}`}
                 </Button>
               </div>
             ) : null}
@@ -119,11 +151,53 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         </MessageBar>
       ) : null}
 
+      {pane.upcoming ? <UpcomingSessions sessions={pane.upcoming} busy={pane.busy} moving={moving} onMove={pane.startMoving} onCancel={pane.cancel} /> : null}
+
+      {pane.pairId ? (
+        <Text as="h2" weight="semibold">
+          {moving ? `Move the session on ${sessionWhen(moving)} (same place) to` : pane.upcoming?.length ? 'Book another session' : 'Book a session'}
+        </Text>
+      ) : null}
+      {pane.pairId && !moving ? (
+        <RadioGroup layout="horizontal" aria-label="Where to meet" value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
+          {(['in-person', 'room', 'offsite', 'online'] as const).map((m) => (
+            <Radio key={m} value={m} label={modeLabels[m]} />
+          ))}
+        </RadioGroup>
+      ) : null}
+      {pane.from ? <Text>Looking from {day(pane.from)}.</Text> : null}
+
       {pane.loading ? <Spinner label="Looking for times and neutral places…" /> : null}
-      {pane.list && pane.list.suggestions.length === 0 ? <Text>No time suits you both in the next two weeks. Try the other way of meeting.</Text> : null}
-      {pane.list && pane.list.suggestions.length > 0 ? (
-        <section aria-label="Suggestions">
-          <ul className={styles.list}>{pane.list.suggestions.map(suggestionCard)}</ul>
+      {noSlot ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>{noSlot.title}</MessageBarTitle>
+            {noSlot.text}
+            <div className={styles.actions}>
+              {noSlot.retryFrom ? <Button onClick={() => pane.lookFrom(noSlot.retryFrom)}>Look from {day(noSlot.retryFrom)}</Button> : null}
+              {noSlot.modes.map((m) => (
+                <Button key={m} onClick={() => pane.setMode(m)}>
+                  Try {modeLabels[m].toLowerCase()}
+                </Button>
+              ))}
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {neutral.length > 0 ? (
+        <section aria-label="Suggestions" className={styles.section}>
+          <ul className={styles.list}>{neutral.map(suggestionCard)}</ul>
+        </section>
+      ) : null}
+      {fallback.length > 0 ? (
+        <section aria-label="Fallback rooms" className={styles.section}>
+          <Text as="h3" weight="semibold">
+            Fallback rooms
+          </Text>
+          <Text size={200} className={styles.why}>
+            In a building one of you works in, on neither of your home floors: used only when no neutral place is free.
+          </Text>
+          <ul className={styles.list}>{fallback.map((s, i) => suggestionCard(s, neutral.length + i))}</ul>
         </section>
       ) : null}
     </main>

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { BotBackend } from '../../../bot/botBackend';
+import { botText, type BotText } from '../../../bot/botText';
+import { storedLocaleOf } from '../../bot/conversationStore';
 import { type Card, markedCard } from '../../../bot/cards/cardText';
 import { reflectionCard } from '../../../bot/cards/reflectionCards';
 import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
-import { sessionCard } from '../../../bot/cards/sessionCards';
+import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
 import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
 import type { JobResult } from '../jobQueue';
@@ -27,6 +29,7 @@ export const botJobKinds = {
   programmeAdjusted: 'bot.programme-adjusted',
   storyDrafted: 'bot.story-drafted',
   storyPublished: 'bot.story-published',
+  roomDeclined: 'bot.room-declined',
 } as const;
 
 const id = z.string().min(1);
@@ -44,6 +47,8 @@ export const botJobs = {
   programmeAdjusted: jobKind(botJobKinds.programmeAdjusted, z.object({ userId, programmeId: id, changed: z.array(z.string()) })),
   storyDrafted: jobKind(botJobKinds.storyDrafted, z.object({ userId, pairId: id, authorUserId: id, version: z.number().int() })),
   storyPublished: jobKind(botJobKinds.storyPublished, z.object({ userId, pairId: id })),
+  /** A booked session's room declined after the booking: the room it moved to, or null when none was free. */
+  roomDeclined: jobKind(botJobKinds.roomDeclined, z.object({ userId, pairId: id, sessionId: id, movedTo: z.string().nullable() })),
 };
 
 interface Deps {
@@ -72,14 +77,15 @@ interface Message {
  * (until the pause ends) or it no longer applies, wait for their working hours, then send the
  * card once.
  */
-function proactive<P extends { userId: string }>(deps: Deps, kind: JobKind<P>, build: (job: Job<P>, now: Date) => Promise<Message | null>): Record<string, JobHandler> {
+function proactive<P extends { userId: string }>(deps: Deps, kind: JobKind<P>, build: (job: Job<P>, now: Date, text: BotText) => Promise<Message | null>): Record<string, JobHandler> {
   return handlerOf(kind, async (job, now, lease): Promise<JobResult> => {
     const { userId } = job.payload;
     if (job.send_started_at && (await deps.delivered(job.tenant_id, userId, job.id, job.send_started_at)) === 'arrived') return { kind: 'done', outcome: 'sent' };
     const prefs = await forTenant(deps.db, job.tenant_id).selectFrom('bot_preferences').select('reminders_paused_until').where('user_id', '=', userId).executeTakeFirst();
     const pausedUntil = prefs?.reminders_paused_until;
     if (pausedUntil && pausedUntil > now) return { kind: 'defer', at: pausedUntil };
-    const message = await build(job, now);
+    // In the language the person last wrote to the bot in (Teams sends it with every activity).
+    const message = await build(job, now, botText(await storedLocaleOf(deps.db, job.tenant_id, userId)));
     if (!message) return { kind: 'done', outcome: 'skipped' };
     const at = sendTimeFor(await deps.hoursOf(job.tenant_id, userId), now, message.latest);
     if (at > now) return { kind: 'defer', at };
@@ -99,34 +105,34 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
     return { tenantId: job.tenant_id, userId, name: name ?? '' };
   };
   return {
-    ...proactive(deps, botJobs.sessionReminder, async (job, now) => {
+    ...proactive(deps, botJobs.sessionReminder, async (job, now, text) => {
       const session = await deps.backend.nextSession(await person(job), now);
       if (!session || session.sessionId !== job.payload.sessionId) return null;
-      return { card: sessionCard(session, { reminder: true }), latest: new Date(new Date(session.startsAt).getTime() - 3_600_000) };
+      return { card: sessionCard(text, session, { reminder: true }), latest: new Date(new Date(session.startsAt).getTime() - 3_600_000) };
     }),
-    ...proactive(deps, botJobs.reflectionPrompt, async (job, now) => {
+    ...proactive(deps, botJobs.reflectionPrompt, async (job, now, text) => {
       const prompt = await deps.backend.reflectionPrompt(await person(job), now);
       if (!prompt || prompt.sessionId !== job.payload.sessionId) return null;
-      return { card: reflectionCard(prompt), latest: null };
+      return { card: reflectionCard(text, prompt), latest: null };
     }),
-    ...proactive(deps, botJobs.nudge, async (job) => ({
-      card: nudgeCard({ kind: job.payload.nudge, commitment: job.payload.commitment ?? '', pairId: job.payload.pairId || undefined }),
+    ...proactive(deps, botJobs.nudge, async (job, _now, text) => ({
+      card: nudgeCard(text, { kind: job.payload.nudge, commitment: job.payload.commitment ?? '', pairId: job.payload.pairId || undefined }),
       latest: null,
     })),
-    ...proactive(deps, botJobs.survey, async (job) => {
-      return { card: surveyCard({ pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };
+    ...proactive(deps, botJobs.survey, async (job, _now, text) => {
+      return { card: surveyCard(text, { pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };
     }),
-    ...proactive(deps, botJobs.praiseReceived, async (job) => {
+    ...proactive(deps, botJobs.praiseReceived, async (job, _now, text) => {
       const praise = await forTenant(deps.db, job.tenant_id).selectFrom('praise').select(['id', 'text', 'from_user_id']).where('id', '=', job.payload.praiseId).executeTakeFirst();
       if (!praise) return null;
       const from = await person({ ...job, payload: { userId: praise.from_user_id } });
-      return { card: praiseReceivedCard({ pairId: job.payload.pairId, praiseId: praise.id, fromName: from.name || 'Your mentee', text: praise.text }), latest: null };
+      return { card: praiseReceivedCard(text, { pairId: job.payload.pairId, praiseId: praise.id, fromName: from.name || null, text: praise.text }), latest: null };
     }),
-    ...proactive(deps, botJobs.pairProposed, async (job) => {
+    ...proactive(deps, botJobs.pairProposed, async (job, _now, text) => {
       const view = await deps.backend.proposal(await person(job), job.payload.pairId);
-      return view && { card: proposalCard(view), latest: null, waitForChatUntil: new Date(job.payload.waitForChatUntil) };
+      return view && { card: proposalCard(text, view), latest: null, waitForChatUntil: new Date(job.payload.waitForChatUntil) };
     }),
-    ...proactive(deps, botJobs.programmeAdjusted, async (job) => {
+    ...proactive(deps, botJobs.programmeAdjusted, async (job, _now, text) => {
       // The values as they are now (the event names only the fields), for someone still enrolled.
       const programme = await forTenant(deps.db, job.tenant_id)
         .selectFrom('programmes as g')
@@ -147,18 +153,27 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
         endsOn: programme.ends_on,
         surveySchedule: programmeDetailsOf(programme.details, programme.id).surveySchedule,
       };
-      const lines = adjustmentLines(job.payload.changed, now);
+      const lines = adjustmentLines(text, job.payload.changed, now);
       if (lines.length === 0) return null;
-      return { card: programmeAdjustedCard({ programme: now, lines, guidesUrl: deps.host.links.guides(), workspaceUrl: deps.host.links.workspace() }), latest: null };
+      return { card: programmeAdjustedCard(text, { programme: now, lines, guidesUrl: deps.host.links.guides(), workspaceUrl: deps.host.links.workspace() }), latest: null };
     }),
-    ...proactive(deps, botJobs.storyDrafted, async (job) => {
+    ...proactive(deps, botJobs.storyDrafted, async (job, _now, text) => {
       const { pairId } = job.payload;
       const story = await forTenant(deps.db, job.tenant_id).selectFrom('stories').select(['version', 'published_at']).where('pair_id', '=', pairId).executeTakeFirst();
       // A later edit has its own notice; a published story needs no more consent.
       if (!story || story.published_at || story.version !== job.payload.version) return null;
       const author = await person({ ...job, payload: { userId: job.payload.authorUserId } });
-      return { card: storyDraftedCard({ drafterName: author.name || 'Your partner', edited: story.version > 0, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
+      return { card: storyDraftedCard(text, { drafterName: author.name || null, edited: story.version > 0, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
-    ...proactive(deps, botJobs.storyPublished, async (job) => ({ card: storyPublishedCard(deps.host.links.workspace(job.payload.pairId)), latest: null })),
+    ...proactive(deps, botJobs.storyPublished, async (job, _now, text) => ({ card: storyPublishedCard(text, deps.host.links.workspace(job.payload.pairId)), latest: null })),
+    ...proactive(deps, botJobs.roomDeclined, async (job, now, text) => {
+      const session = await forTenant(deps.db, job.tenant_id).selectFrom('sessions').select(['starts_at', 'status']).where('id', '=', job.payload.sessionId).executeTakeFirst();
+      // Cancelled, or already over: nothing to do about its room any more.
+      if (!session || session.status !== 'planned' || session.starts_at <= now) return null;
+      const { timeZone } = await deps.hoursOf(job.tenant_id, job.payload.userId);
+      const card = roomDeclinedCard(text, { startsAt: session.starts_at.toISOString(), timeZone, movedTo: job.payload.movedTo, workspaceUrl: deps.host.links.workspace(job.payload.pairId) });
+      // Sent at once if waiting for working hours would leave too little time to act.
+      return { card, latest: new Date(session.starts_at.getTime() - 24 * 3_600_000) };
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
 import { recordDomainEvent } from '../../events/domainEvents';
 import type { JobWorker } from '../jobWorker';
-import { aPair, aPerson } from '../../../test/harness/factories';
+import { aPair, aPerson, aSession } from '../../../test/harness/factories';
 import { type CardPress, startTeamsConnector, type TeamsConnector } from '../../../test/harness/teamsConnector';
 import { startTestService, type TestService } from '../../../test/harness/testService';
 import { waitFor } from '../../../test/harness/waitFor';
@@ -232,5 +232,29 @@ describe('the bot’s notices', () => {
     const received = await deliver(1, jobsDone('programme.adjusted:', 6));
     expect([...received.keys()].sort()).toEqual([leader.id, mentor.id, third.id].sort());
     for (const cards of received.values()) expect(cards).toEqual([expect.stringContaining('Sessions now last 45 minutes.')]);
+  });
+
+  it('tells both people when a booked room declined: where the session moved, or that they choose another time or place', async () => {
+    const moved = await aSession(db(), tenantId, { pairId, startsAt: new Date('2026-03-20T14:00:00Z') });
+    const stranded = await aSession(db(), tenantId, { pairId, startsAt: new Date('2026-03-23T14:00:00Z') });
+    const declinedRoom = 'ldn-kx-1-hazel@upwarddemo.onmicrosoft.com';
+    // What the room check records (server/jobs/booking/roomCheck.ts).
+    await recordDomainEvent(db(), { tenantId, kind: 'session.room-declined', subjectId: pairId, payload: { sessionId: moved.id, declinedRoom, movedTo: { ref: 'ams-1-tulip@upwarddemo.onmicrosoft.com', displayName: 'Tulip (Amstel Tower)' } }, at: now });
+    await recordDomainEvent(db(), { tenantId, kind: 'session.room-declined', subjectId: pairId, payload: { sessionId: stranded.id, declinedRoom, movedTo: null }, at: now });
+
+    const received = await deliver(1, jobsDone('session.room-declined:', 4));
+    expect([...received.keys()].sort()).toEqual([leader.id, mentor.id].sort());
+    for (const cards of received.values()) {
+      expect(cards).toHaveLength(2);
+      const [toMoved, toStranded] = [cards.find((c) => c.includes('Tulip'))!, cards.find((c) => !c.includes('Tulip'))!];
+      expect(toMoved).toContain('The room for your session declined');
+      expect(toMoved).toContain('moved the session to another neutral room');
+      expect(toStranded).toContain('No other neutral room is free at that time');
+      expect(toStranded).toContain(`#/workspace/${pairId}`);
+    }
+    // A cancelled session's notice is not sent: nothing to do about its room any more.
+    const cancelled = await aSession(db(), tenantId, { pairId, startsAt: new Date('2026-03-24T14:00:00Z'), status: 'cancelled' });
+    await recordDomainEvent(db(), { tenantId, kind: 'session.room-declined', subjectId: pairId, payload: { sessionId: cancelled.id, declinedRoom, movedTo: null }, at: now });
+    expect((await deliver(1, jobsDone('session.room-declined:', 6))).size).toBe(0);
   });
 });

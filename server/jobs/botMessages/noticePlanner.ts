@@ -12,15 +12,15 @@ const storySettleMs = 10 * minute;
 /**
  * Notices of what happened to a pair or a programme, from the last month's domain events: a
  * published match (to each person), a programme adjusted mid-way (to everyone enrolled), a story
- * drafted (to the partner of who wrote it) and a story published (to both). One job per person
- * and event.
+ * drafted (to the partner of who wrote it), a story published (to both) and a booked room that
+ * declined (to both: where the session moved, or that no room was free). One job per person and event.
  */
 export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const everyTenant = acrossTenants(db, 'notice planner');
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
 
-  const pairKinds = ['pair.proposed', 'story.drafted', 'story.published'] as const;
+  const pairKinds = ['pair.proposed', 'story.drafted', 'story.published', 'session.room-declined'] as const;
   const pairEvents = await everyTenant
     .selectFrom('domain_events as e')
     .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
@@ -40,6 +40,11 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
     }
     for (const userId of [e.mentor_user_id, e.mentee_user_id]) {
       const dedupeKey = `${e.kind}:${e.id}:${userId}`;
+      if (event.kind === 'session.room-declined') {
+        const payload = { userId, pairId: e.pair_id, sessionId: event.payload.sessionId, movedTo: event.payload.movedTo?.displayName ?? null };
+        jobs.push(jobOf(botJobs.roomDeclined, { ...base, dedupeKey, payload }));
+        continue;
+      }
       // A new pair's people may not have the app yet: their proposal waits a week for the installation.
       const waitForChatUntil = new Date(e.created_at.getTime() + 7 * 24 * 60 * minute).toISOString();
       jobs.push(

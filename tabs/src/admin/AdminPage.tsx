@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../app/appContext';
 import { Loaded } from '../common/Loaded/Loaded';
 import { useAsync } from '../common/useAsync';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
 import { adminApi } from './adminApi';
 import { AuditLogPanel } from './AuditLogPanel';
@@ -27,22 +27,22 @@ export default function AdminPage() {
   const [panel, setPanel] = useState<Panel>('programmes');
   const programmes = useAsync(() => calls.programmes(), [calls]);
   const [chosen, setChosen] = useState<string | null>(null);
-  if (!me.isAdmin) return <p role="alert">{messages.admin.forbidden}</p>;
+  if (!me.isAdmin) return <p role="alert">{t('admin.forbidden')}</p>;
   const list = programmes.state.status === 'ready' ? programmes.state.data : [];
   const programmeId = chosen ?? list[0]?.id ?? null;
   return (
     <div className={styles.root}>
-      <h1 className={styles.title}>{messages.admin.title}</h1>
+      <h1 className={styles.title}>{t('admin.title')}</h1>
       <TabList selectedValue={panel} onTabSelect={(_e, d) => setPanel(d.value as Panel)}>
         {panels.map((p) => (
           <Tab key={p} value={p}>
-            {messages.admin.tabs[p]}
+            {t(`admin.tabs.${p}`)}
           </Tab>
         ))}
       </TabList>
       <Loaded result={programmes}>{(data) => panel === 'programmes' && <ProgrammesPanel programmes={data} calls={calls} onChanged={() => void programmes.reload()} />}</Loaded>
       {perProgramme.includes(panel) && list.length > 0 && (
-        <Field label={messages.admin.chooseProgramme}>
+        <Field label={t('admin.chooseProgramme')}>
           <Select value={programmeId ?? ''} onChange={(_e, d) => setChosen(d.value)}>
             {list.map((p) => (
               <option key={p.id} value={p.id}>
@@ -54,7 +54,7 @@ export default function AdminPage() {
       )}
       {panel === 'participants' && programmeId && <ParticipantsPanel programmeId={programmeId} calls={calls} />}
       {panel === 'matching' && programmeId && <MatchingPanel programmeId={programmeId} calls={calls} />}
-      {panel === 'dashboard' && programmes.state.status === 'ready' && !programmeId && <p>{messages.dashboard.noProgramme}</p>}
+      {panel === 'dashboard' && programmes.state.status === 'ready' && !programmeId && <p>{t('dashboard.noProgramme')}</p>}
       {panel === 'dashboard' && programmeId && <DashboardPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'stories' && programmeId && <StoriesPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'concerns' && <ConcernsPanel calls={calls} />}

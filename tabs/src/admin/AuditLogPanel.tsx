@@ -6,11 +6,10 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDateTime } from '../format';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { AdminApi } from './adminApi';
 import { saveFile } from './saveFile';
 
-const m = messages.audit;
 
 /** The audit log of admin actions for a range of days (reading it is itself audited), and its CSV. */
 export function AuditLogPanel({ calls }: { calls: AdminApi }) {
@@ -21,7 +20,7 @@ export function AuditLogPanel({ calls }: { calls: AdminApi }) {
   const entries = useAsync(() => calls.auditLog(range.from, range.to), [calls, range]);
   const exporting = useAction();
   return (
-    <Section title={m.heading} hint={m.hint}>
+    <Section title={t('audit.heading')} hint={t('audit.hint')}>
       <form
         className={styles.row}
         onSubmit={(e) => {
@@ -29,27 +28,27 @@ export function AuditLogPanel({ calls }: { calls: AdminApi }) {
           setRange({ from, to });
         }}
       >
-        <Field label={m.from}>
+        <Field label={t('audit.from')}>
           <Input type="date" value={from} onChange={(_e, d) => setFrom(d.value)} />
         </Field>
-        <Field label={m.to}>
+        <Field label={t('audit.to')}>
           <Input type="date" value={to} onChange={(_e, d) => setTo(d.value)} />
         </Field>
-        <Button type="submit">{m.show}</Button>
+        <Button type="submit">{t('audit.show')}</Button>
         <Button disabled={exporting.busy} onClick={() => void exporting.run(async () => saveFile(await calls.auditCsv(range.from, range.to)))}>
-          {m.download}
+          {t('audit.download')}
         </Button>
       </form>
       {exporting.problem && <ProblemMessage problem={exporting.problem} />}
-      <Loaded result={entries} empty={m.empty}>
+      <Loaded result={entries} empty={t('audit.empty')}>
         {(data) => (
-          <Table aria-label={m.heading} size="small">
+          <Table aria-label={t('audit.heading')} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{m.column.at}</TableHeaderCell>
-                <TableHeaderCell>{m.column.actor}</TableHeaderCell>
-                <TableHeaderCell>{m.column.action}</TableHeaderCell>
-                <TableHeaderCell>{m.column.target}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.column.at')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.column.actor')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.column.action')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.column.target')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

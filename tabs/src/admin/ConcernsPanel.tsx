@@ -5,10 +5,9 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDateTime } from '../format';
-import { messages } from '../messages';
+import { label, t } from '../i18n';
 import type { AdminApi, ConcernStatus } from './adminApi';
 
-const m = messages.concerns;
 const statuses: ConcernStatus[] = ['open', 'in-progress', 'closed'];
 
 /** Concerns and re-pair requests from every programme of the tenant, with their status to change. */
@@ -24,47 +23,47 @@ export function ConcernsPanel({ calls }: { calls: AdminApi }) {
     setChosen(({ [id]: _done, ...rest }) => rest);
   };
   return (
-    <Section title={m.heading} hint={m.hint}>
-      <Field label={m.filter}>
+    <Section title={t('concerns.heading')} hint={t('concerns.hint')}>
+      <Field label={t('concerns.filter')}>
         <Select value={status ?? ''} onChange={(_e, d) => setStatus((d.value || null) as ConcernStatus | null)}>
-          <option value="">{m.all}</option>
+          <option value="">{t('concerns.all')}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
-              {m.status[s]}
+              {t(`concerns.status.${s}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Loaded result={concerns} empty={m.empty}>
+      <Loaded result={concerns} empty={t('concerns.empty')}>
         {(data) => (
-          <Table aria-label={m.heading} size="small">
+          <Table aria-label={t('concerns.heading')} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{m.column.kind}</TableHeaderCell>
-                <TableHeaderCell>{m.column.raised}</TableHeaderCell>
-                <TableHeaderCell>{m.column.updated}</TableHeaderCell>
-                <TableHeaderCell>{m.column.text}</TableHeaderCell>
-                <TableHeaderCell>{m.column.change}</TableHeaderCell>
+                <TableHeaderCell>{t('concerns.column.kind')}</TableHeaderCell>
+                <TableHeaderCell>{t('concerns.column.raised')}</TableHeaderCell>
+                <TableHeaderCell>{t('concerns.column.updated')}</TableHeaderCell>
+                <TableHeaderCell>{t('concerns.column.text')}</TableHeaderCell>
+                <TableHeaderCell>{t('concerns.column.change')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {data.map((c) => (
                 <TableRow key={c.id}>
-                  <TableCell>{m.kind[c.kind] ?? c.kind}</TableCell>
+                  <TableCell>{label('concerns.kind', c.kind)}</TableCell>
                   <TableCell>{formatDateTime(c.createdAt)}</TableCell>
                   <TableCell>{formatDateTime(c.updatedAt)}</TableCell>
                   <TableCell>{c.text}</TableCell>
                   <TableCell>
                     <Select
                       size="small"
-                      aria-label={m.changeLabel(m.kind[c.kind] ?? c.kind, formatDateTime(c.createdAt))}
+                      aria-label={t('concerns.changeLabel', { kind: c.kind, date: formatDateTime(c.createdAt) })}
                       value={chosen[c.id] ?? c.status}
                       disabled={action.busy}
                       onChange={(_e, d) => void change(c.id, d.value as ConcernStatus)}
                     >
                       {statuses.map((s) => (
                         <option key={s} value={s}>
-                          {m.status[s]}
+                          {t(`concerns.status.${s}`)}
                         </option>
                       ))}
                     </Select>

@@ -7,11 +7,10 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDateTime } from '../format';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { MatchRunView } from '../../../shared/api/matching';
 import type { AdminApi } from './adminApi';
 
-const m = messages.admin;
 type Proposal = MatchRunView['proposals'][number];
 
 function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; others: Proposal[]; onSwap: (other: Proposal) => void; busy: boolean }) {
@@ -21,18 +20,18 @@ function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; o
     <>
       <Dropdown
         size="small"
-        aria-label={`${m.swapWith} (${proposal.mentee.displayName})`}
-        placeholder={m.swapWith}
+        aria-label={`${t('admin.swapWith')} (${proposal.mentee.displayName})`}
+        placeholder={t('admin.swapWith')}
         onOptionSelect={(_e, d) => setTarget(d.optionValue ?? null)}
       >
         {others.map((o) => (
-          <Option key={o.mentor.participantId} value={o.mentor.participantId} text={`${o.mentor.displayName} / ${o.mentee.displayName}`}>
-            {`${o.mentor.displayName} / ${o.mentee.displayName}`}
+          <Option key={o.mentor.participantId} value={o.mentor.participantId} text={t('admin.pairNames', { mentor: o.mentor.displayName, mentee: o.mentee.displayName })}>
+            {t('admin.pairNames', { mentor: o.mentor.displayName, mentee: o.mentee.displayName })}
           </Option>
         ))}
       </Dropdown>
       <Button size="small" disabled={!chosen || busy} onClick={() => chosen && onSwap(chosen)}>
-        {m.swap}
+        {t('admin.swap')}
       </Button>
     </>
   );
@@ -48,37 +47,37 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
   const current = run.state.status === 'ready' ? run.state.data : null;
   return (
     <>
-      <Section title={m.matchingHeading}>
+      <Section title={t('admin.matchingHeading')}>
         <div className={styles.row}>
           <Button appearance={current ? 'secondary' : 'primary'} disabled={action.busy} onClick={() => act(() => calls.run(programmeId))}>
-            {current ? m.rerun : m.run}
+            {current ? t('admin.rerun') : t('admin.run')}
           </Button>
           {current && !current.publishedAt && (
             <ConfirmDialog
-              triggerLabel={m.publish}
-              title={m.publishConfirmTitle}
-              body={m.publishConfirm}
-              confirmLabel={m.publishConfirmAction}
+              triggerLabel={t('admin.publish')}
+              title={t('admin.publishConfirmTitle')}
+              body={t('admin.publishConfirm')}
+              confirmLabel={t('admin.publishConfirmAction')}
               disabled={action.busy || current.proposals.length === 0}
               onConfirm={() => act(() => calls.publish(programmeId, current.id))}
             />
           )}
-          {current?.publishedAt && <Badge appearance="tint">{m.published(formatDateTime(current.publishedAt))}</Badge>}
+          {current?.publishedAt && <Badge appearance="tint">{t('admin.published', { date: formatDateTime(current.publishedAt) })}</Badge>}
         </div>
         {action.problem && <ProblemMessage problem={action.problem} />}
         <Loaded result={run}>
           {(current) =>
             current ? (
               <>
-                <h3 className={styles.text}>{m.proposals}</h3>
-                <Table aria-label={m.proposals} size="small">
+                <h3 className={styles.text}>{t('admin.proposals')}</h3>
+                <Table aria-label={t('admin.proposals')} size="small">
                   <TableHeader>
                     <TableRow>
-                      <TableHeaderCell>{m.mentor}</TableHeaderCell>
-                      <TableHeaderCell>{m.mentee}</TableHeaderCell>
-                      <TableHeaderCell>{m.score}</TableHeaderCell>
-                      <TableHeaderCell>{m.reasons}</TableHeaderCell>
-                      <TableHeaderCell>{m.column.actions}</TableHeaderCell>
+                      <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
+                      <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
+                      <TableHeaderCell>{t('admin.score')}</TableHeaderCell>
+                      <TableHeaderCell>{t('admin.reasons')}</TableHeaderCell>
+                      <TableHeaderCell>{t('admin.column.actions')}</TableHeaderCell>
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -86,8 +85,8 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
                       const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
                       return (
                         <TableRow key={p.mentor.participantId + p.mentee.participantId}>
-                          <TableCell>{`${p.mentor.displayName}${p.mentor.department ? ` (${p.mentor.department})` : ''}`}</TableCell>
-                          <TableCell>{`${p.mentee.displayName}${p.mentee.department ? ` (${p.mentee.department})` : ''}`}</TableCell>
+                          <TableCell>{p.mentor.department ? t('admin.personInDepartment', { name: p.mentor.displayName, department: p.mentor.department }) : p.mentor.displayName}</TableCell>
+                          <TableCell>{p.mentee.department ? t('admin.personInDepartment', { name: p.mentee.displayName, department: p.mentee.department }) : p.mentee.displayName}</TableCell>
                           <TableCell>{p.score ?? ''}</TableCell>
                           <TableCell>
                             <ul className={styles.list}>
@@ -100,14 +99,14 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
                             {!current.publishedAt && (
                               <div className={styles.row}>
                                 {p.pinned ? (
-                                  <Badge>{m.pinned}</Badge>
+                                  <Badge>{t('admin.pinned')}</Badge>
                                 ) : (
-                                  <Button size="small" aria-label={`${m.pin}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
-                                    {m.pin}
+                                  <Button size="small" aria-label={`${t('admin.pin')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
+                                    {t('admin.pin')}
                                   </Button>
                                 )}
-                                <Button size="small" aria-label={`${m.block}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
-                                  {m.block}
+                                <Button size="small" aria-label={`${t('admin.block')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
+                                  {t('admin.block')}
                                 </Button>
                                 <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
                               </div>
@@ -120,33 +119,33 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
                 </Table>
                 {current.unmatched.length > 0 && (
                   <>
-                    <h3 className={styles.text}>{m.unmatched}</h3>
+                    <h3 className={styles.text}>{t('admin.unmatched')}</h3>
                     <ul className={styles.list}>
                       {current.unmatched.map((u) => (
-                        <li key={u.participantId}>{`${u.displayName} (${messages.roles[u.role]}): ${u.message}`}</li>
+                        <li key={u.participantId}>{t('admin.unmatchedPerson', { name: u.displayName, role: u.role, reason: u.message })}</li>
                       ))}
                     </ul>
                   </>
                 )}
               </>
             ) : (
-              <p className={styles.empty}>{m.noRun}</p>
+              <p className={styles.empty}>{t('admin.noRun')}</p>
             )
           }
         </Loaded>
       </Section>
-      <Section title={m.constraintsHeading}>
+      <Section title={t('admin.constraintsHeading')}>
         {constraints.state.status === 'ready' &&
           (constraints.state.data.length === 0 ? (
-            <p className={styles.empty}>{m.noConstraints}</p>
+            <p className={styles.empty}>{t('admin.noConstraints')}</p>
           ) : (
             <ul className={styles.list}>
               {constraints.state.data.map((c) => (
                 <li key={`${c.mentorUserId}/${c.menteeUserId}`} className={styles.row}>
-                  <Badge appearance="outline">{c.kind === 'pin' ? m.pin : m.block}</Badge>
-                  <span>{`${c.mentorUserId} / ${c.menteeUserId}`}</span>
+                  <Badge appearance="outline">{c.kind === 'pin' ? t('admin.pin') : t('admin.block')}</Badge>
+                  <span>{t('admin.pairNames', { mentor: c.mentorUserId, mentee: c.menteeUserId })}</span>
                   <Button size="small" appearance="subtle" onClick={() => act(() => calls.unconstrain(programmeId, { mentorUserId: c.mentorUserId, menteeUserId: c.menteeUserId }))}>
-                    {m.unblock}
+                    {t('admin.unblock')}
                   </Button>
                 </li>
               ))}

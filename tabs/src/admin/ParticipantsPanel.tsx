@@ -5,12 +5,11 @@ import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { ImportReport } from '../../../shared/api/participants';
 import type { AdminApi } from './adminApi';
 import { InviteParticipant } from './InviteParticipant';
 
-const m = messages.admin;
 
 export function ParticipantsPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
   const styles = useFormStyles();
@@ -23,30 +22,30 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
   const fileId = useId();
   return (
     <>
-      <Section title={m.participantsHeading}>
-        <Loaded result={participants} empty={m.noParticipants}>
+      <Section title={t('admin.participantsHeading')}>
+        <Loaded result={participants} empty={t('admin.noParticipants')}>
           {(data) => (
-            <Table aria-label={m.participantsHeading} size="small">
+            <Table aria-label={t('admin.participantsHeading')} size="small">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{m.column.person}</TableHeaderCell>
-                  <TableHeaderCell>{m.column.role}</TableHeaderCell>
-                  <TableHeaderCell>{m.column.department}</TableHeaderCell>
-                  <TableHeaderCell>{m.column.status}</TableHeaderCell>
-                  <TableHeaderCell>{m.column.actions}</TableHeaderCell>
+                  <TableHeaderCell>{t('admin.column.person')}</TableHeaderCell>
+                  <TableHeaderCell>{t('admin.column.role')}</TableHeaderCell>
+                  <TableHeaderCell>{t('admin.column.department')}</TableHeaderCell>
+                  <TableHeaderCell>{t('admin.column.status')}</TableHeaderCell>
+                  <TableHeaderCell>{t('admin.column.actions')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {data.map((p) => (
                   <TableRow key={p.id}>
                     <TableCell>{p.displayName ?? p.userId}</TableCell>
-                    <TableCell>{messages.roles[p.role]}</TableCell>
+                    <TableCell>{t(`roles.${p.role}`)}</TableCell>
                     <TableCell>{p.department ?? ''}</TableCell>
                     <TableCell>{p.status}</TableCell>
                     <TableCell>
                       {p.status === 'enrolled' && (
-                        <Button size="small" disabled={action.busy} aria-label={m.removeLabel(p.displayName ?? p.userId)} onClick={() => void action.run(() => calls.removeParticipant(programmeId, p.id)).then((ok) => (ok ? participants.reload() : undefined))}>
-                          {m.remove}
+                        <Button size="small" disabled={action.busy} aria-label={t('admin.removeLabel', { name: p.displayName ?? p.userId })} onClick={() => void action.run(() => calls.removeParticipant(programmeId, p.id)).then((ok) => (ok ? participants.reload() : undefined))}>
+                          {t('admin.remove')}
                         </Button>
                       )}
                     </TableCell>
@@ -59,7 +58,7 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
         {action.problem && <ProblemMessage problem={action.problem} />}
       </Section>
       <InviteParticipant programmeId={programmeId} calls={calls} onInvited={() => void participants.reload()} />
-      <Section title={m.importHeading} hint={m.importHelp}>
+      <Section title={t('admin.importHeading')} hint={t('admin.importHelp')}>
         <form
           className={styles.form}
           onSubmit={(e) => {
@@ -71,25 +70,25 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
             });
           }}
         >
-          <Label htmlFor={fileId}>{m.importFile}</Label>
+          <Label htmlFor={fileId}>{t('admin.importFile')}</Label>
           <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          <Checkbox label={m.importValidRows} checked={validRows} onChange={(_e, d) => setValidRows(d.checked === true)} />
+          <Checkbox label={t('admin.importValidRows')} checked={validRows} onChange={(_e, d) => setValidRows(d.checked === true)} />
           <div className={styles.row}>
             <Button type="submit" appearance="primary" disabled={!file || importing.busy}>
-              {m.import}
+              {t('admin.import')}
             </Button>
           </div>
         </form>
         {importing.problem && <ProblemMessage problem={importing.problem} />}
         {report && (
           <div role="status">
-            <p className={styles.text}>{`${m.importReport}: ${report.imported} imported, ${report.rejected.length} rejected.`}</p>
+            <p className={styles.text}>{t('admin.importSummary', { imported: report.imported, rejected: report.rejected.length })}</p>
             {report.rejected.length > 0 && (
-              <Table aria-label={m.importReport} size="small">
+              <Table aria-label={t('admin.importReport')} size="small">
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{m.row}</TableHeaderCell>
-                    <TableHeaderCell>{m.result}</TableHeaderCell>
+                    <TableHeaderCell>{t('admin.row')}</TableHeaderCell>
+                    <TableHeaderCell>{t('admin.result')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>

@@ -6,11 +6,10 @@ import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { ProgrammeView } from '../../../shared/api/programmes';
 import type { AdminApi } from './adminApi';
 
-const m = messages.admin.edit;
 
 /** Number inputs hand over text; an empty or partial number is sent as NaN so the schema names the field. */
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
@@ -51,53 +50,53 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
         });
       }}
     >
-      <Field label={messages.admin.name} required validationMessage={fieldError('name')}>
+      <Field label={t('admin.name')} required validationMessage={fieldError('name')}>
         <Input value={name} onChange={(_e, d) => setName(d.value)} />
       </Field>
-      <Field label={m.endsOn} required validationMessage={fieldError('endsOn')}>
+      <Field label={t('admin.edit.endsOn')} required validationMessage={fieldError('endsOn')}>
         <Input type="date" value={endsOn} onChange={(_e, d) => setEndsOn(d.value)} />
       </Field>
-      <Field label={messages.admin.status} validationMessage={fieldError('status')}>
+      <Field label={t('admin.status')} validationMessage={fieldError('status')}>
         <Select value={status} onChange={(_e, d) => setStatus(programmeStatusSchema.parse(d.value))}>
           {programmeStatusSchema.options.map((s) => (
             <option key={s} value={s}>
-              {m.statuses[s]}
+              {t(`admin.edit.statuses.${s}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={m.cadence} hint={m.cadenceHint} validationMessage={fieldError('settings.cadenceDays')}>
+      <Field label={t('admin.edit.cadence')} hint={t('admin.edit.cadenceHint')} validationMessage={fieldError('settings.cadenceDays')}>
         <Input type="number" min={7} max={90} value={cadence} onChange={(_e, d) => setCadence(d.value)} />
       </Field>
-      <Field label={m.threshold} hint={m.thresholdHint} validationMessage={fieldError('settings.anonymityThreshold')}>
+      <Field label={t('admin.edit.threshold')} hint={t('admin.edit.thresholdHint')} validationMessage={fieldError('settings.anonymityThreshold')}>
         <Input type="number" min={3} max={100} value={threshold} onChange={(_e, d) => setThreshold(d.value)} />
       </Field>
       <fieldset className={styles.form}>
-        <legend>{m.guidelines}</legend>
+        <legend>{t('admin.edit.guidelines')}</legend>
         {(['timeCommitment', 'frequency', 'expectedOutcomes'] as const).map((key) => (
-          <Field key={key} label={m.guideline[key]} validationMessage={fieldError(`settings.guidelines.${key}`)}>
+          <Field key={key} label={t(`admin.edit.guideline.${key}`)} validationMessage={fieldError(`settings.guidelines.${key}`)}>
             <Textarea value={guidelines[key]} rows={2} resize="vertical" onChange={(_e, d) => setGuidelines({ ...guidelines, [key]: d.value })} />
           </Field>
         ))}
       </fieldset>
       <fieldset className={styles.form}>
-        <legend>{m.surveys}</legend>
+        <legend>{t('admin.edit.surveys')}</legend>
         {(['pairingFitAfterFirstSession', 'midPoint', 'end'] as const).map((key) => (
-          <Checkbox key={key} label={m.survey[key]} checked={surveys[key]} onChange={(_e, d) => setSurveys({ ...surveys, [key]: d.checked === true })} />
+          <Checkbox key={key} label={t(`admin.edit.survey.${key}`)} checked={surveys[key]} onChange={(_e, d) => setSurveys({ ...surveys, [key]: d.checked === true })} />
         ))}
-        <Field label={m.pulse} hint={m.pulseHint} validationMessage={fieldError('surveySchedule.pulseEveryDays')}>
+        <Field label={t('admin.edit.pulse')} hint={t('admin.edit.pulseHint')} validationMessage={fieldError('surveySchedule.pulseEveryDays')}>
           <Input type="number" min={0} max={180} value={pulse} onChange={(_e, d) => setPulse(d.value)} />
         </Field>
       </fieldset>
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={action.busy}>
-          {m.save}
+          {t('admin.edit.save')}
         </Button>
-        <Button onClick={onClose}>{messages.cancel}</Button>
+        <Button onClick={onClose}>{t('cancel')}</Button>
       </div>
-      <span role="status">{saved ? m.saved : ''}</span>
+      <span role="status">{saved ? t('admin.edit.saved') : ''}</span>
       {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
-      {action.problem && action.problem.errors.length > 0 && <p role="alert">{m.fix}</p>}
+      {action.problem && action.problem.errors.length > 0 && <p role="alert">{t('admin.edit.fix')}</p>}
     </form>
   );
 }
@@ -106,7 +105,7 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
 export function ProgrammeEditor({ programmeId, calls, onSaved, onClose }: { programmeId: string; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
   const programme = useAsync(() => calls.programme(programmeId), [calls, programmeId]);
   return (
-    <Section title={programme.state.status === 'ready' ? m.heading(programme.state.data.name) : m.headingLoading}>
+    <Section title={programme.state.status === 'ready' ? t('admin.edit.heading', { name: programme.state.data.name }) : t('admin.edit.headingLoading')}>
       <Loaded result={programme}>{(data) => <EditForm key={data.updatedAt} programme={data} calls={calls} onSaved={onSaved} onClose={onClose} />}</Loaded>
     </Section>
   );

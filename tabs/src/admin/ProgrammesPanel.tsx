@@ -5,7 +5,7 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction } from '../common/useAsync';
 import { formatDate } from '../format';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { ProgrammeView } from '../../../shared/api/programmes';
 import type { AdminApi } from './adminApi';
 import { ProgrammeEditor } from './ProgrammeEditor';
@@ -19,28 +19,28 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
   const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === field)?.message;
   return (
     <>
-      <Section title={messages.admin.programmesHeading}>
+      <Section title={t('admin.programmesHeading')}>
         {programmes.length === 0 ? (
-          <p className={styles.empty}>{messages.admin.noProgrammes}</p>
+          <p className={styles.empty}>{t('admin.noProgrammes')}</p>
         ) : (
-          <Table aria-label={messages.admin.programmesHeading} size="small">
+          <Table aria-label={t('admin.programmesHeading')} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{messages.admin.name}</TableHeaderCell>
-                <TableHeaderCell>{messages.admin.startsOn}</TableHeaderCell>
-                <TableHeaderCell>{messages.admin.status}</TableHeaderCell>
-                <TableHeaderCell>{messages.admin.column.actions}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.startsOn')}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.status')}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.column.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {programmes.map((p) => (
                 <TableRow key={p.id}>
                   <TableCell>{p.name}</TableCell>
-                  <TableCell>{messages.admin.dates(formatDate(p.startsOn), formatDate(p.endsOn))}</TableCell>
+                  <TableCell>{t('admin.dates', { from: formatDate(p.startsOn), to: formatDate(p.endsOn) })}</TableCell>
                   <TableCell>{p.status}</TableCell>
                   <TableCell>
-                    <Button size="small" aria-label={messages.admin.edit.editLabel(p.name)} aria-expanded={editing === p.id} onClick={() => setEditing(editing === p.id ? null : p.id)}>
-                      {messages.admin.edit.edit}
+                    <Button size="small" aria-label={t('admin.edit.editLabel', { name: p.name })} aria-expanded={editing === p.id} onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                      {t('admin.edit.edit')}
                     </Button>
                   </TableCell>
                 </TableRow>
@@ -50,7 +50,7 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
         )}
       </Section>
       {editing && <ProgrammeEditor key={editing} programmeId={editing} calls={calls} onSaved={onChanged} onClose={() => setEditing(null)} />}
-      <Section title={messages.admin.createHeading}>
+      <Section title={t('admin.createHeading')}>
         <form
           className={styles.form}
           onSubmit={(e) => {
@@ -62,15 +62,15 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
             });
           }}
         >
-          <Field label={messages.admin.name} required validationMessage={fieldError('name')}>
+          <Field label={t('admin.name')} required validationMessage={fieldError('name')}>
             <Input value={name} onChange={(_e, d) => setName(d.value)} />
           </Field>
-          <Field label={messages.admin.startsOn} required validationMessage={fieldError('startsOn')}>
+          <Field label={t('admin.startsOn')} required validationMessage={fieldError('startsOn')}>
             <Input type="date" value={startsOn} onChange={(_e, d) => setStartsOn(d.value)} />
           </Field>
           <div className={styles.row}>
             <Button type="submit" appearance="primary" disabled={action.busy}>
-              {messages.admin.create}
+              {t('admin.create')}
             </Button>
           </div>
           {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}

@@ -6,10 +6,9 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDate } from '../format';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import type { AdminApi } from './adminApi';
 
-const m = messages.stories;
 
 /** Published stories of a programme (no names) and posting one, once, to the programme's Teams channel. */
 export function StoriesPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
@@ -20,22 +19,22 @@ export function StoriesPanel({ programmeId, calls }: { programmeId: string; call
   const channel = programme.state.status === 'ready' ? programme.state.data.storyChannel : null;
   return (
     <>
-      <Section title={m.adminHeading} hint={m.adminHint}>
-        <Loaded result={stories} empty={m.adminEmpty}>
+      <Section title={t('stories.adminHeading')} hint={t('stories.adminHint')}>
+        <Loaded result={stories} empty={t('stories.adminEmpty')}>
           {(data) => (
-            <ul className={styles.list} aria-label={m.adminHeading}>
+            <ul className={styles.list} aria-label={t('stories.adminHeading')}>
               {data.map((s) => (
                 <li key={s.id} className={styles.item}>
                   <p className={styles.text}>{s.text}</p>
-                  <span className={styles.meta}>{m.publishedOn(formatDate(s.publishedAt))}</span>
+                  <span className={styles.meta}>{t('stories.publishedOn', { date: formatDate(s.publishedAt) })}</span>
                   {s.postedToTeamsAt ? (
                     <Badge appearance="tint" color="success">
-                      {m.posted(formatDate(s.postedToTeamsAt))}
+                      {t('stories.posted', { date: formatDate(s.postedToTeamsAt) })}
                     </Badge>
                   ) : (
                     <div className={styles.row}>
                       <Button disabled={posting.busy || !channel} onClick={() => void posting.run(() => calls.postStory(s.id)).then((ok) => (ok ? stories.reload() : undefined))}>
-                        {m.post}
+                        {t('stories.post')}
                       </Button>
                     </div>
                   )}
@@ -59,7 +58,7 @@ function ChannelForm({ programmeId, calls, current, onSaved }: { programmeId: st
   const action = useAction();
   const fieldError = (field: string) => action.problem?.errors.find((e) => e.field === `storyChannel.${field}`)?.message;
   return (
-    <Section title={m.channelHeading} hint={current ? m.channelIs(current.displayName || current.channelId) : m.channelNone}>
+    <Section title={t('stories.channelHeading')} hint={current ? t('stories.channelIs', { name: current.displayName || current.channelId }) : t('stories.channelNone')}>
       <form
         className={styles.form}
         onSubmit={(e) => {
@@ -67,18 +66,18 @@ function ChannelForm({ programmeId, calls, current, onSaved }: { programmeId: st
           void action.run(() => calls.setStoryChannel(programmeId, { teamId, channelId, displayName })).then((ok) => ok && onSaved());
         }}
       >
-        <Field label={m.teamId} required validationMessage={fieldError('teamId')}>
+        <Field label={t('stories.teamId')} required validationMessage={fieldError('teamId')}>
           <Input value={teamId} onChange={(_e, d) => setTeamId(d.value)} />
         </Field>
-        <Field label={m.channelId} required validationMessage={fieldError('channelId')}>
+        <Field label={t('stories.channelId')} required validationMessage={fieldError('channelId')}>
           <Input value={channelId} onChange={(_e, d) => setChannelId(d.value)} />
         </Field>
-        <Field label={m.channelName}>
+        <Field label={t('stories.channelName')}>
           <Input value={displayName} onChange={(_e, d) => setDisplayName(d.value)} />
         </Field>
         <div className={styles.row}>
           <Button type="submit" disabled={action.busy}>
-            {m.saveChannel}
+            {t('stories.saveChannel')}
           </Button>
         </div>
         {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}

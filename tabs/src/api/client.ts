@@ -1,6 +1,6 @@
 import { type ApiClient, createApiClient } from '../../../shared/api/apiClient';
 import type { Host } from '../host/host';
-import { messages } from '../messages';
+import { currentLocale, t } from '../i18n';
 
 export type { ApiClient };
 
@@ -14,6 +14,7 @@ export function tabApiClient(host: Pick<Host, 'getToken'>): ApiClient {
     fetch: (url, init) => fetch(url, init),
     getToken: () => host.getToken(),
     reauthenticate: (claims) => host.getToken({ interactive: true, claims }),
-    texts: messages.errors,
+    texts: { title: t('errors.title'), network: t('errors.network'), unknown: t('errors.unknown') },
+    acceptLanguage: currentLocale(),
   });
 }

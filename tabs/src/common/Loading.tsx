@@ -1,6 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
-import { messages } from '../messages';
+import { t } from '../i18n';
 
-export function Loading({ label = messages.loading }: { label?: string }) {
+export function Loading({ label = t('loading') }: { label?: string }) {
   return <Spinner role="status" label={label} />;
 }

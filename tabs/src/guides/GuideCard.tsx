@@ -1,14 +1,16 @@
 import type { Role } from '../../../shared/glossary';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Section } from '../common/Section/Section';
-import { messages } from '../messages';
+import { t } from '../i18n';
+
+const general = ['1', '2', '3', '4'] as const;
 
 /** The programme's guide for my role (plain text from the admin, never rendered as HTML). */
 export function GuideCard({ role, guide }: { role: Role; guide: string }) {
   const styles = useFormStyles();
   return (
-    <Section title={messages.guides.forRole(role)}>
-      {guide.trim() ? <p className={styles.text}>{guide}</p> : <p className={styles.empty}>{messages.guides.empty}</p>}
+    <Section title={t('guides.forRole', { role })}>
+      {guide.trim() ? <p className={styles.text}>{guide}</p> : <p className={styles.empty}>{t('guides.empty')}</p>}
     </Section>
   );
 }
@@ -17,10 +19,10 @@ export function GuideCard({ role, guide }: { role: Role; guide: string }) {
 export function GeneralGuidance() {
   const styles = useFormStyles();
   return (
-    <Section title={messages.guides.heading}>
+    <Section title={t('guides.heading')}>
       <ul className={styles.list}>
-        {messages.guides.general.map((line) => (
-          <li key={line}>{line}</li>
+        {general.map((line) => (
+          <li key={line}>{t(`guides.general.${line}`)}</li>
         ))}
       </ul>
     </Section>

@@ -4,7 +4,7 @@ import { useApp } from '../app/appContext';
 import { Loading } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import { GeneralGuidance, GuideCard } from './GuideCard';
 
 /** Guides for my role in each live pair, and the general guidance everyone gets. */
@@ -20,7 +20,7 @@ export function GuidesPage() {
   }, [calls]);
   return (
     <div className={styles.root}>
-      <h1 className={styles.title}>{messages.guides.heading}</h1>
+      <h1 className={styles.title}>{t('guides.heading')}</h1>
       {guides.state.status === 'loading' && <Loading />}
       {guides.state.status === 'ready' && guides.state.data.map((g) => g && <GuideCard key={g.id} role={g.role} guide={g.guide} />)}
       <GeneralGuidance />

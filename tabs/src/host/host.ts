@@ -10,6 +10,8 @@ export interface TokenRequest {
 
 export interface Host {
   kind: 'teams' | 'browser';
+  /** The person's language as the host knows it (Teams' `app.locale`); the browser's languages otherwise. */
+  locale?: string;
   getToken(request?: TokenRequest): Promise<string>;
   theme: ThemeName;
   onThemeChange(handler: (theme: ThemeName) => void): void;

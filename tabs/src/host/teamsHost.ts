@@ -1,6 +1,6 @@
 import { app, calendar, nestedAppAuth } from '@microsoft/teams-js';
 import { teamsEntityLink } from '../../../shared/teamsDeepLinks';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import { outlookComposeUrl, webWorkspaceLink, type Host, type ThemeName } from './host';
 import { fetchPublishedAuthConfig } from './publishedAuthConfig';
 import { nestedAppAuthTokens, teamsSsoTokens } from './teamsTokens';
@@ -21,7 +21,7 @@ export function teamsThemeName(theme: string | undefined): ThemeName {
 async function initializeWithin(ms: number, validMessageOrigins: string[] | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(messages.signIn.teamsDidNotAnswer)), ms);
+    timer = setTimeout(() => reject(new Error(t('signIn.teamsDidNotAnswer'))), ms);
   });
   try {
     await Promise.race([app.initialize(validMessageOrigins), timeout]);
@@ -43,6 +43,7 @@ export async function connectTeams(): Promise<Host> {
   const handlers: ((theme: ThemeName) => void)[] = [];
   const host: Host = {
     kind: 'teams',
+    locale: context.app.locale,
     theme: teamsThemeName(context.app.theme),
     getToken,
     onThemeChange: (handler) => handlers.push(handler),

@@ -11,7 +11,7 @@ import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { GeneralGuidance } from '../guides/GuideCard';
 import { formatDate } from '../format';
-import { messages } from '../messages';
+import { t } from '../i18n';
 import { useWorkspacePageStyles } from '../workspace/WorkspacePage/useWorkspacePageStyles.styles';
 
 function ProgrammeEnrolment({ programme, onEnrolled }: { programme: EnrolmentProgramme; onEnrolled: () => void }) {
@@ -23,9 +23,9 @@ function ProgrammeEnrolment({ programme, onEnrolled }: { programme: EnrolmentPro
   return (
     <li className={styles.item}>
       <h3 className={styles.text}>{programme.name}</h3>
-      <span className={styles.meta}>{`${formatDate(programme.startsOn)} – ${formatDate(programme.endsOn)}`}</span>
+      <span className={styles.meta}>{t('admin.dates', { from: formatDate(programme.startsOn), to: formatDate(programme.endsOn) })}</span>
       {mine ? (
-        <Badge appearance="tint">{mine.status === 'withdrawn' ? messages.noPair.withdrawn : messages.noPair.enrolledAs(messages.roles[mine.role])}</Badge>
+        <Badge appearance="tint">{mine.status === 'withdrawn' ? t('noPair.withdrawn') : t('noPair.enrolledAs', { role: mine.role })}</Badge>
       ) : (
         <form
           className={styles.row}
@@ -34,14 +34,14 @@ function ProgrammeEnrolment({ programme, onEnrolled }: { programme: EnrolmentPro
             void action.run(() => workspaceApi(api).enrol(programme.id, role)).then((ok) => ok && onEnrolled());
           }}
         >
-          <Field label={messages.noPair.enrolAs}>
+          <Field label={t('noPair.enrolAs')}>
             <Select value={role} onChange={(_e, d) => setRole(d.value as Role)}>
-              <option value="mentor">{messages.roles.mentor}</option>
-              <option value="mentee">{messages.roles.mentee}</option>
+              <option value="mentor">{t('roles.mentor')}</option>
+              <option value="mentee">{t('roles.mentee')}</option>
             </Select>
           </Field>
           <Button type="submit" appearance="primary" disabled={action.busy}>
-            {messages.noPair.enrol}
+            {t('noPair.enrol')}
           </Button>
         </form>
       )}
@@ -60,13 +60,13 @@ export function NoPairPage() {
   const programmes = useAsync(() => calls.enrolmentProgrammes().then((r) => r.programmes, (p: { status?: number }) => (p.status === 404 ? null : Promise.reject(p))), [calls]);
   return (
     <div className={styles.root}>
-      <h1 className={styles.title}>{messages.noPair.title}</h1>
-      <p className={form.text}>{messages.noPair.intro}</p>
-      <Section title={messages.noPair.programmesHeading}>
-        <Loaded result={programmes} empty={messages.noPair.noProgrammes}>
+      <h1 className={styles.title}>{t('noPair.title')}</h1>
+      <p className={form.text}>{t('noPair.intro')}</p>
+      <Section title={t('noPair.programmesHeading')}>
+        <Loaded result={programmes} empty={t('noPair.noProgrammes')}>
           {(list) =>
             list === null ? (
-              <p className={form.empty}>{messages.noPair.unavailable}</p>
+              <p className={form.empty}>{t('noPair.unavailable')}</p>
             ) : (
               <ul className={form.list}>
                 {list.map((p) => (

@@ -13,9 +13,19 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
 }
 
+interface PersonContextOptions {
+  dark?: boolean;
+  width?: number;
+  locale?: string;
+  timezoneId?: string;
+}
+
 /** A fresh browser profile per person; CSP bypass only so axe-core can be injected. */
-export async function newPersonContext(browser: Browser, options: { dark?: boolean; width?: number } = {}): Promise<BrowserContext> {
+export async function newPersonContext(browser: Browser, options: PersonContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
+    // The browser's language and time zone, as a person's system sets them (Playwright's defaults: en-US, the machine's zone).
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     bypassCSP: true,
     colorScheme: options.dark ? 'dark' : 'light',
     viewport: { width: options.width ?? 1280, height: 900 },
@@ -93,7 +103,7 @@ export function tabAddress(service: TestService): (hash: string) => string {
 }
 
 /** A fresh browser context signed in as the person, on a page of the tab. */
-export async function openTabAs(browser: Browser, address: (hash: string) => string, person: Persona, hash = 'workspace', options: { dark?: boolean; width?: number } = {}): Promise<Page> {
+export async function openTabAs(browser: Browser, address: (hash: string) => string, person: Persona, hash = 'workspace', options: PersonContextOptions = {}): Promise<Page> {
   const page = await (await newPersonContext(browser, options)).newPage();
   await signIn(page, address(hash), nameOf(person));
   return page;

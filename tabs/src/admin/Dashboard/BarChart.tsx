@@ -1,5 +1,5 @@
 import { mergeClasses } from '@fluentui/react-components';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import { formatFigure, type ChartSpec } from './insightCharts';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
@@ -12,10 +12,10 @@ export function BarChart({ chart, threshold }: { chart: ChartSpec; threshold: nu
   const styles = useDashboardStyles();
   const values = chart.bars.map((b) => (b.cell.count === null ? null : b.measure === 'count' ? b.cell.count : b.cell.mean));
   const max = chart.max ?? Math.max(1, ...values.map((v) => Math.abs(v ?? 0)));
-  const summary = chart.bars.map((b) => `${b.label}: ${formatFigure(b.cell, b.measure, threshold)}`).join('; ');
-  if (chart.bars.length === 0) return <p className={styles.note}>{messages.dashboard.noData}</p>;
+  const summary = chart.bars.map((b) => t('dashboard.barValue', { label: b.label, value: formatFigure(b.cell, b.measure, threshold) })).join('; ');
+  if (chart.bars.length === 0) return <p className={styles.note}>{t('dashboard.noData')}</p>;
   return (
-    <div role="img" aria-label={messages.dashboard.summaryBars(chart.title, summary)} className={styles.chart}>
+    <div role="img" aria-label={t('dashboard.summaryBars', { title: chart.title, parts: summary })} className={styles.chart}>
       {chart.bars.map((b, i) => {
         const value = values[i];
         const suppressed = b.cell.count === null;

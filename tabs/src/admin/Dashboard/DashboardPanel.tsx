@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } fr
 import { Loaded } from '../../common/Loaded/Loaded';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { AdminApi } from '../adminApi';
 import { BarChart } from './BarChart';
 import { FigureTable } from './FigureTable';
@@ -10,7 +10,6 @@ import { hasSuppressed, insightCharts } from './insightCharts';
 import { useDashboard } from './useDashboard';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
-const m = messages.dashboard;
 
 /** Programme insight for admins: aggregates only, each chart with its table view, filtered by department and months. */
 export function DashboardPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
@@ -19,11 +18,11 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
   const ready = insight.state.status === 'ready' ? insight.state.data : null;
   return (
     <>
-      <Section title={m.filters}>
+      <Section title={t('dashboard.filters')}>
         <div className={styles.filters}>
-          <Field label={m.department}>
+          <Field label={t('dashboard.department')}>
             <Select value={filter.department ?? ''} disabled={!ready} onChange={(_e, d) => change({ department: d.value || null })}>
-              <option value="">{m.allDepartments}</option>
+              <option value="">{t('dashboard.allDepartments')}</option>
               {ready?.departments.map((d) => (
                 <option key={d} value={d}>
                   {d}
@@ -31,7 +30,7 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
               ))}
             </Select>
           </Field>
-          <Field label={m.from}>
+          <Field label={t('dashboard.from')}>
             <Select value={filter.from ?? ready?.filter.from ?? ''} disabled={!ready} onChange={(_e, d) => change({ from: d.value })}>
               {ready?.months.filter((mo) => mo <= (filter.to ?? ready.filter.to)).map((mo) => (
                 <option key={mo} value={mo}>
@@ -40,7 +39,7 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
               ))}
             </Select>
           </Field>
-          <Field label={m.to}>
+          <Field label={t('dashboard.to')}>
             <Select value={filter.to ?? ready?.filter.to ?? ''} disabled={!ready} onChange={(_e, d) => change({ to: d.value })}>
               {ready?.months.filter((mo) => mo >= (filter.from ?? ready.filter.from)).map((mo) => (
                 <option key={mo} value={mo}>
@@ -50,22 +49,22 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
             </Select>
           </Field>
           <Button disabled={!ready || exporting.busy} onClick={download}>
-            {m.download}
+            {t('dashboard.download')}
           </Button>
         </div>
-        {downloaded && <p role="status" className={styles.note}>{m.downloaded(downloaded)}</p>}
+        {downloaded && <p role="status" className={styles.note}>{t('dashboard.downloaded', { name: downloaded })}</p>}
         {exporting.problem && <ProblemMessage problem={exporting.problem} />}
       </Section>
       <Loaded result={insight}>
         {(data) =>
           data.tables.find((t) => t.id === 'participation')?.total.count === 0 && filter.department === null ? (
-            <p className={styles.note}>{m.empty}</p>
+            <p className={styles.note}>{t('dashboard.empty')}</p>
           ) : (
             <>
               <MessageBar intent="info" layout="multiline">
                 <MessageBarBody>
-                  <MessageBarTitle>{m.anonymityTitle}</MessageBarTitle>
-                  {m.anonymity(data.threshold)}
+                  <MessageBarTitle>{t('dashboard.anonymityTitle')}</MessageBarTitle>
+                  {t('dashboard.anonymity', { threshold: data.threshold })}
                 </MessageBarBody>
               </MessageBar>
               <div className={styles.grid}>
@@ -73,7 +72,7 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
                   <Section key={chart.id} title={chart.title}>
                     <BarChart chart={chart} threshold={data.threshold} />
                     <FigureTable chart={chart} threshold={data.threshold} />
-                    {hasSuppressed(chart) && <p className={styles.note}>{m.tableHasSuppressed(data.threshold)}</p>}
+                    {hasSuppressed(chart) && <p className={styles.note}>{t('dashboard.tableHasSuppressed', { threshold: data.threshold })}</p>}
                   </Section>
                 ))}
               </div>

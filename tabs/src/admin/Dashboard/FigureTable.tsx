@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import { formatFigure, type ChartSpec } from './insightCharts';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
@@ -9,7 +9,7 @@ export function FigureTable({ chart, threshold }: { chart: ChartSpec; threshold:
   const { table } = chart;
   return (
     <div className={styles.tableWrap}>
-      <Table size="extra-small" aria-label={messages.dashboard.tableView(chart.title)}>
+      <Table size="extra-small" aria-label={t('dashboard.tableView', { title: chart.title })}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>

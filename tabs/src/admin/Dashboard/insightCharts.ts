@@ -1,9 +1,9 @@
 import type { ProgrammeInsight } from '../../../../shared/insight/programmeTables';
 import type { Cell } from '../../../../shared/insight/safeCube';
 import type { TableView } from '../../../../shared/insight/tableView';
-import { messages } from '../../messages';
+import { formatMonth, formatNumber } from '../../format';
+import { label, t } from '../../i18n';
 
-const m = messages.dashboard;
 
 /** One bar: its label and the figure it draws (a count, or a mean whose group may be suppressed). */
 export interface Bar {
@@ -33,25 +33,25 @@ export interface ChartSpec {
   table: FigureTableSpec;
 }
 
-const label = (category: string) => m.categories[category] ?? category;
+const categoryLabel = (category: string) => label('dashboard.categories', category);
 
 function tableOf(insight: ProgrammeInsight, id: string): TableView | undefined {
-  return insight.tables.find((t) => t.id === id);
+  return insight.tables.find((table) => table.id === id);
 }
 
 /** A distribution over categories, with the mean as a last column when the table has one. */
 function distribution(table: TableView, title: string, withMean = false): ChartSpec {
-  const counted = m.count(m.counts[table.counts] ?? table.counts);
-  const columns: FigureColumn[] = [{ label: counted, measure: 'count' }, ...(withMean ? [{ label: m.mean(m.meanOf[table.id] ?? ''), measure: 'mean' as const }] : [])];
+  const counted = label('dashboard.count', table.counts);
+  const columns: FigureColumn[] = [{ label: counted, measure: 'count' }, ...(withMean ? [{ label: label('dashboard.mean', table.id), measure: 'mean' as const }] : [])];
   const cellsOf = (cell: Cell) => (withMean ? [cell, cell] : [cell]);
   return {
     id: table.id,
     title,
-    bars: table.categories.map((c) => ({ label: label(c.category), cell: c, measure: 'count' })),
+    bars: table.categories.map((c) => ({ label: categoryLabel(c.category), cell: c, measure: 'count' })),
     table: {
-      rowHeader: m.category,
+      rowHeader: t('dashboard.category'),
       columns,
-      rows: [...table.categories.map((c) => ({ label: label(c.category), cells: cellsOf(c) })), { label: m.total, cells: cellsOf(table.total) }],
+      rows: [...table.categories.map((c) => ({ label: categoryLabel(c.category), cells: cellsOf(c) })), { label: t('dashboard.total'), cells: cellsOf(table.total) }],
     },
   };
 }
@@ -60,87 +60,87 @@ function overTime(table: TableView, title: string): ChartSpec {
   return {
     id: table.id,
     title,
-    bars: table.series.map((s) => ({ label: s.month, cell: s.total, measure: 'count' })),
+    bars: table.series.map((s) => ({ label: formatMonth(s.month), cell: s.total, measure: 'count' })),
     table: {
-      rowHeader: m.month,
-      columns: [{ label: m.count(m.counts[table.counts] ?? table.counts), measure: 'count' }],
-      rows: [...table.series.map((s) => ({ label: s.month, cells: [s.total] })), { label: m.total, cells: [table.total] }],
+      rowHeader: t('dashboard.month'),
+      columns: [{ label: label('dashboard.count', table.counts), measure: 'count' }],
+      rows: [...table.series.map((s) => ({ label: formatMonth(s.month), cells: [s.total] })), { label: t('dashboard.total'), cells: [table.total] }],
     },
   };
 }
 
 /** Several small tables side by side: one table row per table, one column per category. */
 function grouped(tables: TableView[], title: string, categories: string[], withMean: boolean): ChartSpec {
-  const group = (t: TableView) => m.groups[t.id] ?? t.id;
-  const cellFor = (t: TableView, category: string): Cell => t.categories.find((c) => c.category === category) ?? { count: 0, mean: null };
+  const group = (table: TableView) => label('dashboard.groups', table.id);
+  const cellFor = (table: TableView, category: string): Cell => table.categories.find((c) => c.category === category) ?? { count: 0, mean: null };
   return {
-    id: tables.map((t) => t.id).join('+'),
+    id: tables.map((table) => table.id).join('+'),
     title,
-    bars: tables.flatMap((t) => t.categories.map((c) => ({ label: `${group(t)}: ${label(c.category)}`, cell: c, measure: 'count' as const }))),
+    bars: tables.flatMap((table) => table.categories.map((c) => ({ label: t('dashboard.groupCategory', { group: group(table), category: categoryLabel(c.category) }), cell: c, measure: 'count' as const }))),
     table: {
       rowHeader: title,
-      columns: [...categories.map((c) => ({ label: label(c), measure: 'count' as const })), ...(withMean ? [{ label: m.mean(m.meanOf[tables[0]!.id] ?? ''), measure: 'mean' as const }] : [])],
-      rows: tables.map((t) => ({ label: group(t), cells: [...categories.map((c) => cellFor(t, c)), ...(withMean ? [t.total] : [])] })),
+      columns: [...categories.map((c) => ({ label: categoryLabel(c), measure: 'count' as const })), ...(withMean ? [{ label: label('dashboard.mean', tables[0]!.id), measure: 'mean' as const }] : [])],
+      rows: tables.map((table) => ({ label: group(table), cells: [...categories.map((c) => cellFor(table, c)), ...(withMean ? [table.total] : [])] })),
     },
   };
 }
 
 /** Take-aways and commitments have different categories: one table row per bar, with each group's total. */
 function followThrough(tables: TableView[]): ChartSpec {
-  const group = (t: TableView) => m.groups[t.id] ?? t.id;
-  const bars = tables.flatMap((t) => t.categories.map((c) => ({ label: `${group(t)}: ${label(c.category)}`, cell: c, measure: 'count' as const })));
+  const group = (table: TableView) => label('dashboard.groups', table.id);
+  const bars = tables.flatMap((table) => table.categories.map((c) => ({ label: t('dashboard.groupCategory', { group: group(table), category: categoryLabel(c.category) }), cell: c, measure: 'count' as const })));
   return {
     id: 'followThrough',
-    title: m.charts.followThrough,
+    title: t('dashboard.charts.followThrough'),
     bars,
     table: {
-      rowHeader: m.category,
-      columns: [{ label: m.number, measure: 'count' }],
-      rows: tables.flatMap((t) => [...t.categories.map((c) => ({ label: `${group(t)}: ${label(c.category)}`, cells: [c as Cell] })), { label: `${group(t)}: ${m.total.toLowerCase()}`, cells: [t.total] }]),
+      rowHeader: t('dashboard.category'),
+      columns: [{ label: t('dashboard.number'), measure: 'count' }],
+      rows: tables.flatMap((table) => [...table.categories.map((c) => ({ label: t('dashboard.groupCategory', { group: group(table), category: categoryLabel(c.category) }), cells: [c as Cell] })), { label: t('dashboard.groupTotal', { group: group(table) }), cells: [table.total] }]),
     },
   };
 }
 
 function surveys(tables: TableView[]): ChartSpec {
   const ratings = ['1', '2', '3', '4', '5'];
-  const name = (t: TableView) => m.surveys[t.id] ?? t.id;
+  const name = (table: TableView) => label('dashboard.surveys', table.id);
   return {
     id: 'surveys',
-    title: m.charts.surveys,
+    title: t('dashboard.charts.surveys'),
     max: 5,
-    bars: tables.map((t) => ({ label: name(t), cell: t.total, measure: 'mean' })),
+    bars: tables.map((table) => ({ label: name(table), cell: table.total, measure: 'mean' })),
     table: {
-      rowHeader: m.charts.surveys,
-      columns: [{ label: m.responses, measure: 'count' }, { label: m.averageRating, measure: 'mean' }, ...ratings.map((r) => ({ label: m.rating(r), measure: 'count' as const }))],
-      rows: tables.map((t) => ({ label: name(t), cells: [t.total, t.total, ...ratings.map((r) => t.categories.find((c) => c.category === r) ?? { count: 0, mean: null })] })),
+      rowHeader: t('dashboard.charts.surveys'),
+      columns: [{ label: t('dashboard.responses'), measure: 'count' }, { label: t('dashboard.averageRating'), measure: 'mean' }, ...ratings.map((r) => ({ label: t('dashboard.rating', { rating: formatNumber(Number(r)) }), measure: 'count' as const }))],
+      rows: tables.map((table) => ({ label: name(table), cells: [table.total, table.total, ...ratings.map((r) => table.categories.find((c) => c.category === r) ?? { count: 0, mean: null })] })),
     },
   };
 }
 
 /** The dashboard's charts, in reading order, from the insight answer (tables the server left out are skipped). */
 export function insightCharts(insight: ProgrammeInsight): ChartSpec[] {
-  const t = (id: string) => tableOf(insight, id);
+  const find = (id: string) => tableOf(insight, id);
   const charts: (ChartSpec | null)[] = [
-    t('participation') ? distribution(t('participation')!, m.charts.participation) : null,
-    t('sessionsHeld') ? overTime(t('sessionsHeld')!, m.charts.sessionsHeld) : null,
-    t('sessionsPerPair') ? distribution(t('sessionsPerPair')!, m.charts.sessionsPerPair, true) : null,
-    t('daysToFirstSession') ? distribution(t('daysToFirstSession')!, m.charts.daysToFirstSession, true) : null,
+    find('participation') ? distribution(find('participation')!, t('dashboard.charts.participation')) : null,
+    find('sessionsHeld') ? overTime(find('sessionsHeld')!, t('dashboard.charts.sessionsHeld')) : null,
+    find('sessionsPerPair') ? distribution(find('sessionsPerPair')!, t('dashboard.charts.sessionsPerPair'), true) : null,
+    find('daysToFirstSession') ? distribution(find('daysToFirstSession')!, t('dashboard.charts.daysToFirstSession'), true) : null,
   ];
-  const surveyTables = ['survey:pulse', 'survey:pairing-fit', 'survey:mid-point', 'survey:end'].flatMap((id) => t(id) ?? []);
+  const surveyTables = ['survey:pulse', 'survey:pairing-fit', 'survey:mid-point', 'survey:end'].flatMap((id) => find(id) ?? []);
   if (surveyTables.length > 0) charts.push(surveys(surveyTables));
-  const selfTables = ['selfAssessment:mentee', 'selfAssessment:mentor'].flatMap((id) => t(id) ?? []);
-  if (selfTables.length > 0) charts.push(grouped(selfTables, m.charts.selfAssessment, ['improved', 'unchanged', 'declined'], true));
-  const follow = ['takeaways', 'commitments'].flatMap((id) => t(id) ?? []);
+  const selfTables = ['selfAssessment:mentee', 'selfAssessment:mentor'].flatMap((id) => find(id) ?? []);
+  if (selfTables.length > 0) charts.push(grouped(selfTables, t('dashboard.charts.selfAssessment'), ['improved', 'unchanged', 'declined'], true));
+  const follow = ['takeaways', 'commitments'].flatMap((id) => find(id) ?? []);
   if (follow.length > 0) charts.push(followThrough(follow));
-  charts.push(t('retention') ? distribution(t('retention')!, m.charts.retention) : null);
+  charts.push(find('retention') ? distribution(find('retention')!, t('dashboard.charts.retention')) : null);
   return charts.filter((c): c is ChartSpec => c !== null);
 }
 
 /** A figure as text: suppressed cells say so (never 0, never blank), empty means say there is none. */
 export function formatFigure(cell: Cell, measure: 'count' | 'mean', threshold: number): string {
-  if (cell.count === null) return m.suppressed(threshold);
-  if (measure === 'count') return cell.count.toLocaleString();
-  return cell.mean === null ? m.noMean : cell.mean.toLocaleString(undefined, { maximumFractionDigits: 1 });
+  if (cell.count === null) return t('dashboard.suppressed', { threshold });
+  if (measure === 'count') return formatNumber(cell.count);
+  return cell.mean === null ? t('dashboard.noMean') : formatNumber(cell.mean, { maximumFractionDigits: 1 });
 }
 
 export function hasSuppressed(chart: ChartSpec): boolean {

@@ -1,6 +1,6 @@
 import { Button, Tab, TabList } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import { useApp } from '../appContext';
 import type { Route } from '../useHashRoute';
 import { useShellStyles } from './useShellStyles.styles';
@@ -9,16 +9,16 @@ import { useShellStyles } from './useShellStyles.styles';
 export function Shell({ route, onNavigate, children }: { route: Route; onNavigate: (route: Route) => void; children: ReactNode }) {
   const styles = useShellStyles();
   const { host, me } = useApp();
-  const toggleLabel = host.theme === 'dark' ? messages.theme.toggleToLight : messages.theme.toggleToDark;
+  const toggleLabel = host.theme === 'dark' ? t('theme.toggleToLight') : t('theme.toggleToDark');
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <p className={styles.brand}>{messages.appName}</p>
-        <nav className={styles.nav} aria-label={messages.nav.label}>
+        <p className={styles.brand}>{t('appName')}</p>
+        <nav className={styles.nav} aria-label={t('nav.label')}>
           <TabList selectedValue={route} onTabSelect={(_e, d) => onNavigate(d.value as Route)}>
-            <Tab value="workspace">{messages.nav.workspace}</Tab>
-            <Tab value="guides">{messages.nav.guides}</Tab>
-            {me.isAdmin && <Tab value="admin">{messages.nav.admin}</Tab>}
+            <Tab value="workspace">{t('nav.workspace')}</Tab>
+            <Tab value="guides">{t('nav.guides')}</Tab>
+            {me.isAdmin && <Tab value="admin">{t('nav.admin')}</Tab>}
           </TabList>
         </nav>
         {host.toggleTheme && (

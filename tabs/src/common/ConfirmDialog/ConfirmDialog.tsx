@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { useState } from 'react';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -31,7 +31,7 @@ export function ConfirmDialog({ triggerLabel, title, body, confirmLabel, disable
           <DialogContent>{body}</DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{messages.cancel}</Button>
+              <Button appearance="secondary">{t('cancel')}</Button>
             </DialogTrigger>
             <Button
               appearance="primary"

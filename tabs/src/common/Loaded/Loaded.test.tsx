@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ApiProblem } from '../../api/problem';
-import { messages } from '../../messages';
+import english from '../../../locales/en.json';
+import { t, installCatalogue } from '../../i18n';
 import type { AsyncState } from '../useAsync';
 import { Loaded } from './Loaded';
 
@@ -12,9 +13,11 @@ const render = (state: AsyncState<string[]>, props: { empty?: string; loadingLab
     </Loaded>,
   );
 
+beforeAll(() => installCatalogue('en', 'en-GB', english));
+
 describe('Loaded', () => {
   it('shows a spinner while loading, with its own words unless given others', () => {
-    expect(render({ status: 'loading' })).toContain(messages.loading);
+    expect(render({ status: 'loading' })).toContain(t('loading'));
     expect(render({ status: 'loading' }, { loadingLabel: 'Looking for surveys' })).toContain('Looking for surveys');
   });
 
@@ -22,7 +25,7 @@ describe('Loaded', () => {
     const html = render({ status: 'error', problem: new ApiProblem(503, 'Graph is unavailable', 'Try again in a minute.') });
     expect(html).toContain('role="alert"');
     expect(html).toContain('Graph is unavailable');
-    expect(html).toContain(`>${messages.retry}<`);
+    expect(html).toContain(`>${t('retry')}<`);
   });
 
   it('says the empty message instead of rendering an empty list', () => {

@@ -6,12 +6,12 @@ import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 function stateLabel(item: AgendaItemView): string | null {
-  if (item.state === 'declined') return messages.agenda.declined;
-  if (item.state === 'suggested') return item.canAnswer ? messages.agenda.suggestion : messages.agenda.mySuggestion;
+  if (item.state === 'declined') return t('agenda.declined');
+  if (item.state === 'suggested') return item.canAnswer ? t('agenda.suggestion') : t('agenda.mySuggestion');
   return null;
 }
 
@@ -40,7 +40,7 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
     void action.run(() => calls.reorderAgenda(pairId, ids)).then(async (ok) => {
       if (!ok) return;
       await reload();
-      setMoved({ focus: `${item.id}:${focusDirection}`, announce: messages.agenda.movedTo(item.text, target + 1, ids.length) });
+      setMoved({ focus: `${item.id}:${focusDirection}`, announce: t('agenda.movedTo', { text: item.text, position: target + 1, count: ids.length }) });
     });
   };
   const moveButton = (item: AgendaItemView, index: number, direction: 'up' | 'down') => {
@@ -55,19 +55,19 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
           if (el) buttons.current.set(`${item.id}:${direction}`, el);
           else buttons.current.delete(`${item.id}:${direction}`);
         }}
-        aria-label={(direction === 'up' ? messages.agenda.moveUp : messages.agenda.moveDown)(item.text)}
+        aria-label={t(direction === 'up' ? 'agenda.moveUp' : 'agenda.moveDown', { text: item.text })}
         onClick={() => move(index, direction)}
       >
-        {direction === 'up' ? messages.agenda.up : messages.agenda.down}
+        {direction === 'up' ? t('agenda.up') : t('agenda.down')}
       </Button>
     );
   };
   return (
-    <Section title={messages.agenda.heading} hint={ws.abilities.editAgenda ? messages.agenda.menteeOwns : ws.abilities.suggestAgendaItem ? messages.agenda.mentorSuggests : undefined}>
+    <Section title={t('agenda.heading')} hint={ws.abilities.editAgenda ? t('agenda.menteeOwns') : ws.abilities.suggestAgendaItem ? t('agenda.mentorSuggests') : undefined}>
       {items.length === 0 ? (
-        <p className={styles.empty}>{messages.agenda.empty}</p>
+        <p className={styles.empty}>{t('agenda.empty')}</p>
       ) : (
-        <ol className={styles.list} aria-label={messages.agenda.listLabel}>
+        <ol className={styles.list} aria-label={t('agenda.listLabel')}>
           {items.map((item) => (
             <li key={item.id} className={styles.item}>
               <span className={styles.text}>{item.text}</span>
@@ -75,19 +75,19 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
                 {stateLabel(item) && <Badge appearance="outline">{stateLabel(item)}</Badge>}
                 {item.canAnswer && (
                   <>
-                    <Button size="small" appearance="primary" disabled={action.busy} aria-label={`${messages.agenda.accept}: ${item.text}`} onClick={() => act(() => calls.answerSuggestion(pairId, item.id, 'accept'))}>
-                      {messages.agenda.accept}
+                    <Button size="small" appearance="primary" disabled={action.busy} aria-label={`${t('agenda.accept')}: ${item.text}`} onClick={() => act(() => calls.answerSuggestion(pairId, item.id, 'accept'))}>
+                      {t('agenda.accept')}
                     </Button>
-                    <Button size="small" disabled={action.busy} aria-label={`${messages.agenda.decline}: ${item.text}`} onClick={() => act(() => calls.answerSuggestion(pairId, item.id, 'decline'))}>
-                      {messages.agenda.decline}
+                    <Button size="small" disabled={action.busy} aria-label={`${t('agenda.decline')}: ${item.text}`} onClick={() => act(() => calls.answerSuggestion(pairId, item.id, 'decline'))}>
+                      {t('agenda.decline')}
                     </Button>
                   </>
                 )}
                 {ws.abilities.editAgenda && item.state === 'on-agenda' && moveButton(item, onAgenda.indexOf(item), 'up')}
                 {ws.abilities.editAgenda && item.state === 'on-agenda' && moveButton(item, onAgenda.indexOf(item), 'down')}
                 {ws.abilities.editAgenda && item.state === 'on-agenda' && (
-                  <Button size="small" appearance="subtle" disabled={action.busy} aria-label={`${messages.agenda.remove}: ${item.text}`} onClick={() => act(() => calls.removeAgendaItem(pairId, item.id))}>
-                    {messages.agenda.remove}
+                  <Button size="small" appearance="subtle" disabled={action.busy} aria-label={`${t('agenda.remove')}: ${item.text}`} onClick={() => act(() => calls.removeAgendaItem(pairId, item.id))}>
+                    {t('agenda.remove')}
                   </Button>
                 )}
               </div>
@@ -99,8 +99,8 @@ export function Agenda({ ws, calls, reload }: { ws: Workspace } & SectionProps) 
         {moved?.announce}
       </span>
       {action.problem && <ProblemMessage problem={action.problem} />}
-      {ws.abilities.editAgenda && <TextForm label={messages.agenda.addLabel} submit={messages.agenda.add} onSubmit={(text) => calls.addAgendaItem(pairId, text).then(reload)} />}
-      {ws.abilities.suggestAgendaItem && <TextForm label={messages.agenda.suggestLabel} submit={messages.agenda.suggest} onSubmit={(text) => calls.suggestAgendaItem(pairId, text).then(reload)} />}
+      {ws.abilities.editAgenda && <TextForm label={t('agenda.addLabel')} submit={t('agenda.add')} onSubmit={(text) => calls.addAgendaItem(pairId, text).then(reload)} />}
+      {ws.abilities.suggestAgendaItem && <TextForm label={t('agenda.suggestLabel')} submit={t('agenda.suggest')} onSubmit={(text) => calls.suggestAgendaItem(pairId, text).then(reload)} />}
     </Section>
   );
 }

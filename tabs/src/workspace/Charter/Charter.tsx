@@ -5,7 +5,7 @@ import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { useAction } from '../../common/useAsync';
 import { formatDate } from '../../format';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 /** The kick-off charter both people read and sign before the first session. */
@@ -16,16 +16,16 @@ export function Charter({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const mine = ws.pair.myRole === 'mentor' ? charter.mentorSignedAt : charter.menteeSignedAt;
   const theirs = ws.pair.myRole === 'mentor' ? charter.menteeSignedAt : charter.mentorSignedAt;
   return (
-    <Section title={messages.charter.heading} hint={messages.charter.bothMustSign}>
+    <Section title={t('charter.heading')} hint={t('charter.bothMustSign')}>
       <blockquote className={styles.text}>{charter.text}</blockquote>
       <ul className={styles.list}>
-        <li>{mine ? messages.charter.youSigned(formatDate(mine)) : messages.charter.youNotSigned}</li>
-        <li>{theirs ? messages.charter.partnerSigned(formatDate(theirs)) : messages.charter.partnerNotSigned}</li>
+        <li>{mine ? t('charter.youSigned', { date: formatDate(mine) }) : t('charter.youNotSigned')}</li>
+        <li>{theirs ? t('charter.partnerSigned', { date: formatDate(theirs) }) : t('charter.partnerNotSigned')}</li>
       </ul>
       {!charter.signedByMe && ws.abilities.signCharter && (
         <div className={styles.row}>
           <Button appearance="primary" disabled={action.busy} onClick={() => void action.run(() => calls.signCharter(ws.pair.id)).then((ok) => ok && reload())}>
-            {messages.charter.sign}
+            {t('charter.sign')}
           </Button>
         </div>
       )}

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 /** A no-fault re-pair request and a concern, both going confidentially to the programme admin. */
@@ -16,7 +16,7 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
   const [done, setDone] = useState<string | null>(null);
   const [writing, setWriting] = useState(false);
   return (
-    <Section title={messages.confidential.heading} hint={messages.confidential.intro}>
+    <Section title={t('confidential.heading')} hint={t('confidential.intro')}>
       {done && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>
@@ -26,15 +26,15 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
         {pair.abilities.requestRepair && (
           <Dialog>
             <DialogTrigger disableButtonEnhancement>
-              <Button>{messages.confidential.repair}</Button>
+              <Button>{t('confidential.repair')}</Button>
             </DialogTrigger>
             <DialogSurface>
               <DialogBody>
-                <DialogTitle>{messages.confidential.repair}</DialogTitle>
-                <DialogContent>{messages.confidential.repairConfirm}</DialogContent>
+                <DialogTitle>{t('confidential.repair')}</DialogTitle>
+                <DialogContent>{t('confidential.repairConfirm')}</DialogContent>
                 <DialogActions>
                   <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">{messages.cancel}</Button>
+                    <Button appearance="secondary">{t('cancel')}</Button>
                   </DialogTrigger>
                   <DialogTrigger disableButtonEnhancement>
                     <Button
@@ -42,12 +42,12 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
                       onClick={() =>
                         void action.run(() => calls.pairAction(pair.id, 'request-repair')).then((ok) => {
                           if (!ok) return;
-                          setDone(messages.confidential.repairDone);
+                          setDone(t('confidential.repairDone'));
                           return reload();
                         })
                       }
                     >
-                      {messages.confidential.repair}
+                      {t('confidential.repair')}
                     </Button>
                   </DialogTrigger>
                 </DialogActions>
@@ -55,17 +55,17 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
             </DialogSurface>
           </Dialog>
         )}
-        {!writing && <Button onClick={() => setWriting(true)}>{messages.confidential.concern}</Button>}
+        {!writing && <Button onClick={() => setWriting(true)}>{t('confidential.concern')}</Button>}
       </div>
       {writing && (
         <TextForm
-          label={messages.confidential.concernLabel}
-          submit={messages.confidential.concernSend}
+          label={t('confidential.concernLabel')}
+          submit={t('confidential.concernSend')}
           rows={3}
           onSubmit={(text) =>
             calls.raiseConcern(pair.id, text).then(() => {
               setWriting(false);
-              setDone(messages.confidential.concernDone);
+              setDone(t('confidential.concernDone'));
             })
           }
         />

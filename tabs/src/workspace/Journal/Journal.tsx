@@ -7,7 +7,7 @@ import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
 import { formatDateTime } from '../../format';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 function Entry({ entry, children }: { entry: ReflectionView; children?: React.ReactNode }) {
@@ -38,15 +38,15 @@ function EntryEditor({ entry, onSave, onDone }: { entry: ReflectionView; onSave:
           void action.run(() => onSave(text)).then((ok) => ok && onDone());
         }}
       >
-        <Field label={messages.journal.editLabel} validationMessage={fieldError}>
+        <Field label={t('journal.editLabel')} validationMessage={fieldError}>
           {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the editor replaces the entry the person chose to edit */}
           <Textarea value={text} rows={3} resize="vertical" autoFocus onChange={(_e, d) => setText(d.value)} />
         </Field>
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={action.busy}>
-            {messages.save}
+            {t('save')}
           </Button>
-          <Button onClick={onDone}>{messages.cancel}</Button>
+          <Button onClick={onDone}>{t('cancel')}</Button>
         </div>
         {action.problem && !fieldError && <ProblemMessage problem={action.problem} />}
       </form>
@@ -63,28 +63,28 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const shared = ws.journal.filter((r) => r.author === 'partner');
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <Section title={messages.journal.heading} hint={messages.journal.privacy}>
-      {ws.abilities.writeReflection && <TextForm label={messages.journal.newLabel} submit={messages.journal.write} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
+    <Section title={t('journal.heading')} hint={t('journal.privacy')}>
+      {ws.abilities.writeReflection && <TextForm label={t('journal.newLabel')} submit={t('journal.write')} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
       {mine.length === 0 ? (
-        <p className={styles.empty}>{messages.journal.empty}</p>
+        <p className={styles.empty}>{t('journal.empty')}</p>
       ) : (
-        <ul className={styles.list} aria-label={messages.journal.heading}>
+        <ul className={styles.list} aria-label={t('journal.heading')}>
           {mine.map((entry) =>
             editing === entry.id ? (
               <EntryEditor key={entry.id} entry={entry} onSave={(text) => calls.editReflection(pairId, entry.id, text).then(reload)} onDone={() => setEditing(null)} />
             ) : (
             <Entry key={entry.id} entry={entry}>
               <Badge appearance="tint" color={entry.sharedWithPartner ? 'brand' : 'informative'}>
-                {entry.sharedWithPartner ? messages.journal.shared : messages.journal.private}
+                {entry.sharedWithPartner ? t('journal.shared') : t('journal.private')}
               </Badge>
               {entry.canChange && (
                 <Button size="small" disabled={action.busy} onClick={() => void action.run(() => calls.shareReflection(pairId, entry.id, !entry.sharedWithPartner)).then((ok) => ok && reload())}>
-                  {entry.sharedWithPartner ? messages.journal.unshare : messages.journal.share}
+                  {entry.sharedWithPartner ? t('journal.unshare') : t('journal.share')}
                 </Button>
               )}
               {entry.canChange && (
-                <Button size="small" appearance="subtle" aria-label={messages.journal.editEntry(entry.text)} onClick={() => setEditing(entry.id)}>
-                  {messages.journal.edit}
+                <Button size="small" appearance="subtle" aria-label={t('journal.editEntry', { text: entry.text.length > 40 ? `${entry.text.slice(0, 40)}…` : entry.text })} onClick={() => setEditing(entry.id)}>
+                  {t('journal.edit')}
                 </Button>
               )}
             </Entry>
@@ -93,11 +93,11 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
         </ul>
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}
-      <h3 className={styles.text}>{messages.journal.sharedWithMeHeading}</h3>
+      <h3 className={styles.text}>{t('journal.sharedWithMeHeading')}</h3>
       {shared.length === 0 ? (
-        <p className={styles.empty}>{messages.journal.noneShared}</p>
+        <p className={styles.empty}>{t('journal.noneShared')}</p>
       ) : (
-        <ul className={styles.list} aria-label={messages.journal.sharedWithMeHeading}>
+        <ul className={styles.list} aria-label={t('journal.sharedWithMeHeading')}>
           {shared.map((entry) => (
             <Entry key={entry.id} entry={entry} />
           ))}

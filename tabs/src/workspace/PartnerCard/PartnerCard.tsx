@@ -4,7 +4,7 @@ import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { useAction } from '../../common/useAsync';
-import { messages } from '../../messages';
+import { label, t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 import { usePartnerPhoto } from './usePartnerPhoto';
 
@@ -17,18 +17,18 @@ export function PartnerCard({ pair, calls, reload }: { pair: PairView } & Sectio
   const secondary = [pair.partner.jobTitle, pair.partner.department].filter(Boolean).join(' · ');
   const photo = usePartnerPhoto(calls, pair.id);
   return (
-    <Section title={messages.workspace.partnerHeading}>
+    <Section title={t('workspace.partnerHeading')}>
       <Persona
         size="huge"
         name={pair.partner.displayName}
-        secondaryText={messages.workspace.partnerRole(pair.partner.role)}
+        secondaryText={t('workspace.partnerRole', { role: pair.partner.role })}
         tertiaryText={secondary || undefined}
         // The photo is content (alt text names whose it is); the initials repeat the name beside them, so they are hidden.
-        avatar={photo ? { color: 'colorful', image: { src: photo }, 'aria-label': messages.workspace.partnerPhoto(pair.partner.displayName) } : { color: 'colorful', 'aria-hidden': true }}
+        avatar={photo ? { color: 'colorful', image: { src: photo }, 'aria-label': t('workspace.partnerPhoto', { name: pair.partner.displayName }) } : { color: 'colorful', 'aria-hidden': true }}
       />
       <div className={styles.row}>
-        <Badge appearance="tint">{messages.pairStatus[pair.status] ?? pair.status}</Badge>
-        <span className={styles.meta}>{messages.workspace.programme(pair.programme.name)}</span>
+        <Badge appearance="tint">{label('pairStatus', pair.status)}</Badge>
+        <span className={styles.meta}>{t('workspace.programme', { name: pair.programme.name })}</span>
       </div>
       <div className={styles.row}>
         {actions
@@ -40,7 +40,7 @@ export function PartnerCard({ pair, calls, reload }: { pair: PairView } & Sectio
               disabled={action.busy}
               onClick={() => void action.run(() => calls.pairAction(pair.id, a)).then((ok) => ok && reload())}
             >
-              {messages.workspace[a]}
+              {t(`workspace.${a}`)}
             </Button>
           ))}
       </div>

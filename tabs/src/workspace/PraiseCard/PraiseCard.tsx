@@ -6,7 +6,7 @@ import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
 import { formatDate } from '../../format';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 /** The mentee thanks the mentor; the mentor decides whether their manager may see it. */
@@ -15,33 +15,33 @@ export function PraiseCard({ ws, calls, reload }: { ws: Workspace } & SectionPro
   const action = useAction();
   const praise = [...ws.praise.received, ...ws.praise.given].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <Section title={messages.praise.heading}>
+    <Section title={t('praise.heading')}>
       {praise.length === 0 ? (
-        <p className={styles.empty}>{messages.praise.empty}</p>
+        <p className={styles.empty}>{t('praise.empty')}</p>
       ) : (
         <ul className={styles.list}>
           {praise.map((p) => (
             <li key={p.id} className={styles.item}>
               <p className={styles.text}>{p.text}</p>
               <span className={styles.meta}>
-                {p.from === 'me' ? messages.praise.fromYou : messages.praise.toYou} · {formatDate(p.createdAt)}
+                {p.from === 'me' ? t('praise.fromYou') : t('praise.toYou')} · {formatDate(p.createdAt)}
               </span>
               {p.canDecideSharing ? (
                 <Switch
-                  label={messages.praise.shareWithManager}
+                  label={t('praise.shareWithManager')}
                   checked={p.shareWithManager}
                   disabled={action.busy}
                   onChange={(_e, d) => void action.run(() => calls.decidePraiseSharing(ws.pair.id, p.id, d.checked)).then((ok) => ok && reload())}
                 />
               ) : (
-                p.shareWithManager && <span className={styles.meta}>{messages.praise.sharedWithManager}</span>
+                p.shareWithManager && <span className={styles.meta}>{t('praise.sharedWithManager')}</span>
               )}
             </li>
           ))}
         </ul>
       )}
       {action.problem && <ProblemMessage problem={action.problem} />}
-      {ws.abilities.thank && <TextForm label={messages.praise.thankLabel} submit={messages.praise.thank} onSubmit={(text) => calls.thank(ws.pair.id, text).then(reload)} />}
+      {ws.abilities.thank && <TextForm label={t('praise.thankLabel')} submit={t('praise.thank')} onSubmit={(text) => calls.thank(ws.pair.id, text).then(reload)} />}
     </Section>
   );
 }

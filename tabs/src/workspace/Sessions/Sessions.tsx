@@ -10,12 +10,12 @@ import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
 import { useAction } from '../../common/useAsync';
 import { formatDate, formatDateTime } from '../../format';
-import { messages } from '../../messages';
+import { label, t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
 
 function venueText(session: SessionView): string {
-  const kind = session.venue.kind ? (messages.sessions.venue[session.venue.kind] ?? session.venue.kind) : '';
+  const kind = session.venue.kind ? (label('sessions.venue', session.venue.kind)) : '';
   return [kind, session.venue.displayName].filter(Boolean).join(': ');
 }
 
@@ -28,25 +28,26 @@ export function NextSession({ next, pair }: { next: SessionView | null; pair: Pa
   const styles = useFormStyles();
   const { host } = useApp();
   return (
-    <Section title={messages.sessions.nextHeading}>
+    <Section title={t('sessions.nextHeading')}>
       {next ? (
         <div className={styles.item}>
           <strong>{formatDateTime(next.startsAt)}</strong>
           <span>{venueText(next)}</span>
+          {next.venue.roomDeclined && <span role="status">{t('sessions.roomDeclined')}</span>}
           {next.joinUrl && (
             <Link href={next.joinUrl} target="_blank" rel="noopener">
-              {messages.sessions.join}
+              {t('sessions.join')}
             </Link>
           )}
         </div>
       ) : (
-        <p className={styles.empty}>{messages.sessions.noneNext}</p>
+        <p className={styles.empty}>{t('sessions.noneNext')}</p>
       )}
       <div className={styles.row}>
         <Button
-          onClick={() => host.planMeeting({ subject: messages.sessions.neutralSubject, body: messages.sessions.inviteBody(host.workspaceLink(pair.id)), attendees: [pair.partner.userId] })}
-        >{messages.sessions.plan}</Button>
-        <span className={styles.meta}>{messages.sessions.planHint}</span>
+          onClick={() => host.planMeeting({ subject: t('sessions.neutralSubject'), body: t('sessions.inviteBody', { link: host.workspaceLink(pair.id) }), attendees: [pair.partner.userId] })}
+        >{t('sessions.plan')}</Button>
+        <span className={styles.meta}>{t('sessions.planHint')}</span>
       </div>
     </Section>
   );
@@ -64,15 +65,15 @@ function Outcomes({ ws, sessionId, calls, reload }: { ws: Workspace; sessionId: 
     <>
       {takeaways.length > 0 && (
         <>
-          <h4 className={styles.text}>{messages.sessions.takeawaysHeading}</h4>
+          <h4 className={styles.text}>{t('sessions.takeawaysHeading')}</h4>
           <ul className={styles.list}>
-            {takeaways.map((t) => (
-              <li key={t.id}>
-                {t.text}
-                {t.status === 'proposed' && <span className={styles.meta}> ({t.proposedBy === 'me' ? messages.sessions.proposedTakeaway : messages.sessions.partnerProposed})</span>}
-                {t.canConfirm && (
-                  <Button size="small" disabled={action.busy} aria-label={`${messages.sessions.confirm}: ${t.text}`} onClick={() => act(() => calls.confirmTakeaway(pairId, t.id))}>
-                    {messages.sessions.confirm}
+            {takeaways.map((takeaway) => (
+              <li key={takeaway.id}>
+                {takeaway.text}
+                {takeaway.status === 'proposed' && <span className={styles.meta}> ({takeaway.proposedBy === 'me' ? t('sessions.proposedTakeaway') : t('sessions.partnerProposed')})</span>}
+                {takeaway.canConfirm && (
+                  <Button size="small" disabled={action.busy} aria-label={t('sessions.confirmNamed', { text: takeaway.text })} onClick={() => act(() => calls.confirmTakeaway(pairId, takeaway.id))}>
+                    {t('sessions.confirm')}
                   </Button>
                 )}
               </li>
@@ -81,30 +82,30 @@ function Outcomes({ ws, sessionId, calls, reload }: { ws: Workspace; sessionId: 
         </>
       )}
       {sessionId && ws.abilities.proposeTakeaway && mine < maxTakeawaysPerSession && (
-        <TextForm label={messages.sessions.proposeLabel(maxTakeawaysPerSession - mine)} submit={messages.sessions.propose} onSubmit={(text) => calls.proposeTakeaway(pairId, sessionId, text).then(reload)} />
+        <TextForm label={t('sessions.proposeLabel', { left: maxTakeawaysPerSession - mine })} submit={t('sessions.propose')} onSubmit={(text) => calls.proposeTakeaway(pairId, sessionId, text).then(reload)} />
       )}
       {commitments.length > 0 && (
         <>
-          <h4 className={styles.text}>{messages.sessions.commitmentsHeading}</h4>
+          <h4 className={styles.text}>{t('sessions.commitmentsHeading')}</h4>
           <ul className={styles.list}>
             {commitments.map((c) => (
               <li key={c.id} className={styles.row}>
                 <span>
-                  {c.text} <span className={styles.meta}>({messages.sessions.commitmentStatus[c.status] ?? c.status}{c.dueOn ? `, ${messages.sessions.due(formatDate(c.dueOn))}` : ''})</span>
+                  {c.text} <span className={styles.meta}>({label('sessions.commitmentStatus', c.status)}{c.dueOn ? `, ${t('sessions.due', { date: formatDate(c.dueOn) })}` : ''})</span>
                 </span>
                 {ws.abilities.recordCommitment &&
                   (c.status === 'open' ? (
                     <>
-                      <Button size="small" disabled={action.busy} aria-label={messages.sessions.markKept(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'kept'))}>
-                        {messages.sessions.kept}
+                      <Button size="small" disabled={action.busy} aria-label={t('sessions.markKept', { text: c.text })} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'kept'))}>
+                        {t('sessions.kept')}
                       </Button>
-                      <Button size="small" appearance="subtle" disabled={action.busy} aria-label={messages.sessions.markDropped(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'dropped'))}>
-                        {messages.sessions.dropped}
+                      <Button size="small" appearance="subtle" disabled={action.busy} aria-label={t('sessions.markDropped', { text: c.text })} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'dropped'))}>
+                        {t('sessions.dropped')}
                       </Button>
                     </>
                   ) : (
-                    <Button size="small" appearance="subtle" disabled={action.busy} aria-label={messages.sessions.reopen(c.text)} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'open'))}>
-                      {messages.sessions.reopenShort}
+                    <Button size="small" appearance="subtle" disabled={action.busy} aria-label={t('sessions.reopen', { text: c.text })} onClick={() => act(() => calls.setCommitmentStatus(pairId, c.id, 'open'))}>
+                      {t('sessions.reopenShort')}
                     </Button>
                   ))}
               </li>
@@ -129,7 +130,7 @@ function CommitmentForm({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   return (
     <form
       className={styles.form}
-      aria-label={messages.sessions.commitmentHeading}
+      aria-label={t('sessions.commitmentHeading')}
       onSubmit={(e) => {
         e.preventDefault();
         void action.run(() => calls.recordCommitment(ws.pair.id, { text, dueOn: dueOn || null, sessionId: sessionId || null }).then(reload)).then((ok) => {
@@ -139,17 +140,17 @@ function CommitmentForm({ ws, calls, reload }: { ws: Workspace } & SectionProps)
         });
       }}
     >
-      <h3 className={styles.text}>{messages.sessions.commitmentHeading}</h3>
-      <Field label={messages.sessions.commitmentLabel} validationMessage={fieldError('text')}>
+      <h3 className={styles.text}>{t('sessions.commitmentHeading')}</h3>
+      <Field label={t('sessions.commitmentLabel')} validationMessage={fieldError('text')}>
         <Textarea value={text} rows={2} resize="vertical" onChange={(_e, d) => setText(d.value)} />
       </Field>
-      <Field label={messages.sessions.dueLabel} hint={messages.sessions.dueHint} validationMessage={fieldError('dueOn')}>
+      <Field label={t('sessions.dueLabel')} hint={t('sessions.dueHint')} validationMessage={fieldError('dueOn')}>
         <Input type="date" value={dueOn} onChange={(_e, d) => setDueOn(d.value)} />
       </Field>
       {ws.pastSessions.length > 0 && (
-        <Field label={messages.sessions.fromSession}>
+        <Field label={t('sessions.fromSession')}>
           <Select value={sessionId} onChange={(_e, d) => setSessionId(d.value)}>
-            <option value="">{messages.sessions.noSession}</option>
+            <option value="">{t('sessions.noSession')}</option>
             {ws.pastSessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {formatDateTime(s.startsAt)}
@@ -160,7 +161,7 @@ function CommitmentForm({ ws, calls, reload }: { ws: Workspace } & SectionProps)
       )}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={action.busy}>
-          {messages.sessions.record}
+          {t('sessions.record')}
         </Button>
       </div>
       {action.problem && action.problem.errors.length === 0 && <ProblemMessage problem={action.problem} />}
@@ -175,8 +176,8 @@ export function PastSessions({ ws, ...props }: { ws: Workspace } & SectionProps)
   const loose = { takeaways: ws.takeaways.filter((t) => t.sessionId === null), commitments: ws.commitments.filter((c) => c.sessionId === null) };
   const nothing = past.length === 0 && loose.takeaways.length === 0 && loose.commitments.length === 0;
   return (
-    <Section title={messages.sessions.pastHeading}>
-      {nothing && <p className={styles.empty}>{messages.sessions.nonePast}</p>}
+    <Section title={t('sessions.pastHeading')}>
+      {nothing && <p className={styles.empty}>{t('sessions.nonePast')}</p>}
       <ul className={styles.list}>
         {past.map((s) => (
           <li key={s.id} className={styles.item}>
@@ -187,7 +188,7 @@ export function PastSessions({ ws, ...props }: { ws: Workspace } & SectionProps)
         ))}
         {(loose.takeaways.length > 0 || loose.commitments.length > 0) && (
           <li className={styles.item}>
-            <h3 className={styles.text}>{messages.sessions.otherHeading}</h3>
+            <h3 className={styles.text}>{t('sessions.otherHeading')}</h3>
             <Outcomes ws={ws} sessionId={null} {...props} />
           </li>
         )}

@@ -8,10 +8,9 @@ import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { useAction, useAsync } from '../../common/useAsync';
 import { formatDate } from '../../format';
-import { messages } from '../../messages';
+import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
 
-const m = messages.stories;
 
 /** Our story: either of us drafts and edits it; it is published only when we both consent to the same version. */
 export function StoryCard({ pair, calls }: { pair: PairView } & Pick<SectionProps, 'calls'>) {
@@ -25,33 +24,33 @@ export function StoryCard({ pair, calls }: { pair: PairView } & Pick<SectionProp
   const run = (call: () => Promise<MemberStory>) => void action.run(async () => setStory(await call())).then((ok) => ok && setEditing(false));
   const fieldError = action.problem?.errors.find((e) => e.field === 'text')?.message;
 
-  if (loaded.state.status === 'loading') return <Section title={m.heading}><Loading /></Section>;
-  if (loaded.state.status === 'error') return <Section title={m.heading}><ProblemMessage problem={loaded.state.problem} onRetry={() => void loaded.reload()} /></Section>;
+  if (loaded.state.status === 'loading') return <Section title={t('stories.heading')}><Loading /></Section>;
+  if (loaded.state.status === 'error') return <Section title={t('stories.heading')}><ProblemMessage problem={loaded.state.problem} onRetry={() => void loaded.reload()} /></Section>;
   return (
-    <Section title={m.heading} hint={m.hint}>
+    <Section title={t('stories.heading')} hint={t('stories.hint')}>
       {current && !editing && (
         <>
           <p className={styles.text}>{current.text}</p>
           {current.publishedAt ? (
             <Badge appearance="tint" color="success">
-              {m.published(formatDate(current.publishedAt))}
+              {t('stories.published', { date: formatDate(current.publishedAt) })}
             </Badge>
           ) : (
             <ul className={styles.list}>
-              <li className={styles.meta}>{current.consentedByMe ? m.youConsented : m.youNotConsented}</li>
-              <li className={styles.meta}>{current.consentedByPartner ? m.partnerConsented : m.partnerNotConsented}</li>
-              <li className={styles.meta}>{m.notPublished}</li>
+              <li className={styles.meta}>{current.consentedByMe ? t('stories.youConsented') : t('stories.youNotConsented')}</li>
+              <li className={styles.meta}>{current.consentedByPartner ? t('stories.partnerConsented') : t('stories.partnerNotConsented')}</li>
+              <li className={styles.meta}>{t('stories.notPublished')}</li>
             </ul>
           )}
           <div className={styles.row}>
             {current.abilities.consent && (
               <Button appearance="primary" disabled={action.busy} onClick={() => run(() => calls.consentToStory(pair.id, current.version, true))}>
-                {m.consent}
+                {t('stories.consent')}
               </Button>
             )}
             {current.abilities.withdrawConsent && (
               <Button disabled={action.busy} onClick={() => run(() => calls.consentToStory(pair.id, current.version, false))}>
-                {m.withdraw}
+                {t('stories.withdraw')}
               </Button>
             )}
             {current.abilities.edit && (
@@ -62,13 +61,13 @@ export function StoryCard({ pair, calls }: { pair: PairView } & Pick<SectionProp
                   setEditing(true);
                 }}
               >
-                {m.edit}
+                {t('stories.edit')}
               </Button>
             )}
           </div>
         </>
       )}
-      {current === null && <p className={styles.empty}>{m.empty}</p>}
+      {current === null && <p className={styles.empty}>{t('stories.empty')}</p>}
       {(current === null || editing) && (
         <form
           className={styles.form}
@@ -77,16 +76,16 @@ export function StoryCard({ pair, calls }: { pair: PairView } & Pick<SectionProp
             run(() => calls.writeStory(pair.id, text, current?.version));
           }}
         >
-          <Field label={m.label} hint={current ? m.editWithdraws : undefined} validationMessage={fieldError}>
+          <Field label={t('stories.label')} hint={current ? t('stories.editWithdraws') : undefined} validationMessage={fieldError}>
             <Textarea value={text} rows={4} resize="vertical" onChange={(_e, d) => setText(d.value)} />
           </Field>
           <div className={styles.row}>
             <Button type="submit" appearance="primary" disabled={action.busy}>
-              {m.saveDraft}
+              {t('stories.saveDraft')}
             </Button>
             {editing && (
               <Button disabled={action.busy} onClick={() => setEditing(false)}>
-                {messages.cancel}
+                {t('cancel')}
               </Button>
             )}
           </div>

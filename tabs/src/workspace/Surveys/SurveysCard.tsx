@@ -7,7 +7,9 @@ import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { useAction } from '../../common/useAsync';
 import { formatDate } from '../../format';
-import { messages } from '../../messages';
+import { label, t } from '../../i18n';
+
+const scale = ['1', '2', '3', '4', '5'] as const;
 import { useSurveys } from './useSurveys';
 
 type Values = Record<string, string | boolean>;
@@ -29,7 +31,7 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
   const [values, setValues] = useState<Values>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
-  const title = messages.surveys.title[survey.kind] ?? survey.kind;
+  const title = label('surveys.title', survey.kind);
   const id = `survey-${survey.pairId}-${survey.kind}`;
 
   const submit = () => {
@@ -41,7 +43,7 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
         const question = survey.questions.find((q) => q.name === field);
-        errors[field] ??= question?.type === 'score' ? messages.surveys.choose : issue.message;
+        errors[field] ??= question?.type === 'score' ? t('surveys.choose') : issue.message;
       }
       setFieldErrors(errors);
       return;
@@ -64,17 +66,17 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
         <h3 id={`${id}-title`} className={styles.text}>
           {title}
         </h3>
-        <span className={styles.meta}>{messages.surveys.about(survey.partner.displayName, formatDate(survey.dueAt))}</span>
+        <span className={styles.meta}>{t('surveys.about', { partner: survey.partner.displayName, date: formatDate(survey.dueAt) })}</span>
         {survey.questions.map((q) => {
-          const label = messages.surveys.question(q.name, survey.role);
+          const question = label('surveys.question', q.name, { role: survey.role });
           const error = fieldErrors[q.name];
           const state = error ? { validationState: 'error' as const, validationMessage: error } : {};
           if (q.type === 'score') {
             return (
-              <Field key={q.name} label={label} required={q.required} {...state}>
+              <Field key={q.name} label={question} required={q.required} {...state}>
                 <RadioGroup value={typeof values[q.name] === 'string' ? (values[q.name] as string) : ''} onChange={(_e, d) => set(q.name, d.value)}>
-                  {messages.surveys.scale.map((text, i) => (
-                    <Radio key={text} value={String(i + 1)} label={text} />
+                  {scale.map((score) => (
+                    <Radio key={score} value={score} label={t(`surveys.scale.${score}`)} />
                   ))}
                 </RadioGroup>
               </Field>
@@ -82,20 +84,20 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
           }
           if (q.type === 'yes-no') {
             return (
-              <Field key={q.name} hint={messages.surveys.repairHint} {...state}>
-                <Checkbox label={label} checked={values[q.name] === true} onChange={(_e, d) => set(q.name, d.checked === true)} />
+              <Field key={q.name} hint={t('surveys.repairHint')} {...state}>
+                <Checkbox label={question} checked={values[q.name] === true} onChange={(_e, d) => set(q.name, d.checked === true)} />
               </Field>
             );
           }
           return (
-            <Field key={q.name} label={label} {...state}>
+            <Field key={q.name} label={question} {...state}>
               <Textarea value={typeof values[q.name] === 'string' ? (values[q.name] as string) : ''} onChange={(_e, d) => set(q.name, d.value)} rows={3} resize="vertical" />
             </Field>
           );
         })}
         <div className={styles.row}>
           <Button type="submit" appearance="primary" disabled={action.busy}>
-            {messages.surveys.send}
+            {t('surveys.send')}
           </Button>
         </div>
         {action.problem && <ProblemMessage problem={action.problem} />}
@@ -110,19 +112,19 @@ export function SurveysCard({ onRepairRequested }: { onRepairRequested: () => Pr
   const { calls, waiting } = useSurveys();
   const [done, setDone] = useState<string | null>(null);
   const answered = (repairRequested: boolean) => {
-    setDone(repairRequested ? messages.surveys.sentWithRepair : messages.surveys.sent);
+    setDone(repairRequested ? t('surveys.sentWithRepair') : t('surveys.sent'));
     return Promise.all([waiting.reload(), repairRequested ? onRepairRequested() : undefined]);
   };
   return (
-    <Section title={messages.surveys.heading} hint={messages.surveys.intro}>
+    <Section title={t('surveys.heading')} hint={t('surveys.intro')}>
       {done && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      <Loaded result={waiting} loadingLabel={messages.surveys.loading} empty={messages.surveys.empty}>
+      <Loaded result={waiting} loadingLabel={t('surveys.loading')} empty={t('surveys.empty')}>
         {(data) => (
-          <ul className={styles.list} aria-label={messages.surveys.listLabel}>
+          <ul className={styles.list} aria-label={t('surveys.listLabel')}>
             {data.map((s) => (
               <SurveyForm key={`${s.pairId}/${s.kind}`} survey={s} answer={calls.answer} onAnswered={(repair) => void answered(repair)} />
             ))}

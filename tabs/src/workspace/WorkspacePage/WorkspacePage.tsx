@@ -1,6 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
 import { Loaded } from '../../common/Loaded/Loaded';
-import { messages } from '../../messages';
+import { label, t } from '../../i18n';
 import { NoPairPage } from '../../noPair/NoPairPage';
 import { Agenda } from '../Agenda/Agenda';
 import { Charter } from '../Charter/Charter';
@@ -29,13 +29,13 @@ export function WorkspacePage() {
           <NoPairPage />
         ) : (
           <div className={styles.root}>
-            <h1 className={styles.title}>{messages.workspace.title}</h1>
+            <h1 className={styles.title}>{t('workspace.title')}</h1>
             {list.length > 1 && (
-              <Field label={messages.workspace.choosePair}>
+              <Field label={t('workspace.choosePair')}>
                 <Select value={pairId ?? ''} onChange={(_e, d) => choose(d.value)}>
                   {list.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {`${p.partner.displayName} · ${p.programme.name} · ${messages.pairStatus[p.status] ?? p.status}`}
+                      {t('workspace.pairOption', { partner: p.partner.displayName, programme: p.programme.name, status: label('pairStatus', p.status) })}
                     </option>
                   ))}
                 </Select>
