@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { GRAPH_RESOURCE, UPWARD_GRAPH_APP_ROLES } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
 import { CLIENT_ASSERTION_TYPE } from './clientAssertion';
@@ -117,6 +117,15 @@ function spaTokenRequest(form: Record<string, string>, origin: string | null = O
 const redeem = (code: string, form: Record<string, string> = {}, origin?: string | null) =>
   spaTokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: VERIFIER, ...form }, origin);
 
+/** Entra ID's default access token lifetime: between 60 and 90 minutes, valid from issue, and `expires_in` saying the same. */
+function expectEntraLifetime(claims: JWTPayload, expiresIn: number): void {
+  const lifetime = claims.exp! - claims.iat!;
+  expect(lifetime).toBe(expiresIn);
+  expect(lifetime).toBeGreaterThanOrEqual(3600);
+  expect(lifetime).toBeLessThanOrEqual(5400);
+  expect(claims.nbf).toBe(claims.iat);
+}
+
 function tokenRequest(form: Record<string, string>) {
   return fetch(`${base}/${TENANT}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(form) });
 }
@@ -139,7 +148,8 @@ describe('identity stand-in', () => {
       ver: '2.0',
     });
     expect(payload.sub).not.toBe(payload.oid);
-    expect(payload.exp! - payload.iat!).toBe(3600);
+    expect(payload.exp! - payload.iat!).toBeGreaterThanOrEqual(3600);
+    expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(5400);
   });
 
   it('leaves roles out for people without an app role', async () => {
@@ -158,8 +168,23 @@ describe('identity stand-in', () => {
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
     expect(body.token_type).toBe('Bearer');
     const claims = await issuer.verify(body.access_token, GRAPH_RESOURCE);
-    expect(claims).toMatchObject({ idtyp: 'app', roles: UPWARD_GRAPH_APP_ROLES, tid: TENANT });
+    // An app-only v2 token: the app in azp, authenticated by an assertion (azpacr 2), roles and no scp.
+    expect(claims).toMatchObject({ idtyp: 'app', roles: UPWARD_GRAPH_APP_ROLES, tid: TENANT, azp: CLIENT, azpacr: '2', ver: '2.0', iss: `${base}/${TENANT}/v2.0` });
     expect(claims.scp).toBeUndefined();
+    expect(claims.name).toBeUndefined();
+    expectEntraLifetime(claims, body.expires_in);
+  });
+
+  it('gives successive tokens different lifetimes, as Entra ID randomises its default, never one fixed hour', async () => {
+    const lifetimes = new Set<number>();
+    for (let i = 0; i < 5; i++) {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: `${GRAPH_RESOURCE}/.default` });
+      const body = (await res.json()) as { access_token: string; expires_in: number };
+      expectEntraLifetime(await issuer.verify(body.access_token, GRAPH_RESOURCE), body.expires_in);
+      lifetimes.add(body.expires_in);
+    }
+    // Five draws from 1,801 possible lifetimes all alike would be a one-in-10^13 chance.
+    expect(lifetimes.size).toBeGreaterThan(1);
   });
 
   it('refuses a client secret, in the body or an HTTP Basic header, since the app has none', async () => {
@@ -209,8 +234,77 @@ describe('identity stand-in', () => {
     const body = (await res.json()) as { access_token: string; scope: string; client_info: string };
     expect(body.scope).toBe(`${GRAPH_RESOURCE}/User.Read ${GRAPH_RESOURCE}/Calendars.ReadWrite`);
     const claims = await issuer.verify(body.access_token, GRAPH_RESOURCE);
-    expect(claims).toMatchObject({ oid: people[1]!.id, scp: 'User.Read Calendars.ReadWrite', idtyp: 'user' });
+    // Upward asked as a confidential client proving itself with an assertion: azp is Upward, azpacr 2.
+    expect(claims).toMatchObject({ oid: people[1]!.id, scp: 'User.Read Calendars.ReadWrite', idtyp: 'user', azp: CLIENT, azpacr: '2', ver: '2.0' });
+    expect(claims.xms_cc).toBeUndefined();
     expect(JSON.parse(Buffer.from(body.client_info, 'base64url').toString())).toEqual({ uid: people[1]!.id, utid: TENANT });
+  });
+
+  it('echoes the client capabilities declared in the claims parameter as xms_cc, and nothing else from it', async () => {
+    const res = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      requested_token_use: 'on_behalf_of',
+      client_id: CLIENT,
+      ...(await credential()),
+      assertion: await issuer.issueToken(people[1]!.id),
+      scope: `${GRAPH_RESOURCE}/.default`,
+      claims: JSON.stringify({ access_token: { xms_cc: { values: ['cp1'] }, roles: { values: ['Upward.Admin'] } } }),
+    });
+    const claims = await issuer.verify(((await res.json()) as { access_token: string }).access_token, GRAPH_RESOURCE);
+    expect(claims.xms_cc).toEqual(['cp1']);
+    expect(claims.roles).toBeUndefined();
+  });
+
+  describe("refuses in Entra ID's error shape", () => {
+    const obo = async (form: Record<string, string>) =>
+      tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', requested_token_use: 'on_behalf_of', client_id: CLIENT, ...(await credential()), scope: `${GRAPH_RESOURCE}/.default`, ...form });
+
+    it('an unknown client (unauthorized_client, AADSTS700016), with the code, trace and correlation ids, timestamp and error page', async () => {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: '00000000-0000-4000-8000-000000000000', ...(await credential()), scope: `${GRAPH_RESOURCE}/.default` });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ error: 'unauthorized_client', error_codes: [700016], error_uri: 'https://login.microsoftonline.com/error?code=700016' });
+      expect(body.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/);
+      expect(body.trace_id).not.toBe(body.correlation_id);
+      expect(body.error_description).toBe(
+        `AADSTS700016: Application with identifier '00000000-0000-4000-8000-000000000000' was not found in the directory.\r\nTrace ID: ${String(body.trace_id)}\r\nCorrelation ID: ${String(body.correlation_id)}\r\nTimestamp: ${String(body.timestamp)}`,
+      );
+    });
+
+    it('an app-only token as on-behalf-of assertion, even for Upward’s own API (invalid_grant, AADSTS50013)', async () => {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: `${CLIENT}/.default` });
+      const appOnly = ((await res.json()) as { access_token: string }).access_token;
+      const claims = await issuer.verify(appOnly, CLIENT);
+      // A v2 token for a registration's own API: the client in azp, never v1's appid.
+      expect(claims).toMatchObject({ aud: CLIENT, azp: CLIENT, azpacr: '2', idtyp: 'app', ver: '2.0' });
+      expect(claims.appid).toBeUndefined();
+      const refused = await obo({ assertion: appOnly });
+      expect(await refused.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50013] });
+    });
+
+    it('client credentials for a resource the tenant does not have (invalid_resource, AADSTS500011)', async () => {
+      const res = await tokenRequest({ grant_type: 'client_credentials', client_id: CLIENT, ...(await credential()), scope: 'api://no-such-api/.default' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_resource', error_codes: [500011] });
+    });
+
+    it('an on-behalf-of request without its assertion (invalid_request, AADSTS900144)', async () => {
+      const res = await obo({});
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_request', error_codes: [900144] });
+    });
+
+    it('an assertion that is not a token at all (invalid_grant, AADSTS50013)', async () => {
+      const res = await obo({ assertion: 'not-a-jwt' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50013] });
+    });
+
+    it('Graph permissions Upward was never consented for (invalid_grant, AADSTS65001)', async () => {
+      const res = await obo({ assertion: await issuer.issueToken(people[1]!.id), scope: `${GRAPH_RESOURCE}/Mail.Send` });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_grant', error_codes: [65001] });
+    });
   });
 
   it('refuses on-behalf-of for an expired assertion or one meant for another audience', async () => {
@@ -288,8 +382,14 @@ describe('identity stand-in', () => {
       expect(tokens.status).toBe(200);
       expect(tokens.headers.get('access-control-allow-origin')).toBe(ORIGIN);
       const body = (await tokens.json()) as Record<string, string | number>;
-      expect(body).toMatchObject({ token_type: 'Bearer', scope: `${CLIENT}/access_as_user`, expires_in: 3600, refresh_token_expires_in: 86_400 });
-      expect(await issuer.verify(body.access_token as string, CLIENT)).toMatchObject({ oid: people[0]!.id, scp: 'access_as_user', roles: ['Upward.Admin'] });
+      expect(body).toMatchObject({ token_type: 'Bearer', scope: `${CLIENT}/access_as_user`, refresh_token_expires_in: 86_400 });
+      const claims = await issuer.verify(body.access_token as string, CLIENT);
+      // A delegated v2 token for a public client (azpacr 0), with the person's names and Entra's opaque claims.
+      expect(claims).toMatchObject({ oid: people[0]!.id, scp: 'access_as_user', roles: ['Upward.Admin'], azp: CLIENT, azpacr: '0', idtyp: 'user', ver: '2.0', tid: TENANT, name: people[0]!.displayName, preferred_username: people[0]!.userPrincipalName });
+      for (const opaque of ['aio', 'rh', 'uti']) expect(claims[opaque]).toEqual(expect.any(String));
+      expect(claims.sub).not.toBe(claims.oid);
+      expect(claims.xms_cc).toBeUndefined();
+      expectEntraLifetime(claims, body.expires_in as number);
       expect(await issuer.verify(body.id_token as string, CLIENT)).toMatchObject({ oid: people[0]!.id, nonce: 'nonce-1', tid: TENANT });
       expect(JSON.parse(Buffer.from(body.client_info as string, 'base64url').toString())).toEqual({ uid: people[0]!.id, utid: TENANT });
     });
@@ -378,6 +478,14 @@ describe('identity stand-in', () => {
       expect((await issuer.verify(body.access_token, CLIENT)).oid).toBe(people[0]!.id);
       const unknown = await spaTokenRequest({ grant_type: 'refresh_token', refresh_token: 'not-a-token' });
       expect(await unknown.json()).toMatchObject({ error: 'invalid_grant' });
+    });
+
+    it('stamps xms_cc on the tokens of a client that declares capabilities in claims, as MSAL.js sends clientCapabilities', async () => {
+      const cp1 = JSON.stringify({ access_token: { xms_cc: { values: ['cp1'] } } });
+      const first = (await (await redeem(await codeFor(), { claims: cp1 })).json()) as { access_token: string; refresh_token: string };
+      expect((await issuer.verify(first.access_token, CLIENT)).xms_cc).toEqual(['cp1']);
+      const renewed = (await (await spaTokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token, claims: cp1 })).json()) as { access_token: string };
+      expect((await issuer.verify(renewed.access_token, CLIENT)).xms_cc).toEqual(['cp1']);
     });
 
     it('asks for consent on prompt=consent, and records it when the person accepts', async () => {

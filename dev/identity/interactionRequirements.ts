@@ -49,6 +49,20 @@ export function requestedAuthContexts(claims: string | null): string[] {
   }
 }
 
+/**
+ * The client capabilities a `claims` request parameter declares (`access_token.xms_cc.values`, as
+ * MSAL sends its `clientCapabilities`, such as `cp1`), which Entra ID echoes in the `xms_cc` claim.
+ */
+export function requestedClientCapabilities(claims: string | null): string[] {
+  if (!claims) return [];
+  try {
+    const values = (JSON.parse(claims) as { access_token?: { xms_cc?: { values?: unknown } } }).access_token?.xms_cc?.values;
+    return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string' && /^[a-z0-9]{1,16}$/i.test(v)) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function createInteractionRequirements(): InteractionRequirements {
   const mustConsent = new Set<string>();
   const mustUseMfa = new Set<string>();

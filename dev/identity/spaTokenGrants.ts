@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { requestedAuthContexts } from './interactionRequirements';
+import { requestedAuthContexts, requestedClientCapabilities } from './interactionRequirements';
 import type { SpaGrants, SpaSignIn } from './spaGrants';
 import { clientInfo, oauthError, type TokenEndpointResult } from './tokenEndpoint';
-import type { TokenIssuer } from './tokenIssuer';
+import { accessTokenLifetimeSeconds, type TokenIssuer } from './tokenIssuer';
 
 export interface SpaTokenConfig {
   clientId: string;
@@ -11,7 +11,6 @@ export interface SpaTokenConfig {
   grants: SpaGrants;
 }
 
-const ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
 /** RFC 7636: 43 to 128 characters of the unreserved set. */
 const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
@@ -19,7 +18,14 @@ export const isSpaGrant = (grantType: string | null) => grantType === 'authoriza
 
 /** Tokens for a single-page app's sign-in: access token for Upward, id token, and a rotating refresh token. */
 async function tokensFor(config: SpaTokenConfig, signIn: SpaSignIn, params: URLSearchParams, extra: { nonce?: string; refreshExpiresAt?: number }): Promise<TokenEndpointResult> {
-  const accessToken = await config.issuer.issueToken(signIn.personId, { lifetimeSeconds: ACCESS_TOKEN_LIFETIME_SECONDS, authContexts: signIn.authContexts });
+  const lifetime = accessTokenLifetimeSeconds();
+  const accessToken = await config.issuer.issueToken(signIn.personId, {
+    lifetimeSeconds: lifetime,
+    authContexts: signIn.authContexts,
+    clientAuthentication: 'public',
+    // MSAL.js sends the app's declared capabilities as `claims` with every token request.
+    clientCapabilities: requestedClientCapabilities(params.get('claims')),
+  });
   const idToken = await config.issuer.issueIdToken(signIn.personId, { nonce: extra.nonce });
   const refresh = config.grants.issueRefreshToken(signIn, extra.refreshExpiresAt);
   return {
@@ -27,8 +33,8 @@ async function tokensFor(config: SpaTokenConfig, signIn: SpaSignIn, params: URLS
     body: {
       token_type: 'Bearer',
       scope: signIn.scopes.join(' '),
-      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
-      ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
       access_token: accessToken,
       refresh_token: refresh.token,
       refresh_token_expires_in: refresh.expiresIn,

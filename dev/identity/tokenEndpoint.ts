@@ -2,8 +2,10 @@ import { GRAPH_RESOURCE, UPWARD_GRAPH_DELEGATED_SCOPES } from '../demoOrg/tenant
 import type { AppRegistrations } from './appRegistration';
 import { authenticateClient } from './clientAssertion';
 import type { InteractionRequirements } from './interactionRequirements';
+import { requestedClientCapabilities } from './interactionRequirements';
+import { BOT_FRAMEWORK_RESOURCE } from './managedIdentity';
 import { OIDC_SCOPES } from './spaRegistration';
-import type { TokenIssuer } from './tokenIssuer';
+import { accessTokenLifetimeSeconds, type TokenIssuer } from './tokenIssuer';
 
 export interface TokenEndpointConfig {
   issuer: TokenIssuer;
@@ -20,20 +22,29 @@ export interface TokenEndpointResult {
   body: Record<string, unknown>;
 }
 
-const LIFETIME_SECONDS = 3600;
+/** Microsoft's resources an app of the tenant may ask app-only tokens for (besides the tenant's own registrations' APIs). */
+const MICROSOFT_RESOURCES = [GRAPH_RESOURCE, BOT_FRAMEWORK_RESOURCE];
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** Entra ID's error body: an OAuth error plus AADSTS code, trace and correlation ids (and `suberror`, `claims` when it has them). */
+/**
+ * Entra ID's error body: an OAuth error, the AADSTS code in `error_codes` and at the head of a
+ * description that ends with the trace id, correlation id and timestamp, those again as fields,
+ * the error page's address, and `suberror`, `claims` when it has them.
+ */
 export function oauthError(status: number, error: string, aadsts: number, description: string, extra: { suberror?: string; claims?: string } = {}): TokenEndpointResult {
+  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const traceId = crypto.randomUUID();
+  const correlationId = crypto.randomUUID();
   return {
     status,
     body: {
       error,
-      error_description: `AADSTS${aadsts}: ${description}`,
+      error_description: `AADSTS${aadsts}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
       error_codes: [aadsts],
-      timestamp: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
-      trace_id: crypto.randomUUID(),
-      correlation_id: crypto.randomUUID(),
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${aadsts}`,
       ...extra,
     },
   };
@@ -93,10 +104,15 @@ export async function handleTokenRequest(
     if (scopes.length !== 1 || parsed[0]!.permission !== '.default') {
       return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
     }
-    const audience = app.apiAudiences.includes(resource) ? app.clientId : resource;
+    const owner = config.applications.list().find((a) => a.apiAudiences.includes(resource));
+    if (!owner && !MICROSOFT_RESOURCES.includes(resource)) {
+      return oauthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
+    }
+    const audience = owner ? owner.clientId : resource;
     const roles = resource === GRAPH_RESOURCE ? app.graphAppRoles : [];
-    const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: LIFETIME_SECONDS, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });
-    return { status: 200, body: { token_type: 'Bearer', expires_in: LIFETIME_SECONDS, ext_expires_in: LIFETIME_SECONDS, access_token: token } };
+    const lifetime = accessTokenLifetimeSeconds();
+    const token = await config.issuer.issueAppToken({ audience, roles, lifetimeSeconds: lifetime, app: { clientId: app.clientId, servicePrincipalId: app.servicePrincipalId } });
+    return { status: 200, body: { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: token } };
   }
 
   if (grantType === OBO_GRANT) {
@@ -126,14 +142,21 @@ export async function handleTokenRequest(
     }
     const interaction = config.requirements?.oboRefusal(oid, acrs);
     if (interaction) return oauthError(interaction.status, interaction.error, interaction.aadsts, interaction.description, { suberror: interaction.suberror, claims: interaction.claims });
-    const token = await config.issuer.issueToken(oid, { audience: GRAPH_RESOURCE, scopes: wanted, lifetimeSeconds: LIFETIME_SECONDS });
+    const lifetime = accessTokenLifetimeSeconds();
+    const token = await config.issuer.issueToken(oid, {
+      audience: GRAPH_RESOURCE,
+      scopes: wanted,
+      lifetimeSeconds: lifetime,
+      clientAuthentication: 'assertion',
+      clientCapabilities: requestedClientCapabilities(params.get('claims')),
+    });
     return {
       status: 200,
       body: {
         token_type: 'Bearer',
         scope: wanted.map((s) => `${GRAPH_RESOURCE}/${s}`).join(' '),
-        expires_in: LIFETIME_SECONDS,
-        ext_expires_in: LIFETIME_SECONDS,
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
         access_token: token,
         ...(params.get('client_info') === '1' ? { client_info: clientInfo(oid, tenantId) } : {}),
       },

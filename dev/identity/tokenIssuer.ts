@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, generateKeyPair, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
 import {
@@ -10,6 +10,7 @@ import {
   UPWARD_USER_SCOPE,
 } from '../demoOrg/tenant';
 import type { IdentityDirectory, IdentityPerson } from './directory';
+import { BOT_FRAMEWORK_RESOURCE } from './managedIdentity';
 import type { SigningKeys } from './signingKeys';
 
 export interface TokenIssuerConfig {
@@ -33,6 +34,10 @@ export interface UserTokenOptions {
   lifetimeSeconds?: number;
   /** Conditional Access authentication contexts the sign-in satisfied (the `acrs` claim), such as `c1` after MFA. */
   authContexts?: readonly string[];
+  /** How the client that asked proved itself (the `azpacr` claim); a public client, like the tab, when absent. */
+  clientAuthentication?: ClientAuthenticationMethod;
+  /** Capabilities the client declared in the request's `claims` (the `xms_cc` claim), such as `cp1` for Continuous Access Evaluation. */
+  clientCapabilities?: readonly string[];
   /** Issue time in epoch seconds (defaults to now); with a past time and a short lifetime the token is expired. */
   issuedAt?: number;
   notBefore?: number;
@@ -46,6 +51,8 @@ export interface AppTokenOptions {
   audience?: string;
   roles?: readonly string[];
   lifetimeSeconds?: number;
+  /** How the app proved itself; a certificate or federated assertion when absent (Upward's registration has no secret). */
+  clientAuthentication?: ClientAuthenticationMethod;
   /** The app registration the token is for; Upward's when absent. */
   app?: { clientId: string; servicePrincipalId: string };
 }
@@ -61,7 +68,27 @@ export interface TokenIssuer {
   verify(token: string, audience: string | readonly string[]): Promise<JWTPayload>;
 }
 
-const DEFAULT_LIFETIME_SECONDS = 3600;
+/** How a client authenticated at the token endpoint: none (a public client), a secret, or an assertion (certificate or federated credential). */
+export type ClientAuthenticationMethod = 'public' | 'secret' | 'assertion';
+
+/** The access token claim `azpacr` documents: 0 public client, 1 client secret, 2 certificate (or other assertion). */
+const AZPACR: Record<ClientAuthenticationMethod, string> = { public: '0', secret: '1', assertion: '2' };
+
+/**
+ * Entra ID gives an access token a random default lifetime between 60 and 90 minutes (75 on
+ * average), so clients cannot all renew at once; `expires_in` must then say the same.
+ */
+export function accessTokenLifetimeSeconds(): number {
+  return randomInt(60 * 60, 90 * 60 + 1);
+}
+
+const ID_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** Microsoft's resources whose tokens Entra ID issues in the v1 format, which names the client in `appid`. */
+const V1_RESOURCES = [GRAPH_RESOURCE, BOT_FRAMEWORK_RESOURCE];
+
+/** Opaque claims Entra ID stamps for its own reuse (`aio`, `rh`): present and unreadable, as there. */
+const opaque = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /** Entra ID's `sub` is pairwise (per person and app), unlike `oid`; a hash keeps it stable here. */
 function pairwiseSubject(oid: string, clientId: string): string {
@@ -83,13 +110,13 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
   async function sign(claims: JWTPayload, options: { issuedAt?: number; notBefore?: number; lifetimeSeconds?: number; signedBy?: 'issuer' | 'unknown-key' }) {
     const iat = options.issuedAt ?? clock();
     const nbf = options.notBefore ?? iat;
-    const exp = iat + (options.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS);
+    const exp = iat + (options.lifetimeSeconds ?? ID_TOKEN_LIFETIME_SECONDS);
     let key = keys.privateKey;
     if (options.signedBy === 'unknown-key') {
       unknownKey ??= (await generateKeyPair('RS256')).privateKey;
       key = unknownKey;
     }
-    return new SignJWT({ ...claims, iat, nbf, exp, uti: randomUUID(), ver: '2.0' })
+    return new SignJWT({ ...claims, iat, nbf, exp, aio: opaque(48), rh: `0.${opaque(40)}.`, uti: opaque(16), ver: '2.0' })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: keys.kid })
       .sign(key);
   }
@@ -113,15 +140,16 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
         oid: person.id,
         sub: pairwiseSubject(person.id, clientId),
         azp: clientId,
-        azpacr: '1',
+        azpacr: AZPACR[options.clientAuthentication ?? 'public'],
         idtyp: 'user',
         name: person.displayName,
         preferred_username: person.userPrincipalName,
         scp: (options.scopes ?? defaultScopes(audience)).join(' '),
         ...(roles.length > 0 ? { roles: [...roles] } : {}),
         ...(options.authContexts?.length ? { acrs: [...options.authContexts] } : {}),
+        ...(options.clientCapabilities?.length ? { xms_cc: [...options.clientCapabilities] } : {}),
       },
-      options,
+      { ...options, lifetimeSeconds: options.lifetimeSeconds ?? accessTokenLifetimeSeconds() },
     );
   }
 
@@ -155,13 +183,14 @@ export function createTokenIssuer(config: TokenIssuerConfig): TokenIssuer {
         oid: app.servicePrincipalId,
         sub: app.servicePrincipalId,
         // v2 tokens name the client in azp, v1 tokens (Graph's, the Bot Framework's) in appid; the Bot Connector reads appid.
+        // A registration's own API gets v2 tokens only, so no appid there.
         azp: app.clientId,
-        appid: app.clientId,
-        azpacr: '1',
+        ...(V1_RESOURCES.includes(audience) ? { appid: app.clientId } : {}),
+        azpacr: AZPACR[options.clientAuthentication ?? 'assertion'],
         idtyp: 'app',
         ...(roles.length > 0 ? { roles: [...roles] } : {}),
       },
-      options,
+      { ...options, lifetimeSeconds: options.lifetimeSeconds ?? accessTokenLifetimeSeconds() },
     );
   }
 

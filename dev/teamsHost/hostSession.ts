@@ -137,7 +137,7 @@ export class TeamsHostSession {
       const needed = this.interactionNeeded();
       if (needed) return reply([false, needed === 'consent' ? 'resourceRequiresConsent' : 'resourceRequiresMfa']);
     }
-    return reply([true, await this.deps.tokens.accessToken(this.deps.person)]);
+    return reply([true, (await this.deps.tokens.accessToken(this.deps.person)).token]);
   }
 
   private async nestedAppAuth(data: string, answer: PromptAnswer | undefined, reply: (args: unknown[]) => HostOutcome): Promise<HostOutcome> {
@@ -180,7 +180,7 @@ export class TeamsHostSession {
     const [accessToken, idToken] = await Promise.all([this.deps.tokens.accessToken(this.deps.person), this.deps.tokens.idToken(this.deps.person)]);
     return respond({
       success: true,
-      token: { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: this.deps.tokens.lifetimeSeconds, scope: scopes.join(' ') },
+      token: { access_token: accessToken.token, id_token: idToken, token_type: 'Bearer', expires_in: accessToken.lifetimeSeconds, scope: scopes.join(' ') },
       account: { ...account, username: this.deps.person.userPrincipalName, localAccountId: this.deps.person.id, name: this.deps.person.displayName },
     });
   }

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { UPWARD_APP_ID_URI, UPWARD_USER_SCOPE } from '../demoOrg/tenant';
 import type { IdentityPerson } from '../identity/directory';
 import type { SigningKeys } from '../identity/signingKeys';
-import type { TokenIssuer } from '../identity/tokenIssuer';
+import { accessTokenLifetimeSeconds, type TokenIssuer } from '../identity/tokenIssuer';
 
 export interface HostTokenDeps {
   issuer: TokenIssuer;
@@ -11,7 +11,7 @@ export interface HostTokenDeps {
   tenantId: string;
 }
 
-const LIFETIME_SECONDS = 3600;
+const ID_TOKEN_LIFETIME_SECONDS = 3600;
 
 /** Why the host cannot hand out a token without asking the person first. */
 export type InteractionNeeded = 'consent' | 'mfa';
@@ -29,8 +29,11 @@ export function isUpwardScope(scope: string, clientId: string): boolean {
  */
 export function hostTokens(deps: HostTokenDeps) {
   return {
-    lifetimeSeconds: LIFETIME_SECONDS,
-    accessToken: (person: IdentityPerson) => deps.issuer.issueToken(person.id, { lifetimeSeconds: LIFETIME_SECONDS }),
+    /** An access token with Entra ID's random default lifetime, and that lifetime (for `expires_in`). */
+    async accessToken(person: IdentityPerson): Promise<{ token: string; lifetimeSeconds: number }> {
+      const lifetimeSeconds = accessTokenLifetimeSeconds();
+      return { token: await deps.issuer.issueToken(person.id, { lifetimeSeconds }), lifetimeSeconds };
+    },
     idToken(person: IdentityPerson): Promise<string> {
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({ tid: deps.tenantId, oid: person.id, sub: person.id, name: person.displayName, preferred_username: person.userPrincipalName, ver: '2.0' })
@@ -39,7 +42,7 @@ export function hostTokens(deps: HostTokenDeps) {
         .setAudience(deps.clientId)
         .setIssuedAt(now)
         .setNotBefore(now)
-        .setExpirationTime(now + LIFETIME_SECONDS)
+        .setExpirationTime(now + ID_TOKEN_LIFETIME_SECONDS)
         .sign(deps.keys.privateKey);
     },
   };

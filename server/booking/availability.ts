@@ -145,8 +145,3 @@ export function nextFortnight(now: Date): { from: string; to: string } {
   return { from: now.toISOString(), to: new Date(now.getTime() + 14 * 86_400_000).toISOString() };
 }
 
-/** The 409 for a slot or room taken meanwhile, carrying the next suggestion (from fresh free/busy) so the person can book it at once. */
-export function conflictWithNext(code: 'roomTaken' | 'slotTaken', start: string, fresh: Suggestions): ApiError {
-  const next: SlotSuggestion | null = fresh.suggestions.find((s) => s.start !== start) ?? fresh.suggestions[0] ?? null;
-  return new ApiError(code, undefined, [], { next });
-}

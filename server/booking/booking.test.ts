@@ -305,6 +305,9 @@ describe('booking a session through Microsoft Graph', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('roomTaken');
     expect(refused.body.next).toMatchObject({ start: expect.any(String), venue: { kind: expect.any(String) } });
+    // The next suggestion is shaped as the suggestion list shapes one, so the pane books it as it is.
+    expect(Object.keys(refused.body.next).sort()).toEqual(Object.keys(room).sort());
+    expect(Object.keys(refused.body.next.venue).sort()).toEqual(Object.keys(room.venue).sort());
     expect(refused.body.next.start === room.start && refused.body.next.venue.ref === room.venue.ref).toBe(false);
     expect(service.standIn.eventCount(leader)).toBe(before);
     expect(await sessionRows(pair.id)).toHaveLength(0);

@@ -2,6 +2,7 @@ import type { BookedSession, SuggestionList, SuggestionView } from '../../shared
 import type { SlotSuggestion } from '../../shared/scheduling';
 import type { Caller } from '../auth/caller';
 import type { BookingIdentity } from '../calendar/bookingIdentity';
+import { ApiError } from '../http/errors';
 import { sessionVenueOf } from '../sessions/sessionVenue';
 import { presentSession } from '../workspace/workspacePresenter';
 import type { Suggestions } from './availability';
@@ -21,6 +22,15 @@ export function presentSuggestion(s: SlotSuggestion, offsiteAddresses: ReadonlyM
     fallback: s.fallback,
     why: s.why,
   };
+}
+
+/**
+ * The 409 for a slot or room taken meanwhile, carrying the next suggestion (from fresh free/busy),
+ * presented as the suggestion list presents it, so the person can book it at once.
+ */
+export function conflictWithNext(code: 'roomTaken' | 'slotTaken', start: string, fresh: Suggestions): ApiError {
+  const next = fresh.suggestions.find((s) => s.start !== start) ?? fresh.suggestions[0] ?? null;
+  return new ApiError(code, undefined, [], { next: next && presentSuggestion(next, fresh.offsiteAddresses) });
 }
 
 export function presentSuggestions(result: Suggestions, workspaceUrl: string): SuggestionList {

@@ -1,6 +1,7 @@
+import { conflictWithNext } from './bookingPresenter';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
-import { conflictWithNext, futureSlot, lastLook, nextFortnight } from './availability';
+import { futureSlot, lastLook, nextFortnight } from './availability';
 import type { BookingDeps } from './bookingDeps';
 import { suggestFor } from './bookingSuggester';
 import { type BookingContext, loadBookingContext } from './loadBooking';
