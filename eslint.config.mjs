@@ -95,17 +95,18 @@ export default tseslint.config(
     rules: { ...jsxA11y.configs.strict.rules, ...reactHooks.configs.recommended.rules },
   },
   {
-    // Every word the tab shows comes from its catalogues (tabs/locales/, decision 0053): a string
-    // literal rendered as JSX text is English nobody can translate. Attributes are checked in the
+    // Every word the tab and the add-in's pane show comes from their catalogues (tabs/locales/,
+    // outlook-addin/locales/, decision 0053): a string literal rendered as JSX text is English
+    // nobody can translate. Attributes are checked in the
     // browser, by the pseudo-locale test, since most are not words (intent="error").
-    files: ['tabs/src/**/*.tsx'],
+    files: ['tabs/src/**/*.tsx', 'outlook-addin/src/**/*.tsx'],
     ignores: ['**/*.test.tsx'],
     plugins: { react },
     rules: { 'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '…', '(', ')', ',', ':', '–', '/'] }] },
   },
   {
     // Layout in logical properties only, so a right-to-left language mirrors it (`dir` is set on the page's root).
-    files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx'],
+    files: ['tabs/src/**/*.ts', 'tabs/src/**/*.tsx', 'outlook-addin/src/**/*.ts', 'outlook-addin/src/**/*.tsx'],
     rules: {
       'no-restricted-syntax': [
         'error',

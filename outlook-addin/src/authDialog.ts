@@ -16,7 +16,8 @@ async function answer(): Promise<DialogAnswer> {
     const token = await signIn.getToken(asked.has('interactive') ? { interactive: true, ...(claims ? { claims } : {}) } : {});
     return { kind: 'token', token };
   } catch (error) {
-    return { kind: 'error', message: `Signing in to Upward failed: ${error instanceof Error ? error.message : String(error)}` };
+    // The pane words the failure in the person's language around this reason.
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -5,6 +5,7 @@ import { createBookingApi } from './api/bookingApi';
 import { type AddinHost, connectAddinHost } from './host/addinHost';
 import type { PaneTheme } from './host/officeTheme';
 import { TaskPane } from './taskPane/TaskPane';
+import { loadLanguage, t } from './i18n';
 
 const themes = { light: webLightTheme, dark: webDarkTheme } as const;
 
@@ -16,7 +17,7 @@ function App({ host }: { host: AddinHost }) {
     <FluentProvider theme={themes[theme]} style={{ minHeight: '100vh' }}>
       {host.tooOld ? (
         <main>
-          <h1>Upward</h1>
+          <h1>{t('appName')}</h1>
           <p role="alert">{host.tooOld}</p>
         </main>
       ) : (
@@ -26,16 +27,22 @@ function App({ host }: { host: AddinHost }) {
   );
 }
 
-/** Connects to Outlook (or the browser), then renders the task pane. */
+/** Connects to Outlook (or the browser) in the person's language, then renders the task pane. */
 async function start() {
   const root = createRoot(document.getElementById('root')!);
+  // Until Outlook says which language the person uses (its display language), the browser's languages speak for them.
+  await loadLanguage(navigator.languages);
+  root.render(<p role="status">{t('loading')}</p>);
   try {
-    root.render(<App host={await connectAddinHost()} />);
+    const host = await connectAddinHost((displayLanguage) => loadLanguage([displayLanguage, ...navigator.languages]));
+    root.render(<App host={host} />);
   } catch (error) {
     root.render(
       <main>
-        <h1>Upward</h1>
-        <p role="alert">Upward could not sign you in. {error instanceof Error ? error.message : ''}</p>
+        <h1>{t('appName')}</h1>
+        <p role="alert">
+          {t('signIn.failed')} {error instanceof Error ? error.message : ''}
+        </p>
       </main>,
     );
   }

@@ -2,14 +2,9 @@ import { createApiClient } from '../../../shared/api/apiClient';
 import type { BookedSession, SuggestionList, SuggestionView, UpcomingSessions } from '../../../shared/api/booking';
 import type { PairList, PairView } from '../../../shared/api/pairs';
 import { ApiProblem } from '../../../shared/api/problem';
+import { currentLocale, t } from '../i18n';
 
 export type MeetingMode = 'any' | 'in-person' | 'room' | 'offsite' | 'online';
-
-const texts = {
-  title: 'Something went wrong',
-  network: 'Upward cannot be reached. Check your connection and try again.',
-  unknown: 'Something went wrong.',
-};
 
 /** What the pane shows for a failure: the problem's title and detail, or the error's own words. */
 export function problemText(error: unknown): string {
@@ -33,7 +28,14 @@ const pairPath = (pairId: string) => `/pairs/${encodeURIComponent(pairId)}`;
 
 /** The parts of the Upward API the task pane uses. */
 export function createBookingApi(getToken: () => Promise<string>, baseUrl = '/api') {
-  const api = createApiClient({ fetch: (url, init) => fetch(url, init), getToken, baseUrl, texts });
+  // Problems come back in the person's language (the service reads Accept-Language).
+  const api = createApiClient({
+    fetch: (url, init) => fetch(url, init),
+    getToken,
+    baseUrl,
+    texts: { title: t('errors.title'), network: t('errors.network'), unknown: t('errors.unknown') },
+    acceptLanguage: currentLocale(),
+  });
   return {
     pairs: () => api.get<PairList>('/pairs').then((r) => r.pairs.filter((p): p is PairView => p.status === 'accepted' || p.status === 'active')),
     upcoming: (pairId: string) => api.get<UpcomingSessions>(`${pairPath(pairId)}/sessions`).then((r) => r.sessions),

@@ -1,5 +1,9 @@
 /// <reference types="office-js" />
 import { OfficeMockObject } from 'office-addin-mock';
+import english from '../../locales/en.json';
+import german from '../../locales/de.json';
+import { resolveLocale } from '../../../shared/i18n/locales';
+import { installCatalogue } from '../i18n';
 import { connectOutlook } from './addinHost';
 import { dialogPath } from './dialogTokens';
 import type { SignInDeps } from './officeSignIn';
@@ -13,6 +17,12 @@ const origin = 'https://upward.contoso.com';
 const config = { authority: 'https://login.microsoftonline.com/organizations', clientId: '6f1c3c1e-0000-4000-8000-000000000001', scope: '6f1c3c1e-0000-4000-8000-000000000001/access_as_user' };
 /** An access token as Entra ID shapes one: only its `exp` is read by the pane. */
 const jwt = (exp: number) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.sig`;
+
+/** The pane's language as main.tsx loads it, without a page to mark: Outlook's display language (German or English here). */
+const speak = async (displayLanguage: string | undefined) => {
+  const { language, locale } = resolveLocale([displayLanguage]);
+  installCatalogue(language, locale, language === 'de' ? german : english);
+};
 
 /** MSAL nested app authentication stands behind this seam (the Teams tab's `nestedAppAuthTokens`); the test sees whether it is chosen. */
 function signInDeps() {
@@ -32,7 +42,7 @@ function signInDeps() {
  * Office.js as office-addin-mock plays it inside Outlook: `supported` is the highest Mailbox
  * requirement set this Outlook has; the theme API exists only from 1.14, as in Outlook.
  */
-function outlook(options: { host?: string; supported: string; background?: string; compose?: boolean; naa?: boolean }) {
+function outlook(options: { host?: string; supported: string; background?: string; compose?: boolean; naa?: boolean; displayLanguage?: string }) {
   const handlers: ThemeHandler[] = [];
   /** Each dialog Outlook opened: its address, whether it was closed, and its handlers by event. */
   const dialogs: { url: string; closed: boolean; on: Record<string, DialogHandler> }[] = [];
@@ -45,6 +55,7 @@ function outlook(options: { host?: string; supported: string; background?: strin
     EventType: { OfficeThemeChanged: 'officeThemeChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     onReady: async () => ({ host: options.host ?? 'Outlook', platform: 'OfficeOnline' }),
     context: {
+      displayLanguage: options.displayLanguage ?? 'en-US',
       requirements: {
         isSetSupported: (name: string, version: string) => (name === 'Mailbox' && atLeast(version)) || (name === 'NestedAppAuth' && version === '1.1' && options.naa === true),
       },
@@ -77,12 +88,12 @@ function outlook(options: { host?: string; supported: string; background?: strin
 
 describe('connecting to Outlook through Office.js', () => {
   it('is not Outlook when Office.js runs in another host or in a plain browser', async () => {
-    expect(await connectOutlook(outlook({ host: 'Word', supported: '1.14' }).office, signInDeps().deps)).toBeNull();
+    expect(await connectOutlook(outlook({ host: 'Word', supported: '1.14' }).office, signInDeps().deps, speak)).toBeNull();
   });
 
   it('on an Outlook with every requirement set: the appointment to fill, Outlook’s dark theme, and its changes followed', async () => {
     const { office, handlers } = outlook({ supported: '1.14', background: '#1f1f1f' });
-    const host = (await connectOutlook(office, signInDeps().deps))!;
+    const host = (await connectOutlook(office, signInDeps().deps, speak))!;
     expect(host).toMatchObject({ kind: 'outlook', tooOld: null, theme: 'dark' });
     expect(host.appointment).not.toBeNull();
     const seen: string[] = [];
@@ -93,20 +104,25 @@ describe('connecting to Outlook through Office.js', () => {
 
   it(`on an Outlook with Mailbox ${requiredSets.mailbox} but not 1.14: the pane runs, light, without following a theme it cannot read`, async () => {
     const { office, handlers } = outlook({ supported: requiredSets.mailbox });
-    const host = (await connectOutlook(office, signInDeps().deps))!;
+    const host = (await connectOutlook(office, signInDeps().deps, speak))!;
     expect(host).toMatchObject({ tooOld: null, theme: 'light' });
     host.onThemeChange(() => undefined);
     expect(handlers).toHaveLength(0);
   });
 
   it(`on an Outlook older than Mailbox ${requiredSets.mailbox}: no pane, a clear message saying what is needed`, async () => {
-    const host = (await connectOutlook(outlook({ supported: '1.7' }).office, signInDeps().deps))!;
+    const host = (await connectOutlook(outlook({ supported: '1.7' }).office, signInDeps().deps, speak))!;
     expect(host.tooOld).toMatch(/too old for Upward: it needs Outlook with mailbox requirement set 1\.8 or later/);
     expect(host.appointment).toBeNull();
   });
 
+  it('speaks Outlook’s display language before it words anything', async () => {
+    const host = (await connectOutlook(outlook({ supported: '1.7', displayLanguage: 'de-DE' }).office, signInDeps().deps, speak))!;
+    expect(host.tooOld).toMatch(/^Diese Outlook-Version ist zu alt für Upward: .*Mailbox 1\.8 oder höher/);
+  });
+
   it('offers no appointment to fill when the open item is not one being organised', async () => {
-    expect((await connectOutlook(outlook({ supported: '1.14', compose: false }).office, signInDeps().deps))!.appointment).toBeNull();
+    expect((await connectOutlook(outlook({ supported: '1.14', compose: false }).office, signInDeps().deps, speak))!.appointment).toBeNull();
   });
 });
 
@@ -114,7 +130,7 @@ describe('signing in inside Outlook', () => {
   it('uses MSAL nested app authentication where Outlook supports NestedAppAuth 1.1, and opens no dialog', async () => {
     const { office, dialogs } = outlook({ supported: '1.14', naa: true });
     const { deps, used } = signInDeps();
-    const host = (await connectOutlook(office, deps))!;
+    const host = (await connectOutlook(office, deps, speak))!;
     await expect(host.getToken()).resolves.toBe('naa-token');
     expect(used).toEqual([config]);
     expect(dialogs).toEqual([]);
@@ -123,7 +139,7 @@ describe('signing in inside Outlook', () => {
   it('falls back to the Office dialog running MSAL’s code flow with PKCE where NestedAppAuth is missing; the token comes back as a message, never in an address', async () => {
     const { office, dialogs } = outlook({ supported: '1.14', naa: false });
     const { deps, used } = signInDeps();
-    const host = (await connectOutlook(office, deps))!;
+    const host = (await connectOutlook(office, deps, speak))!;
     const token = jwt(Math.floor(Date.now() / 1000) + 3600);
     const asked = host.getToken();
     expect(used).toEqual([]);
@@ -139,7 +155,7 @@ describe('signing in inside Outlook', () => {
 
   it('asks again in a dialog for a claims challenge, ignores a message from another origin, and says so when the person closes the dialog', async () => {
     const { office, dialogs } = outlook({ supported: '1.14' });
-    const host = (await connectOutlook(office, signInDeps().deps))!;
+    const host = (await connectOutlook(office, signInDeps().deps, speak))!;
     const asked = host.getToken({ interactive: true, claims: '{"access_token":{"acrs":{"essential":true,"value":"c1"}}}' });
     const url = new URL(dialogs[0]!.url);
     expect(url.searchParams.get('interactive')).toBe('1');
@@ -152,15 +168,15 @@ describe('signing in inside Outlook', () => {
 
   it('passes on the sign-in page’s own failure', async () => {
     const { office, dialogs } = outlook({ supported: '1.14' });
-    const host = (await connectOutlook(office, signInDeps().deps))!;
+    const host = (await connectOutlook(office, signInDeps().deps, speak))!;
     const asked = host.getToken();
-    dialogs[0]!.on.dialogMessageReceived!({ message: JSON.stringify({ kind: 'error', message: 'Signing in to Upward failed: AADSTS50020' }), origin });
+    dialogs[0]!.on.dialogMessageReceived!({ message: JSON.stringify({ kind: 'error', message: 'AADSTS50020' }), origin });
     await expect(asked).rejects.toThrow('AADSTS50020');
   });
 
   it('does not sign in on an Outlook too old for the pane', async () => {
     const { office, dialogs } = outlook({ supported: '1.7' });
-    const host = (await connectOutlook(office, signInDeps().deps))!;
+    const host = (await connectOutlook(office, signInDeps().deps, speak))!;
     await expect(host.getToken()).rejects.toThrow(/too old/);
     expect(dialogs).toEqual([]);
   });

@@ -21,24 +21,26 @@ export interface AddinHost {
 
 type OfficeApi = Pick<typeof Office, 'onReady' | 'context' | 'HostType' | 'EventType'>;
 
-const prefersDark = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
+/** Loads the pane's language for Outlook's display language (`fr-FR`; the browser's languages after it); runs before any text is worded. */
+export type UseLanguage = (displayLanguage: string | undefined) => Promise<void>;
 
-const notSignedIn = () => Promise.reject(new Error('This Outlook is too old for Upward.'));
+const prefersDark = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
 
 /**
  * Connects to Outlook through Office.js (loaded from Microsoft's CDN in the page's head): null
- * when the page is not in Outlook. Checks the requirement sets first, signs in as Outlook
- * supports (officeSignIn.ts), then follows Outlook's theme.
+ * when the page is not in Outlook. Speaks Outlook's display language, checks the requirement sets,
+ * signs in as Outlook supports (officeSignIn.ts), then follows Outlook's theme.
  */
-export async function connectOutlook(office: OfficeApi, signIn: SignInDeps): Promise<AddinHost | null> {
+export async function connectOutlook(office: OfficeApi, signIn: SignInDeps, useLanguage: UseLanguage): Promise<AddinHost | null> {
   const info = await office.onReady();
   if (info.host !== office.HostType.Outlook) return null;
   const { context } = office;
+  await useLanguage(context.displayLanguage);
   const tooOld = tooOldMessage(context.requirements);
   const item = context.mailbox?.item as Office.AppointmentCompose | undefined;
   const isCompose = item !== undefined && typeof (item as Partial<Office.AppointmentCompose>).start?.setAsync === 'function';
   const themed = !tooOld && context.requirements.isSetSupported(optionalSets.sensitivityAndTheme.name, optionalSets.sensitivityAndTheme.version);
-  const getToken = tooOld ? notSignedIn : (await officeTokens(office, signIn)).getToken;
+  const getToken = tooOld ? () => Promise.reject(new Error(tooOld)) : (await officeTokens(office, signIn)).getToken;
   return {
     kind: 'outlook',
     getToken,
@@ -53,13 +55,13 @@ export async function connectOutlook(office: OfficeApi, signIn: SignInDeps): Pro
 }
 
 /** Outlook when Office.js loaded and says so; otherwise a plain browser signing in through the tab's browser sign-in. */
-export async function connectAddinHost(): Promise<AddinHost> {
+export async function connectAddinHost(useLanguage: UseLanguage): Promise<AddinHost> {
   // Office.js in the head defines `Office` wherever it loads; outside Outlook onReady reports no host.
   const office = (globalThis as { Office?: OfficeApi }).Office;
   if (office) {
     const signIn: SignInDeps = { nestedAppAuth: nestedAppAuthTokens, config: fetchPublishedAuthConfig, origin: window.location.origin };
     // A failure inside Outlook (sign-in settings unreadable) is shown as such, never a browser sign-in inside Outlook.
-    const outlook = await connectOutlook(office, signIn);
+    const outlook = await connectOutlook(office, signIn, useLanguage);
     if (outlook) return outlook;
   }
   const browser = await connectBrowser();

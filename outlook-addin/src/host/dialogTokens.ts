@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { TokenRequest } from '../../../tabs/src/host/host';
+import { t } from '../i18n';
 
 /** What the sign-in dialog page sends back to the pane through `messageParent` (never through an address). */
 export type DialogAnswer = { kind: 'token'; token: string } | { kind: 'error'; message: string };
@@ -44,7 +45,7 @@ export function dialogTokens(ui: OfficeUi, events: DialogEvents, origin: string,
       if (request.claims) query.set('claims', request.claims);
       const url = `${origin}${dialogPath}${query.size > 0 ? `?${query.toString()}` : ''}`;
       ui.displayDialogAsync(url, { height: 60, width: 30, displayInIframe: false }, (opened) => {
-        if ((opened.status as unknown) === 'failed') return reject(new Error(`Outlook could not open the sign-in window: ${opened.error.message}`));
+        if ((opened.status as unknown) === 'failed') return reject(new Error(t('signIn.windowFailed', { reason: opened.error.message })));
         const dialog = opened.value;
         dialog.addEventHandler(events.DialogMessageReceived, (arg) => {
           // Only our own page may answer (Office reports the origin of the message).
@@ -52,11 +53,11 @@ export function dialogTokens(ui: OfficeUi, events: DialogEvents, origin: string,
           dialog.close();
           const answer = JSON.parse(arg.message) as DialogAnswer;
           if (answer.kind === 'token') resolve(answer.token);
-          else reject(new Error(answer.message));
+          else reject(new Error(t('signIn.dialogFailed', { reason: answer.message })));
         });
         dialog.addEventHandler(events.DialogEventReceived, (arg) => {
           const code = 'error' in arg ? arg.error : 0;
-          reject(new Error(code === closedByPerson ? 'The sign-in window was closed before you signed in. Open Upward again to sign in.' : `The sign-in window stopped (Office error ${code}).`));
+          reject(new Error(code === closedByPerson ? t('signIn.windowClosed') : t('signIn.windowStopped', { code })));
         });
       });
     });

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { t } from '../i18n';
 
 /**
  * The Office.js requirement sets the task pane relies on. The manifest declares `mailbox` as its
@@ -17,8 +18,5 @@ export const optionalSets = { sensitivityAndTheme: { name: 'Mailbox', version: '
 /** What the person reads on an Outlook too old for the pane, or null when it is new enough. */
 export function tooOldMessage(requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'>): string | null {
   if (requirements.isSetSupported('Mailbox', requiredSets.mailbox)) return null;
-  return (
-    `This version of Outlook is too old for Upward: it needs Outlook with mailbox requirement set ${requiredSets.mailbox} or later ` +
-    '(Microsoft 365 Outlook on Windows or Mac, new Outlook, Outlook on the web, iOS or Android). Update Outlook, or plan your session from Upward in Teams.'
-  );
+  return t('tooOld', { version: requiredSets.mailbox });
 }

@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 import { OfficeMockObject } from 'office-addin-mock';
 import { type AppointmentFill, fillAppointment } from './appointment';
+import english from '../../locales/en.json';
+import { installCatalogue } from '../i18n';
 
 type AsyncCallback = (r: { status: string; error?: { message: string } }) => void;
 
@@ -75,6 +77,9 @@ const base = {
 const room: AppointmentFill = { ...base, venue: { kind: 'room', ref: 'ldn-kx-3-cedar@contoso.example', displayName: "LDN-KX 3.2 Cedar (King's Cross Hub, floor 3)", address: null } };
 
 describe('filling the open appointment through Office.js', () => {
+  // The organizer's language words the body's line (English here, as the assertions read).
+  beforeAll(() => installCatalogue('en', 'en-GB', english));
+
   it('invites the room as a resource (an enhanced location of type room), the partner as required, and makes it private with the neutral subject', async () => {
     const item = composeItem();
     const result = await fillAppointment(asCompose(item), room);

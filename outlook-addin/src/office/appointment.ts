@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { VenueKind } from '../../../shared/glossary';
+import { t } from '../i18n';
 
 /** What the task pane writes into the appointment being organised. */
 export interface AppointmentFill {
@@ -35,7 +36,7 @@ function officeCall(run: (done: Callback) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     run((result) => {
       // At run time Office.AsyncResultStatus is the string "succeeded" or "failed".
-      if ((result.status as unknown) === 'failed') reject(new Error(result.error?.message ?? 'Outlook refused the change.'));
+      if ((result.status as unknown) === 'failed') reject(new Error(result.error?.message ?? t('outlookRefused')));
       else resolve();
     });
   });
@@ -70,6 +71,6 @@ export async function fillAppointment(item: Office.AppointmentCompose, fill: App
   const sensitivity = (item as Partial<Office.AppointmentCompose>).sensitivity;
   if (sensitivity) await officeCall((done) => sensitivity.setAsync(privateSensitivity, done));
   const link = escapeHtml(fill.workspaceUrl);
-  await officeCall((done) => item.body.prependAsync(`<p>Agenda, notes and take-aways are in your private Upward workspace: <a href="${link}">${link}</a></p>`, { coercionType: html }, done));
+  await officeCall((done) => item.body.prependAsync(`<p>${escapeHtml(t('appointment.workspace'))} <a href="${link}">${link}</a></p>`, { coercionType: html }, done));
   return { setPrivateByHand: !sensitivity, turnOnTeamsMeeting: fill.venue.kind === 'online' };
 }

@@ -17,19 +17,18 @@ import type { SuggestionView } from '../../../shared/api/booking';
 import type { FillResult } from '../office/appointment';
 import type { BookingApi, MeetingMode } from '../api/bookingApi';
 import type { AddinHost } from '../host/addinHost';
+import { label, t } from '../i18n';
 import { SessionSummary } from './SessionSummary';
 import { day, invitationText, noSlotText, sessionWhen, when } from './sessionText';
 import { UpcomingSessions } from './UpcomingSessions';
 import { useTaskPane } from './useTaskPane';
 import { useTaskPaneStyles } from './useTaskPaneStyles.styles';
 
-const modeLabels: Record<MeetingMode, string> = { room: 'Meeting room', offsite: 'Off-site', online: 'Online', any: 'Any', 'in-person': 'In person' };
-
 /** What the organizer checks before sending a filled appointment, and what is left for them to do by hand. */
 function filledText(s: SuggestionView, left: FillResult): string {
-  const parts = [`Check the meeting and send it: ${s.venue.kind === 'room' ? `${s.venue.displayName} is invited and is booked when you send; ` : ''}your partner is invited, and the workspace link is in the body.`];
-  parts.push(left.setPrivateByHand ? 'This Outlook cannot mark it private from here: set it to private before sending.' : 'It is marked private.');
-  if (left.turnOnTeamsMeeting) parts.push('Turn on “Teams meeting” in the meeting before sending (add-ins cannot), or use “Book it for us”, which makes it a Teams meeting.');
+  const parts = [t('filled.check', { room: s.venue.kind === 'room' ? s.venue.displayName : 'none' })];
+  parts.push(left.setPrivateByHand ? t('filled.setPrivate') : t('filled.private'));
+  if (left.turnOnTeamsMeeting) parts.push(t('filled.teamsMeeting'));
   return parts.join(' ');
 }
 
@@ -45,27 +44,26 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
 
   const suggestionCard = (s: SuggestionView, index: number) => (
     <li key={`${s.start}-${s.venue.ref ?? s.venue.kind}`}>
-      <Card className={styles.card} aria-label={`Suggestion ${index + 1}: ${when(s)} at ${s.venue.displayName}`}>
+      <Card className={styles.card} aria-label={t('suggestion.label', { number: index + 1, when: when(s), place: s.venue.displayName })}>
         <Text weight="semibold">{when(s)}</Text>
         {moving ? null : (
           <Text>
-            {s.venue.displayName}
-            {s.venue.address ? `, ${s.venue.address}` : null} {s.fallback ? <Badge appearance="outline">Fallback</Badge> : null}
+            {s.venue.address ? t('placeWithAddress', { place: s.venue.displayName, address: s.venue.address }) : s.venue.displayName} {s.fallback ? <Badge appearance="outline">{t('suggestion.fallback')}</Badge> : null}
           </Text>
         )}
         {moving ? null : (
           <Text size={200} className={styles.why}>
-            {s.neutrality}
+            {label('neutrality', s.neutralityCode, { place: s.venue.displayName })}
           </Text>
         )}
         <div className={styles.actions}>
           {pane.canFill ? (
             <Button appearance="primary" disabled={pane.busy} onClick={() => void pane.fill(s)}>
-              Fill this meeting
+              {t('suggestion.fill')}
             </Button>
           ) : null}
           <Button appearance={pane.canFill ? 'secondary' : 'primary'} disabled={pane.busy} onClick={() => void pane.book(s)}>
-            {moving ? 'Move it here' : 'Book it for us'}
+            {moving ? t('suggestion.move') : t('suggestion.book')}
           </Button>
         </div>
       </Card>
@@ -78,26 +76,26 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
 
   return (
     <main className={styles.root}>
-      <Title3 as="h1">Plan an Upward session</Title3>
-      {pane.pairs === null && !outcome ? <Spinner label="Finding your pair…" /> : null}
-      {pane.pairs?.length === 0 ? <Text>You have no active pair yet. Once you and your partner accept the pair, you can plan sessions here.</Text> : null}
+      <Title3 as="h1">{t('pane.heading')}</Title3>
+      {pane.pairs === null && !outcome ? <Spinner label={t('pane.findingPair')} /> : null}
+      {pane.pairs?.length === 0 ? <Text>{t('pane.noPair')}</Text> : null}
       {pane.pairs && pane.pairs.length > 1 ? (
-        <Field label="Pair">
+        <Field label={t('pane.pair')}>
           <Select value={pane.pairId ?? ''} onChange={(_e, d) => pane.setPairId(d.value)}>
             {pane.pairs.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.partner.displayName} ({p.programme.name})
+                {t('pane.pairOption', { partner: p.partner.displayName, programme: p.programme.name })}
               </option>
             ))}
           </Select>
         </Field>
       ) : null}
-      {pane.pairs?.length === 1 ? <Text>With {pane.pairs[0]!.partner.displayName}</Text> : null}
+      {pane.pairs?.length === 1 ? <Text>{t('pane.with', { partner: pane.pairs[0]!.partner.displayName })}</Text> : null}
 
       {outcome?.kind === 'booked' || outcome?.kind === 'moved' ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>{outcome.kind === 'booked' ? 'Booked' : 'Moved'}</MessageBarTitle>
+            <MessageBarTitle>{outcome.kind === 'booked' ? t('outcome.booked') : t('outcome.moved')}</MessageBarTitle>
             <div className={styles.card}>
               <SessionSummary session={outcome.session} />
               <Text>{invitationText(outcome.session)}</Text>
@@ -108,15 +106,15 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
       {outcome?.kind === 'cancelled' ? (
         <MessageBar intent="info">
           <MessageBarBody>
-            <MessageBarTitle>Cancelled</MessageBarTitle>
-            The session on {sessionWhen(outcome.session)} is cancelled; you both receive the cancellation{outcome.session.venue.kind === 'room' ? ', and the room is released' : ''}.
+            <MessageBarTitle>{t('outcome.cancelled')}</MessageBarTitle>
+            {t('outcome.cancelledText', { when: sessionWhen(outcome.session), room: outcome.session.venue.kind === 'room' ? 'yes' : 'no' })}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {outcome?.kind === 'exists' ? (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Already booked</MessageBarTitle>
+            <MessageBarTitle>{t('outcome.exists')}</MessageBarTitle>
             {outcome.message}
           </MessageBarBody>
         </MessageBar>
@@ -124,7 +122,7 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
       {outcome?.kind === 'filled' ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Filled in</MessageBarTitle>
+            <MessageBarTitle>{t('outcome.filled')}</MessageBarTitle>
             {filledText(outcome.suggestion, outcome.left)}
           </MessageBarBody>
         </MessageBar>
@@ -132,13 +130,12 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
       {outcome?.kind === 'taken' ? (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Taken meanwhile</MessageBarTitle>
+            <MessageBarTitle>{t('outcome.taken')}</MessageBarTitle>
             {outcome.message}
             {outcome.next ? (
               <div className={styles.actions}>
                 <Button disabled={pane.busy} onClick={() => void pane.book(outcome.next!)}>
-                  {moving ? 'Move it to' : 'Book'} the next: {when(outcome.next)}
-                  {moving ? '' : ` at ${outcome.next.venue.displayName}`}
+                  {moving ? t('outcome.takenMove', { when: when(outcome.next) }) : t('outcome.takenBook', { when: when(outcome.next), place: outcome.next.venue.displayName })}
                 </Button>
               </div>
             ) : null}
@@ -155,29 +152,29 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
 
       {pane.pairId ? (
         <Text as="h2" weight="semibold">
-          {moving ? `Move the session on ${sessionWhen(moving)} (same place) to` : pane.upcoming?.length ? 'Book another session' : 'Book a session'}
+          {moving ? t('book.move', { when: sessionWhen(moving) }) : pane.upcoming?.length ? t('book.another') : t('book.first')}
         </Text>
       ) : null}
       {pane.pairId && !moving ? (
-        <RadioGroup layout="horizontal" aria-label="Where to meet" value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
+        <RadioGroup layout="horizontal" className={styles.modes} aria-label={t('book.where')} value={pane.mode} onChange={(_e, d) => pane.setMode(d.value as MeetingMode)}>
           {(['in-person', 'room', 'offsite', 'online'] as const).map((m) => (
-            <Radio key={m} value={m} label={modeLabels[m]} />
+            <Radio key={m} value={m} label={label('mode', m)} />
           ))}
         </RadioGroup>
       ) : null}
-      {pane.from ? <Text>Looking from {day(pane.from)}.</Text> : null}
+      {pane.from ? <Text>{t('book.lookingFrom', { day: day(pane.from) })}</Text> : null}
 
-      {pane.loading ? <Spinner label="Looking for times and neutral places…" /> : null}
+      {pane.loading ? <Spinner label={t('book.loading')} /> : null}
       {noSlot ? (
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>{noSlot.title}</MessageBarTitle>
             {noSlot.text}
             <div className={styles.actions}>
-              {noSlot.retryFrom ? <Button onClick={() => pane.lookFrom(noSlot.retryFrom)}>Look from {day(noSlot.retryFrom)}</Button> : null}
+              {noSlot.retryFrom ? <Button onClick={() => pane.lookFrom(noSlot.retryFrom)}>{t('noSlot.lookFrom', { day: day(noSlot.retryFrom) })}</Button> : null}
               {noSlot.modes.map((m) => (
                 <Button key={m} onClick={() => pane.setMode(m)}>
-                  Try {modeLabels[m].toLowerCase()}
+                  {label('tryMode', m)}
                 </Button>
               ))}
             </div>
@@ -185,17 +182,17 @@ export function TaskPane({ api, host }: { api: BookingApi; host: AddinHost }) {
         </MessageBar>
       ) : null}
       {neutral.length > 0 ? (
-        <section aria-label="Suggestions" className={styles.section}>
+        <section aria-label={t('suggestions.label')} className={styles.section}>
           <ul className={styles.list}>{neutral.map(suggestionCard)}</ul>
         </section>
       ) : null}
       {fallback.length > 0 ? (
-        <section aria-label="Fallback rooms" className={styles.section}>
+        <section aria-label={t('fallback.heading')} className={styles.section}>
           <Text as="h3" weight="semibold">
-            Fallback rooms
+            {t('fallback.heading')}
           </Text>
           <Text size={200} className={styles.why}>
-            In a building one of you works in, on neither of your home floors: used only when no neutral place is free.
+            {t('fallback.why')}
           </Text>
           <ul className={styles.list}>{fallback.map((s, i) => suggestionCard(s, neutral.length + i))}</ul>
         </section>

@@ -2,6 +2,7 @@ import { Button, Card, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { BookedSession } from '../../../shared/api/booking';
 import { SessionSummary } from './SessionSummary';
+import { t } from '../i18n';
 import { sessionWhen } from './sessionText';
 import { useTaskPaneStyles } from './useTaskPaneStyles.styles';
 
@@ -18,46 +19,46 @@ export function UpcomingSessions({ sessions, busy, moving, onMove, onCancel }: P
   const styles = useTaskPaneStyles();
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
-    <section aria-label="Your upcoming sessions" className={styles.section}>
+    <section aria-label={t('upcoming.heading')} className={styles.section}>
       <Text as="h2" weight="semibold">
-        Your upcoming sessions
+        {t('upcoming.heading')}
       </Text>
-      {sessions.length === 0 ? <Text>None booked yet.</Text> : null}
+      {sessions.length === 0 ? <Text>{t('upcoming.none')}</Text> : null}
       <ul className={styles.list}>
         {sessions.map((s) => (
           <li key={s.id}>
-            <Card className={styles.card} aria-label={`Session ${sessionWhen(s)}`}>
+            <Card className={styles.card} aria-label={t('upcoming.session', { when: sessionWhen(s) })}>
               <SessionSummary session={s} />
               {s.canChange ? (
                 confirming === s.id ? (
-                  <div className={styles.actions} role="group" aria-label="Confirm cancelling">
-                    <Text>Cancel this session? You both get a cancellation.</Text>
+                  <div className={styles.actions} role="group" aria-label={t('upcoming.confirmLabel')}>
+                    <Text>{t('upcoming.confirm')}</Text>
                     <Button appearance="primary" disabled={busy} onClick={() => void onCancel(s).then(() => setConfirming(null))}>
-                      Yes, cancel it
+                      {t('upcoming.yesCancel')}
                     </Button>
                     <Button disabled={busy} onClick={() => setConfirming(null)}>
-                      Keep it
+                      {t('upcoming.keep')}
                     </Button>
                   </div>
                 ) : (
                   <div className={styles.actions}>
                     {moving?.id === s.id ? (
                       <Button disabled={busy} onClick={() => onMove(null)}>
-                        Stop rescheduling
+                        {t('upcoming.stopRescheduling')}
                       </Button>
                     ) : (
                       <Button disabled={busy} onClick={() => onMove(s)}>
-                        Reschedule
+                        {t('upcoming.reschedule')}
                       </Button>
                     )}
                     <Button disabled={busy} onClick={() => setConfirming(s.id)}>
-                      Cancel session
+                      {t('upcoming.cancel')}
                     </Button>
                   </div>
                 )
               ) : (
                 <Text size={200} className={styles.why}>
-                  It is in {s.invitation.partner.displayName}’s calendar: ask them to move or cancel it.
+                  {t('upcoming.partnersCalendar', { partner: s.invitation.partner.displayName })}
                 </Text>
               )}
             </Card>

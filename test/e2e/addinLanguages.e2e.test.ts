@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { seedDemo } from '../../dev/seedDemo';
+import { resolveLocale } from '../../shared/i18n/locales';
+import { createTranslator } from '../../shared/i18n/translator';
+import { startTestService, type TestService } from '../harness/testService';
+import { launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
+
+/*
+ * The Outlook add-in's task pane in the person's language, in a real Chromium as a plain browser:
+ * without Office the pane speaks the browser's languages (Outlook's display language goes first
+ * inside Outlook; addinHost.test.ts checks that through office-addin-mock). Opened, booked and
+ * cancelled, the pane has no English left in French or German, and in the pseudo-locale no plain
+ * ASCII word and nothing cut off or overflowing. What the API sent (people's names, venues, the
+ * service's own explanations) is set aside first: only the pane's words are judged.
+ */
+
+jest.setTimeout(240_000);
+
+const leader = DEMO_PERSONAS.seniorLeader;
+
+const catalogue = (language: string) => JSON.parse(readFileSync(path.resolve(__dirname, `../../outlook-addin/locales/${language}.json`), 'utf8')) as Record<string, string>;
+/** The words of a catalogue's own text (argument names and ICU keywords left out). */
+function wordsOf(messages: Record<string, string>): Set<string> {
+  const text = Object.values(messages)
+    .join(' ')
+    .replace(/\{\s*\w+\s*,\s*(select|plural|number)\s*,?/g, ' ')
+    .replace(/\b(one|other|yes|none|=0)\s*\{/g, ' ')
+    .replace(/\{\w+\}/g, ' ');
+  return new Set(text.match(/\p{L}{4,}/gu)?.map((w) => w.toLowerCase()) ?? []);
+}
+const english = wordsOf(catalogue('en'));
+
+let service: TestService;
+let browser: Browser;
+
+beforeAll(async () => {
+  service = await startTestService();
+  await seedDemo(service.deps, service.standIn.org, new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+/** Every string the API sent the pane: people's names, venues and the service's words, which the pane's catalogues do not hold. */
+function apiStrings(page: Page): Set<string> {
+  const strings = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  page.on('response', (response) => {
+    if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
+    response.json().then(collect, () => undefined);
+  });
+  return strings;
+}
+
+/** What the person reads, API data set aside: visible text and the names assistive technology reads out. */
+async function readable(page: Page, data: Set<string>): Promise<string> {
+  let text = await page.locator('html').evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && parent.checkVisibility() && node.textContent?.trim()) parts.push(node.textContent.trim());
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder', 'title']) if (el.getAttribute(name)) parts.push(el.getAttribute(name)!);
+    }
+    return parts.join('\n');
+  });
+  for (const value of [...data].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)) text = text.split(value).join(' ');
+  return text;
+}
+
+/** Elements whose text is cut off (clipped or ellipsed beyond their box), and whether the pane scrolls sideways. */
+async function truncated(page: Page): Promise<string[]> {
+  return page.locator('html').evaluate(() => {
+    const cut: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      if (!el.checkVisibility() || !el.textContent?.trim() || el.children.length > 3) continue;
+      const style = getComputedStyle(el);
+      const shows = ['hidden', 'clip', 'visible'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+      if (shows && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) cut.push(`the pane scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
+    return cut;
+  });
+}
+
+/** The pane's own words in a locale, to find its regions and buttons by the names it gives them. */
+function wordsIn(locale: string) {
+  const { language } = resolveLocale([locale]);
+  return createTranslator({ language, locale, catalogue: catalogue(language === 'qps-ploc' ? 'en' : language) }).t;
+}
+
+/** The message bar the pane shows after a change, by its title. */
+const bar = (page: Page, title: string): Locator => page.locator('.fui-MessageBar').filter({ hasText: title });
+
+/**
+ * Opens the pane in a task pane's width in `locale`, then books the first suggestion and cancels
+ * it (so each step's words show: suggestions, the booked confirmation and the listed session, the
+ * confirmation to cancel, the cancellation), handing what the pane shows to `check` at each step.
+ */
+async function walkThrough(locale: string, check: (step: string, page: Page, data: Set<string>) => Promise<void>): Promise<void> {
+  const t = wordsIn(locale);
+  const context = await newPersonContext(browser, { width: 420, locale, timezoneId: 'Europe/Berlin' });
+  const page = await context.newPage();
+  const data = apiStrings(page);
+  await signIn(page, `${service.url}/addin/taskpane.html`, `${leader.givenName} ${leader.surname}`);
+  await page.getByRole('heading', { name: t('pane.heading'), level: 1 }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  const suggestions = page.getByRole('region', { name: t('suggestions.label'), exact: true });
+  await suggestions.waitFor({ timeout: 60_000 });
+  await check('opened', page, data);
+
+  await suggestions.getByRole('button', { name: t('suggestion.book') }).first().click();
+  await bar(page, t('outcome.booked')).waitFor({ timeout: 30_000 });
+  const upcoming = page.getByRole('region', { name: t('upcoming.heading') });
+  await upcoming.getByRole('listitem').first().waitFor();
+  await suggestions.waitFor({ timeout: 60_000 });
+  await check('booked', page, data);
+
+  await upcoming.getByRole('button', { name: t('upcoming.cancel') }).click();
+  const confirm = upcoming.getByRole('group', { name: t('upcoming.confirmLabel') });
+  await confirm.waitFor();
+  await check('confirming the cancellation', page, data);
+  await confirm.getByRole('button', { name: t('upcoming.yesCancel') }).click();
+  await bar(page, t('outcome.cancelled')).waitFor({ timeout: 30_000 });
+  await upcoming.getByText(t('upcoming.none')).waitFor();
+  await check('cancelled', page, data);
+  await screenshot(page, `addin-language-${locale}`);
+  await context.close();
+}
+
+describe.each(['fr-FR', 'de-DE'])('the task pane in %s', (locale) => {
+  const own = wordsOf(catalogue(locale.slice(0, 2)));
+  const englishOnly = new Set([...english].filter((w) => !own.has(w)));
+
+  test('shows no English left, opened, after booking and after cancelling, with dates in the locale', async () => {
+    const leftovers = new Map<string, string[]>();
+    let weekdays = '';
+    await walkThrough(locale, async (step, page, data) => {
+      const text = await readable(page, data);
+      if (step === 'opened') weekdays = text;
+      const words = [...new Set((text.match(/\p{L}{4,}/gu) ?? []).filter((w) => englishOnly.has(w.toLowerCase())))];
+      if (words.length) leftovers.set(step, words);
+    });
+    expect(Object.fromEntries(leftovers)).toEqual({});
+    // Suggestions name their day in the person's language (Intl in the locale, not the browser default).
+    const days = [0, 1, 2, 3, 4, 5, 6].map((d) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 4 + d)));
+    expect(days.some((d) => weekdays.includes(d))).toBe(true);
+  });
+});
+
+describe('the task pane in the pseudo-locale (qps-ploc)', () => {
+  test('every word came from a catalogue, and nothing is cut off or overflows the task pane', async () => {
+    const plain = new Map<string, string[]>();
+    const cut = new Map<string, string[]>();
+    await walkThrough('qps-ploc', async (step, page, data) => {
+      const words = [...new Set((await readable(page, data)).match(/\b[A-Za-z]{2,}\b/g) ?? [])];
+      if (words.length) plain.set(step, words);
+      const truncations = await truncated(page);
+      if (truncations.length) cut.set(step, truncations);
+    });
+    expect(Object.fromEntries(plain)).toEqual({});
+    expect(Object.fromEntries(cut)).toEqual({});
+  });
+});
