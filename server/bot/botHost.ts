@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { Db } from '../store/database';
 import { admitActivity } from './activityAdmission';
 import { conversationReferenceOf, postgresConversationStore } from './conversationStore';
+import { type SendPace, sendPace } from './sendPace';
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'no-conversation' } | { kind: 'throttled'; retryAfterMs: number };
 
@@ -59,7 +60,15 @@ const jsonWithinLimit: RequestHandler = (req, _res, next) => {
 };
 
 /** Hosts the Upward bot with the Microsoft 365 Agents SDK: the adapter, the app and its Postgres conversation store. */
-export function createBotHost(options: { config: Config; db: Db; backend: BotBackend; clock: () => Date; logger: Logger }): BotHost {
+export function createBotHost(options: {
+  config: Config;
+  db: Db;
+  backend: BotBackend;
+  clock: () => Date;
+  logger: Logger;
+  /** How proactive sends are paced (the reminders benchmark compares Teams' limits with no pacing). */
+  pace?: SendPace;
+}): BotHost {
   const { config, db, clock, logger } = options;
   const anonymous = config.bot.auth === 'anonymous';
   const adapter = new CloudAdapter(botAuthConfiguration(config), undefined, undefined, { validateServiceUrl: true });
@@ -84,6 +93,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
     },
   });
   const limits = rateLimits(config.rateLimits, db);
+  const pace = options.pace ?? sendPace(db);
 
   const router = express.Router();
   router.post(
@@ -115,6 +125,7 @@ export function createBotHost(options: { config: Config; db: Db; backend: BotBac
       if (!reference) return { kind: 'no-conversation' };
       // The bot speaks as its own identity; without one (the Playground) the SDK's connector sends no token.
       const conversation = new Conversation({ aud: anonymous ? '' : config.bot.connection.clientId }, reference);
+      await pace.acquire(tenantId, reference.conversation.id);
       try {
         await bot.sendCard(conversation, card);
         return { kind: 'sent' };

@@ -15,6 +15,7 @@ import { statements as rateLimitWindows } from './migrations/0014_rate_limit_win
 import { statements as answeredCards } from './migrations/0015_answered_cards';
 import { statements as eventSubjects } from './migrations/0016_event_subjects';
 import { statements as deadColumns } from './migrations/0017_dead_columns';
+import { statements as sendPace } from './migrations/0018_send_pace';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, readonly string[]> = {
   '0015_answered_cards': answeredCards,
   '0016_event_subjects': eventSubjects,
   '0017_dead_columns': deadColumns,
+  '0018_send_pace': sendPace,
 };
 
 const provider: MigrationProvider = {

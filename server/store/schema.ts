@@ -46,6 +46,7 @@ export interface Database {
   insight_batches: InsightBatchTable;
   rate_limit_windows: RateLimitWindowTable;
   answered_cards: AnsweredCardTable;
+  send_pace: SendPaceTable;
 }
 
 export interface DirectoryUserTable {
@@ -365,6 +366,14 @@ export interface RateLimitWindowTable {
   key: string;
   window_start: Timestamp;
   hits: number;
+}
+
+/** When the bot's next message to a tenant, or to one conversation, is on schedule (see server/bot/sendPace.ts). */
+export interface SendPaceTable {
+  tenant_id: string;
+  /** 'tenant', or 'conversation:' and a hash of the conversation id. */
+  scope: string;
+  theoretical_arrival: Timestamp;
 }
 
 export interface AnsweredCardTable {

@@ -32,7 +32,7 @@ import type { Database } from './schema';
 type TenantTable = { [T in keyof Database]: 'tenant_id' extends keyof Database[T] ? T : never }[keyof Database];
 
 /** The background jobs that may read or write every tenant's rows in one statement. */
-export const crossTenantJobs = ['job worker', 'reminder planner', 'notice planner', 'housekeeping planner', 'booking sweep', 'room check', 'retention planner', 'retention command', 'rate-limit cleanup'] as const;
+export const crossTenantJobs = ['job worker', 'reminder planner', 'notice planner', 'housekeeping planner', 'booking sweep', 'room check', 'retention planner', 'retention command', 'rate-limit cleanup', 'send pace cleanup'] as const;
 export type CrossTenantJob = (typeof crossTenantJobs)[number];
 
 /** The comment a cross-tenant statement ends with: in the statement log and in Postgres's own log. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { teamsRateLimiter } from '../../dev/botConnector/teamsRateLimits';
 
 export interface ReceivedActivity {
   conversationId: string;
@@ -13,6 +14,11 @@ export interface ReceivedActivity {
 /** What Teams shows of an activity the bot posted: its first card, else its text. */
 function shownText(activity: { text?: string; attachments?: { content?: unknown }[] }): string {
   return JSON.stringify(activity.attachments?.[0]?.content ?? activity.text);
+}
+
+/** The tenant a post is for, as the activity names it. */
+function tenantOf(activity: { conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } }): string {
+  return activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? '';
 }
 
 /** A button pressed on a card: its verb, and its data merged with the card's inputs, as Teams sends them. */
@@ -41,8 +47,11 @@ export async function startTeamsConnector(
     onAccepted?: (taken: ReceivedActivity) => void;
     /** When given, the connector takes only posts this accepts (the bot's token), as the Bot Connector does; others get 401. */
     authorize?: (authorization: string | undefined) => Promise<boolean>;
+    /** Refuse posts over Teams' documented bot limits, with 429 and Retry-After, as Teams does. */
+    rateLimited?: boolean;
   } = {},
 ) {
+  const limiter = options.rateLimited ? teamsRateLimiter() : null;
   const received: ReceivedActivity[] = [];
   const faults: ConnectorFault[] = [];
   const held: ReceivedActivity[] = [];
@@ -53,6 +62,12 @@ export async function startTeamsConnector(
     if (options.authorize && !(await options.authorize(req.get('authorization')))) {
       refused.push({ conversationId: String(req.params.conversationId), status: 401 });
       res.status(401).json({ message: 'Authorization has been denied for this request.' });
+      return;
+    }
+    const limit = limiter?.admit(tenantOf(req.body), String(req.params.conversationId));
+    if (limit && !limit.ok) {
+      refused.push({ conversationId: String(req.params.conversationId), status: 429 });
+      res.set('Retry-After', String(limit.retryAfterSeconds)).status(429).json({ error: { code: 'TooManyRequests', message: 'Too many requests.' } });
       return;
     }
     const fault = faults.shift();
