@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
@@ -6,6 +5,7 @@ import { seedDemo } from '../../dev/seedDemo';
 import { resolveLocale } from '../../shared/i18n/locales';
 import { createTranslator } from '../../shared/i18n/translator';
 import { startTestService, type TestService } from '../harness/testService';
+import { apiStrings, catalogueAt, readable, truncated, withoutData, wordsOf } from './support/languageChecks';
 import { launchChromium, newPersonContext, screenshot, signIn } from './support/tabBrowser';
 
 /*
@@ -21,16 +21,7 @@ jest.setTimeout(240_000);
 
 const leader = DEMO_PERSONAS.seniorLeader;
 
-const catalogue = (language: string) => JSON.parse(readFileSync(path.resolve(__dirname, `../../outlook-addin/locales/${language}.json`), 'utf8')) as Record<string, string>;
-/** The words of a catalogue's own text (argument names and ICU keywords left out). */
-function wordsOf(messages: Record<string, string>): Set<string> {
-  const text = Object.values(messages)
-    .join(' ')
-    .replace(/\{\s*\w+\s*,\s*(select|plural|number)\s*,?/g, ' ')
-    .replace(/\b(one|other|yes|none|=0)\s*\{/g, ' ')
-    .replace(/\{\w+\}/g, ' ');
-  return new Set(text.match(/\p{L}{4,}/gu)?.map((w) => w.toLowerCase()) ?? []);
-}
+const catalogue = (language: string) => catalogueAt(path.resolve(__dirname, `../../outlook-addin/locales/${language}.json`));
 const english = wordsOf(catalogue('en'));
 
 let service: TestService;
@@ -46,54 +37,6 @@ afterAll(async () => {
   await browser?.close();
   await service?.close();
 });
-
-/** Every string the API sent the pane: people's names, venues and the service's words, which the pane's catalogues do not hold. */
-function apiStrings(page: Page): Set<string> {
-  const strings = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') strings.add(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  page.on('response', (response) => {
-    if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
-    response.json().then(collect, () => undefined);
-  });
-  return strings;
-}
-
-/** What the person reads, API data set aside: visible text and the names assistive technology reads out. */
-async function readable(page: Page, data: Set<string>): Promise<string> {
-  let text = await page.locator('html').evaluate(() => {
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (parent && parent.checkVisibility() && node.textContent?.trim()) parts.push(node.textContent.trim());
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) if (el.getAttribute(name)) parts.push(el.getAttribute(name)!);
-    }
-    return parts.join('\n');
-  });
-  for (const value of [...data].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)) text = text.split(value).join(' ');
-  return text;
-}
-
-/** Elements whose text is cut off (clipped or ellipsed beyond their box), and whether the pane scrolls sideways. */
-async function truncated(page: Page): Promise<string[]> {
-  return page.locator('html').evaluate(() => {
-    const cut: string[] = [];
-    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
-      if (!el.checkVisibility() || !el.textContent?.trim() || el.children.length > 3) continue;
-      const style = getComputedStyle(el);
-      const shows = ['hidden', 'clip', 'visible'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (shows && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) cut.push(`the pane scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
-    return cut;
-  });
-}
 
 /** The pane's own words in a locale, to find its regions and buttons by the names it gives them. */
 function wordsIn(locale: string) {
@@ -149,7 +92,7 @@ describe.each(['fr-FR', 'de-DE'])('the task pane in %s', (locale) => {
     const leftovers = new Map<string, string[]>();
     let weekdays = '';
     await walkThrough(locale, async (step, page, data) => {
-      const text = await readable(page, data);
+      const text = withoutData(await readable(page.locator('html')), data);
       if (step === 'opened') weekdays = text;
       const words = [...new Set((text.match(/\p{L}{4,}/gu) ?? []).filter((w) => englishOnly.has(w.toLowerCase())))];
       if (words.length) leftovers.set(step, words);
@@ -166,9 +109,9 @@ describe('the task pane in the pseudo-locale (qps-ploc)', () => {
     const plain = new Map<string, string[]>();
     const cut = new Map<string, string[]>();
     await walkThrough('qps-ploc', async (step, page, data) => {
-      const words = [...new Set((await readable(page, data)).match(/\b[A-Za-z]{2,}\b/g) ?? [])];
+      const words = [...new Set((withoutData(await readable(page.locator('html')), data)).match(/\b[A-Za-z]{2,}\b/g) ?? [])];
       if (words.length) plain.set(step, words);
-      const truncations = await truncated(page);
+      const truncations = await truncated(page.locator('html'));
       if (truncations.length) cut.set(step, truncations);
     });
     expect(Object.fromEntries(plain)).toEqual({});

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aSession } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
 import { launchChromium, nameOf, openTabAs, recordPersonas, screenshot, tabAddress } from './support/tabBrowser';
+import { apiStrings, catalogueAt, readable, truncated, withoutData, wordsOf } from './support/languageChecks';
 import { openInTeamsHost } from './support/teamsHost';
 
 /*
@@ -21,16 +21,7 @@ const mentee = DEMO_PERSONAS.seniorLeader;
 const mentor = DEMO_PERSONAS.juniorMentor;
 const admin = DEMO_PERSONAS.programmeAdmin;
 
-const catalogue = (language: string) => JSON.parse(readFileSync(path.resolve(__dirname, `../../tabs/locales/${language}.json`), 'utf8')) as Record<string, string>;
-/** The words of a catalogue's own text (argument names and ICU keywords left out). */
-function wordsOf(messages: Record<string, string>): Set<string> {
-  const text = Object.values(messages)
-    .join(' ')
-    .replace(/\{\s*\w+\s*,\s*(select|plural|number)\s*,?/g, ' ')
-    .replace(/\b(one|other|few|many|=0|mentor|mentee)\s*\{/g, ' ')
-    .replace(/\{\w+\}/g, ' ');
-  return new Set(text.match(/\p{L}{4,}/gu)?.map((w) => w.toLowerCase()) ?? []);
-}
+const catalogue = (language: string) => catalogueAt(path.resolve(__dirname, `../../tabs/locales/${language}.json`));
 const english = wordsOf(catalogue('en'));
 
 let service: TestService;
@@ -57,62 +48,6 @@ afterAll(async () => {
   await browser?.close();
   await service?.close();
 });
-
-/** Every string the API sent the tab: people's names and words, which no catalogue translates. */
-function apiStrings(page: Page): Set<string> {
-  const strings = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') strings.add(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  page.on('response', (response) => {
-    if (!response.url().includes('/api/') || !(response.headers()['content-type'] ?? '').includes('json')) return;
-    response.json().then(collect, () => undefined);
-  });
-  return strings;
-}
-
-/** What the person reads: visible text, and the names assistive technology reads out. */
-async function readable(tab: FrameLocator): Promise<string> {
-  return tab.locator('html').evaluate(() => {
-    const parts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (parent && parent.checkVisibility() && node.textContent?.trim()) parts.push(node.textContent.trim());
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) if (el.getAttribute(name)) parts.push(el.getAttribute(name)!);
-    }
-    return parts.join('\n');
-  });
-}
-
-function withoutData(text: string, data: Set<string>): string {
-  // People's initials (their avatars) come from their names too.
-  const initials = [...data].filter((v) => /^\p{Lu}\S*( \p{Lu}\S*)+$/u.test(v)).map((name) => name.split(' ').map((part) => part[0]).join(''));
-  let rest = text;
-  for (const value of initials) rest = rest.replace(new RegExp(`\\b${value}\\b`, 'g'), ' ');
-  for (const value of [...data].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
-  return rest;
-}
-
-/** Elements whose text is cut off (clipped or ellipsed beyond their box), and whether the page scrolls sideways. */
-async function truncated(tab: FrameLocator): Promise<string[]> {
-  return tab.locator('html').evaluate(() => {
-    const cut: string[] = [];
-    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
-      if (!el.checkVisibility() || !el.textContent?.trim() || el.children.length > 3) continue;
-      const style = getComputedStyle(el);
-      // Clipped, ellipsed, or spilling out of its box; a box that scrolls (a wide table) shows all of it.
-      const shows = ['hidden', 'clip', 'visible'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (shows && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
-    }
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) cut.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
-    return cut;
-  });
-}
 
 type Visit = { as: { id: string; givenName: string; surname: string }; hash: string; adminTabs?: boolean };
 const visits: Visit[] = [
@@ -156,7 +91,7 @@ describe.each(['fr-FR', 'de-DE'])('the tab in %s', (locale) => {
   test('the workspace, guides and every admin page show no English left', async () => {
     const leftovers = new Map<string, string[]>();
     await visitAll(locale, async (where, tab, data) => {
-      const words = withoutData(await readable(tab), data).match(/\p{L}{4,}/gu) ?? [];
+      const words = withoutData(await readable(tab.locator('html')), data).match(/\p{L}{4,}/gu) ?? [];
       const english = [...new Set(words.filter((w) => englishOnly.has(w.toLowerCase())))];
       if (english.length) leftovers.set(where, english);
     });
@@ -169,9 +104,9 @@ describe('the tab in the pseudo-locale (qps-ploc)', () => {
     const plain = new Map<string, string[]>();
     const cut = new Map<string, string[]>();
     await visitAll('qps-ploc', async (where, tab, data) => {
-      const words = [...new Set(withoutData(await readable(tab), data).match(/\b[A-Za-z]{2,}\b/g) ?? [])];
+      const words = [...new Set(withoutData(await readable(tab.locator('html')), data).match(/\b[A-Za-z]{2,}\b/g) ?? [])];
       if (words.length) plain.set(where, words);
-      const truncations = await truncated(tab);
+      const truncations = await truncated(tab.locator('html'));
       if (truncations.length) cut.set(where, truncations);
     });
     expect(Object.fromEntries(plain)).toEqual({});
