@@ -88,9 +88,14 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
     if (participantIds.length > 0) {
       await tenant.deleteFrom('survey_responses').where('participant_id', 'in', participantIds).execute();
       // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).
+      // A batch stored in a shape the dashboard cannot read (its table is withheld) cannot be filtered: it is emptied to JSON null, still unreadable, so nothing of anyone stays in it.
       await tenant
         .updateTable('insight_batches')
-        .set({ events: sql<string>`coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)` })
+        .set({
+          events: sql<string>`case when jsonb_typeof(events) = 'array'
+            then coalesce((select jsonb_agg(e) from jsonb_array_elements(events) e where (e->>'unit') not in (${sql.join(participantIds)})), '[]'::jsonb)
+            else 'null'::jsonb end`,
+        })
         .execute();
     }
     const ended = await tenant

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { retentionActor, retentionPurger } from '../../server/privacy/retention';
+import { json } from '../../server/store/json';
 import { aProgramme } from '../harness/factories';
 import { buildWorld, people, rowCounts, startTwoTenantService, type TwoTenantService } from './support/world';
 import { awayFromWindowEdge } from '../harness/rateLimitWindow';
@@ -68,6 +69,20 @@ describe('your data: export, erasure, retention', () => {
     expect(twin.pairId).toBe(world.pairId);
     const export_ = await service.api('GET', '/api/me/data', { token: await service.token(people.mentee) });
     expect([export_.body.enrolments, export_.body.reflections, export_.body.concerns]).toEqual([[], [], []]);
+  });
+
+  it("erases a person even when one of the tenant's released dashboard batches no longer parses, and leaves no trace of them in it", async () => {
+    const world = await buildWorld(service.database.db, service.tenantA);
+    const db = service.database.db;
+    // A batch stored in a shape the dashboard cannot read (its table is withheld), still naming the person's enrolment.
+    await db
+      .insertInto('insight_batches')
+      .values({ tenant_id: service.tenantA, programme_id: world.programmeId, table_id: 'participation', seq: 1, threshold: 5, released_at: new Date(), events: json({ rows: [{ unit: world.menteeParticipantId }] }) })
+      .execute();
+    const res = await service.api('DELETE', '/api/me/data', { token: await service.token(people.mentee) });
+    expect(res.status).toBe(200);
+    const batch = await db.selectFrom('insight_batches').select('events').where('tenant_id', '=', service.tenantA).where('programme_id', '=', world.programmeId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(batch.events)).not.toContain(world.menteeParticipantId);
   });
 
   it('deletes a programme with everything it holds once its retention period is over, and records that it did', async () => {
