@@ -16,6 +16,8 @@ interface Props {
   now: Date;
   /** What the audit log calls this read: viewing the dashboard or exporting it. */
   action: 'insight.view' | 'insight.export';
+  /** The organisation's smallest anonymity threshold (UPWARD_ANONYMITY_FLOOR), applied to every read. */
+  anonymityFloor: number;
 }
 
 const refusal: Record<string, string> = {
@@ -28,9 +30,11 @@ const refusal: Record<string, string> = {
  * The programme dashboard for one filter, drawn from released batches only (cutting those that
  * are due), every figure suppressed as shared/insight decides; the read is audited.
  */
-export async function programmeInsightReader({ db, actor, programmeId, filter, now, action }: Props): Promise<ProgrammeInsight> {
-  const input = await loadProgrammeInsight(db, actor.tenantId, programmeId, now);
-  if (!input) throw notFound();
+export async function programmeInsightReader({ db, actor, programmeId, filter, now, action, anonymityFloor }: Props): Promise<ProgrammeInsight> {
+  const loaded = await loadProgrammeInsight(db, actor.tenantId, programmeId, now);
+  if (!loaded) throw notFound();
+  // A floor raised after the programme was written still holds (released batches keep the threshold they were cut with).
+  const input = { ...loaded, threshold: Math.max(loaded.threshold, anonymityFloor) };
   const applied = insightFilter(input, filter);
   if ('invalid' in applied) {
     throw new ApiError('invalidRequest', `The query is not valid: check ${applied.invalid}.`, [{ field: applied.invalid, message: refusal[applied.invalid]! }]);

@@ -15,21 +15,21 @@ import { csvOf, insightCsv, programmeInsightReader } from './insightCommands';
  * Programme insight for admins (the Upward.Admin role): aggregates only, each suppressed by the
  * programme's anonymity threshold, as JSON or CSV; and the audit log of admin actions.
  */
-export function insightRoutes({ db, clock }: AppDeps): Router {
+export function insightRoutes({ db, clock, config }: AppDeps): Router {
   const router = Router();
 
   router.get('/programmes/:id/insight', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const filter = parseQuery(insightQuery, req);
     const actor = authorize(insightPolicy, callerOf(req), 'view');
-    res.json(await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.view' }));
+    res.json(await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.view', anonymityFloor: config.anonymityFloor }));
   });
 
   router.get('/programmes/:id/insight/export.csv', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const filter = parseQuery(insightQuery, req);
     const actor = authorize(insightPolicy, callerOf(req), 'export');
-    const insight = await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.export' });
+    const insight = await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.export', anonymityFloor: config.anonymityFloor });
     res.type('text/csv').attachment(`upward-insight-${id}.csv`).send(insightCsv(insight));
   });
 
