@@ -189,4 +189,21 @@ describe('a room that declines after the booking', () => {
     expect(planned.filter((j) => j.tenantId === tenantId)).toEqual([expect.objectContaining({ kind: roomCheckJob.name, dedupeKey: expect.stringMatching(/^room-check:/) })]);
     expect(await roomCheckJobs(db(), now, bookingIdentity('delegated', service.deps.graph))).toEqual([]);
   });
+
+  it('reads rooms’ answers without holding the database, so requests go on meanwhile (embedded PGlite has a single connection)', async () => {
+    const { session, pair } = await bookARoom();
+    service.standIn.rooms.process({ eventId: session.event_id! });
+    // Exchange answers slowly: every event read takes most of a second.
+    service.standIn.faults.add({ path: '^/users/[^/]+/events/', method: 'GET', delayMs: 800, count: 100 });
+    try {
+      const checking = check();
+      // Let the check reach its first Graph read.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const first = await Promise.race([checking.then(() => 'the room check'), service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader }).then(() => 'the workspace read')]);
+      expect(first).toBe('the workspace read');
+      await checking;
+    } finally {
+      service.standIn.faults.clear();
+    }
+  });
 });

@@ -68,48 +68,58 @@ export type RoomOutcome = 'unchanged' | 'moved' | 'told' | 'accepted-again';
 
 const gone = (error: unknown) => error instanceof ApiError && error.code === 'notFound';
 
+/** The room's answer on the organizer's copy of the event, or null when the event is gone (removed by hand: nothing to answer). */
+async function roomAnswer(calendar: Calendar, session: SessionRow, room: string) {
+  try {
+    return (await calendar.readEvent(session.organizer_user_id!, session.event_id!)).responses.get(room.toLowerCase()) ?? null;
+  } catch (error) {
+    if (gone(error)) return null;
+    throw error;
+  }
+}
+
+/** The same booking still: not moved, cancelled or given another room since it was read. */
+const sameBooking = (a: SessionRow, b: SessionRow) =>
+  a.event_id === b.event_id && a.starts_at.getTime() === b.starts_at.getTime() && a.ends_at.getTime() === b.ends_at.getTime() && JSON.stringify(a.venue) === JSON.stringify(b.venue);
+
 /**
  * What the room said, acted on: a decline moves the session to another free neutral room at the
  * same time (the event updated, the new room invited), or, when none is free, marks the session
  * so the workspace says so; either way a domain event tells the pair (the bot's notice). A room
- * that accepts again after a decline (the pair moved the session) clears the mark. The session's
- * row is held meanwhile, so a move or cancellation waits rather than crossing this.
+ * that accepts again after a decline (the pair moved the session) clears the mark. The answer is
+ * read outside any transaction (on embedded PGlite a transaction holds the whole database); a
+ * change is made holding the session's row, and only if the booking is still the one read, so a
+ * move or cancellation meanwhile wins and the next run looks again.
  */
 async function checkSession(deps: Deps, calendar: Calendar, tenantId: string, sessionId: string, now: Date): Promise<RoomOutcome> {
+  const read: SessionRow | undefined = await forTenant(deps.db, tenantId).selectFrom('sessions').selectAll().$call(upcoming(now)).where('id', '=', sessionId).executeTakeFirst();
+  if (!read) return 'unchanged';
+  const venue = sessionVenueOf(read.venue, read.id);
+  if (venue.kind !== 'room' || !venue.ref) return 'unchanged';
+  const answer = await roomAnswer(calendar, read, venue.ref);
+  if (answer === 'declined' ? venue.roomDeclined : !venue.roomDeclined || answer !== 'accepted') return 'unchanged';
+
   return deps.db.transaction().execute(async (trx) => {
     const session: SessionRow | undefined = await forTenant(trx, tenantId).selectFrom('sessions').selectAll().$call(upcoming(now)).where('id', '=', sessionId).forUpdate().skipLocked().executeTakeFirst();
-    if (!session) return 'unchanged';
-    const venue = sessionVenueOf(session.venue, session.id);
-    if (venue.kind !== 'room' || !venue.ref) return 'unchanged';
-    const organizerId = session.organizer_user_id!;
-    const eventId = session.event_id!;
-    let answer;
-    try {
-      answer = (await calendar.readEvent(organizerId, eventId)).responses.get(venue.ref.toLowerCase());
-    } catch (error) {
-      // Removed from the calendar by hand: the room has nothing to answer.
-      if (gone(error)) return 'unchanged';
-      throw error;
-    }
+    if (!session || !sameBooking(read, session)) return 'unchanged';
     const saveVenue = (next: object) => forTenant(trx, tenantId).updateTable('sessions').set({ venue: json(next), updated_at: now }).where('id', '=', session.id).execute();
     if (answer !== 'declined') {
-      if (!venue.roomDeclined || answer !== 'accepted') return 'unchanged';
       await saveVenue({ ...venue, roomDeclined: false });
       return 'accepted-again';
     }
-    if (venue.roomDeclined) return 'unchanged';
-
+    const organizerId = session.organizer_user_id!;
+    const eventId = session.event_id!;
     const pair = await pairRepository(trx, tenantId).find(session.pair_id);
     if (!pair) return 'unchanged';
     const ctx = await bookingContextOf({ db: trx, directory: deps.directory }, tenantId, pair);
     const slot = { start: session.starts_at.toISOString(), end: session.ends_at.toISOString() };
-    const replacement = await replacementRoom({ rooms: deps.rooms, calendar }, { tenantId, ctx, organizerId, slot, declinedRoom: venue.ref });
+    const replacement = await replacementRoom({ rooms: deps.rooms, calendar }, { tenantId, ctx, organizerId, slot, declinedRoom: venue.ref! });
     await saveVenue(replacement ? { ...replacement } : ({ ...venue, roomDeclined: true } satisfies SessionVenue));
     await recordDomainEvent(trx, {
       tenantId,
       kind: 'session.room-declined',
       subjectId: pair.id,
-      payload: { sessionId: session.id, declinedRoom: venue.ref, movedTo: replacement ? { ref: replacement.ref!, displayName: replacement.displayName } : null },
+      payload: { sessionId: session.id, declinedRoom: venue.ref!, movedTo: replacement ? { ref: replacement.ref!, displayName: replacement.displayName } : null },
       at: now,
     });
     // Last, inside the transaction: if Graph refuses the change, the rows written above roll back and the next run tries again.
