@@ -89,6 +89,20 @@ export default tseslint.config(
     },
   },
   {
+    // A refusal's detail is a catalogue message (server/http/locales/, decision 0055), worded in the
+    // reader's language when sent: English written at the throw would reach everyone in English.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='ApiError'] > :matches(Literal, TemplateLiteral):nth-child(2)",
+          message: "Give ApiError's detail as a catalogue key and values ({ key: 'code.reason', values }), with its words in server/http/locales/{en,fr,de}.json.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx'],
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

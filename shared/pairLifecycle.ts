@@ -18,19 +18,22 @@ export interface PairState {
   endReason: PairEndReason | null;
 }
 
-export type PairTransition = { ok: true; state: PairState } | { ok: false; message: string };
+/** Why a change is not possible, as a code: each reader's catalogue says it in their language. */
+export type PairRefusal = 'ended' | 'acceptNotProposed' | 'declineNotProposed' | 'charterNotAccepted' | 'pauseNotActive' | 'resumeNotPaused' | 'endProposed';
 
-const refuse = (message: string): PairTransition => ({ ok: false, message });
+export type PairTransition = { ok: true; state: PairState } | { ok: false; refusal: PairRefusal };
+
+const refuse = (refusal: PairRefusal): PairTransition => ({ ok: false, refusal });
 
 /**
  * The pair lifecycle: proposed -> accepted (both said yes) -> active (both signed the charter)
  * <-> paused, and ended from any of them. A decline ends a proposal and frees both people.
  */
 export function transitionPair(state: PairState, event: PairEvent): PairTransition {
-  if (state.status === 'ended') return refuse('This pair has ended; nothing more can change.');
+  if (state.status === 'ended') return refuse('ended');
   switch (event.kind) {
     case 'accept': {
-      if (state.status !== 'proposed') return refuse('Only a proposed pair can be accepted.');
+      if (state.status !== 'proposed') return refuse('acceptNotProposed');
       const next = {
         ...state,
         mentorAccepted: state.mentorAccepted || event.by === 'mentor',
@@ -39,19 +42,19 @@ export function transitionPair(state: PairState, event: PairEvent): PairTransiti
       return { ok: true, state: { ...next, status: next.mentorAccepted && next.menteeAccepted ? 'accepted' : 'proposed' } };
     }
     case 'decline':
-      if (state.status !== 'proposed') return refuse('Only a proposed pair can be declined; ask for a no-fault re-pair instead.');
+      if (state.status !== 'proposed') return refuse('declineNotProposed');
       return { ok: true, state: { ...state, status: 'ended', endReason: 'declined' } };
     case 'charter-signed-by-both':
-      if (state.status !== 'accepted') return refuse('The charter can start a relationship only once both have accepted.');
+      if (state.status !== 'accepted') return refuse('charterNotAccepted');
       return { ok: true, state: { ...state, status: 'active' } };
     case 'pause':
-      if (state.status !== 'active') return refuse('Only an active pair can be paused.');
+      if (state.status !== 'active') return refuse('pauseNotActive');
       return { ok: true, state: { ...state, status: 'paused' } };
     case 'resume':
-      if (state.status !== 'paused') return refuse('Only a paused pair can be resumed.');
+      if (state.status !== 'paused') return refuse('resumeNotPaused');
       return { ok: true, state: { ...state, status: 'active' } };
     case 'end':
-      if (state.status === 'proposed') return refuse('A proposed pair is declined, not ended.');
+      if (state.status === 'proposed') return refuse('endProposed');
       return { ok: true, state: { ...state, status: 'ended', endReason: event.reason } };
   }
 }

@@ -32,7 +32,7 @@ export interface Suggestions {
 /** A slot to book or move to, in UTC; only a future one can be. */
 export function futureSlot(asked: Slot, now: Date): Slot {
   const slot = { start: new Date(asked.start).toISOString(), end: new Date(asked.end).toISOString() };
-  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', 'The session must start in the future.', [{ field: 'start', message: 'must be in the future' }]);
+  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', { key: 'invalidRequest.startInPast' }, [{ field: 'start', message: 'must be in the future' }]);
   return slot;
 }
 
@@ -100,7 +100,7 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     const key = mail.toLowerCase();
     const busy = freeBusy.busy.get(key);
     const workingHours = freeBusy.workingHours.get(key);
-    if (!busy || !workingHours) throw new ApiError('upstreamUnavailable', 'Microsoft 365 could not show when one of you is free; try again in a minute.');
+    if (!busy || !workingHours) throw new ApiError('upstreamUnavailable', { key: 'upstreamUnavailable.freeBusy' });
     return { busy, workingHours };
   };
   const roomBusy = Object.fromEntries(roomMails.flatMap((mail) => {

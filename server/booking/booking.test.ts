@@ -142,7 +142,19 @@ describe('booking a session through Microsoft Graph', () => {
     expect([one.status, again.status]).toEqual([201, 409]);
     expect(again.body.code).toBe('sessionExists');
     expect(again.body.detail).toContain(`at ${first!.venue.displayName}`);
-    expect(again.body.detail).toMatch(/^Your Upward session on \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC at /);
+    expect(again.body.detail).toMatch(/^Your Upward session on \w+,? \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC at /);
+    // The time is worded in the reader's language and formats, still in UTC.
+    const start = new Date(first!.start);
+    const inGerman = await service.api('POST', `/api/pairs/${pair.id}/sessions`, {
+      as: mentor,
+      body: { start: first!.start, end: first!.end, venue: { kind: first!.venue.kind, ref: first!.venue.ref } },
+      headers: { 'accept-language': 'de-DE' },
+    });
+    const germanDay = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeZone: 'UTC' }).format(start);
+    const germanTime = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short', timeZone: 'UTC' }).format(start);
+    expect(inGerman.body.detail).toBe(
+      `Ihr Upward-Termin am ${germanDay} um ${germanTime} UTC in ${first!.venue.displayName} ist für diese Zeit bereits gebucht. Es wurde nichts Neues gebucht: Verschieben Sie diesen Termin oder sagen Sie ihn ab, statt einen weiteren zu buchen.`,
+    );
     expect(again.body.session).toMatchObject({ id: one.body.id, status: 'planned' });
     expect(Date.parse(again.body.session.startsAt)).toBe(Date.parse(first!.start));
 

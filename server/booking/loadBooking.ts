@@ -39,7 +39,7 @@ const bookable = new Set<PairRow['status']>(['accepted', 'active']);
 function authorizeBooking(actor: Caller, found: PairRow | undefined): PairRow {
   const { pair } = authorize(pairPolicy, actor, 'view', found);
   if (!bookable.has(pair.status)) {
-    throw new ApiError('invalidTransition', 'Sessions are booked once both of you have accepted the pair, and not while it is paused or after it ended.');
+    throw new ApiError('invalidTransition', { key: 'invalidTransition.bookingNotActive' });
   }
   return pair;
 }
@@ -76,7 +76,7 @@ export async function bookingContextOf(deps: { db: Db; directory: Pick<Directory
     const row = known.get(userId);
     const fresh = fetched.get(userId);
     const mail = row?.mail ?? fresh?.mail ?? fresh?.userPrincipalName;
-    if (!mail) throw new ApiError('upstreamUnavailable', 'Microsoft 365 did not give a mailbox for one of you, so nothing can be booked. Ask your admin to check the account has a mailbox.');
+    if (!mail) throw new ApiError('upstreamUnavailable', { key: 'upstreamUnavailable.noMailbox' });
     const participant = participants.find((p) => p.user_id === userId);
     return {
       userId,

@@ -19,13 +19,11 @@ export interface BookProps {
   now: Date;
 }
 
-const utcTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
 /** The 409 for a time the pair already has a session at: it names that session, and carries it ("session") to move or cancel. */
 function sessionExists(row: SessionRow, viewer: SessionViewer): ApiError {
   const place = sessionVenueOf(row.venue, row.id).displayName;
-  const named = `Your Upward session on ${utcTime.format(row.starts_at)} UTC${place ? ` at ${place}` : ''} is already booked for this time.`;
-  return new ApiError('sessionExists', `${named} Nothing new was booked: move or cancel that session instead of booking another.`, [], { session: presentBookedSession(row, viewer) });
+  const values = { start: row.starts_at, placed: place ? 'yes' : 'no', place: place ?? '' };
+  return new ApiError('sessionExists', { key: 'sessionExists.named', values }, [], { session: presentBookedSession(row, viewer) });
 }
 
 /**

@@ -40,10 +40,10 @@ async function plannedSession(deps: BookingDeps, actor: Caller, pairId: string, 
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session) throw notFound();
-  if (session.status !== 'planned') throw new ApiError('invalidTransition', 'Only a planned session can be moved or cancelled.');
-  if (!session.event_id || !session.organizer_user_id) throw new ApiError('invalidTransition', 'This session was not booked through Upward, so change it in your calendar.');
+  if (session.status !== 'planned') throw new ApiError('invalidTransition', { key: 'invalidTransition.sessionNotPlanned' });
+  if (!session.event_id || !session.organizer_user_id) throw new ApiError('invalidTransition', { key: 'invalidTransition.sessionNotOurs' });
   if (!deps.identity.reaches(actor, session.organizer_user_id)) {
-    throw new ApiError('notYourRole', 'The meeting is in your partner’s calendar: ask them to move or cancel it.');
+    throw new ApiError('notYourRole', { key: 'notYourRole.partnersMeeting' });
   }
   return { ctx, session, organizerId: session.organizer_user_id, eventId: session.event_id };
 }

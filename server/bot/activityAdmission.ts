@@ -34,27 +34,27 @@ export function admitActivity(options: AdmissionOptions): RequestHandler {
   const allowed = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
   return (req, _res, next) => {
     const body = req.body as unknown;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return next(new ApiError('invalidRequest', 'Send one Bot Framework activity as a JSON object.'));
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return next(new ApiError('invalidRequest', { key: 'invalidRequest.activityObject' }));
     const activity = body as Record<string, unknown>;
     const idOf = (party: unknown) => (party && typeof party === 'object' ? (party as { id?: unknown }).id : undefined);
     // What the SDK reads to route a reply; Teams sends each on every activity.
     const required = { type: activity.type, channelId: activity.channelId, serviceUrl: activity.serviceUrl, 'conversation.id': idOf(activity.conversation), 'from.id': idOf(activity.from), 'recipient.id': idOf(activity.recipient) };
     const missing = Object.entries(required).filter(([, value]) => typeof value !== 'string' || !value).map(([name]) => name);
-    if (missing.length > 0) return next(new ApiError('invalidRequest', `An activity needs ${missing.join(', ')} as text.`, missing.map((field) => ({ field, message: 'Required, as text.' }))));
+    if (missing.length > 0) return next(new ApiError('invalidRequest', { key: 'invalidRequest.activityFields', values: { fields: missing } }, missing.map((field) => ({ field, message: 'Required, as text.' }))));
     try {
       Activity.fromObject(activity);
     } catch {
-      return next(new ApiError('invalidRequest', 'The activity does not follow the Bot Framework activity schema.'));
+      return next(new ApiError('invalidRequest', { key: 'invalidRequest.activitySchema' }));
     }
     const serviceUrl = serviceUrlKey(activity.serviceUrl as string);
-    if (!serviceUrl) return next(new ApiError('invalidRequest', 'The service URL is not a URL.'));
+    if (!serviceUrl) return next(new ApiError('invalidRequest', { key: 'invalidRequest.serviceUrl' }));
     if (!options.anonymous) {
       const claim = (req as unknown as { user?: Claims }).user?.serviceurl;
-      if (typeof claim !== 'string' || serviceUrlKey(claim) !== serviceUrl) return next(new ApiError('unauthenticated', 'The token does not vouch for this service URL.'));
+      if (typeof claim !== 'string' || serviceUrlKey(claim) !== serviceUrl) return next(new ApiError('unauthenticated', { key: 'unauthenticated.serviceUrlClaim' }));
     }
     const tenants = tenantsOf(activity);
     // Teams names the tenant on every activity; only the local Playground may leave it out.
-    if ((tenants.length === 0 && !options.anonymous) || tenants.some((t) => !allowed.has(t))) return next(new ApiError('unauthenticated', 'Upward does not serve this tenant.'));
+    if ((tenants.length === 0 && !options.anonymous) || tenants.some((t) => !allowed.has(t))) return next(new ApiError('unauthenticated', { key: 'unauthenticated.tenant' }));
     next();
   };
 }

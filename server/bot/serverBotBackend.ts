@@ -30,7 +30,7 @@ export interface BotBackendDeps {
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError('invalidRequest', 'Some answers are not valid.', result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.answers' }, result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
   }
   return result.data;
 }
@@ -42,7 +42,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 export function serverBotBackend(deps: BotBackendDeps): BotBackend {
   const { db } = deps;
   function callerOf(person: Person): Caller {
-    if (!deps.allowedTenants.includes(person.tenantId)) throw new ApiError('forbidden', 'Upward is not set up for your organisation.');
+    if (!deps.allowedTenants.includes(person.tenantId)) throw new ApiError('forbidden', { key: 'forbidden.tenant' });
     return { tenantId: person.tenantId, userId: person.userId, name: person.name, username: '', roles: [], isAdmin: false, accessToken: '' };
   }
   async function livePair(person: Person) {

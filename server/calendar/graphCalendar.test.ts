@@ -126,7 +126,7 @@ describe('Graph failures of a calendar call', () => {
     standIn().faults.add({ path: '/events$', method: 'POST', status: 403, count: 1 });
     const refused = await calendar().createEvent(people()[0]!.id, newEvent()).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
-    expect(refused).toMatchObject({ code: 'upstreamUnavailable', status: 503, detail: expect.stringMatching(/calendar permission/) });
+    expect(refused).toMatchObject({ code: 'upstreamUnavailable', status: 503, detail: { key: 'upstreamUnavailable.calendarRefused' }, message: expect.stringMatching(/calendar permission/) });
   });
 
   it('are a 503 with Graph’s Retry-After when Graph keeps throttling, and a 404 when the event is gone', async () => {

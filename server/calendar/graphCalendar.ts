@@ -3,15 +3,12 @@ import { type BatchResponseStep, type BusyInterval, collectScheduleResponses, pa
 import type { PlaceRoom } from '../../shared/venues';
 import type { Config } from '../config';
 import type { GraphSession } from '../graph/graphGateway';
-import { graphFailure } from '../graph/graphFailure';
+import { graphFailure, type GraphFailureWords } from '../graph/graphFailure';
 import { ApiError } from '../http/errors';
 import type { AttendeeResponse, BusyBySchedule, Calendar, CalendarEvent, EventAttendee, FreeBusy, NewEvent } from './calendar';
 
 /** Graph failures of a calendar call, told in calendar terms. */
-const calendarWords = {
-  refused: 'Microsoft 365 did not let Upward read or change that calendar. Ask your admin to check Upward’s calendar permission (see the admin guide).',
-  missing: 'Microsoft 365 does not have that calendar item any more.',
-};
+const calendarWords: GraphFailureWords = { refused: { key: 'upstreamUnavailable.calendarRefused' }, missing: { key: 'notFound.calendarMissing' } };
 
 async function mapped<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -44,7 +41,7 @@ export async function readFreeBusy(graph: GraphSession, props: ScheduleProps): P
   const collected = collectScheduleResponses(responses);
   if (collected.failed.length > 0) {
     const waits = collected.failed.flatMap((f) => (f.retryAfterSeconds === null ? [] : [f.retryAfterSeconds]));
-    const detail = `Microsoft 365 did not return free/busy (${collected.failed.map((f) => f.status).join(', ')}); try again in a minute.`;
+    const detail = { key: 'upstreamUnavailable.freeBusyStatuses', values: { statuses: collected.failed.map((f) => String(f.status)) } } as const;
     throw new ApiError('upstreamUnavailable', detail, [], {}, waits.length > 0 ? Math.max(...waits) : null);
   }
   const request = steps[0]!.body;
@@ -108,7 +105,7 @@ function toGraphEvent(event: NewEvent): Event {
 }
 
 function toCalendarEvent(event: Event): CalendarEvent {
-  if (!event.id) throw new ApiError('upstreamUnavailable', 'Microsoft 365 answered without the event’s id; try again in a minute.');
+  if (!event.id) throw new ApiError('upstreamUnavailable', { key: 'upstreamUnavailable.noEventId' });
   const responses = new Map<string, AttendeeResponse>();
   for (const a of event.attendees ?? []) {
     if (a.emailAddress?.address) responses.set(a.emailAddress.address.toLowerCase(), a.status?.response ?? 'none');

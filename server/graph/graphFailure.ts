@@ -1,13 +1,13 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { ApiError } from '../http/errors';
+import { ApiError, type ProblemDetail } from '../http/errors';
 import { InteractionRequiredError } from './graphTokens';
 
 /** What a caller may say instead of the general words, about what it asked Graph for. */
 export interface GraphFailureWords {
   /** Graph refused Upward (401, 403). */
-  refused?: string;
+  refused?: ProblemDetail;
   /** Graph does not have it (404). */
-  missing?: string;
+  missing?: ProblemDetail;
 }
 
 /**
@@ -20,11 +20,11 @@ export function graphFailure(error: unknown, words: GraphFailureWords = {}): Api
   if (error instanceof InteractionRequiredError) return new ApiError('interactionRequired', undefined, [], error.claims ? { claims: error.claims } : {});
   if (!(error instanceof GraphError)) return null;
   if (error.statusCode === 401 || error.statusCode === 403) {
-    return new ApiError('upstreamUnavailable', words.refused ?? 'Microsoft 365 refused Upward’s request. Ask your admin to check Upward’s permissions (see the admin guide).');
+    return new ApiError('upstreamUnavailable', words.refused ?? { key: 'upstreamUnavailable.graphRefused' });
   }
-  if (error.statusCode === 404) return new ApiError('notFound', words.missing ?? 'Microsoft 365 does not have that person or item (any more).');
+  if (error.statusCode === 404) return new ApiError('notFound', words.missing ?? { key: 'notFound.graphMissing' });
   // No status: the answer never came (the attempt's deadline) or the connection failed.
-  if (error.statusCode === -1 || error.code === 'TimeoutError') return new ApiError('upstreamUnavailable', 'Microsoft 365 did not answer in time. Try again in a minute.');
+  if (error.statusCode === -1 || error.code === 'TimeoutError') return new ApiError('upstreamUnavailable', { key: 'upstreamUnavailable.graphTimeout' });
   // Throttled or unavailable still after the gateway's retries: the caller may try again when Graph said it would answer.
   return new ApiError('upstreamUnavailable', undefined, [], {}, retryAfterOf(error));
 }

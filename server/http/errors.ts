@@ -1,4 +1,5 @@
-import { problemText } from './problemText';
+import type { PrimitiveType } from 'intl-messageformat';
+import { problemText, type ProblemKey } from './problemText';
 
 /**
  * The catalogue of errors the API answers with. Each has a stable code and an HTTP status; its
@@ -42,22 +43,41 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A refusal's own detail: a catalogue message (`locales/<language>.json`) and its values, never
+ * words of its own, so it is worded in the reader's language when sent. Dates and numbers go as
+ * values (formatted in the reader's locale, times in UTC); a list of names as an array (joined
+ * as the reader's language joins them).
+ */
+export interface ProblemDetail {
+  key: ProblemKey;
+  values?: Readonly<Record<string, PrimitiveType | readonly string[]>>;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    /** A detail of the refusal's own, or (the default) the catalogue's, sent in the reader's language. */
-    readonly detail: string = problemText(null).t(`${code}.detail`),
+    /** A detail of the refusal's own, or (the default) the catalogue's. */
+    readonly detail: ProblemDetail = { key: `${code}.detail` },
     readonly errors: FieldError[] = [],
     /** Extension members of the problem document, such as the next suggestion after a conflict. */
     readonly extensions: Record<string, unknown> = {},
     /** When trying again makes sense, sent as Retry-After (an upstream that said when it will answer). */
     readonly retryAfterSeconds: number | null = null,
   ) {
-    super(detail);
+    // The English words for logs; the person reads them in their language (problem.ts).
+    super(problemDetailText(detail, null));
     this.status = errorCatalogue[code].status;
   }
 }
 
 /** One way to say "missing or not yours": a refused record and an absent one read the same. */
 export const notFound = () => new ApiError('notFound');
+
+/** A detail worded for one reader (a locale tag or Accept-Language header; English without one). */
+export function problemDetailText(detail: ProblemDetail, reader: string | null | undefined): string {
+  const text = problemText(reader);
+  const values = Object.fromEntries(Object.entries(detail.values ?? {}).map(([name, value]) => [name, Array.isArray(value) ? text.list(value as readonly string[]) : (value as PrimitiveType)]));
+  return text.t(detail.key, values);
+}

@@ -48,5 +48,5 @@ export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
   nulPaths(req.query, { segment: 'query' }, found);
   if (found.length === 0) return next();
   const errors: FieldError[] = found.map((field) => ({ field, message: 'Remove the NUL character (U+0000); text cannot contain it.' }));
-  next(new ApiError('invalidRequest', `The request contains a NUL character (U+0000) in ${found.join(', ')}; remove it and try again.`, errors));
+  next(new ApiError('invalidRequest', { key: 'invalidRequest.nul', values: { fields: found } }, errors));
 };

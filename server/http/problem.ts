@@ -2,17 +2,18 @@ import type { ProblemDocument } from '../../shared/api/problem';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { graphFailure } from '../graph/graphFailure';
 import type { Logger } from '../logger';
-import { ApiError, type ErrorCode } from './errors';
+import { ApiError, problemDetailText, type ErrorCode } from './errors';
 import { problemText } from './problemText';
 
 /**
  * The problem as a person reads it, in their language (the request's Accept-Language): the title,
- * and the catalogue's detail unless the refusal wrote its own. The code stays the same in every language.
+ * and the detail (the catalogue's for the code, or the refusal's own catalogue message). The code
+ * stays the same in every language.
  */
 export function sendProblem(res: Response, error: ApiError, instance: string): void {
-  const english = problemText(null);
-  const reader = problemText(res.req.get('accept-language'));
-  const detail = error.detail === english.t(`${error.code}.detail`) ? reader.t(`${error.code}.detail`) : error.detail;
+  const language = res.req.get('accept-language');
+  const reader = problemText(language);
+  const detail = problemDetailText(error.detail, language);
   res.vary('Accept-Language');
   if (error.retryAfterSeconds !== null) res.set('Retry-After', String(error.retryAfterSeconds));
   res
@@ -78,5 +79,5 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const apiRouteNotFound: RequestHandler = (req, res) => {
-  sendProblem(res, new ApiError('routeNotFound', `There is no ${req.method} ${req.path} in the Upward API.`), req.originalUrl);
+  sendProblem(res, new ApiError('routeNotFound', { key: 'routeNotFound.route', values: { method: req.method, path: req.path } }), req.originalUrl);
 };

@@ -40,4 +40,35 @@ describe('problem details in the reader’s language', () => {
     expect(german.body.errors.map((e: { field: string }) => e.field)).toEqual(english.body.errors.map((e: { field: string }) => e.field));
     expect(german.body.errors.find((e: { field: string }) => e.field === 'name').message).toMatch(/^Ungültige Eingabe/);
   });
+
+  it('words a refusal’s own detail in French and German from the catalogue, with its values in the reader’s formats', async () => {
+    const headers = (acceptLanguage: string) => ({ 'accept-language': acceptLanguage });
+    const admin = DEMO_PERSONAS.programmeAdmin.id;
+    // Own detail with values: the method and the path asked for (under /api).
+    const route = (acceptLanguage: string) => service.api('DELETE', '/api/no-such-thing', { as: admin, headers: headers(acceptLanguage) });
+    expect([(await route('en')).body.detail, (await route('fr-FR')).body.detail, (await route('de-DE')).body.detail]).toEqual([
+      'There is no DELETE /no-such-thing in the Upward API.',
+      'L’API Upward n’a pas de DELETE /no-such-thing.',
+      'Die Upward-API hat kein DELETE /no-such-thing.',
+    ]);
+    // Own detail of a role check.
+    const notAdmin = await service.api('GET', '/api/programmes', { as: DEMO_PERSONAS.seniorLeader.id, headers: headers('de') });
+    expect([notAdmin.status, notAdmin.body.code, notAdmin.body.detail]).toEqual([403, 'forbidden', 'Nur Programmverwalter (Rolle Upward.Admin) können das tun.']);
+    // Own detail with a number, formatted by the reader's locale.
+    const below = (acceptLanguage: string) =>
+      service.api('POST', '/api/programmes', { as: admin, body: { name: 'Trop petit', startsOn: '2027-01-04', settings: { anonymityThreshold: 3 } }, headers: headers(acceptLanguage) });
+    const [english, french] = [await below('en'), await below('fr')];
+    expect([french.status, french.body.code]).toEqual([english.status, english.body.code]);
+    expect(english.body.detail).toBe('The anonymity threshold must be at least 5, your organisation’s floor.');
+    expect(french.body.detail).toBe('Le seuil d’anonymat doit être d’au moins 5, le minimum fixé par votre organisation.');
+  });
+
+  it('words a list of names as the reader’s language joins them', async () => {
+    const nul = (acceptLanguage: string) =>
+      service.api('POST', '/api/programmes', { as: DEMO_PERSONAS.programmeAdmin.id, body: { name: 'a\u0000', startsOn: '2027-01-04\u0000', settings: { cadenceDays: 14 } }, headers: { 'accept-language': acceptLanguage } });
+    const [french, german] = [await nul('fr'), await nul('de')];
+    expect([french.status, french.body.code]).toEqual([400, 'invalidRequest']);
+    expect(french.body.detail).toBe('La demande contient un caractère NUL (U+0000) dans name et startsOn ; supprimez-le et réessayez.');
+    expect(german.body.detail).toBe('Die Anfrage enthält ein NUL-Zeichen (U+0000) in name und startsOn; entfernen Sie es und versuchen Sie es erneut.');
+  });
 });

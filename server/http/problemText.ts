@@ -8,8 +8,11 @@ export type ProblemKey = keyof typeof english;
 
 const catalogues: Record<Language, Readonly<Record<ProblemKey, string>>> = { en: english, fr: french, de: german, [pseudoLocale]: english };
 
-/** The problem catalogue in one reader's language (a locale tag, or an Accept-Language header); English without one. */
+/**
+ * The problem catalogue in one reader's language (a locale tag, or an Accept-Language header);
+ * English without one. Times are in UTC, and the messages say so: the server does not know the reader's zone.
+ */
 export function problemText(localeOrHeader: string | null | undefined): Translator<ProblemKey> {
   const { language, locale } = resolveLocale(acceptedLanguages(localeOrHeader ?? undefined));
-  return createTranslator({ language, locale, catalogue: catalogues[language] });
+  return createTranslator({ language, locale, catalogue: catalogues[language], timeZone: 'UTC' });
 }

@@ -20,8 +20,7 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'body'
   const result = schema.safeParse(value, messages ? { error: messages } : undefined);
   if (result.success) return result.data;
   const errors = fieldErrors(result.error);
-  const fields = text.list([...new Set(errors.map((e) => e.field))]);
-  throw new ApiError('invalidRequest', text.t('invalidRequest.check', { where, fields }), errors);
+  throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where, fields: [...new Set(errors.map((e) => e.field))] } }, errors);
 }
 
 /** Validates a JSON body; a body that is not JSON is refused before it reaches the schema. */

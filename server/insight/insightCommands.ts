@@ -37,7 +37,7 @@ export async function programmeInsightReader({ db, actor, programmeId, filter, n
   const input = { ...loaded, threshold: Math.max(loaded.threshold, anonymityFloor) };
   const applied = insightFilter(input, filter);
   if ('invalid' in applied) {
-    throw new ApiError('invalidRequest', `The query is not valid: check ${applied.invalid}.`, [{ field: applied.invalid, message: refusal[applied.invalid]! }]);
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'query', fields: [applied.invalid] } }, [{ field: applied.invalid, message: refusal[applied.invalid]! }]);
   }
   const insight = releasedInsight(input, await releaseDueBatches(db, actor.tenantId, programmeId, input, now), applied);
   await recordAudit(db, actor, action, programmeId, now);

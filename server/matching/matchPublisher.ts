@@ -25,8 +25,8 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
       .forUpdate()
       .executeTakeFirst();
     if (!run) throw notFound();
-    if (run.published_at) throw new ApiError('invalidTransition', 'This run has already been published.');
-    if ((await latestRunId(trx, actor.tenantId, programmeId)) !== runId) throw new ApiError('invalidTransition', 'A newer matching run exists; review and publish that one.');
+    if (run.published_at) throw new ApiError('invalidTransition', { key: 'invalidTransition.runPublished' });
+    if ((await latestRunId(trx, actor.tenantId, programmeId)) !== runId) throw new ApiError('invalidTransition', { key: 'invalidTransition.newerRun' });
 
     const programme = (await programmeRepository(trx, actor.tenantId).load(programmeId))!;
     const proposals = await forTenant(trx, actor.tenantId)
@@ -45,7 +45,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
     );
     for (const p of proposals) {
       if (p.mentor_status !== 'enrolled' || p.mentee_status !== 'enrolled' || liveMentees.has(p.mentee_participant_id!)) {
-        throw new ApiError('conflict', 'Someone in this run has withdrawn or been paired meanwhile; run the matching again.');
+        throw new ApiError('conflict', { key: 'conflict.runChanged' });
       }
       const pairId = randomUUID();
       await pairs.insert({

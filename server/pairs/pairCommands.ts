@@ -27,7 +27,7 @@ export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: s
           ? { kind: 'end', reason: 'no-fault-repair' }
           : { kind: action };
     const next = transitionPair(pairStateOf(pair), event);
-    if (!next.ok) throw new ApiError('invalidTransition', next.message);
+    if (!next.ok) throw new ApiError('invalidTransition', { key: `invalidTransition.pair.${next.refusal}` });
     await pairs.saveState(pair, next.state, now);
     if (action === 'request-repair') {
       await trx

@@ -51,7 +51,7 @@ export async function participantEnroller(props: EnrolProps): Promise<string> {
     if (invited) {
       const found = await directory.getPeople(actor.tenantId, [userId]);
       if (!found.has(userId)) {
-        throw new ApiError('invalidRequest', 'There is no such person in your directory.', [{ field: 'userId', message: 'not found in the directory' }]);
+        throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownPerson' }, [{ field: 'userId', message: 'not found in the directory' }]);
       }
     }
     const participants = participantRepository(trx, actor.tenantId);
@@ -112,7 +112,7 @@ export async function participantImporter(props: {
     if (errors.length > 0 && mode === 'all-or-nothing') {
       throw new ApiError(
         'importRejected',
-        `Nothing was imported: ${errors.length} row${errors.length === 1 ? ' has' : 's have'} a problem.`,
+        { key: 'importRejected.rows', values: { count: errors.length } },
         errors.map((e) => ({ field: `line ${e.line}`, message: e.message })),
       );
     }

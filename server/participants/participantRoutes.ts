@@ -78,7 +78,7 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
   router.post('/programmes/:id/participants/import', express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }), async (req, res) => {
     const { id } = parseParams(idParams, req);
     const { mode } = parseQuery(importModeSchema, req);
-    if (typeof req.body !== 'string') throw new ApiError('unsupportedMediaType', 'Send the file as text/csv.');
+    if (typeof req.body !== 'string') throw new ApiError('unsupportedMediaType', { key: 'unsupportedMediaType.csv' });
     const admin = authorize(participantAdminPolicy, callerOf(req), 'import');
     const report = await participantImporter({ db, directory, actor: admin, programmeId: id, csv: req.body, mode, now: clock() });
     res.json(report satisfies ImportReport);

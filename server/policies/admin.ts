@@ -10,7 +10,7 @@ export function adminOf(caller: Caller): Admin | null {
 }
 
 /** Admin work is no secret, so a caller without the role is told why (403), not shown a 404. */
-export const notAnAdmin = () => new ApiError('forbidden', 'Only programme admins (the Upward.Admin role) can do this.');
+export const notAnAdmin = () => new ApiError('forbidden', { key: 'forbidden.adminOnly' });
 
 /**
  * A policy of tenant-wide admin work: every ability is the Upward.Admin role's, which is granted in

@@ -41,16 +41,9 @@ const rules = {
 
 export type PairAbility = keyof typeof rules;
 
-const refusals: Partial<Record<PairAbility, string>> = {
-  signCharter: 'The charter is signed once both people have accepted the pair, and before it ends.',
-  editAgenda: 'The mentee owns the agenda; as the mentor, suggest an item instead.',
-  suggestAgendaItem: 'Only the mentor suggests agenda items; as the mentee, add the item to the agenda.',
-  writeReflection: 'This pair has ended; its journal is kept but cannot change.',
-  proposeTakeaway: 'This pair has ended; its take-aways are kept but cannot change.',
-  recordCommitment: 'Commitments are the mentee’s to record and follow up.',
-  thank: 'Praise goes from the mentee to the mentor.',
-  decidePraiseSharing: 'Only the mentor who received the praise decides whether their manager may see it.',
-};
+/** The abilities whose refusal says more than the code's own detail (`pairRefusal.<ability>` in the problem catalogues). */
+const explained = ['signCharter', 'editAgenda', 'suggestAgendaItem', 'writeReflection', 'proposeTakeaway', 'recordCommitment', 'thank', 'decidePraiseSharing'] as const satisfies readonly PairAbility[];
+const isExplained = (ability: PairAbility): ability is (typeof explained)[number] => (explained as readonly PairAbility[]).includes(ability);
 
 export function relateToPair(caller: Caller, pair: PairRow | undefined): PairMember | null {
   if (!pair) return null;
@@ -67,7 +60,7 @@ export const pairPolicy: Policy<PairRow, PairMember, PairAbility> = {
   relate: relateToPair,
   stranger: notFound,
   rules,
-  refuse: (m, ability) => new ApiError(m.pair.status === 'ended' ? 'pairEnded' : 'notYourRole', refusals[ability]),
+  refuse: (m, ability) => new ApiError(m.pair.status === 'ended' ? 'pairEnded' : 'notYourRole', isExplained(ability) ? { key: `pairRefusal.${ability}` } : undefined),
 };
 
 /** The abilities the pair card offers (lifecycle and the workspace's headline actions). */

@@ -6,7 +6,7 @@ import type { CreateProgrammeInput, ProgrammeDetails, UpdateProgrammeInput } fro
 import { recordAudit } from '../audit/auditLog';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { Caller } from '../auth/caller';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError, notFound, type ProblemDetail } from '../http/errors';
 import type { Db } from '../store/database';
 import { type Programme, programmeRepository, type ProgrammeRecord } from './programmeRepository';
 
@@ -19,8 +19,8 @@ interface Props<I> {
   anonymityFloor: number;
 }
 
-function thresholdProblem(message: string): ApiError {
-  return new ApiError('invalidRequest', `The anonymity threshold ${message}.`, [{ field: 'settings.anonymityThreshold', message }]);
+function thresholdProblem(detail: ProblemDetail, message: string): ApiError {
+  return new ApiError('invalidRequest', detail, [{ field: 'settings.anonymityThreshold', message }]);
 }
 
 /**
@@ -29,15 +29,18 @@ function thresholdProblem(message: string): ApiError {
  * once a programme has opened its threshold can only go up.
  */
 function checkThreshold(threshold: number, floor: number, previous?: { threshold: number; status: string }) {
-  if (threshold < floor) throw thresholdProblem(`must be at least ${floor}, your organisation's floor`);
+  if (threshold < floor) throw thresholdProblem({ key: 'invalidRequest.thresholdBelowFloor', values: { floor } }, `must be at least ${floor}, your organisation's floor`);
   if (previous && previous.status !== 'draft' && threshold < previous.threshold) {
-    throw thresholdProblem(`cannot be lowered once the programme has opened (it is ${previous.threshold}); it can only be raised`);
+    throw thresholdProblem(
+      { key: 'invalidRequest.thresholdLowered', values: { threshold: previous.threshold } },
+      `cannot be lowered once the programme has opened (it is ${previous.threshold}); it can only be raised`,
+    );
   }
 }
 
 function checkRelationshipFits(settings: { relationshipMonths: number; durationMonths: number }) {
   if (settings.relationshipMonths > settings.durationMonths) {
-    throw new ApiError('invalidRequest', 'The relationship cannot last longer than the programme.', [
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.relationshipTooLong' }, [
       { field: 'settings.relationshipMonths', message: 'the relationship cannot last longer than the programme' },
     ]);
   }
@@ -82,7 +85,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
     checkThreshold(settings.anonymityThreshold, anonymityFloor, { threshold: row.settings.anonymityThreshold, status: row.status });
     const endsOn = input.endsOn ?? row.ends_on;
     if (endsOn <= row.starts_on) {
-      throw new ApiError('invalidRequest', 'The end date must be after the start date.', [
+      throw new ApiError('invalidRequest', { key: 'invalidRequest.endBeforeStart' }, [
         { field: 'endsOn', message: 'must be after the start date' },
       ]);
     }

@@ -20,8 +20,8 @@ const findStory = (trx: Trx | Db, tenantId: string, pairId: string) =>
 
 function assertEditable(author: StoryAuthor, version: number | undefined) {
   const { story } = author;
-  if (!storyAuthorRules.edit(author)) throw new ApiError('invalidTransition', 'This story is published; its text no longer changes.');
-  if (version !== story.version) throw new ApiError('conflict', 'The story was changed meanwhile; read the new text before you change it or agree to it.');
+  if (!storyAuthorRules.edit(author)) throw new ApiError('invalidTransition', { key: 'invalidTransition.storyPublished' });
+  if (version !== story.version) throw new ApiError('conflict', { key: 'conflict.storyChanged' });
 }
 
 /** The pair's story, or null when neither has drafted one. */
@@ -36,7 +36,7 @@ export async function storyReader(props: CommandProps): Promise<{ story: StoryRo
 export async function storyDrafter(props: CommandProps & { input: StoryDraftInput }): Promise<{ story: StoryRow; role: 'mentor' | 'mentee' }> {
   const { actor, now, input } = props;
   return inPair(props, 'view', async (trx, member) => {
-    if (member.pair.status === 'proposed') throw new ApiError('invalidTransition', 'A story is written once the relationship has begun.');
+    if (member.pair.status === 'proposed') throw new ApiError('invalidTransition', { key: 'invalidTransition.storyBeforeStart' });
     const existing = await findStory(trx, actor.tenantId, props.pairId);
     let story: StoryRow;
     if (!existing) {
@@ -117,9 +117,9 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
     .where('s.published_at', 'is not', null)
     .executeTakeFirst();
   if (!found) throw notFound();
-  if (found.posted_at) throw new ApiError('invalidTransition', 'This story is already posted to the programme’s Teams channel.');
+  if (found.posted_at) throw new ApiError('invalidTransition', { key: 'invalidTransition.storyPosted' });
   const channel = programmeDetailsOf(found.programme_details, found.programme_id).storyChannel;
-  if (!channel) throw new ApiError('invalidTransition', 'Name the programme’s Teams channel for stories (storyChannel) in the programme settings first.');
+  if (!channel) throw new ApiError('invalidTransition', { key: 'invalidTransition.storyChannelMissing' });
 
   const content = `<p><strong>A story from our reverse-mentoring programme</strong></p><p>${escapeHtml(found.text).replace(/\n/g, '<br>')}</p>`;
   const path = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`;
@@ -128,7 +128,7 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
     .send<{ id: string }>('POST', path, { body: { contentType: 'html', content } })
     .catch((error: { statusCode?: number }) => {
       if (error.statusCode === 403 || error.statusCode === 404) {
-        throw new ApiError('invalidTransition', 'Teams refused the post: check that the programme’s team and channel exist and that you are a member of the team.');
+        throw new ApiError('invalidTransition', { key: 'invalidTransition.storyPostRefused' });
       }
       // Consent or MFA needed (interactionRequired) reaches the admin as such, so the tab can ask them.
       throw graphFailure(error) ?? new ApiError('upstreamUnavailable');

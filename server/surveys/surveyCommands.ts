@@ -23,12 +23,12 @@ export function surveyIdOf(tenantId: string, programmeId: string, kind: Schedule
  */
 export async function surveyResponder(props: { db: Db; actor: Caller; pairId: string; kind: string; answers: Record<string, unknown>; now: Date }): Promise<{ repairRequested: boolean }> {
   const { db, actor, now } = props;
-  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', 'Unknown survey.', [{ field: 'kind', message: 'must be pairing-fit, mid-point or end' }]);
+  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownSurvey' }, [{ field: 'kind', message: 'must be pairing-fit, mid-point or end' }]);
   const kind = props.kind as ScheduledSurveyKind;
   const parsed = surveyAnswerSchemas[kind].safeParse(props.answers);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message }));
-    throw new ApiError('invalidRequest', `Some answers are not valid: check ${[...new Set(errors.map((e) => e.field))].join(', ')}.`, errors);
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.answersCheck', values: { fields: [...new Set(errors.map((e) => e.field))] } }, errors);
   }
   const { pair, role } = authorize(pairPolicy, actor, 'view', await pairRepository(db, actor.tenantId).find(props.pairId));
   const participantId = role === 'mentor' ? pair.mentor_participant_id : pair.mentee_participant_id;

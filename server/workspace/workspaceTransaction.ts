@@ -40,7 +40,7 @@ export async function checkSessionOfPair(trx: Trx, member: PairMember, sessionId
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session) {
-    throw new ApiError('invalidRequest', 'The request body is not valid: check sessionId.', [
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'body', fields: ['sessionId'] } }, [
       { field: 'sessionId', message: 'must be a session of this pair' },
     ]);
   }

@@ -1,4 +1,4 @@
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { type Formats, IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { accented, pseudoCatalogue } from './pseudo';
 import { formattingLocale, pseudoLocale, type Language } from './locales';
 
@@ -30,13 +30,15 @@ export function createTranslator<K extends string>(options: { language: Language
   const intlLocale = formattingLocale(locale);
   // Intl's English words (months, "and") are accented in the pseudo-locale like the catalogue's.
   const finish = pseudo ? accented : (text: string) => text;
+  // A message's {when, date, medium} and {when, time, short} are in the person's time zone too, like date().
+  const zoned = options.timeZone === undefined ? undefined : inTimeZone(options.timeZone);
   const compiled = new Map<string, IntlMessageFormat>();
   const format = (key: string, values?: MessageValues) => {
     const message = catalogue[key];
     if (message === undefined) return key;
     let formatter = compiled.get(key);
     if (!formatter) {
-      formatter = new IntlMessageFormat(message, intlLocale);
+      formatter = new IntlMessageFormat(message, intlLocale, zoned);
       compiled.set(key, formatter);
     }
     return String(formatter.format(values));
@@ -50,4 +52,10 @@ export function createTranslator<K extends string>(options: { language: Language
     number: (value, numberOptions) => new Intl.NumberFormat(intlLocale, numberOptions).format(value),
     list: (items, type = 'conjunction') => finish(new Intl.ListFormat(intlLocale, { style: 'long', type }).format(items)),
   };
+}
+
+/** ICU's named date and time formats (short, medium, long, full), each in one time zone. */
+function inTimeZone(timeZone: string): Pick<Formats, 'date' | 'time'> {
+  const zone = (styles: Record<string, Intl.DateTimeFormatOptions>) => Object.fromEntries(Object.entries(styles).map(([name, style]) => [name, { ...style, timeZone }]));
+  return { date: zone(IntlMessageFormat.formats.date), time: zone(IntlMessageFormat.formats.time) };
 }

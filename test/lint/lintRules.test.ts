@@ -108,4 +108,27 @@ describe("the project's lint", () => {
     );
     expect(errors.sort()).toEqual(['Greeting.tsx:2 react/jsx-no-literals', 'Greeting.tsx:2 react/jsx-no-literals', 'useGreetingStyles.styles.ts:2 no-restricted-syntax', 'useGreetingStyles.styles.ts:2 no-restricted-syntax']);
   }, 120_000);
+
+  it("fails when the server gives a refusal's detail as English words (a string or template literal) instead of a catalogue key", async () => {
+    // In server/, where the rule applies, for this test only (typed rules need the file in the program).
+    const dir = fs.mkdtempSync(path.join(root, 'server', 'fixture-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'refusals.ts');
+    fs.writeFileSync(
+      file,
+      [
+        "import { ApiError } from '../http/errors';",
+        'export const refusals = (days: number) => [',
+        "  new ApiError('invalidRequest', 'The session must start in the future.'),",
+        '  new ApiError(\'invalidRequest\', `Ask for at most ${days} days.`),',
+        "  new ApiError('invalidRequest', { key: 'invalidRequest.window', values: { days } }),",
+        "  new ApiError('notFound'),",
+        '];',
+        '',
+      ].join('\n'),
+    );
+    const out = await tool('eslint', ['--format', 'json', '--no-warn-ignored', file]);
+    const [result] = JSON.parse(out) as { messages: { ruleId: string | null; severity: number; line: number }[] }[];
+    expect(result!.messages.filter((m) => m.severity === 2).map((m) => `${m.line} ${m.ruleId}`)).toEqual(['3 no-restricted-syntax', '4 no-restricted-syntax']);
+  }, 120_000);
 });

@@ -95,7 +95,7 @@ export async function agendaReorderer(props: CommandProps & { input: AgendaOrder
     const onAgenda = new Set(accepted.map((r) => r.id));
     const ids = props.input.itemIds;
     if (ids.length !== onAgenda.size || ids.some((id) => !onAgenda.has(id))) {
-      throw new ApiError('invalidRequest', 'The request body is not valid: check itemIds.', [
+      throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'body', fields: ['itemIds'] } }, [
         { field: 'itemIds', message: 'must list every item on the agenda exactly once' },
       ]);
     }
@@ -109,7 +109,7 @@ export async function agendaReorderer(props: CommandProps & { input: AgendaOrder
 export async function suggestionAnswerer(props: ItemProps & { input: SuggestionAnswer }): Promise<AgendaItemRow> {
   return inPair(props, 'editAgenda', async (trx, member) => {
     const item = await findItem(trx, member, props.itemId);
-    if (!recordRules.answerSuggestion(member, item)) throw new ApiError('invalidTransition', 'This item is not a suggestion waiting for an answer.');
+    if (!recordRules.answerSuggestion(member, item)) throw new ApiError('invalidTransition', { key: 'invalidTransition.notSuggestion' });
     const changes =
       props.input.answer === 'accept'
         ? { accepted: true, position: (await nextPosition(trx, member).executeTakeFirstOrThrow()).position, declined_at: null }

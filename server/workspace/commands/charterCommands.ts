@@ -46,7 +46,7 @@ export async function charterSigner(props: CommandProps): Promise<CharterRow> {
     await recordDomainEvent(trx, { tenantId, kind: 'charter.signed', subjectId: member.pair.id, payload: { by: member.role }, at: props.now });
     if (signed.mentor_signed_at !== null && signed.mentee_signed_at !== null && member.pair.status === 'accepted') {
       const next = transitionPair(pairStateOf(member.pair), { kind: 'charter-signed-by-both' });
-      if (!next.ok) throw new ApiError('invalidTransition', next.message);
+      if (!next.ok) throw new ApiError('invalidTransition', { key: `invalidTransition.pair.${next.refusal}` });
       await pairRepository(trx, tenantId).saveState(member.pair, next.state, props.now);
       await recordDomainEvent(trx, { tenantId, kind: 'pair.active', subjectId: member.pair.id, payload: { status: 'active' }, at: props.now });
     }

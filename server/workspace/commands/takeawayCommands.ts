@@ -53,7 +53,7 @@ export async function takeawayConfirmer(props: CommandProps & { takeawayId: stri
     if (!recordRules.confirmTakeaway(member, row)) {
       throw member.pair.status === 'ended'
         ? new ApiError('pairEnded')
-        : new ApiError('notYourRole', 'A take-away becomes agreed when your partner confirms it; you cannot confirm your own.');
+        : new ApiError('notYourRole', { key: 'notYourRole.ownTakeaway' });
     }
     const changes = { status: 'agreed' as const, confirmed_by_user_id: member.userId, confirmed_at: props.now };
     await forTenant(trx, row.tenant_id).updateTable('takeaways').set(changes).where('id', '=', row.id).execute();
