@@ -103,6 +103,49 @@ describe('booking a session through Microsoft Graph', () => {
     }
   });
 
+  it('words the invitation in the language of the partner who receives it (their mailbox setting), with the booker’s language beside it, and in the Teams locale the bot last saw when the mailbox has none', async () => {
+    const mailbox = (id: string) => service.standIn.org.byId.get(id)!.mailboxSettings;
+    const saved = { leader: mailbox(leader).language, mentor: mailbox(mentor).language };
+    try {
+      // As each person set Outlook's language: the leader (the partner, who receives it) French, the mentor (who books) German.
+      mailbox(leader).language = { locale: 'fr-FR', displayName: 'français (France)' };
+      mailbox(mentor).language = { locale: 'de-DE', displayName: 'Deutsch (Deutschland)' };
+      const pair = await newPair();
+      const [first, second] = await suggestions(pair.id, 'online');
+      const link = `${service.deps.config.publicBaseUrl}/tab/index.html#/workspace`;
+      expect((await book(pair.id, first!, mentor)).status).toBe(201);
+      const eventOfSession = async (start: string) => {
+        const row = (await sessionRows(pair.id)).find((r) => r.starts_at.getTime() === Date.parse(start))!;
+        return eventOf(row.organizer_user_id!, row.event_id!);
+      };
+      const inFrench = await eventOfSession(first!.start);
+      expect(inFrench.subject).toBe('Séance Upward');
+      const paragraphs = (inFrench.body?.content ?? '').match(/<p lang="[^"]+">[^<]*/g) ?? [];
+      expect(paragraphs).toEqual([
+        '<p lang="fr-FR">L’ordre du jour, les notes et les enseignements se trouvent dans votre espace de travail Upward privé : ',
+        '<p lang="de-DE">Tagesordnung, Notizen und Erkenntnisse finden Sie in Ihrem privaten Upward-Arbeitsbereich: ',
+      ]);
+      expect(inFrench.body?.content).toContain(`<a href="${link}">`);
+
+      // No language in the leader's mailbox: the locale Teams gave the bot for them.
+      delete mailbox(leader).language;
+      const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: `a:${leader}`, tenantId }, user: { id: `29:${leader}`, aadObjectId: leader }, locale: 'de-AT' };
+      await service.database.db
+        .insertInto('conversation_references')
+        .values({ tenant_id: tenantId, user_id: leader, reference: JSON.stringify(reference), updated_at: new Date() })
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ reference: JSON.stringify(reference) }))
+        .execute();
+      expect((await book(pair.id, second!, mentor)).status).toBe(201);
+      const inGerman = await eventOfSession(second!.start);
+      expect(inGerman.subject).toBe('Upward-Termin');
+      expect((inGerman.body?.content ?? '').match(/<p lang="[^"]+">/g)).toEqual(['<p lang="de-AT">']);
+    } finally {
+      mailbox(leader).language = saved.leader;
+      mailbox(mentor).language = saved.mentor;
+      await service.database.db.deleteFrom('conversation_references').where('tenant_id', '=', tenantId).where('user_id', '=', leader).execute();
+    }
+  });
+
   it('books a private event with a neutral subject, both people required and the room as a resource, and stores the session', async () => {
     const pair = await newPair();
     const room = (await suggestions(pair.id)).find((s) => s.venue.kind === 'room')!;

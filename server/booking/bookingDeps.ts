@@ -3,6 +3,7 @@ import { bookingIdentity, type BookingIdentity } from '../calendar/bookingIdenti
 import type { Directory } from '../directory/directory';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
+import { languageOf, type LanguageOf } from './eventLanguage';
 import { createRoomCatalogue, type RoomCatalogue } from './roomCatalogue';
 
 /** What booking's commands need from the outside world, and nothing more. */
@@ -15,6 +16,8 @@ export interface BookingDeps {
   logger: Pick<Logger, 'error'>;
   /** Where an invitation points the people: their private workspace. */
   workspaceUrl: string;
+  /** Each person's language, for the invitation they receive. */
+  languageOf: LanguageOf;
 }
 
 /** Booking composed from the app's dependencies: the one place the booking identity is chosen. */
@@ -26,5 +29,6 @@ export function bookingDeps(deps: AppDeps, rooms: RoomCatalogue = createRoomCata
     rooms,
     logger: deps.logger,
     workspaceUrl: `${deps.config.publicBaseUrl}/tab/index.html#/workspace`,
+    languageOf: languageOf(deps),
   };
 }

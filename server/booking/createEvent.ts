@@ -2,10 +2,11 @@ import type { Venue } from '../../shared/glossary';
 import type { Calendar, CalendarEvent, NewEvent } from '../calendar/calendar';
 import type { Logger } from '../logger';
 import type { Slot } from './availability';
+import { eventText } from './eventLanguage';
 import type { BookingContext } from './loadBooking';
 
-/** What every calendar shows: no topic, no programme or group name, nothing that says who mentors whom. */
-export const neutralSubject = 'Upward session';
+/** What every calendar shows: no topic, no programme or group name, nothing that says who mentors whom (the tab's and add-in's preview, in English; the event itself is worded per person). */
+export const neutralSubject = eventText(null).t('event.subject');
 
 /** What the people (and the room) read in the cancellation of an event whose booking did not complete. */
 export const notBookedComment = 'This Upward session could not be booked.';
@@ -22,15 +23,27 @@ interface EventProps {
   transactionId: string;
   /** Where the invitation points the people: their private workspace. */
   workspaceUrl: string;
+  /**
+   * The two people's languages (BCP 47 tags, null when unknown), the partner who receives the
+   * invitation first: the subject is in theirs, the body in each distinct one.
+   */
+  languages: readonly [partner: string | null, booker: string | null];
+}
+
+/** The invitation's words: the subject in the partner's language, the body's sentence in each of the two languages, the partner's first. */
+function invitationText(languages: EventProps['languages'], workspaceUrl: string): { subject: string; body: string } {
+  const link = escapeHtml(workspaceUrl);
+  const texts = languages.map(eventText);
+  const distinct = texts.filter((text, i) => texts.findIndex((other) => other.language === text.language) === i);
+  const paragraphs = distinct.map((text) => `<p lang="${escapeHtml(text.locale)}">${escapeHtml(text.t('event.workspace'))} <a href="${link}">${link}</a></p>`);
+  return { subject: texts[0]!.t('event.subject'), body: paragraphs.join('') };
 }
 
 /** The event Upward creates: private, neutral, both people required, the room as a resource, Teams when online. */
-function sessionEvent({ ctx, venue, slot, transactionId, workspaceUrl }: EventProps): NewEvent {
-  const link = escapeHtml(workspaceUrl);
+function sessionEvent({ ctx, venue, slot, transactionId, workspaceUrl, languages }: EventProps): NewEvent {
   const address = venue.kind === 'offsite' ? (ctx.venuePolicy.offsiteVenues.find((o) => o.id === venue.ref)?.address ?? null) : null;
   return {
-    subject: neutralSubject,
-    body: `<p>Agenda, notes and take-aways are in your private Upward workspace: <a href="${link}">${link}</a></p>`,
+    ...invitationText(languages, workspaceUrl),
     start: slot.start,
     end: slot.end,
     people: [ctx.mentee, ctx.mentor].map((p) => ({ mail: p.mail, name: p.displayName })),

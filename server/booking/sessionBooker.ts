@@ -49,13 +49,16 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
 
   const organizerId = deps.identity.organizerFor(actor, input.organizer === 'me' ? actor.userId : ctx.pair.mentee_user_id);
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
+  // Read before the reservation, so the last look at free/busy and the event's creation stay close together.
+  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const languages = await Promise.all([deps.languageOf(tenantId, partner.userId), deps.languageOf(tenantId, actor.userId)]);
   const reservation = await reserve({ db: deps.db, calendar }, { tenantId, ctx, organizerId, roomMail, slot, now });
   // Booked by a concurrent request for the same time a moment ago.
   if (reservation.kind === 'booked') throw sessionExists(reservation.session, viewer);
   if (reservation.kind === 'taken') throw await conflict(reservation.code);
   const { transactionId } = reservation;
 
-  const created = await createSessionEvent({ calendar, logger: deps.logger }, { ctx, organizerId, venue, slot, transactionId, workspaceUrl: deps.workspaceUrl });
+  const created = await createSessionEvent({ calendar, logger: deps.logger }, { ctx, organizerId, venue, slot, transactionId, workspaceUrl: deps.workspaceUrl, languages });
   const recorded = await recordSession(deps.db, { tenantId, pairId: ctx.pair.id, organizerId, venue, slot, transactionId, created, now });
   if (!recorded.created) throw sessionExists(recorded.session, viewer);
   return { session: recorded.session, ctx };

@@ -7,7 +7,7 @@ import { tabLinks, type TabLinks } from '../../bot/cards/noticeCards';
 import { UpwardBot } from '../../bot/upwardBot';
 import { BOT_CONNECTION } from '../botConnectionConfig';
 import type { Config } from '../config';
-import { ApiError, errorCatalogue } from '../http/errors';
+import { ApiError, errorCatalogue, problemDetailText } from '../http/errors';
 import { problemText } from '../http/problemText';
 import { rateLimits } from '../http/rateLimits';
 import type { Logger } from '../logger';
@@ -81,11 +81,11 @@ export function createBotHost(options: {
     links,
     clock,
     failureMessage(error, activity, text) {
-      // A refusal the domain explains (a catalogued 4xx) is told as the catalogue words it, in the person's language; anything else is logged and told plainly.
+      // A refusal the domain explains (a catalogued 4xx) is told in its own catalogued words, in the person's language; anything else is logged and told plainly.
       if (error instanceof ApiError && error.code === 'invalidRequest') return { title: text.t('failure.heading'), text: text.t('failure.invalid') };
       if (error instanceof ApiError && errorCatalogue[error.code].status < 500) {
         const problem = problemText(text.locale);
-        return { title: problem.t(`${error.code}.title`), text: problem.t(`${error.code}.detail`) };
+        return { title: problem.t(`${error.code}.title`), text: problemDetailText(error.detail, text.locale) };
       }
       const correlationId = randomUUID();
       logger.error({ err: error, correlationId, activityType: activity.type, conversationId: activity.conversation?.id }, 'bot turn failed');
