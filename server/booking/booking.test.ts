@@ -18,7 +18,7 @@ interface Suggestion {
   start: string;
   end: string;
   venue: { kind: 'room' | 'offsite' | 'online'; ref: string | null; displayName: string };
-  neutrality: string;
+  neutralityCode: string;
   fallback: boolean;
 }
 
@@ -69,7 +69,9 @@ describe('booking a session through Microsoft Graph', () => {
     expect(list.length).toBeGreaterThan(3);
     for (const s of list) {
       expect(s.venue.kind).not.toBe('online');
-      expect(s.neutrality).toMatch(/neither|off-site/);
+      expect(s.neutralityCode).toMatch(/^(room-other-building|room-other-floor-fallback|offsite-listed)$/);
+      expect(s).not.toHaveProperty('neutrality');
+      expect(s).not.toHaveProperty('why');
     }
     const room = list.find((s) => s.venue.kind === 'room')!;
     // The personas work in Thames House and King's Cross Hub: a room there is a labelled fallback, never a boardroom.
@@ -276,7 +278,7 @@ describe('booking a session through Microsoft Graph', () => {
     const list = await suggestions(pair.id, 'room');
     const firstFallback = list.findIndex((s) => s.fallback);
     expect(list.slice(firstFallback === -1 ? list.length : firstFallback).every((s) => s.fallback)).toBe(true);
-    for (const s of list.filter((x) => x.fallback)) expect(s.neutrality).toMatch(/^Fallback: /);
+    for (const s of list.filter((x) => x.fallback)) expect(s.neutralityCode).toBe('room-other-floor-fallback');
   });
 
   it('survives Graph throttling (429 with Retry-After) on free/busy and on the event, resending only what failed', async () => {

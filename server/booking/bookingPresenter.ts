@@ -17,10 +17,8 @@ export function presentSuggestion(s: SlotSuggestion, offsiteAddresses: ReadonlyM
     start: s.start,
     end: s.end,
     venue: { kind: s.venue.kind, ref: s.venue.ref, displayName: s.venue.displayName, address },
-    neutrality: s.venue.neutrality,
     neutralityCode: s.code,
     fallback: s.fallback,
-    why: s.why,
   };
 }
 

@@ -9,10 +9,9 @@ export interface SuggestionView {
   end: string;
   /** `address` is an off-site venue's, from the programme's list; rooms and Teams meetings have none. */
   venue: { kind: VenueKind; ref: string | null; displayName: string; address: string | null };
-  neutrality: string;
+  /** Why the place is neutral, as a code each client words from its catalogue (`neutrality.<code>`, with the place's name). */
   neutralityCode: NeutralityCode;
   fallback: boolean;
-  why: string;
 }
 
 /**

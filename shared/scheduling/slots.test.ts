@@ -123,11 +123,10 @@ describe('findSlots', () => {
     expect(findSlots(search({ people: [person('Tokyo Standard Time'), person('Pacific Standard Time')] }))).toEqual([]);
   });
 
-  it('explains each suggestion with both local times and the venue’s neutrality', () => {
+  it('says why each suggestion’s place is neutral as a code, with no sentence for a client to pass on', () => {
     const [slot] = findSlots(search({ people: [person('GMT Standard Time'), person('Eastern Standard Time')], venues: inPersonVenues, roomBusy: { 'oak@x.test': [] } }));
-    expect(slot?.why).toBe(
-      'Inside both working days (Mon 10 Mar 13:00–14:00 Europe/London; Mon 10 Mar 09:00–10:00 America/New_York). Oak (Canary Wharf, floor 2) is in a building neither of you works in.',
-    );
+    expect(slot).toMatchObject({ start: '2025-03-10T13:00:00Z', code: 'room-other-building', fallback: false });
+    expect(Object.keys(slot!).sort()).toEqual(['code', 'end', 'fallback', 'start', 'venue']);
   });
 
   it('refuses an empty window, a non-positive length and an instant without offset', () => {

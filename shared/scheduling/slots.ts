@@ -44,9 +44,8 @@ export interface SlotSuggestion {
   end: string;
   venue: Venue;
   code: NeutralityCode;
+  /** Why the place is neutral is `code` (with the venue's name), worded by each client in its reader's language. */
   fallback: boolean;
-  /** Why this slot and place, in words a person reads: local times for both, and the venue's neutrality. */
-  why: string;
 }
 
 const minuteMs = 60_000;
@@ -140,7 +139,7 @@ export function findSlots(search: SlotSearch): SlotSuggestion[] {
   const maxSuggestions = search.maxSuggestions ?? 10;
   const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
   const { candidates, length, zones } = scan(search);
-  return spreadAcrossDays(candidates, maxSuggestions, sameDayGap).map((c) => suggestion(c, length, zones));
+  return spreadAcrossDays(candidates, maxSuggestions, sameDayGap).map((c) => suggestion(c, length));
 }
 
 /**
@@ -185,18 +184,12 @@ function spreadAcrossDays(candidates: readonly Candidate[], max: number, sameDay
   return ranked;
 }
 
-function suggestion(candidate: Candidate, length: number, zones: readonly Zone[]): SlotSuggestion {
-  const distinct = zones.filter((zone, i) => zones.findIndex((other) => other.equals(zone)) === i);
-  const local = distinct.map((zone) => {
-    const start = DateTime.fromMillis(candidate.start, { zone });
-    return `${start.toFormat('ccc d LLL HH:mm')}–${start.plus(length).toFormat('HH:mm')} ${zone.name}`;
-  });
+function suggestion(candidate: Candidate, length: number): SlotSuggestion {
   return {
     start: toIsoUtc(candidate.start),
     end: toIsoUtc(candidate.start + length),
     venue: candidate.venue.venue,
     code: candidate.venue.code,
     fallback: candidate.venue.fallback,
-    why: `Inside both working days (${local.join('; ')}). ${candidate.venue.venue.neutrality}`,
   };
 }
