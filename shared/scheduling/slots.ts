@@ -138,7 +138,7 @@ function scan(search: SlotSearch): Scan {
 export function findSlots(search: SlotSearch): SlotSuggestion[] {
   const maxSuggestions = search.maxSuggestions ?? 10;
   const sameDayGap = (search.sameDayGapMinutes ?? Math.max(120, search.sessionMinutes)) * minuteMs;
-  const { candidates, length, zones } = scan(search);
+  const { candidates, length } = scan(search);
   return spreadAcrossDays(candidates, maxSuggestions, sameDayGap).map((c) => suggestion(c, length));
 }
 
