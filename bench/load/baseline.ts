@@ -67,7 +67,8 @@ function nowLike(recorded: string): string {
  * recorded request made up replaced by a fresh one, and instants by now.
  */
 function statementsFor(recorded: RecordedRequest, names: RequestNames): Statement[] {
-  const swap = new Map<string, string>(Object.entries(recorded.names).map(([key, value]) => [value.toLowerCase(), names[key as keyof RequestNames]]));
+  const keys = Object.keys(names) as (keyof RequestNames)[];
+  const swap = new Map<string, string>(keys.map((key) => [recorded.names[key].toLowerCase(), names[key]]));
   const counter = personCounter(recorded.names.tenant, recorded.names.user);
   const value = (v: unknown): unknown => {
     if (v instanceof Date) return new Date();
