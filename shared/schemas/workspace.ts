@@ -43,9 +43,6 @@ export const reflectionEditSchema = z
   .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
 export type ReflectionEdit = z.infer<typeof reflectionEditSchema>;
 
-/** Up to three take-aways per person and session, as the programme guidance asks. */
-export const maxTakeawaysPerSession = 3;
-
 export const takeawaySchema = z.object({ text: text(300), sessionId: idSchema }).strict();
 export type TakeawayInput = z.infer<typeof takeawaySchema>;
 

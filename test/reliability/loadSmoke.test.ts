@@ -10,4 +10,15 @@ describe('load smoke run', () => {
     expect(figures.requests).toBeGreaterThan(20);
     expect(figures.agendaItemsWritten).toBeGreaterThan(10);
   }, 60_000);
+
+  // The bare baseline opens a second connection to the service's database: Postgres only (CI has it).
+  const postgres = testEngines().find((e) => e.name === 'postgres');
+  (postgres ? it : it.skip)('runs the bare baseline on the same database with the statements Upward sent, writing agenda items without an error', async () => {
+    const figures = await runLoad({ connections: 20, durationSeconds: 3, engine: postgres, baseline: true });
+    const bare = figures.baseline!;
+    expect({ errors: bare.errors, timeouts: bare.timeouts, non2xx: bare.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
+    expect(bare.statementsPerWrite).toBeGreaterThan(1);
+    expect(bare.statementsPerRead).toBeGreaterThan(1);
+    expect(bare.agendaItemsWritten).toBeGreaterThan(10);
+  }, 90_000);
 });

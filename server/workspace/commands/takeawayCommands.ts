@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { maxTakeawaysPerSession, type TakeawayInput } from '../../../shared/schemas/workspace';
+import type { TakeawayInput } from '../../../shared/schemas/workspace';
+import { maxTakeawaysPerSession } from '../../../shared/takeaways';
 import { recordDomainEvent } from '../../events/domainEvents';
 import { ApiError, notFound } from '../../http/errors';
 import { recordRules, type TakeawayRow } from '../../policies/workspacePolicy';

@@ -1,5 +1,5 @@
 import type { SurveyAnswered, WaitingSurveyList } from '../../../shared/api/surveys';
-import { surveyAnswerSchemas, type ScheduledSurveyKind } from '../../../shared/schemas/survey';
+import type { ScheduledSurveyKind } from '../../../shared/schemas/survey';
 import type { ApiClient } from './client';
 import { checked } from './workspaceApi';
 
@@ -7,7 +7,10 @@ import { checked } from './workspaceApi';
 export function surveyApi(api: ApiClient) {
   return {
     mine: () => api.get<WaitingSurveyList>('/surveys/mine').then((r) => r.surveys),
-    answer: (pairId: string, kind: ScheduledSurveyKind, answers: Record<string, unknown>) =>
-      api.send<SurveyAnswered>('POST', `/pairs/${encodeURIComponent(pairId)}/surveys/${encodeURIComponent(kind)}`, checked(surveyAnswerSchemas[kind], answers)),
+    answer: async (pairId: string, kind: ScheduledSurveyKind, answers: Record<string, unknown>) => {
+      // Loaded with the first answer, so zod stays out of the first view.
+      const { surveyAnswerSchemas } = await import('../../../shared/schemas/survey');
+      return api.send<SurveyAnswered>('POST', `/pairs/${encodeURIComponent(pairId)}/surveys/${encodeURIComponent(kind)}`, checked(surveyAnswerSchemas[kind], answers));
+    },
   };
 }

@@ -1,18 +1,4 @@
 import type { z } from 'zod';
-import {
-  agendaItemSchema,
-  agendaOrderSchema,
-  commitmentEditSchema,
-  commitmentSchema,
-  concernSchema,
-  praiseSchema,
-  praiseSharingSchema,
-  reflectionEditSchema,
-  reflectionSchema,
-  suggestionAnswerSchema,
-  takeawaySchema,
-} from '../../../shared/schemas/workspace';
-import { storyConsentSchema, storyDraftSchema } from '../../../shared/schemas/story';
 import type { ApiClient } from './client';
 import { problemFromIssues } from './problem';
 import type { PairList, PairView } from '../../../shared/api/pairs';
@@ -27,6 +13,10 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer
   return result.data;
 }
 
+// The server's schemas (and zod with them) load with the person's first write, not with the first view.
+const workspaceSchemas = () => import('../../../shared/schemas/workspace');
+const storySchemas = () => import('../../../shared/schemas/story');
+
 const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
 
 /** Every workspace call the tab makes, named by what it does; the paths live here only. */
@@ -36,31 +26,31 @@ export function workspaceApi(api: ApiClient) {
     workspace: (pairId: string) => api.get<Workspace>(`${pair(pairId)}/workspace`),
     pairAction: (pairId: string, action: 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair') => api.send<PairView>('POST', `${pair(pairId)}/${action}`),
     signCharter: (pairId: string) => api.send('POST', `${pair(pairId)}/charter/sign`),
-    addAgendaItem: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda`, checked(agendaItemSchema, { text })),
-    suggestAgendaItem: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda/suggestions`, checked(agendaItemSchema, { text })),
-    answerSuggestion: (pairId: string, itemId: string, answer: 'accept' | 'decline') =>
-      api.send('POST', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}/answer`, checked(suggestionAnswerSchema, { answer })),
-    reorderAgenda: (pairId: string, itemIds: string[]) => api.send('PUT', `${pair(pairId)}/agenda/order`, checked(agendaOrderSchema, { itemIds })),
+    addAgendaItem: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda`, checked((await workspaceSchemas()).agendaItemSchema, { text })),
+    suggestAgendaItem: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda/suggestions`, checked((await workspaceSchemas()).agendaItemSchema, { text })),
+    answerSuggestion: async (pairId: string, itemId: string, answer: 'accept' | 'decline') =>
+      api.send('POST', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}/answer`, checked((await workspaceSchemas()).suggestionAnswerSchema, { answer })),
+    reorderAgenda: async (pairId: string, itemIds: string[]) => api.send('PUT', `${pair(pairId)}/agenda/order`, checked((await workspaceSchemas()).agendaOrderSchema, { itemIds })),
     removeAgendaItem: (pairId: string, itemId: string) => api.send('DELETE', `${pair(pairId)}/agenda/${encodeURIComponent(itemId)}`),
-    writeReflection: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/reflections`, checked(reflectionSchema, { text })),
-    shareReflection: (pairId: string, reflectionId: string, shared: boolean) =>
-      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked(reflectionEditSchema, { sharedWithPartner: shared })),
-    editReflection: (pairId: string, reflectionId: string, text: string) =>
-      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked(reflectionEditSchema, { text })),
-    proposeTakeaway: (pairId: string, sessionId: string, text: string) => api.send('POST', `${pair(pairId)}/takeaways`, checked(takeawaySchema, { sessionId, text })),
-    recordCommitment: (pairId: string, input: { text: string; dueOn: string | null; sessionId: string | null }) =>
-      api.send('POST', `${pair(pairId)}/commitments`, checked(commitmentSchema, input)),
-    setCommitmentStatus: (pairId: string, commitmentId: string, status: 'open' | 'kept' | 'dropped') =>
-      api.send('PATCH', `${pair(pairId)}/commitments/${encodeURIComponent(commitmentId)}`, checked(commitmentEditSchema, { status })),
+    writeReflection: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/reflections`, checked((await workspaceSchemas()).reflectionSchema, { text })),
+    shareReflection: async (pairId: string, reflectionId: string, shared: boolean) =>
+      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked((await workspaceSchemas()).reflectionEditSchema, { sharedWithPartner: shared })),
+    editReflection: async (pairId: string, reflectionId: string, text: string) =>
+      api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked((await workspaceSchemas()).reflectionEditSchema, { text })),
+    proposeTakeaway: async (pairId: string, sessionId: string, text: string) => api.send('POST', `${pair(pairId)}/takeaways`, checked((await workspaceSchemas()).takeawaySchema, { sessionId, text })),
+    recordCommitment: async (pairId: string, input: { text: string; dueOn: string | null; sessionId: string | null }) =>
+      api.send('POST', `${pair(pairId)}/commitments`, checked((await workspaceSchemas()).commitmentSchema, input)),
+    setCommitmentStatus: async (pairId: string, commitmentId: string, status: 'open' | 'kept' | 'dropped') =>
+      api.send('PATCH', `${pair(pairId)}/commitments/${encodeURIComponent(commitmentId)}`, checked((await workspaceSchemas()).commitmentEditSchema, { status })),
     partnerPhoto: (pairId: string) => api.blob(`${pair(pairId)}/partner/photo`, 'image/*'),
     confirmTakeaway: (pairId: string, takeawayId: string) => api.send('POST', `${pair(pairId)}/takeaways/${encodeURIComponent(takeawayId)}/confirm`),
-    thank: (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/praise`, checked(praiseSchema, { text })),
-    decidePraiseSharing: (pairId: string, praiseId: string, shareWithManager: boolean) =>
-      api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked(praiseSharingSchema, { shareWithManager })),
-    raiseConcern: (pairId: string, text: string) => api.send('POST', '/concerns', checked(concernSchema, { pairId, text })),
+    thank: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/praise`, checked((await workspaceSchemas()).praiseSchema, { text })),
+    decidePraiseSharing: async (pairId: string, praiseId: string, shareWithManager: boolean) =>
+      api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked((await workspaceSchemas()).praiseSharingSchema, { shareWithManager })),
+    raiseConcern: async (pairId: string, text: string) => api.send('POST', '/concerns', checked((await workspaceSchemas()).concernSchema, { pairId, text })),
     story: (pairId: string) => api.get<MemberStoryAnswer<MemberStory | null>>(`${pair(pairId)}/story`).then((r) => r.story),
-    writeStory: (pairId: string, text: string, version: number | undefined) => api.send<MemberStoryAnswer>('PUT', `${pair(pairId)}/story`, checked(storyDraftSchema, { text, version })).then((r) => r.story),
-    consentToStory: (pairId: string, version: number, consent: boolean) => api.send<MemberStoryAnswer>('POST', `${pair(pairId)}/story/consent`, checked(storyConsentSchema, { version, consent })).then((r) => r.story),
+    writeStory: async (pairId: string, text: string, version: number | undefined) => api.send<MemberStoryAnswer>('PUT', `${pair(pairId)}/story`, checked((await storySchemas()).storyDraftSchema, { text, version })).then((r) => r.story),
+    consentToStory: async (pairId: string, version: number, consent: boolean) => api.send<MemberStoryAnswer>('POST', `${pair(pairId)}/story/consent`, checked((await storySchemas()).storyConsentSchema, { version, consent })).then((r) => r.story),
     enrolmentProgrammes: () => api.get<EnrolmentProgrammeList>('/enrolment/programmes'),
     enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),
   };

@@ -1,4 +1,3 @@
-import { InteractionRequiredAuthError, createNestablePublicClientApplication } from '@azure/msal-browser';
 import { authentication } from '@microsoft/teams-js';
 import type { TokenRequest } from './host';
 import type { PublishedAuthConfig } from './publishedAuthConfig';
@@ -7,9 +6,11 @@ export type TokenSource = (request?: TokenRequest) => Promise<string>;
 
 /**
  * Nested app authentication: MSAL asks Teams (the host) for Upward's token over the NAA bridge.
- * A silent request that needs the person (consent, MFA) becomes a host-mediated popup.
+ * A silent request that needs the person (consent, MFA) becomes a host-mediated popup. MSAL loads
+ * only here, so a Teams client that does not recommend NAA (Teams SSO) never fetches it.
  */
 export async function nestedAppAuthTokens(config: PublishedAuthConfig): Promise<TokenSource> {
+  const { InteractionRequiredAuthError, createNestablePublicClientApplication } = await import('@azure/msal-browser');
   const pca = await createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
   const scopes = [config.scope];
   const popup = async (claims?: string) => (await pca.acquireTokenPopup({ scopes, ...(claims ? { claims } : {}) })).accessToken;

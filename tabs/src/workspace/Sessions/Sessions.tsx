@@ -1,6 +1,6 @@
 import { Button, Field, Input, Link, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { maxTakeawaysPerSession } from '../../../../shared/schemas/workspace';
+import { maxTakeawaysPerSession } from '../../../../shared/takeaways';
 import type { PairView } from '../../../../shared/api/pairs';
 import type { SessionView, Workspace } from '../../../../shared/api/workspace';
 import { useApp } from '../../app/appContext';

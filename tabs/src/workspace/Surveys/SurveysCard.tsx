@@ -1,6 +1,6 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { surveyAnswerSchemas, type WaitingSurvey } from '../../../../shared/schemas/survey';
+import type { WaitingSurvey } from '../../../../shared/schemas/survey';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { Loaded } from '../../common/Loaded/Loaded';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
@@ -34,9 +34,11 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
   const title = label('surveys.title', survey.kind);
   const id = `survey-${survey.pairId}-${survey.kind}`;
 
-  const submit = () => {
+  const submit = async () => {
     const answers = answersOf(survey, values);
-    // The same schema the server checks with: a person sees the mistake beside the question, before a round trip.
+    // The same schema the server checks with: a person sees the mistake beside the question, before a round trip
+    // (loaded with the first answer, so zod stays out of the first view).
+    const { surveyAnswerSchemas } = await import('../../../../shared/schemas/survey');
     const parsed = surveyAnswerSchemas[survey.kind].safeParse(answers);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
@@ -60,7 +62,7 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <h3 id={`${id}-title`} className={styles.text}>
