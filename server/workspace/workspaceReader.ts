@@ -106,6 +106,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       given: praise.filter((p) => p.from_user_id === actor.userId).map((p) => presentPraise(member, p)),
     },
     guide: details.guides[member.role],
+    guidelines: settings.guidelines,
     abilities: abilitiesOf(pairPolicy.rules, member, workspaceAbilities),
   };
 }

@@ -1,3 +1,4 @@
+import type { ProgrammeSettings } from '../programmeSettings';
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
 import type { RelationshipTimeline } from '../relationshipTimeline';
 import type { PairView } from './pairs';
@@ -102,7 +103,10 @@ export interface Workspace {
   /** My own entries, and the entries my partner shared with me. */
   journal: ReflectionView[];
   praise: { received: PraiseView[]; given: PraiseView[] };
+  /** The programme's guide for my role, as formatted text (a markdown subset the tab sanitises). */
   guide: string;
+  /** What the programme asks of every pair, as formatted text. */
+  guidelines: ProgrammeSettings['guidelines'];
   abilities: WorkspaceAbilities;
 }
 
