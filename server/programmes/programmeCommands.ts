@@ -58,6 +58,7 @@ export async function programmeCreator({ db, actor, input, now, anonymityFloor }
       venuePolicy: input.venuePolicy,
       surveySchedule: input.surveySchedule,
       storyChannel: input.storyChannel ?? null,
+      escalationContact: input.escalationContact ?? null,
     },
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? programmeEndDate(input.startsOn, settings.durationMonths),
@@ -94,6 +95,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
       venuePolicy: input.venuePolicy ?? row.details.venuePolicy,
       surveySchedule: input.surveySchedule ?? row.details.surveySchedule,
       storyChannel: input.storyChannel === undefined ? row.details.storyChannel : input.storyChannel,
+      escalationContact: input.escalationContact === undefined ? row.details.escalationContact : input.escalationContact,
     };
     await programmes.update({
       id,

@@ -38,6 +38,10 @@ const charterTemplateSchema = text(10000).superRefine((template, ctx) => {
   if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use ${charterPlaceholders.map((p) => `{${p}}`).join(', ')}` });
 });
 
+/** Whom admins escalate a concern to (for example HR), as the programme names them. */
+export const escalationContactSchema = z.object({ name: text(200), email: z.email({ message: 'must be an e-mail address' }).max(320) }).strict();
+export type EscalationContact = z.infer<typeof escalationContactSchema>;
+
 /** What a programme keeps beside its settings, as stored; the store reads each field into this type. */
 export const programmeDetailsSchema = z.object({
   charterText: text(10000),
@@ -45,6 +49,7 @@ export const programmeDetailsSchema = z.object({
   venuePolicy: venuePolicySchema,
   surveySchedule: surveyScheduleSchema,
   storyChannel: storyChannelSchema.nullable(),
+  escalationContact: escalationContactSchema.nullable(),
 });
 export type ProgrammeDetails = z.infer<typeof programmeDetailsSchema>;
 
@@ -55,6 +60,7 @@ export const defaultProgrammeDetails: ProgrammeDetails = {
   venuePolicy: defaultVenuePolicy,
   surveySchedule: defaultSurveySchedule,
   storyChannel: null,
+  escalationContact: null,
 };
 
 const programmeFields = {
@@ -68,6 +74,7 @@ const programmeFields = {
   surveySchedule: surveyScheduleSchema.default(defaultSurveySchedule),
   /** The Teams channel published stories are posted to; none until the admin names one. */
   storyChannel: storyChannelSchema.nullable().optional(),
+  escalationContact: escalationContactSchema.nullable().optional(),
 };
 
 /** What an admin sends to create a programme; everything but the name and start has a default. */
@@ -98,6 +105,7 @@ export const updateProgrammeSchema = z
     venuePolicy: venuePolicySchema,
     surveySchedule: surveyScheduleSchema,
     storyChannel: storyChannelSchema.nullable(),
+    escalationContact: escalationContactSchema.nullable(),
   })
   .partial()
   .strict()

@@ -26,6 +26,7 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
   const [guidelines, setGuidelines] = useState(programme.settings.guidelines);
   const [charterText, setCharterText] = useState(programme.charterText);
   const [guides, setGuides] = useState(programme.guides);
+  const [escalation, setEscalation] = useState(programme.escalationContact ?? { name: '', email: '' });
   const [surveys, setSurveys] = useState(programme.surveySchedule);
   const [pulse, setPulse] = useState(String(programme.surveySchedule.pulseEveryDays));
   const [saved, setSaved] = useState(false);
@@ -46,6 +47,8 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
           surveySchedule: { ...surveys, pulseEveryDays: toNumber(pulse) },
           charterText,
           guides,
+          // Both fields empty: the programme names nobody.
+          escalationContact: escalation.name.trim() || escalation.email.trim() ? escalation : null,
         };
         // The same zod schema as the server's checks the input before it is sent (adminApi.updateProgramme).
         void action.run(() => calls.updateProgramme(programme.id, input)).then((ok) => {
@@ -100,6 +103,15 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
             <Textarea value={guidelines[key]} rows={2} resize="vertical" onChange={(_e, d) => setGuidelines({ ...guidelines, [key]: d.value })} />
           </Field>
         ))}
+      </fieldset>
+      <fieldset className={styles.form}>
+        <legend>{t('admin.edit.escalation')}</legend>
+        <Field label={t('admin.edit.escalationName')} validationMessage={fieldError('escalationContact.name')}>
+          <Input value={escalation.name} onChange={(_e, d) => setEscalation({ ...escalation, name: d.value })} />
+        </Field>
+        <Field label={t('admin.edit.escalationEmail')} validationMessage={fieldError('escalationContact.email')}>
+          <Input type="email" value={escalation.email} onChange={(_e, d) => setEscalation({ ...escalation, email: d.value })} />
+        </Field>
       </fieldset>
       <fieldset className={styles.form}>
         <legend>{t('admin.edit.surveys')}</legend>
