@@ -6,7 +6,7 @@ import { expectNoAxeViolations, launchChromium, nameOf, openTabAs, recordPersona
 
 /*
  * The programme admin's work in a real Chromium against the real service: the charter template,
- * guides and guidelines as participants then see them.
+ * guides and guidelines as participants then see them, and a concern followed from raising to reply.
  */
 
 jest.setTimeout(180_000);
@@ -70,5 +70,51 @@ describe('the programme admin in a browser', () => {
     await expectNoAxeViolations(junior, 'workspace with formatted guide');
     await screenshot(junior, 'participant-formatted-guide');
     await junior.context().close();
+  });
+
+  test('a concern raised by the mentor reaches the admin with its pair; the admin replies; the mentor reads it; the mentee sees nothing', async () => {
+    const secret = 'We have cancelled three sessions in a row and I do not know whom to tell.';
+    const reply = 'Thank you, we will find a new rhythm with you both without naming you.';
+    const junior = await openAs(mentor);
+    const confidential = section(junior, 'Something not right?');
+    await confidential.getByRole('button', { name: 'Raise a concern' }).click();
+    await confidential.getByRole('textbox', { name: 'What would you like the programme admin to know?' }).fill(secret);
+    await confidential.getByRole('button', { name: 'Send confidentially' }).click();
+    await confidential.getByRole('list', { name: 'What you raised' }).getByText(/^Your concern of .*: Open$/).waitFor();
+
+    const page = await openAs(admin, 'admin');
+    await page.getByRole('tab', { name: 'Concerns' }).click();
+    const item = page.getByRole('listitem', { name: new RegExp(`^Concern from ${nameOf(mentor)}`) });
+    await item.getByText(`About the pair ${nameOf(mentor)} (reverse mentor) and ${nameOf(mentee)} (mentee) in Reverse mentoring 2026`).waitFor();
+    await item.getByText(secret).waitFor();
+    await item.getByRole('combobox', { name: 'Severity' }).selectOption('high');
+    await item.getByRole('combobox', { name: 'Status' }).selectOption('in-progress');
+    await item.getByText(`set the status to In progress`).waitFor();
+    await item.getByRole('textbox', { name: 'Internal note (programme admins only)' }).fill('Check the cancellations with the sponsor.');
+    await item.getByRole('button', { name: 'Add note' }).click();
+    await item.getByText(/internal note by .*: Check the cancellations with the sponsor\./).waitFor();
+    await item.getByRole('textbox', { name: new RegExp(`^Reply to ${nameOf(mentor)}`) }).fill(reply);
+    await item.getByRole('button', { name: 'Send reply' }).click();
+    await item.getByText(new RegExp(`replied: ${reply}`)).waitFor();
+    await expect(item.getByRole('combobox', { name: 'Severity' }).inputValue()).resolves.toBe('high');
+    await expectNoAxeViolations(page, 'admin concerns');
+    await screenshot(page, 'admin-concern-followed-up');
+    await page.context().close();
+
+    await junior.reload();
+    const mine = section(junior, 'Something not right?').getByRole('list', { name: 'What you raised' });
+    await mine.getByText(/^Your concern of .*: In progress$/).waitFor();
+    await mine.getByText(new RegExp(`your programme admin replied: ${reply}`)).waitFor();
+    await expect(junior.getByText('Check the cancellations with the sponsor.').count()).resolves.toBe(0);
+    await expectNoAxeViolations(junior, 'workspace with a followed concern');
+    await screenshot(junior, 'mentor-reads-concern-reply');
+    await junior.context().close();
+
+    const leader = await openAs(mentee);
+    await section(leader, 'Something not right?').waitFor();
+    await expect(leader.getByRole('list', { name: 'What you raised' }).count()).resolves.toBe(0);
+    await expect(leader.getByText(secret).count()).resolves.toBe(0);
+    await expect(leader.getByText(reply).count()).resolves.toBe(0);
+    await leader.context().close();
   });
 });
