@@ -25,7 +25,15 @@ function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView;
   const action = useAction();
   const about = concern.pair ? t('concern.aboutPair', { mentor: concern.pair.mentorName, mentee: concern.pair.menteeName, programme: concern.programmeName }) : t('concern.aboutProgramme', { programme: concern.programmeName });
   const title = t('concern.title', { kind: concern.kind, name: concern.raisedBy.name, date: formatDateTime(concern.createdAt) });
-  const choose = (field: 'status' | 'category' | 'severity', value: string) => void action.run(() => calls.changeConcern(concern.id, { [field]: value })).then((ok) => (ok ? onChanged() : undefined));
+  // What the admin just chose, shown until the list reloads, so a control never jumps back meanwhile.
+  const [chosen, setChosen] = useState<Partial<Record<'status' | 'category' | 'severity', string>>>({});
+  const choose = (field: 'status' | 'category' | 'severity', value: string) => {
+    setChosen((c) => ({ ...c, [field]: value }));
+    void action
+      .run(() => calls.changeConcern(concern.id, { [field]: value }))
+      .then((ok) => (ok ? onChanged() : undefined))
+      .finally(() => setChosen(({ [field]: _done, ...rest }) => rest));
+  };
   return (
     <li className={styles.item} aria-label={title}>
       <strong>{title}</strong>
@@ -33,7 +41,7 @@ function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView;
       <p className={styles.text}>{concern.text}</p>
       <div className={styles.row}>
         <Field label={t('concerns.column.status')} size="small">
-          <Select size="small" value={concern.status} disabled={action.busy} onChange={(_e, d) => choose('status', d.value)}>
+          <Select size="small" value={chosen.status ?? concern.status} disabled={action.busy} onChange={(_e, d) => choose('status', d.value)}>
             {concernStatusSchema.options.map((s) => (
               <option key={s} value={s}>
                 {label('concerns.status', s)}
@@ -42,7 +50,7 @@ function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView;
           </Select>
         </Field>
         <Field label={t('concern.category')} size="small">
-          <Select size="small" value={concern.category} disabled={action.busy} onChange={(_e, d) => choose('category', d.value)}>
+          <Select size="small" value={chosen.category ?? concern.category} disabled={action.busy} onChange={(_e, d) => choose('category', d.value)}>
             {concernCategorySchema.options.map((c) => (
               <option key={c} value={c}>
                 {label('concern.categories', c)}
@@ -51,7 +59,7 @@ function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView;
           </Select>
         </Field>
         <Field label={t('concern.severity')} size="small">
-          <Select size="small" value={concern.severity} disabled={action.busy} onChange={(_e, d) => choose('severity', d.value)}>
+          <Select size="small" value={chosen.severity ?? concern.severity} disabled={action.busy} onChange={(_e, d) => choose('severity', d.value)}>
             {concernSeveritySchema.options.map((s) => (
               <option key={s} value={s}>
                 {label('concern.severities', s)}
