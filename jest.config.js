@@ -1,8 +1,8 @@
 /** Jest runs TypeScript through SWC: fast, and independent of the TypeScript version used for type checking. */
 // strip-bom arrives nested (under @microsoft/app-manifest), so the pattern also looks past the first node_modules.
 // uuid (ESM only) arrives through office-addin-mock -> office-addin-manifest.
-// intl-messageformat and its @formatjs parts are ESM only too.
-const esmOnly = ['jose', 'strip-bom', 'uuid', 'adaptivecards', 'intl-messageformat', '@formatjs'].join('|');
+// intl-messageformat and its @formatjs parts are ESM only too, and so is marked.
+const esmOnly = ['jose', 'strip-bom', 'uuid', 'adaptivecards', 'intl-messageformat', '@formatjs', 'marked'].join('|');
 
 /** @type {import('jest').Config} */
 module.exports = {

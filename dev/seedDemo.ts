@@ -50,8 +50,8 @@ export async function seedDemo(deps: AppDeps, org: DemoOrg, today: string): Prom
       startsOn: today,
       settings: { objectives: ['inclusion', 'technology', 'culture'], minSeniorityGap: 2 },
       charterText:
-        'We meet every two weeks, somewhere neutral. What we share stays between us unless we both agree otherwise. ' +
-        'Catherine sets the agenda; Jun’s experience is what counts. We reflect after every session and agree our take-aways.',
+        'We meet every {cadenceDays} days for {sessionMinutes} minutes, somewhere neutral, from {startsOn} to {endsOn}. What we share stays between us unless we both agree otherwise. ' +
+        '{mentee} sets the agenda; {mentor}’s experience is what counts. We reflect after every session and agree our take-aways.',
       guides: {
         mentor: 'You are the expert in your own experience. Prepare one story per session, and say what you would change.',
         mentee: 'Listen more than you speak. Bring the questions you are afraid to ask, and follow up on what you commit to.',

@@ -61,6 +61,8 @@ export interface Concern {
   raisedByUserId: string;
   kind: 'concern' | 're-pair';
   status: 'open' | 'in-progress' | 'closed';
+  category: 'relationship' | 'conduct' | 'wellbeing' | 'logistics' | 'other';
+  severity: 'low' | 'medium' | 'high';
 }
 
 /** The managers above a person, nearest first, as read from Entra ID. */

@@ -135,3 +135,8 @@ export function storyDraftedCard(text: BotText, input: { drafterName: string | n
 export function storyPublishedCard(text: BotText, workspaceUrl: string): Card {
   return adaptiveCard([heading(text.t('story.publishedHeading')), paragraph(text.t('story.publishedText'))], [openUrl(text.t('story.see'), workspaceUrl)]);
 }
+
+/** An admin's reply to the person who raised a concern, to them alone. */
+export function concernRepliedCard(text: BotText, reply: string, tabUrl: string): Card {
+  return adaptiveCard([heading(text.t('concern.repliedHeading')), paragraph(text.t('concern.repliedIntro'), { subtle: true }), userText(reply)], [openUrl(text.t('concern.follow'), tabUrl)]);
+}

@@ -3,7 +3,7 @@ import type { Db } from '../store/database';
 import { noteUnreadable } from '../store/json';
 import { forTenant } from '../store/tenantScope';
 
-/** Admin actions of one tenant, oldest first, between two days (inclusive, UTC). */
+/** Admin actions of one tenant, newest first (what an admin looks for), between two days (inclusive, UTC). */
 export async function auditEntries(db: Db, tenantId: string, range: { from?: string; to?: string }): Promise<AuditEntry[]> {
   let query = forTenant(db, tenantId)
     .selectFrom('audit_log as a')
@@ -11,7 +11,7 @@ export async function auditEntries(db: Db, tenantId: string, range: { from?: str
     .select(['a.at', 'a.actor_user_id', 'u.display_name', 'a.action', 'a.id', 'a.target', 'a.changes']);
   if (range.from) query = query.where('a.at', '>=', new Date(`${range.from}T00:00:00Z`));
   if (range.to) query = query.where('a.at', '<', new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000));
-  const rows = await query.orderBy('a.at').orderBy('a.id').execute();
+  const rows = await query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').execute();
   return rows.map((r) => ({ at: r.at.toISOString(), actorUserId: r.actor_user_id, actorName: r.display_name, action: r.action, target: r.target, changes: auditChangesOf(r.changes, { tenantId, id: r.id }) }));
 }
 

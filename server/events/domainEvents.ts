@@ -46,6 +46,8 @@ const domainEventKinds = {
   'programme.adjusted': { subject: 'programme', payload: z.object({ programmeId: id, changed: z.array(z.string()) }) },
   'concern.raised': { subject: 'programme', payload: z.object({ concernId: id }) },
   'concern.status': { subject: 'concern', payload: z.object({ status: z.enum(['open', 'in-progress', 'closed']) }) },
+  /** An admin replied to the person who raised the concern: the entry holds the text, the event only its id. */
+  'concern.replied': { subject: 'concern', payload: z.object({ entryId: id }) },
 } as const;
 
 type Kinds = typeof domainEventKinds;

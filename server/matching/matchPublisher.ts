@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
 import { ApiError, notFound } from '../http/errors';
 import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
+import { pairCharterText, pairPeople } from '../programmes/pairCharter';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { latestRunId } from './matchRunQueries';
 import type { Db } from '../store/database';
@@ -11,7 +12,7 @@ import { forTenant } from '../store/tenantScope';
 
 /**
  * Publishes a reviewed run: every proposal becomes a pair in "proposed", with the programme's
- * charter to sign, and both people are told. All or nothing: if anyone was paired meanwhile,
+ * charter filled for the two of them to sign, and both people are told. All or nothing: if anyone was paired meanwhile,
  * nothing is published and the admin re-runs.
  */
 export async function matchPublisher(props: { db: Db; actor: Caller; programmeId: string; runId: string; now: Date }): Promise<number> {
@@ -38,6 +39,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
       .execute();
 
     const pairs = pairRepository(trx, actor.tenantId);
+    const people = await pairPeople(trx, actor.tenantId, proposals.map((p) => ({ mentor_user_id: p.mentor_user_id, mentee_user_id: p.mentee_user_id })));
     const liveMentees = new Set(
       (await pairs.listForProgramme(programmeId))
         .filter((p) => (livePairStatuses as readonly string[]).includes(p.status))
@@ -64,7 +66,7 @@ export async function matchPublisher(props: { db: Db; actor: Caller; programmeId
       });
       await trx
         .insertInto('charters')
-        .values({ tenant_id: actor.tenantId, pair_id: pairId, text: programme.details.charterText, mentor_signed_at: null, mentee_signed_at: null })
+        .values({ tenant_id: actor.tenantId, pair_id: pairId, text: pairCharterText(programme.details.charterText, programme, p, people), mentor_signed_at: null, mentee_signed_at: null })
         .execute();
       await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'pair.proposed', subjectId: pairId, payload: { programmeId }, at: now });
     }

@@ -4,8 +4,8 @@ import { tenantAdminPolicy } from './admin';
 import { enrolmentOf } from './participantPolicy';
 import type { Policy } from './policy';
 
-/** Concerns reach the tenant's programme admins only: they list them and move them along. */
-export const concernAdminPolicy = tenantAdminPolicy(['list', 'changeStatus']);
+/** Concerns reach the tenant's programme admins only: they list them, move them along, reply to the person and keep notes. */
+export const concernAdminPolicy = tenantAdminPolicy(['list', 'changeStatus', 'reply', 'note']);
 
 /**
  * A concern about a programme is raised by one of its participants (one about a pair, by either

@@ -8,6 +8,7 @@ import { recordDomainEvent } from '../events/domainEvents';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound, type ProblemDetail } from '../http/errors';
 import type { Db } from '../store/database';
+import { refillUnsignedCharters } from './pairCharter';
 import { type Programme, programmeRepository, type ProgrammeRecord } from './programmeRepository';
 
 interface Props<I> {
@@ -60,6 +61,7 @@ export async function programmeCreator({ db, actor, input, now, anonymityFloor }
       venuePolicy: input.venuePolicy,
       surveySchedule: input.surveySchedule,
       storyChannel: input.storyChannel ?? null,
+      escalationContact: input.escalationContact ?? null,
     },
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? programmeEndDate(input.startsOn, settings.durationMonths),
@@ -96,6 +98,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
       venuePolicy: input.venuePolicy ?? row.details.venuePolicy,
       surveySchedule: input.surveySchedule ?? row.details.surveySchedule,
       storyChannel: input.storyChannel === undefined ? row.details.storyChannel : input.storyChannel,
+      escalationContact: input.escalationContact === undefined ? row.details.escalationContact : input.escalationContact,
     };
     await programmes.update({
       id,
@@ -109,6 +112,9 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
       updatedAt: now,
     });
     await recordAudit(trx, actor, 'programme.update', id, now, auditedChanges(row, { settings, details, endsOn, status, name: input.name ?? row.name }));
+    if (details.charterText !== row.details.charterText || settings.cadenceDays !== row.settings.cadenceDays || settings.sessionMinutes !== row.settings.sessionMinutes || endsOn !== row.ends_on) {
+      await refillUnsignedCharters(trx, actor.tenantId, id, details.charterText, { settings, starts_on: row.starts_on, ends_on: endsOn });
+    }
     const changed = adjustedFields(row, settings, details, endsOn);
     if ((row.status === 'open' || row.status === 'running') && changed.length > 0) {
       await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'programme.adjusted', subjectId: id, payload: { programmeId: id, changed }, at: now });

@@ -81,6 +81,10 @@ describe('programmes API', () => {
     expect((await service.api('PATCH', `/api/programmes/${id}`, { as: admin, body: { settings: { anonymityThreshold: 9 } } })).status).toBe(200);
     const audit = await service.api('GET', '/api/admin/audit-log', { as: admin });
     const updates = audit.body.entries.filter((e: { action: string; target: string }) => e.action === 'programme.update' && e.target === id);
+    // Newest first: what an admin looks for is what just happened.
+    const times = audit.body.entries.map((e: { at: string }) => e.at);
+    expect(new Set(times).size).toBeGreaterThan(1);
+    expect(times).toEqual([...times].sort().reverse());
     expect(updates.map((e: { changes: unknown }) => e.changes)).toEqual(
       expect.arrayContaining([
         { 'settings.anonymityThreshold': { from: 8, to: 6 } },

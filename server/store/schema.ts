@@ -37,6 +37,7 @@ export interface Database {
   surveys: SurveyTable;
   survey_responses: SurveyResponseTable;
   concerns: ConcernTable;
+  concern_entries: ConcernEntryTable;
   stories: StoryTable;
   domain_events: DomainEventTable;
   jobs: JobTable;
@@ -281,8 +282,22 @@ export interface ConcernTable {
   kind: 'concern' | 're-pair';
   text: string;
   status: 'open' | 'in-progress' | 'closed';
+  category: Generated<'relationship' | 'conduct' | 'wellbeing' | 'logistics' | 'other'>;
+  severity: Generated<'low' | 'medium' | 'high'>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+/** A concern's history: a status change, a reply the person who raised it reads, or an admin's internal note. */
+export interface ConcernEntryTable {
+  tenant_id: string;
+  id: string;
+  concern_id: string;
+  kind: 'status' | 'reply' | 'note';
+  author_user_id: string;
+  text: string | null;
+  status: 'open' | 'in-progress' | 'closed' | null;
+  created_at: Timestamp;
 }
 
 export interface StoryTable {

@@ -4,7 +4,7 @@ import { describeEachEngine } from '../../test/harness/databases';
 import { aCaller, aPair, aSession } from '../../test/harness/factories';
 import { agendaItemAdder, agendaItemSuggester } from './commands/agendaCommands';
 import { charterSigner } from './commands/charterCommands';
-import { concernRaiser, concernStatusChanger } from './commands/concernCommands';
+import { concernRaiser, concernChanger } from './commands/concernCommands';
 import { reflectionWriter } from './commands/reflectionCommands';
 import { takeawayConfirmer, takeawayProposer } from './commands/takeawayCommands';
 import { workspaceReader } from './workspaceReader';
@@ -76,6 +76,6 @@ describeEachEngine('workspace commands (as the bot calls them)', (database) => {
     expect(concern).toMatchObject({ programme_id: pair.programme_id, pair_id: null, kind: 'concern' });
     const outsider = aCaller(tenant, 'not-enrolled');
     expect(await codeOf(concernRaiser({ db: db(), actor: outsider, input: { programmeId: pair.programme_id, text: 'x' }, now }))).toBe('notFound');
-    expect(await codeOf(concernStatusChanger({ db: db(), actor: mentee, concernId: concern.id, input: { status: 'closed' }, now }))).toBe('forbidden');
+    expect(await codeOf(concernChanger({ db: db(), actor: mentee, concernId: concern.id, input: { status: 'closed' }, now }))).toBe('forbidden');
   });
 });

@@ -1,10 +1,10 @@
-import type { AgendaItemView, CharterView, CommitmentView, ConcernView, PraiseView, ReflectionView, SessionView, TakeawayView } from '../../shared/api/workspace';
+import type { AgendaItemView, CharterView, CommitmentView, ConcernEntryView, ConcernView, PraiseView, ReflectionView, SessionView, TakeawayView } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { sessionVenueOf } from '../sessions/sessionVenue';
-import type { ConcernTable, SessionTable } from '../store/schema';
+import type { SessionTable } from '../store/schema';
 import type { CharterRow } from './commands/charterCommands';
 import type { CommitmentRow } from './commands/commitmentCommands';
-import type { ConcernRow } from './commands/concernCommands';
+import type { ConcernEntryRow, ConcernRow } from './commands/concernCommands';
 import type { PairMember } from '../policies/pairPolicy';
 import { type AgendaItemRow, type PraiseRow, recordRules, type ReflectionRow, type TakeawayRow } from '../policies/workspacePolicy';
 
@@ -96,12 +96,24 @@ export function presentPraise(viewer: PairMember, p: PraiseRow): PraiseView {
   };
 }
 
-/** A concern as the person who raised it follows it. */
-export function presentOwnConcern(c: ConcernRow): ConcernView {
-  return { id: c.id, kind: c.kind, status: c.status, pairId: c.pair_id, programmeId: c.programme_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
+/** One step of a concern's history. */
+export function presentConcernEntry(e: ConcernEntryRow): ConcernEntryView {
+  return { kind: e.kind, status: e.status, text: e.text, at: e.created_at.toISOString() };
 }
 
-/** A concern as a programme admin handles it: what was written for them, never anything of the workspace. */
-export function presentConcernForAdmin(c: Selectable<ConcernTable>): ConcernView {
-  return { id: c.id, kind: c.kind, status: c.status, programmeId: c.programme_id, pairId: c.pair_id, text: c.text, createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString() };
+/** A concern as the person who raised it follows it: its status history and the replies to them (the caller leaves out the admins' notes). */
+export function presentOwnConcern(c: ConcernRow, entries: readonly ConcernEntryRow[]): ConcernView {
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    category: c.category,
+    severity: c.severity,
+    pairId: c.pair_id,
+    programmeId: c.programme_id,
+    text: c.text,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+    history: entries.filter((e) => e.concern_id === c.id && e.kind !== 'note').map(presentConcernEntry),
+  };
 }

@@ -66,7 +66,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       ])
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
-    personSummaries(db, tenantId, [partnerId]),
+    personSummaries(db, tenantId, [partnerId, actor.userId]),
   ]);
   // Timestamps inside JSON arrive as text: each list is given back the Dates a plain select gives.
   const signedCharter: CharterRow | null = programme.charter && { ...programme.charter, mentor_signed_at: dateOf(programme.charter.mentor_signed_at), mentee_signed_at: dateOf(programme.charter.mentee_signed_at) };
@@ -77,7 +77,8 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const commitments: CommitmentRow[] = programme.commitments.map((c) => ({ ...c, created_at: new Date(c.created_at) }));
   const praise: PraiseRow[] = programme.praise.map((p) => ({ ...p, created_at: new Date(p.created_at) }));
 
-  const { relationshipMonths } = programmeSettingsOf(programme.settings, programme.id);
+  const settings = programmeSettingsOf(programme.settings, programme.id);
+  const { relationshipMonths } = settings;
   const details = programmeDetailsOf(programme.details, programme.id);
   const upcoming = sessions.filter((s) => s.status === 'planned' && s.ends_at > now);
   const past = sessions.filter((s) => !upcoming.includes(s)).reverse();
@@ -92,7 +93,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       endedAt: pair.ended_at?.toISOString() ?? null,
       now: now.toISOString(),
     }),
-    charter: presentCharter(member, signedCharter ?? unsignedCharter(member, details)),
+    charter: presentCharter(member, signedCharter ?? unsignedCharter(member, { details, settings, starts_on: programme.starts_on, ends_on: programme.ends_on }, people)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,
     upcomingSessions: upcoming.map(presentSession),
     pastSessions: past.map(presentSession),
@@ -105,6 +106,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
       given: praise.filter((p) => p.from_user_id === actor.userId).map((p) => presentPraise(member, p)),
     },
     guide: details.guides[member.role],
+    guidelines: settings.guidelines,
     abilities: abilitiesOf(pairPolicy.rules, member, workspaceAbilities),
   };
 }

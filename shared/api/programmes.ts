@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProgrammeSettings } from '../programmeSettings';
-import type { guidesSchema, programmeStatusSchema, surveyScheduleSchema, venuePolicySchema } from '../schemas/programme';
+import type { EscalationContact, guidesSchema, programmeStatusSchema, surveyScheduleSchema, venuePolicySchema } from '../schemas/programme';
 import type { StoryChannel } from '../schemas/story';
 import type { ParticipantView } from './participants';
 
@@ -19,6 +19,7 @@ export interface ProgrammeView {
   venuePolicy: z.infer<typeof venuePolicySchema>;
   surveySchedule: z.infer<typeof surveyScheduleSchema>;
   storyChannel: StoryChannel | null;
+  escalationContact: EscalationContact | null;
   updatedAt: string;
 }
 

@@ -1,3 +1,5 @@
+import type { ProgrammeSettings } from '../programmeSettings';
+import type { EscalationContact } from '../schemas/programme';
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
 import type { RelationshipTimeline } from '../relationshipTimeline';
 import type { PairView } from './pairs';
@@ -102,23 +104,52 @@ export interface Workspace {
   /** My own entries, and the entries my partner shared with me. */
   journal: ReflectionView[];
   praise: { received: PraiseView[]; given: PraiseView[] };
+  /** The programme's guide for my role, as formatted text (a markdown subset the tab sanitises). */
   guide: string;
+  /** What the programme asks of every pair, as formatted text. */
+  guidelines: ProgrammeSettings['guidelines'];
   abilities: WorkspaceAbilities;
 }
 
-/** A concern as the person who raised it follows it, and as a programme admin handles it: what was written for them, never anything of the workspace. */
+/** One step of a concern's history: a status change, a reply to the person who raised it, or (admins only) an internal note. */
+export interface ConcernEntryView {
+  kind: 'status' | 'reply' | 'note';
+  status: Concern['status'] | null;
+  text: string | null;
+  at: string;
+}
+
+/** A concern as the person who raised it follows it: its status, its history and the replies to them; never the admins' notes. */
 export interface ConcernView {
   id: string;
   kind: Concern['kind'];
   status: Concern['status'];
+  category: Concern['category'];
+  severity: Concern['severity'];
   programmeId: string;
   pairId: string | null;
   text: string;
   createdAt: string;
   updatedAt: string;
+  history: ConcernEntryView[];
 }
 
-/** GET /api/concerns/mine and GET /api/admin/concerns */
+/** A concern as a programme admin handles it: who raised it, about which pair, and its whole history; never anything of the workspace. */
+export interface AdminConcernView extends ConcernView {
+  programmeName: string;
+  raisedBy: { userId: string; name: string };
+  pair: { mentorName: string; menteeName: string } | null;
+  /** Whom the programme names for escalation (for example HR), if anyone. */
+  escalationContact: EscalationContact | null;
+  history: (ConcernEntryView & { byName: string })[];
+}
+
+/** GET /api/concerns/mine */
 export interface ConcernList {
   concerns: ConcernView[];
+}
+
+/** GET /api/admin/concerns */
+export interface AdminConcernList {
+  concerns: AdminConcernView[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { charterPlaceholders, unknownPlaceholders } from '../charterTemplate';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../programmeSettings';
 import { isoDate, text } from './common';
 import { storyChannelSchema } from './story';
@@ -28,8 +29,18 @@ export const defaultSurveySchedule: z.infer<typeof surveyScheduleSchema> = {
   pulseEveryDays: 30,
 };
 export const defaultCharterText =
-  'We meet as equals. What we say stays between us unless we both agree to share it. ' +
-  'The mentee sets the agenda; the mentor’s experience is what counts. We reflect after every session and agree our take-aways.';
+  'We meet as equals, every {cadenceDays} days for {sessionMinutes} minutes, from {startsOn} to {endsOn}. What we say stays between us unless we both agree to share it. ' +
+  '{mentee} sets the agenda; {mentor}’s experience is what counts. We reflect after every session and agree our take-aways.';
+
+/** The charter as the admin writes it: a template whose placeholders each pair's charter fills (shared/charterTemplate.ts). */
+const charterTemplateSchema = text(10000).superRefine((template, ctx) => {
+  const unknown = unknownPlaceholders(template);
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use ${charterPlaceholders.map((p) => `{${p}}`).join(', ')}` });
+});
+
+/** Whom admins escalate a concern to (for example HR), as the programme names them. */
+export const escalationContactSchema = z.object({ name: text(200), email: z.email({ message: 'must be an e-mail address' }).max(320) }).strict();
+export type EscalationContact = z.infer<typeof escalationContactSchema>;
 
 /** What a programme keeps beside its settings, as stored; the store reads each field into this type. */
 export const programmeDetailsSchema = z.object({
@@ -38,6 +49,7 @@ export const programmeDetailsSchema = z.object({
   venuePolicy: venuePolicySchema,
   surveySchedule: surveyScheduleSchema,
   storyChannel: storyChannelSchema.nullable(),
+  escalationContact: escalationContactSchema.nullable(),
 });
 export type ProgrammeDetails = z.infer<typeof programmeDetailsSchema>;
 
@@ -48,6 +60,7 @@ export const defaultProgrammeDetails: ProgrammeDetails = {
   venuePolicy: defaultVenuePolicy,
   surveySchedule: defaultSurveySchedule,
   storyChannel: null,
+  escalationContact: null,
 };
 
 const programmeFields = {
@@ -55,12 +68,13 @@ const programmeFields = {
   startsOn: isoDate,
   endsOn: isoDate.optional(),
   settings: programmeSettingsSchema.partial().default({}),
-  charterText: text(10000).default(defaultCharterText),
+  charterText: charterTemplateSchema.default(defaultCharterText),
   guides: guidesSchema.default({ mentor: '', mentee: '' }),
   venuePolicy: venuePolicySchema.default(defaultVenuePolicy),
   surveySchedule: surveyScheduleSchema.default(defaultSurveySchedule),
   /** The Teams channel published stories are posted to; none until the admin names one. */
   storyChannel: storyChannelSchema.nullable().optional(),
+  escalationContact: escalationContactSchema.nullable().optional(),
 };
 
 /** What an admin sends to create a programme; everything but the name and start has a default. */
@@ -86,11 +100,12 @@ export const updateProgrammeSchema = z
     endsOn: isoDate,
     status: programmeStatusSchema,
     settings: programmeSettingsSchema.partial(),
-    charterText: programmeFields.charterText.unwrap(),
+    charterText: charterTemplateSchema,
     guides: guidesSchema,
     venuePolicy: venuePolicySchema,
     surveySchedule: surveyScheduleSchema,
     storyChannel: storyChannelSchema.nullable(),
+    escalationContact: escalationContactSchema.nullable(),
   })
   .partial()
   .strict()

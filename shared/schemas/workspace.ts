@@ -63,16 +63,27 @@ export const praiseSharingSchema = z.object({ shareWithManager: z.boolean() }).s
 export type PraiseSharingInput = z.infer<typeof praiseSharingSchema>;
 
 /** A concern is about a pair the person is in, or about a programme they take part in. */
+export const concernCategorySchema = z.enum(['relationship', 'conduct', 'wellbeing', 'logistics', 'other'], { message: 'must be relationship, conduct, wellbeing, logistics or other' });
+export const concernSeveritySchema = z.enum(['low', 'medium', 'high'], { message: 'must be low, medium or high' });
+
 export const concernSchema = z
-  .object({ pairId: idSchema.optional(), programmeId: idSchema.optional(), text: text(4000) })
+  .object({ pairId: idSchema.optional(), programmeId: idSchema.optional(), text: text(4000), category: concernCategorySchema.optional() })
   .strict()
   .refine((c) => (c.pairId === undefined) !== (c.programmeId === undefined), { message: 'name either pairId or programmeId', path: ['pairId'] });
 export type ConcernInput = z.infer<typeof concernSchema>;
 
 export const concernStatusSchema = z.enum(['open', 'in-progress', 'closed'], { message: 'must be open, in-progress or closed' });
 
-export const concernStatusChangeSchema = z.object({ status: concernStatusSchema }).strict();
-export type ConcernStatusChange = z.infer<typeof concernStatusChangeSchema>;
+/** An admin moves a concern along, or sorts it: any of its status, category and severity. */
+export const concernChangeSchema = z
+  .object({ status: concernStatusSchema, category: concernCategorySchema, severity: concernSeveritySchema })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'name at least one of status, category, severity' });
+export type ConcernChange = z.infer<typeof concernChangeSchema>;
+
+/** A reply to the person who raised a concern, or an admin's internal note on it. */
+export const concernEntrySchema = z.object({ text: text(4000) }).strict();
 
 export const concernListQuery = z.object({ status: concernStatusSchema.optional() }).strict();
 

@@ -142,10 +142,10 @@ describe('the programme admin pages in a browser', () => {
     const text = 'Our sessions keep being moved at the last minute';
     expect((await service.api('POST', '/api/concerns', { as: raiser, body: { pairId: pairs[0]!.id, text } })).status).toBe(201);
     const page = await openAdminPanel('Concerns');
-    const row = page.getByRole('row').filter({ hasText: text });
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/admin/concerns/')), row.getByRole('combobox').selectOption('in-progress')]);
+    const row = page.getByRole('listitem').filter({ hasText: text });
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/admin/concerns/')), row.getByRole('combobox', { name: 'Status' }).selectOption('in-progress')]);
     expect((await service.api('GET', '/api/concerns/mine', { as: raiser })).body.concerns[0].status).toBe('in-progress');
-    await expect(row.getByRole('combobox').inputValue()).resolves.toBe('in-progress');
+    await expect(row.getByRole('combobox', { name: 'Status' }).inputValue()).resolves.toBe('in-progress');
     await expect(axeViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'admin-concerns-light');
     await page.getByRole('tab', { name: 'Audit log' }).click();

@@ -163,5 +163,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'GET /api/admin/audit-log': { path: () => '/api/admin/audit-log', callers: adminOnly('ok', 'ok') },
   'GET /api/admin/concerns': { path: () => '/api/admin/concerns', callers: adminOnly('ok', 'ok') },
   'PATCH /api/admin/concerns/:id': { path: (w) => `/api/admin/concerns/${w.concernId}`, body: () => ({ status: 'in-progress' }), callers: adminOnly(), audited: true },
+  'POST /api/admin/concerns/:id/replies': { path: (w) => `/api/admin/concerns/${w.concernId}/replies`, body: () => ({ text: 'We are looking into it.' }), callers: adminOnly(), audited: true },
+  'POST /api/admin/concerns/:id/notes': { path: (w) => `/api/admin/concerns/${w.concernId}/notes`, body: () => ({ text: 'Spoke to HR.' }), callers: adminOnly(), audited: true },
   'POST /api/admin/stories/:id/post': { path: (w) => `/api/admin/stories/${w.publishedStoryId}/post`, callers: adminOnly('allowed'), audited: true },
 };

@@ -4,7 +4,7 @@ import { botText, type BotText } from '../../../bot/botText';
 import { storedLocaleOf } from '../../bot/conversationStore';
 import { type Card, markedCard } from '../../../bot/cards/cardText';
 import { reflectionCard } from '../../../bot/cards/reflectionCards';
-import { adjustmentLines, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
+import { adjustmentLines, concernRepliedCard, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
 import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
@@ -30,6 +30,7 @@ export const botJobKinds = {
   storyDrafted: 'bot.story-drafted',
   storyPublished: 'bot.story-published',
   roomDeclined: 'bot.room-declined',
+  concernReplied: 'bot.concern-replied',
 } as const;
 
 const id = z.string().min(1);
@@ -49,6 +50,8 @@ export const botJobs = {
   storyPublished: jobKind(botJobKinds.storyPublished, z.object({ userId, pairId: id })),
   /** A booked session's room declined after the booking: the room it moved to, or null when none was free. */
   roomDeclined: jobKind(botJobKinds.roomDeclined, z.object({ userId, pairId: id, sessionId: id, movedTo: z.string().nullable() })),
+  /** An admin replied to a concern: to the person who raised it, never anyone else. */
+  concernReplied: jobKind(botJobKinds.concernReplied, z.object({ userId, concernId: id, entryId: id })),
 };
 
 interface Deps {
@@ -166,6 +169,20 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       return { card: storyDraftedCard(text, { drafterName: author.name || null, edited: story.version > 0, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
     ...proactive(deps, botJobs.storyPublished, async (job, _now, text) => ({ card: storyPublishedCard(text, deps.host.links.workspace(job.payload.pairId)), latest: null })),
+    ...proactive(deps, botJobs.concernReplied, async (job, _now, text) => {
+      // Read now, from a concern the person still holds: an erased or withdrawn concern sends nothing.
+      const reply = await forTenant(deps.db, job.tenant_id)
+        .selectFrom('concern_entries as e')
+        .innerJoin('concerns as c', (j) => j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.concern_id'))
+        .select(['e.text', 'c.pair_id'])
+        .where('e.id', '=', job.payload.entryId)
+        .where('e.kind', '=', 'reply')
+        .where('c.id', '=', job.payload.concernId)
+        .where('c.raised_by_user_id', '=', job.payload.userId)
+        .executeTakeFirst();
+      if (!reply?.text) return null;
+      return { card: concernRepliedCard(text, reply.text, deps.host.links.workspace(reply.pair_id ?? undefined)), latest: null };
+    }),
     ...proactive(deps, botJobs.roomDeclined, async (job, now, text) => {
       const session = await forTenant(deps.db, job.tenant_id).selectFrom('sessions').select(['starts_at', 'status']).where('id', '=', job.payload.sessionId).executeTakeFirst();
       // Cancelled, or already over: nothing to do about its room any more.

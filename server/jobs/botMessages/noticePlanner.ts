@@ -13,7 +13,8 @@ const storySettleMs = 10 * minute;
  * Notices of what happened to a pair or a programme, from the last month's domain events: a
  * published match (to each person), a programme adjusted mid-way (to everyone enrolled), a story
  * drafted (to the partner of who wrote it), a story published (to both) and a booked room that
- * declined (to both: where the session moved, or that no room was free). One job per person and event.
+ * declined (to both: where the session moved, or that no room was free), and an admin's reply to a
+ * concern (to who raised it). One job per person and event.
  */
 export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const everyTenant = acrossTenants(db, 'notice planner');
@@ -71,6 +72,27 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
         tenantId: e.tenant_id,
         dedupeKey: `programme.adjusted:${e.id}:${e.user_id}`,
         payload: { userId: e.user_id, programmeId: e.programme_id, changed: event.payload.changed },
+        runAt: e.created_at,
+      }),
+    );
+  }
+
+  // A reply to a concern reaches the person who raised it, and nobody else.
+  const replies = await everyTenant
+    .selectFrom('domain_events as e')
+    .innerJoin('concerns as c', (j) => j.onRef('c.tenant_id', '=', 'e.tenant_id').on((eb) => eb(eb.cast('c.id', 'text'), '=', eb.ref('e.subject_id'))))
+    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'c.id as concern_id', 'c.raised_by_user_id'])
+    .where('e.kind', '=', 'concern.replied')
+    .where('e.created_at', '>', since)
+    .execute();
+  for (const e of replies) {
+    const event = domainEventOf(e, ['concern.replied']);
+    if (!event) continue;
+    jobs.push(
+      jobOf(botJobs.concernReplied, {
+        tenantId: e.tenant_id,
+        dedupeKey: `concern.replied:${e.id}`,
+        payload: { userId: e.raised_by_user_id, concernId: e.concern_id, entryId: event.payload.entryId },
         runAt: e.created_at,
       }),
     );

@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import { transitionPair } from '../../../shared/pairLifecycle';
-import { defaultProgrammeDetails, type ProgrammeDetails } from '../../../shared/schemas/programme';
 import { recordDomainEvent } from '../../events/domainEvents';
-import { ApiError } from '../../http/errors';
+import type { PersonSummary } from '../../directory/directoryCache';
+import { ApiError, notFound } from '../../http/errors';
 import { pairRepository, pairStateOf } from '../../pairs/pairRepository';
-import { programmeRepository } from '../../programmes/programmeRepository';
+import { pairCharterText, pairPeople } from '../../programmes/pairCharter';
+import { type Programme, programmeRepository } from '../../programmes/programmeRepository';
 import type { Db } from '../../store/database';
 import type { CharterTable } from '../../store/schema';
 import type { PairMember } from '../../policies/pairPolicy';
@@ -19,12 +20,14 @@ export async function charterOf(trx: Db, member: PairMember): Promise<CharterRow
   const row = await forTenant(trx, tenant_id).selectFrom('charters').selectAll().where('pair_id', '=', id).executeTakeFirst();
   if (row) return row;
   const programme = await programmeRepository(trx, tenant_id).load(programme_id);
-  return unsignedCharter(member, programme?.details ?? defaultProgrammeDetails);
+  if (!programme) throw notFound();
+  return unsignedCharter(member, programme, await pairPeople(trx, tenant_id, [member.pair]));
 }
 
-/** The charter nobody has signed yet: the programme's text. */
-export function unsignedCharter(member: PairMember, programmeDetails: ProgrammeDetails): CharterRow {
-  return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text: programmeDetails.charterText, mentor_signed_at: null, mentee_signed_at: null };
+/** The charter nobody has signed yet (a pair published before charters were stored): the programme's template filled for the pair. */
+export function unsignedCharter(member: PairMember, programme: Pick<Programme, 'details' | 'settings' | 'starts_on' | 'ends_on'>, people: ReadonlyMap<string, PersonSummary>): CharterRow {
+  const text = pairCharterText(programme.details.charterText, programme, member.pair, people);
+  return { tenant_id: member.pair.tenant_id, pair_id: member.pair.id, text, mentor_signed_at: null, mentee_signed_at: null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { charterPlaceholders } from '../../../shared/charterTemplate';
 import { programmeStatusSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loaded } from '../common/Loaded/Loaded';
@@ -23,6 +24,9 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
   const [cadence, setCadence] = useState(String(programme.settings.cadenceDays));
   const [threshold, setThreshold] = useState(String(programme.settings.anonymityThreshold));
   const [guidelines, setGuidelines] = useState(programme.settings.guidelines);
+  const [charterText, setCharterText] = useState(programme.charterText);
+  const [guides, setGuides] = useState(programme.guides);
+  const [escalation, setEscalation] = useState(programme.escalationContact ?? { name: '', email: '' });
   const [surveys, setSurveys] = useState(programme.surveySchedule);
   const [pulse, setPulse] = useState(String(programme.surveySchedule.pulseEveryDays));
   const [saved, setSaved] = useState(false);
@@ -41,6 +45,10 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
           status: status as UpdateProgrammeInput['status'],
           settings: { cadenceDays: toNumber(cadence), anonymityThreshold: toNumber(threshold), guidelines },
           surveySchedule: { ...surveys, pulseEveryDays: toNumber(pulse) },
+          charterText,
+          guides,
+          // Both fields empty: the programme names nobody.
+          escalationContact: escalation.name.trim() || escalation.email.trim() ? escalation : null,
         };
         // The same zod schema as the server's checks the input before it is sent (adminApi.updateProgramme).
         void action.run(() => calls.updateProgramme(programme.id, input)).then((ok) => {
@@ -71,13 +79,39 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
       <Field label={t('admin.edit.threshold')} hint={t('admin.edit.thresholdHint')} validationMessage={fieldError('settings.anonymityThreshold')}>
         <Input type="number" min={3} max={100} value={threshold} onChange={(_e, d) => setThreshold(d.value)} />
       </Field>
+      <Field
+        label={t('admin.edit.charter')}
+        hint={t('admin.edit.charterHint', { placeholders: charterPlaceholders.map((p) => `{${p}}`).join(' ') })}
+        validationMessage={fieldError('charterText')}
+      >
+        <Textarea value={charterText} rows={5} resize="vertical" onChange={(_e, d) => setCharterText(d.value)} />
+      </Field>
+      <fieldset className={styles.form}>
+        <legend>{t('admin.edit.guides')}</legend>
+        <p className={styles.meta}>{t('admin.edit.formattedHint')}</p>
+        {(['mentor', 'mentee'] as const).map((role) => (
+          <Field key={role} label={t('guides.forRole', { role })} validationMessage={fieldError(`guides.${role}`)}>
+            <Textarea value={guides[role]} rows={5} resize="vertical" onChange={(_e, d) => setGuides({ ...guides, [role]: d.value })} />
+          </Field>
+        ))}
+      </fieldset>
       <fieldset className={styles.form}>
         <legend>{t('admin.edit.guidelines')}</legend>
+        <p className={styles.meta}>{t('admin.edit.formattedHint')}</p>
         {(['timeCommitment', 'frequency', 'expectedOutcomes'] as const).map((key) => (
           <Field key={key} label={t(`admin.edit.guideline.${key}`)} validationMessage={fieldError(`settings.guidelines.${key}`)}>
             <Textarea value={guidelines[key]} rows={2} resize="vertical" onChange={(_e, d) => setGuidelines({ ...guidelines, [key]: d.value })} />
           </Field>
         ))}
+      </fieldset>
+      <fieldset className={styles.form}>
+        <legend>{t('admin.edit.escalation')}</legend>
+        <Field label={t('admin.edit.escalationName')} validationMessage={fieldError('escalationContact.name')}>
+          <Input value={escalation.name} onChange={(_e, d) => setEscalation({ ...escalation, name: d.value })} />
+        </Field>
+        <Field label={t('admin.edit.escalationEmail')} validationMessage={fieldError('escalationContact.email')}>
+          <Input type="email" value={escalation.email} onChange={(_e, d) => setEscalation({ ...escalation, email: d.value })} />
+        </Field>
       </fieldset>
       <fieldset className={styles.form}>
         <legend>{t('admin.edit.surveys')}</legend>
@@ -101,7 +135,7 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
   );
 }
 
-/** Editing one programme's name, end, status, cadence, guidelines, survey schedule and anonymity threshold. */
+/** Editing one programme's name, end, status, cadence, charter template, guides, guidelines, survey schedule and anonymity threshold. */
 export function ProgrammeEditor({ programmeId, calls, onSaved, onClose }: { programmeId: string; calls: AdminApi; onSaved: () => void; onClose: () => void }) {
   const programme = useAsync(() => calls.programme(programmeId), [calls, programmeId]);
   return (

@@ -4,14 +4,14 @@ import type { MatchConstraintList, MatchConstraintView, MatchRunView, NewMatchRu
 import type { DirectoryPeople, ImportReport, ParticipantList, ParticipantView } from '../../../shared/api/participants';
 import type { ProgrammeList, ProgrammeView } from '../../../shared/api/programmes';
 import type { PublishedStory, PublishedStoryList } from '../../../shared/api/stories';
-import type { ConcernList, ConcernView } from '../../../shared/api/workspace';
+import type { AdminConcernList, AdminConcernView } from '../../../shared/api/workspace';
 import type { Concern } from '../../../shared/glossary';
 import type { StoryChannel } from '../../../shared/schemas/story';
 import { inviteSchema } from '../../../shared/schemas/participant';
 import { createProgrammeSchema, updateProgrammeSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import type { ProgrammeInsight } from '../../../shared/insight/programmeTables';
 import type { ApiClient } from '../api/client';
-import { concernStatusChangeSchema } from '../../../shared/schemas/workspace';
+import { type ConcernChange, concernChangeSchema, concernEntrySchema } from '../../../shared/schemas/workspace';
 import { checked } from '../api/workspaceApi';
 
 export type ConcernStatus = Concern['status'];
@@ -61,8 +61,10 @@ export function adminApi(api: ApiClient) {
     setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeView>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
     insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${insightQuery(filter)}`),
     insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${insightQuery(filter)}`),
-    concerns: (status: ConcernStatus | null) => api.get<ConcernList>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
-    changeConcern: (concernId: string, status: ConcernStatus) => api.send<ConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernStatusChangeSchema, { status })),
+    concerns: (status: ConcernStatus | null) => api.get<AdminConcernList>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
+    changeConcern: (concernId: string, change: ConcernChange) => api.send<AdminConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernChangeSchema, change)),
+    writeOnConcern: (concernId: string, kind: 'replies' | 'notes', text: string) =>
+      api.send<AdminConcernView>('POST', `/admin/concerns/${encodeURIComponent(concernId)}/${kind}`, checked(concernEntrySchema, { text })),
     auditLog: (from: string, to: string) => api.get<AuditLog>(`/admin/audit-log?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString()}`).then((r) => r.entries),
     auditCsv: (from: string, to: string) => api.download(`/admin/audit-log?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), format: 'csv' }).toString()}`),
     stories: (id: string) => api.get<PublishedStoryList>(`${programme(id)}/stories`).then((r) => r.stories),

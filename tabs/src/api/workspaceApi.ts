@@ -4,7 +4,7 @@ import { problemFromIssues } from './problem';
 import type { PairList, PairView } from '../../../shared/api/pairs';
 import type { EnrolmentProgrammeList } from '../../../shared/api/programmes';
 import type { MemberStory, MemberStoryAnswer } from '../../../shared/api/stories';
-import type { Workspace } from '../../../shared/api/workspace';
+import type { ConcernList, Workspace } from '../../../shared/api/workspace';
 
 /** Validates with the same zod schema the server uses, so a person sees the mistake before a round trip. */
 export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -48,6 +48,7 @@ export function workspaceApi(api: ApiClient) {
     decidePraiseSharing: async (pairId: string, praiseId: string, shareWithManager: boolean) =>
       api.send('PATCH', `${pair(pairId)}/praise/${encodeURIComponent(praiseId)}`, checked((await workspaceSchemas()).praiseSharingSchema, { shareWithManager })),
     raiseConcern: async (pairId: string, text: string) => api.send('POST', '/concerns', checked((await workspaceSchemas()).concernSchema, { pairId, text })),
+    myConcerns: () => api.get<ConcernList>('/concerns/mine').then((r) => r.concerns),
     story: (pairId: string) => api.get<MemberStoryAnswer<MemberStory | null>>(`${pair(pairId)}/story`).then((r) => r.story),
     writeStory: async (pairId: string, text: string, version: number | undefined) => api.send<MemberStoryAnswer>('PUT', `${pair(pairId)}/story`, checked((await storySchemas()).storyDraftSchema, { text, version })).then((r) => r.story),
     consentToStory: async (pairId: string, version: number, consent: boolean) => api.send<MemberStoryAnswer>('POST', `${pair(pairId)}/story/consent`, checked((await storySchemas()).storyConsentSchema, { version, consent })).then((r) => r.story),

@@ -16,13 +16,13 @@ export function GuidesPage() {
     const { pairs } = await calls.pairs();
     const live = pairs.filter((p) => p.status !== 'ended');
     // A pair whose workspace cannot be read still leaves the general guidance to show.
-    return Promise.all(live.map((p) => calls.workspace(p.id).then((w) => ({ id: p.id, role: w.pair.myRole, guide: w.guide }), () => null)));
+    return Promise.all(live.map((p) => calls.workspace(p.id).then((w) => ({ id: p.id, role: w.pair.myRole, guide: w.guide, guidelines: w.guidelines }), () => null)));
   }, [calls]);
   return (
     <div className={styles.root}>
       <h1 className={styles.title}>{t('guides.heading')}</h1>
       {guides.state.status === 'loading' && <Loading />}
-      {guides.state.status === 'ready' && guides.state.data.map((g) => g && <GuideCard key={g.id} role={g.role} guide={g.guide} />)}
+      {guides.state.status === 'ready' && guides.state.data.map((g) => g && <GuideCard key={g.id} role={g.role} guide={g.guide} guidelines={g.guidelines} />)}
       <GeneralGuidance />
     </div>
   );

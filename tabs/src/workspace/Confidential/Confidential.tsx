@@ -5,9 +5,10 @@ import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
 import { TextForm } from '../../common/TextForm/TextForm';
-import { useAction } from '../../common/useAsync';
+import { useAction, useAsync } from '../../common/useAsync';
 import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
+import { MyConcerns } from './MyConcerns';
 
 /** A no-fault re-pair request and a concern, both going confidentially to the programme admin. */
 export function Confidential({ pair, calls, reload }: { pair: PairView } & SectionProps) {
@@ -15,6 +16,7 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
   const [writing, setWriting] = useState(false);
+  const mine = useAsync(() => calls.myConcerns().then((all) => all.filter((c) => c.pairId === pair.id)), [calls, pair.id]);
   return (
     <Section title={t('confidential.heading')} hint={t('confidential.intro')}>
       {done && (
@@ -43,7 +45,7 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
                         void action.run(() => calls.pairAction(pair.id, 'request-repair')).then((ok) => {
                           if (!ok) return;
                           setDone(t('confidential.repairDone'));
-                          return reload();
+                          return Promise.all([reload(), mine.reload()]);
                         })
                       }
                     >
@@ -66,10 +68,12 @@ export function Confidential({ pair, calls, reload }: { pair: PairView } & Secti
             calls.raiseConcern(pair.id, text).then(() => {
               setWriting(false);
               setDone(t('confidential.concernDone'));
+              return mine.reload();
             })
           }
         />
       )}
+      {mine.state.status === 'ready' && <MyConcerns concerns={mine.state.data} />}
       {action.problem && <ProblemMessage problem={action.problem} />}
     </Section>
   );

@@ -58,7 +58,7 @@ export function WorkspacePage() {
                       <Journal ws={ws} {...props} />
                       <PraiseCard ws={ws} {...props} />
                       <StoryCard pair={ws.pair} calls={calls} />
-                      <GuideCard role={ws.pair.myRole} guide={ws.guide} />
+                      <GuideCard role={ws.pair.myRole} guide={ws.guide} guidelines={ws.guidelines} />
                       <Confidential pair={ws.pair} {...props} />
                     </div>
                   </div>
