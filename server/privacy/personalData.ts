@@ -122,7 +122,7 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
       .execute();
     // Reminders not yet sent would reach a person who asked to leave.
     await tenant.deleteFrom('jobs').where('done_at', 'is', null).where(sql<boolean>`payload::text like ${`%${userId}%`}`).execute();
-    for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'reporting_chains', 'directory_users'] as const) {
+    for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'training_completions', 'reporting_chains', 'directory_users'] as const) {
       await tenant.deleteFrom(table).where('user_id', '=', userId).execute();
     }
     return {

@@ -16,6 +16,7 @@ import { statements as answeredCards } from './migrations/0015_answered_cards';
 import { statements as eventSubjects } from './migrations/0016_event_subjects';
 import { statements as deadColumns } from './migrations/0017_dead_columns';
 import { statements as sendPace } from './migrations/0018_send_pace';
+import { statements as trainingCompletions } from './migrations/0024_training_completions';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, readonly string[]> = {
   '0016_event_subjects': eventSubjects,
   '0017_dead_columns': deadColumns,
   '0018_send_pace': sendPace,
+  '0024_training_completions': trainingCompletions,
 };
 
 const provider: MigrationProvider = {

@@ -1,7 +1,9 @@
 import type { Workspace } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { journeyOf } from '../../shared/journey/nextStep';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
+import { curriculumFor, nextModuleFor } from '../../shared/training/curriculum';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { presentPair } from '../pairs/pairPresenter';
@@ -24,6 +26,7 @@ import {
   presentTakeaway,
 } from './workspacePresenter';
 import { forTenant } from '../store/tenantScope';
+import { surveysWaitingReader } from '../surveys/surveyReader';
 
 /**
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
@@ -39,7 +42,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const tenant = forTenant(db, tenantId);
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
-  const [programme, people] = await Promise.all([
+  const [programme, people, waitingSurveys] = await Promise.all([
     tenant
       .selectFrom('programmes')
       .selectAll('programmes')
@@ -63,10 +66,20 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
         jsonArrayFrom(tenant.selectFrom('takeaways').selectAll('takeaways').where('takeaways.pair_id', '=', pair.id).orderBy('takeaways.created_at')).as('takeaways'),
         jsonArrayFrom(tenant.selectFrom('commitments').selectAll('commitments').where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
         jsonArrayFrom(tenant.selectFrom('praise').selectAll('praise').where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
+        // My training only: completion is private to the person.
+        jsonArrayFrom(
+          tenant
+            .selectFrom('training_completions')
+            .select('training_completions.module_id')
+            .where('training_completions.programme_id', '=', pair.programme_id)
+            .where('training_completions.user_id', '=', actor.userId),
+        ).as('training'),
+        jsonObjectFrom(tenant.selectFrom('stories').select('stories.id').where('stories.pair_id', '=', pair.id)).as('story'),
       ])
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
     personSummaries(db, tenantId, [partnerId]),
+    surveysWaitingReader({ db, actor, now }),
   ]);
   // Timestamps inside JSON arrive as text: each list is given back the Dates a plain select gives.
   const signedCharter: CharterRow | null = programme.charter && { ...programme.charter, mentor_signed_at: dateOf(programme.charter.mentor_signed_at), mentee_signed_at: dateOf(programme.charter.mentee_signed_at) };
@@ -81,17 +94,42 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const details = programmeDetailsOf(programme.details, programme.id);
   const upcoming = sessions.filter((s) => s.status === 'planned' && s.ends_at > now);
   const past = sessions.filter((s) => !upcoming.includes(s)).reverse();
+  const timeline = relationshipTimeline({
+    programmeStartsOn: programme.starts_on,
+    programmeEndsOn: programme.ends_on,
+    relationshipMonths,
+    startedAt: pair.started_at?.toISOString() ?? null,
+    endedAt: pair.ended_at?.toISOString() ?? null,
+    now: now.toISOString(),
+  });
+  const presentedPair = presentPair(member, people, programme.name);
+  const completed = new Set(programme.training.map((c) => c.module_id));
+  const upcomingIds = new Set(upcoming.map((s) => s.id));
+  const lastSession = past.find((s) => s.ends_at <= now);
+  const journey = journeyOf({
+    role: member.role,
+    pairStatus: pair.status,
+    acceptedByMe: member.role === 'mentor' ? presentedPair.mentorAccepted : presentedPair.menteeAccepted,
+    guideRead: completed.size > 0,
+    charterSignedByMe: signedCharter !== null && (member.role === 'mentor' ? signedCharter.mentor_signed_at : signedCharter.mentee_signed_at) !== null,
+    timeline,
+    myAgendaItemsAhead: agenda.filter((a) => a.proposed_by === member.role && a.declined_at === null && (a.session_id === null || upcomingIds.has(a.session_id))).length,
+    sessionsBooked: sessions.length,
+    upcomingSessions: upcoming.length,
+    lastSessionUnreflected:
+      lastSession !== undefined && !reflections.some((r) => r.author_user_id === actor.userId && (r.session_id === lastSession.id || r.created_at >= lastSession.ends_at)),
+    midPointSurveyWaiting: waitingSurveys.some((s) => s.pairId === pair.id && s.kind === 'mid-point'),
+    storyWritten: programme.story !== null,
+  });
 
   return {
-    pair: presentPair(member, people, programme.name),
-    timeline: relationshipTimeline({
-      programmeStartsOn: programme.starts_on,
-      programmeEndsOn: programme.ends_on,
-      relationshipMonths,
-      startedAt: pair.started_at?.toISOString() ?? null,
-      endedAt: pair.ended_at?.toISOString() ?? null,
-      now: now.toISOString(),
-    }),
+    pair: presentedPair,
+    timeline,
+    journey,
+    training: {
+      modules: curriculumFor(member.role).map((m) => ({ id: m.id, completed: completed.has(m.id) })),
+      next: nextModuleFor(member.role, completed, journey.phase),
+    },
     charter: presentCharter(member, signedCharter ?? unsignedCharter(member, details)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,
     upcomingSessions: upcoming.map(presentSession),

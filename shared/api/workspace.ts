@@ -1,5 +1,7 @@
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
+import type { Journey } from '../journey/nextStep';
 import type { RelationshipTimeline } from '../relationshipTimeline';
+import type { TrainingModuleId } from '../training/curriculum';
 import type { PairView } from './pairs';
 
 /*
@@ -88,10 +90,20 @@ export interface PraiseView {
   canDecideSharing: boolean;
 }
 
+/** My training, in the order I take it: which modules I marked done (no one else sees this). */
+export interface TrainingView {
+  modules: { id: TrainingModuleId; completed: boolean }[];
+  /** The module due in this phase, if any. */
+  next: TrainingModuleId | null;
+}
+
 /** GET /api/pairs/:id/workspace */
 export interface Workspace {
   pair: PairView;
   timeline: RelationshipTimeline;
+  /** The phase of the relationship and the one next step for me in it. */
+  journey: Journey;
+  training: TrainingView;
   charter: CharterView;
   nextSession: SessionView | null;
   upcomingSessions: SessionView[];
