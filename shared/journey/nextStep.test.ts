@@ -1,4 +1,5 @@
 import { type JourneyFacts, journeyOf } from './nextStep';
+import { curriculumFor, nextModuleFor } from '../training/curriculum';
 
 const newMentee: JourneyFacts = {
   role: 'mentee',
@@ -71,5 +72,15 @@ describe('journeyOf', () => {
   it('offers to resume a paused relationship, and has nothing to ask when all is ready', () => {
     expect(journeyOf(running(0.2, { pairStatus: 'paused' })).next).toBe('resume');
     expect(journeyOf(running(0.2)).next).toBe('ready');
+  });
+});
+
+describe('nextModuleFor', () => {
+  it('offers the first module not done whose phase has been reached, for the person’s role only', () => {
+    expect(nextModuleFor('mentee', new Set(), 'kick-off')).toBe('mentee-listening');
+    expect(nextModuleFor('mentee', new Set(), 'training')).toBe('mentee-listening');
+    expect(nextModuleFor('mentor', new Set(['mentor-story', 'both-charter', 'both-confidentiality', 'mentor-boundaries']), 'training')).toBeNull();
+    expect(nextModuleFor('mentor', new Set(['mentor-story', 'both-charter', 'both-confidentiality', 'mentor-boundaries']), 'sessions')).toBe('mentor-feedback');
+    expect(curriculumFor('mentor').map((m) => m.id)).not.toContain('mentee-listening');
   });
 });

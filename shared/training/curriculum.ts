@@ -29,12 +29,8 @@ export function curriculumFor(role: Role): (typeof trainingModules)[number][] {
   return trainingModules.filter((m) => m.audience === role || m.audience === 'both');
 }
 
-export function isTrainingModuleId(id: string): id is TrainingModuleId {
-  return trainingModules.some((m) => m.id === id);
-}
-
-/** The first module not yet done that belongs to the phase the relationship is in or an earlier one; null when none is due. */
+/** The first module not yet done that belongs to the phase the relationship is in or an earlier one (training is open from the kick-off); null when none is due. */
 export function nextModuleFor(role: Role, completed: ReadonlySet<string>, phase: JourneyPhase): TrainingModuleId | null {
-  const reached = journeyPhases.indexOf(phase);
+  const reached = Math.max(journeyPhases.indexOf(phase), journeyPhases.indexOf('training'));
   return curriculumFor(role).find((m) => !completed.has(m.id) && journeyPhases.indexOf(m.phase) <= reached)?.id ?? null;
 }
