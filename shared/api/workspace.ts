@@ -1,7 +1,7 @@
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
 import type { Journey } from '../journey/nextStep';
 import type { RelationshipTimeline } from '../relationshipTimeline';
-import type { TrainingModuleId } from '../training/curriculum';
+import type { TrainingModuleId, trainingModules } from '../training/curriculum';
 import type { PairView } from './pairs';
 
 /*
@@ -95,6 +95,12 @@ export interface TrainingView {
   modules: { id: TrainingModuleId; completed: boolean }[];
   /** The module due in this phase, if any. */
   next: TrainingModuleId | null;
+}
+
+/** GET /api/programmes/:id/insight/training: people who finished each module; null where fewer than the threshold did. */
+export interface TrainingCounts {
+  threshold: number;
+  modules: { id: TrainingModuleId; audience: (typeof trainingModules)[number]['audience']; completed: number | null }[];
 }
 
 /** GET /api/pairs/:id/workspace */
