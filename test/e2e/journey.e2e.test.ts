@@ -8,7 +8,8 @@ import { expectNoAxeViolations, launchChromium, nameOf, openTabAs, recordPersona
 /*
  * The relationship journey in a real Chromium against the real service: a first-time mentee and
  * mentor each see their one next step first (also at phone width), and a training module marked
- * done moves the step on and is counted for admins above the anonymity threshold.
+ * done moves the step on and is counted for admins above the anonymity threshold; a prompt of the
+ * phase joins the agenda in one action.
  */
 
 jest.setTimeout(120_000);
@@ -93,5 +94,21 @@ describe('the relationship journey', () => {
       expect((await service.api('POST', `/api/pairs/${other.id}/training/mentee-listening/done`, { as: other.mentee_user_id })).status).toBe(200);
     }
     expect(await counts()).toBe(3);
+  });
+
+  test('the mentee adds a prompt of the phase to the agenda with one action; the mentor is offered none', async () => {
+    const prompt = 'What was your first month here like, and what did nobody tell you?';
+    const page = await openAs(mentee, 360);
+    const prompts = page.getByRole('region', { name: 'Questions to bring', exact: true });
+    await prompts.getByRole('button', { name: `Add to agenda: ${prompt}` }).click();
+    await prompts.getByText('On the agenda').waitFor();
+    await page.getByRole('region', { name: 'Agenda', exact: true }).getByText(prompt).waitFor();
+    await expectNoAxeViolations(page, 'workspace with prompts');
+    await page.context().close();
+
+    const junior = await openAs(mentor);
+    await nextStep(junior).waitFor();
+    await expect(junior.getByRole('region', { name: 'Questions to bring', exact: true }).count()).resolves.toBe(0);
+    await junior.context().close();
   });
 });

@@ -8,6 +8,7 @@ import { Confidential } from '../Confidential/Confidential';
 import { GuideCard } from '../../guides/GuideCard';
 import { Journal } from '../Journal/Journal';
 import { NextStepCard } from '../../journey/NextStepCard';
+import { PromptsCard } from '../../journey/PromptsCard';
 import { TrainingCard } from '../../journey/TrainingCard';
 import { PartnerCard } from '../PartnerCard/PartnerCard';
 import { PraiseCard } from '../PraiseCard/PraiseCard';
@@ -54,6 +55,7 @@ export function WorkspacePage() {
                       <Timeline timeline={ws.timeline} />
                       <NextSession next={ws.nextSession} pair={ws.pair} />
                       <Agenda ws={ws} {...props} />
+                      <PromptsCard ws={ws} {...props} />
                       <PastSessions ws={ws} {...props} />
                     </div>
                     <div className={styles.column}>
