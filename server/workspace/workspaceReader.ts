@@ -26,7 +26,8 @@ import {
   presentTakeaway,
 } from './workspacePresenter';
 import { forTenant } from '../store/tenantScope';
-import { surveysWaitingReader } from '../surveys/surveyReader';
+import { surveyIdOf } from '../surveys/surveyCommands';
+import { surveysDue } from '../../shared/surveySchedule';
 
 /**
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
@@ -42,7 +43,9 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const tenant = forTenant(db, tenantId);
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
-  const [programme, people, waitingSurveys] = await Promise.all([
+  const myParticipantId = member.role === 'mentor' ? pair.mentor_participant_id : pair.mentee_participant_id;
+  const midPointSurveyId = surveyIdOf(tenantId, pair.programme_id, 'mid-point');
+  const [programme, people] = await Promise.all([
     tenant
       .selectFrom('programmes')
       .selectAll('programmes')
@@ -75,11 +78,18 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
             .where('training_completions.user_id', '=', actor.userId),
         ).as('training'),
         jsonObjectFrom(tenant.selectFrom('stories').select('stories.id').where('stories.pair_id', '=', pair.id)).as('story'),
+        // Whether I answered the mid-point review (only whether, never what).
+        jsonObjectFrom(
+          tenant
+            .selectFrom('survey_responses')
+            .select('survey_responses.survey_id')
+            .where('survey_responses.survey_id', '=', midPointSurveyId)
+            .where('survey_responses.participant_id', '=', myParticipantId),
+        ).as('midPointAnswer'),
       ])
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
     personSummaries(db, tenantId, [partnerId]),
-    surveysWaitingReader({ db, actor, now }),
   ]);
   // Timestamps inside JSON arrive as text: each list is given back the Dates a plain select gives.
   const signedCharter: CharterRow | null = programme.charter && { ...programme.charter, mentor_signed_at: dateOf(programme.charter.mentor_signed_at), mentee_signed_at: dateOf(programme.charter.mentee_signed_at) };
@@ -118,7 +128,11 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
     upcomingSessions: upcoming.length,
     lastSessionUnreflected:
       lastSession !== undefined && !reflections.some((r) => r.author_user_id === actor.userId && (r.session_id === lastSession.id || r.created_at >= lastSession.ends_at)),
-    midPointSurveyWaiting: waitingSurveys.some((s) => s.pairId === pair.id && s.kind === 'mid-point'),
+    midPointSurveyWaiting:
+      programme.midPointAnswer === null &&
+      surveysDue({ schedule: details.surveySchedule, relationshipMonths, startedAt: timeline.relationshipStartedAt, firstSessionEndedAt: sessions[0]?.ends_at.toISOString() ?? null, now: now.toISOString() }).some(
+        (s) => s.kind === 'mid-point',
+      ),
     storyWritten: programme.story !== null,
   });
 

@@ -67,6 +67,16 @@ describe('pair workspace API', () => {
     expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: stranger })).status).toBe(404);
   });
 
+  it('asks for the mid-point review once it is due, in the mid-point phase', async () => {
+    const pair = await newPair('accepted');
+    await service.api('POST', `/api/pairs/${pair.id}/charter/sign`, { as: leader });
+    await service.api('POST', `/api/pairs/${pair.id}/charter/sign`, { as: mentor });
+    await service.database.db.updateTable('pairs').set({ started_at: new Date('2025-11-01T09:00:00Z') }).where('id', '=', pair.id).execute();
+    const done = await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader });
+    expect(done.body.journey).toEqual({ phase: 'mid-point', phaseIndex: 4, next: 'mid-point-review' });
+    expect(done.body.training.next).toBe('both-charter');
+  });
+
   it('lets the mentee write and order the agenda, and the mentor only suggest items the mentee answers', async () => {
     const pair = await newPair();
     const session = await aSession(service.database.db, tenantId, { pairId: pair.id, startsAt: new Date('2026-03-16T10:00:00Z') });
