@@ -65,6 +65,8 @@ describe('pair workspace API', () => {
     const unknown = await service.api('POST', `/api/pairs/${pair.id}/training/how-to-win/done`, { as: leader });
     expect(unknown.status).toBe(400);
     expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: stranger })).status).toBe(404);
+    const exported = await service.api('GET', '/api/me/data', { as: leader });
+    expect(exported.body.trainingCompleted).toContainEqual({ programmeId: pair.programme_id, moduleId: 'mentee-listening', completedAt: now.toISOString() });
   });
 
   it('asks for the mid-point review once it is due, in the mid-point phase', async () => {
