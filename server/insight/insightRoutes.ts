@@ -10,6 +10,7 @@ import { parseParams, parseQuery } from '../http/validate';
 import { authorize } from '../policies/policy';
 import { insightPolicy } from '../policies/insightPolicy';
 import { csvOf, insightCsv, programmeInsightReader } from './insightCommands';
+import { trainingCountsReader } from './trainingCounts';
 
 /**
  * Programme insight for admins (the Upward.Admin role): aggregates only, each suppressed by the
@@ -23,6 +24,12 @@ export function insightRoutes({ db, clock, config }: AppDeps): Router {
     const filter = parseQuery(insightQuery, req);
     const actor = authorize(insightPolicy, callerOf(req), 'view');
     res.json(await programmeInsightReader({ db, actor, programmeId: id, filter, now: clock(), action: 'insight.view', anonymityFloor: config.anonymityFloor }));
+  });
+
+  router.get('/programmes/:id/insight/training', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const actor = authorize(insightPolicy, callerOf(req), 'view');
+    res.json(await trainingCountsReader({ db, actor, programmeId: id, now: clock(), anonymityFloor: config.anonymityFloor }));
   });
 
   router.get('/programmes/:id/insight/export.csv', async (req, res) => {

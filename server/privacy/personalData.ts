@@ -29,7 +29,7 @@ export async function personalDataExporter(db: Db, actor: Caller) {
   const inPairs = <T>(load: (ids: string[]) => Promise<T[]>) => (pairIds.length > 0 ? load(pairIds) : Promise.resolve([] as T[]));
   const participantIds = enrolments.map((e) => e.id);
 
-  const [profile, reflections, agenda, takeaways, commitments, praise, concerns, stories, charters, surveyResponses, botPreferences] = await Promise.all([
+  const [profile, reflections, agenda, takeaways, commitments, praise, concerns, stories, charters, surveyResponses, botPreferences, training] = await Promise.all([
     tenant.selectFrom('directory_users').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     tenant.selectFrom('reflections').selectAll().where('author_user_id', '=', userId).orderBy('created_at').execute(),
     inPairs((ids) => tenant.selectFrom('agenda_items').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
@@ -43,6 +43,7 @@ export async function personalDataExporter(db: Db, actor: Caller) {
       ? tenant.selectFrom('survey_responses').selectAll().where('participant_id', 'in', participantIds).execute()
       : Promise.resolve([]),
     tenant.selectFrom('bot_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst(),
+    tenant.selectFrom('training_completions').selectAll().where('user_id', '=', userId).orderBy('completed_at').execute(),
   ]);
 
   return {
@@ -65,6 +66,7 @@ export async function personalDataExporter(db: Db, actor: Caller) {
     stories: stories.map((s) => ({ pairId: s.pair_id, text: s.text, myConsent: roleIn.get(s.pair_id) === 'mentor' ? s.mentor_consent : s.mentee_consent, publishedAt: iso(s.published_at) })),
     surveyResponses: surveyResponses.map((r) => ({ surveyId: r.survey_id, answers: r.answers, submittedAt: iso(r.submitted_at) })),
     botPreferences: botPreferences ? { remindersPausedUntil: iso(botPreferences.reminders_paused_until) } : null,
+    trainingCompleted: training.map((c) => ({ programmeId: c.programme_id, moduleId: c.module_id, completedAt: iso(c.completed_at) })),
   };
 }
 
@@ -122,7 +124,7 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
       .execute();
     // Reminders not yet sent would reach a person who asked to leave.
     await tenant.deleteFrom('jobs').where('done_at', 'is', null).where(sql<boolean>`payload::text like ${`%${userId}%`}`).execute();
-    for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'reporting_chains', 'directory_users'] as const) {
+    for (const table of ['bot_preferences', 'conversation_references', 'answered_cards', 'training_completions', 'reporting_chains', 'directory_users'] as const) {
       await tenant.deleteFrom(table).where('user_id', '=', userId).execute();
     }
     return {

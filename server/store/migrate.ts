@@ -17,6 +17,7 @@ import { statements as eventSubjects } from './migrations/0016_event_subjects';
 import { statements as deadColumns } from './migrations/0017_dead_columns';
 import { statements as sendPace } from './migrations/0018_send_pace';
 import { statements as concernWorkflow } from './migrations/0019_concern_workflow';
+import { statements as trainingCompletions } from './migrations/0024_training_completions';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, readonly string[]> = {
   '0017_dead_columns': deadColumns,
   '0018_send_pace': sendPace,
   '0019_concern_workflow': concernWorkflow,
+  '0024_training_completions': trainingCompletions,
 };
 
 const provider: MigrationProvider = {

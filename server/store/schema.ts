@@ -48,6 +48,7 @@ export interface Database {
   rate_limit_windows: RateLimitWindowTable;
   answered_cards: AnsweredCardTable;
   send_pace: SendPaceTable;
+  training_completions: TrainingCompletionTable;
 }
 
 export interface DirectoryUserTable {
@@ -407,4 +408,12 @@ export interface AuditLogTable {
   at: Timestamp;
   /** What a settings change changed, field by field (old and new values). */
   changes: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface TrainingCompletionTable {
+  tenant_id: string;
+  programme_id: string;
+  user_id: string;
+  module_id: string;
+  completed_at: Timestamp;
 }

@@ -1,7 +1,9 @@
 import type { Workspace } from '../../shared/api/workspace';
 import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { journeyOf } from '../../shared/journey/nextStep';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
+import { curriculumFor, nextModuleFor } from '../../shared/training/curriculum';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { presentPair } from '../pairs/pairPresenter';
@@ -24,6 +26,8 @@ import {
   presentTakeaway,
 } from './workspacePresenter';
 import { forTenant } from '../store/tenantScope';
+import { surveyIdOf } from '../surveys/surveyCommands';
+import { surveysDue } from '../../shared/surveySchedule';
 
 /**
  * Everything one member's workspace shows, in one read: the tab renders it and the bot answers
@@ -39,6 +43,8 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const tenant = forTenant(db, tenantId);
   // One statement for the programme, the charter and every list of the workspace (Postgres builds
   // each list as a JSON array in its order), instead of a round trip and a connection per list.
+  const myParticipantId = member.role === 'mentor' ? pair.mentor_participant_id : pair.mentee_participant_id;
+  const midPointSurveyId = surveyIdOf(tenantId, pair.programme_id, 'mid-point');
   const [programme, people] = await Promise.all([
     tenant
       .selectFrom('programmes')
@@ -63,6 +69,23 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
         jsonArrayFrom(tenant.selectFrom('takeaways').selectAll('takeaways').where('takeaways.pair_id', '=', pair.id).orderBy('takeaways.created_at')).as('takeaways'),
         jsonArrayFrom(tenant.selectFrom('commitments').selectAll('commitments').where('commitments.pair_id', '=', pair.id).orderBy('commitments.created_at')).as('commitments'),
         jsonArrayFrom(tenant.selectFrom('praise').selectAll('praise').where('praise.pair_id', '=', pair.id).orderBy('praise.created_at', 'desc')).as('praise'),
+        // My training only: completion is private to the person.
+        jsonArrayFrom(
+          tenant
+            .selectFrom('training_completions')
+            .select('training_completions.module_id')
+            .where('training_completions.programme_id', '=', pair.programme_id)
+            .where('training_completions.user_id', '=', actor.userId),
+        ).as('training'),
+        jsonObjectFrom(tenant.selectFrom('stories').select('stories.id').where('stories.pair_id', '=', pair.id)).as('story'),
+        // Whether I answered the mid-point review (only whether, never what).
+        jsonObjectFrom(
+          tenant
+            .selectFrom('survey_responses')
+            .select('survey_responses.survey_id')
+            .where('survey_responses.survey_id', '=', midPointSurveyId)
+            .where('survey_responses.participant_id', '=', myParticipantId),
+        ).as('midPointAnswer'),
       ])
       .where('programmes.id', '=', pair.programme_id)
       .executeTakeFirstOrThrow(),
@@ -82,17 +105,46 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   const details = programmeDetailsOf(programme.details, programme.id);
   const upcoming = sessions.filter((s) => s.status === 'planned' && s.ends_at > now);
   const past = sessions.filter((s) => !upcoming.includes(s)).reverse();
+  const timeline = relationshipTimeline({
+    programmeStartsOn: programme.starts_on,
+    programmeEndsOn: programme.ends_on,
+    relationshipMonths,
+    startedAt: pair.started_at?.toISOString() ?? null,
+    endedAt: pair.ended_at?.toISOString() ?? null,
+    now: now.toISOString(),
+  });
+  const presentedPair = presentPair(member, people, programme.name);
+  const completed = new Set(programme.training.map((c) => c.module_id));
+  const upcomingIds = new Set(upcoming.map((s) => s.id));
+  const lastSession = past.find((s) => s.ends_at <= now);
+  const journey = journeyOf({
+    role: member.role,
+    pairStatus: pair.status,
+    acceptedByMe: member.role === 'mentor' ? presentedPair.mentorAccepted : presentedPair.menteeAccepted,
+    guideRead: completed.size > 0,
+    charterSignedByMe: signedCharter !== null && (member.role === 'mentor' ? signedCharter.mentor_signed_at : signedCharter.mentee_signed_at) !== null,
+    timeline,
+    myAgendaItemsAhead: agenda.filter((a) => a.proposed_by === member.role && a.declined_at === null && (a.session_id === null || upcomingIds.has(a.session_id))).length,
+    sessionsBooked: sessions.length,
+    upcomingSessions: upcoming.length,
+    lastSessionUnreflected:
+      lastSession !== undefined && !reflections.some((r) => r.author_user_id === actor.userId && (r.session_id === lastSession.id || r.created_at >= lastSession.ends_at)),
+    midPointSurveyWaiting:
+      programme.midPointAnswer === null &&
+      surveysDue({ schedule: details.surveySchedule, relationshipMonths, startedAt: timeline.relationshipStartedAt, firstSessionEndedAt: sessions[0]?.ends_at.toISOString() ?? null, now: now.toISOString() }).some(
+        (s) => s.kind === 'mid-point',
+      ),
+    storyWritten: programme.story !== null,
+  });
 
   return {
-    pair: presentPair(member, people, programme.name),
-    timeline: relationshipTimeline({
-      programmeStartsOn: programme.starts_on,
-      programmeEndsOn: programme.ends_on,
-      relationshipMonths,
-      startedAt: pair.started_at?.toISOString() ?? null,
-      endedAt: pair.ended_at?.toISOString() ?? null,
-      now: now.toISOString(),
-    }),
+    pair: presentedPair,
+    timeline,
+    journey,
+    training: {
+      modules: curriculumFor(member.role).map((m) => ({ id: m.id, completed: completed.has(m.id) })),
+      next: nextModuleFor(member.role, completed, journey.phase),
+    },
     charter: presentCharter(member, signedCharter ?? unsignedCharter(member, { details, settings, starts_on: programme.starts_on, ends_on: programme.ends_on }, people)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,
     upcomingSessions: upcoming.map(presentSession),

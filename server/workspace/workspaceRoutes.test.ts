@@ -43,6 +43,42 @@ describe('pair workspace API', () => {
     expect(workspace.body.timeline).toMatchObject({ phase: 'running', relationshipStartedAt: now.toISOString(), currentMonth: 1 });
   });
 
+  it('leads each person with their own next step, and keeps training completion to the person who marked it', async () => {
+    const pair = await aPair(service.database.db, tenantId, { status: 'proposed', mentorUserId: mentor, menteeUserId: leader });
+    const first = await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader });
+    expect(first.body.journey).toEqual({ phase: 'kick-off', phaseIndex: 0, next: 'accept-match' });
+    expect(first.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: false });
+    expect(first.body.training.modules.map((m: { id: string }) => m.id)).not.toContain('mentor-story');
+
+    await service.api('POST', `/api/pairs/${pair.id}/accept`, { as: leader });
+    expect((await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader })).body.journey.next).toBe('read-guide');
+    const done = await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader });
+    expect({ status: done.status, body: done.body }).toMatchObject({ status: 200 });
+    expect(done.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: true });
+    expect(done.body.journey.next).toBe('wait-for-partner');
+    expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader })).status).toBe(200);
+
+    const partner = await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: mentor });
+    expect(partner.body.journey.next).toBe('accept-match');
+    expect(partner.body.training.modules.every((m: { completed: boolean }) => !m.completed)).toBe(true);
+
+    const unknown = await service.api('POST', `/api/pairs/${pair.id}/training/how-to-win/done`, { as: leader });
+    expect(unknown.status).toBe(400);
+    expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: stranger })).status).toBe(404);
+    const exported = await service.api('GET', '/api/me/data', { as: leader });
+    expect(exported.body.trainingCompleted).toContainEqual({ programmeId: pair.programme_id, moduleId: 'mentee-listening', completedAt: now.toISOString() });
+  });
+
+  it('asks for the mid-point review once it is due, in the mid-point phase', async () => {
+    const pair = await newPair('accepted');
+    await service.api('POST', `/api/pairs/${pair.id}/charter/sign`, { as: leader });
+    await service.api('POST', `/api/pairs/${pair.id}/charter/sign`, { as: mentor });
+    await service.database.db.updateTable('pairs').set({ started_at: new Date('2025-11-01T09:00:00Z') }).where('id', '=', pair.id).execute();
+    const done = await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader });
+    expect(done.body.journey).toEqual({ phase: 'mid-point', phaseIndex: 4, next: 'mid-point-review' });
+    expect(done.body.training.next).toBe('both-charter');
+  });
+
   it('lets the mentee write and order the agenda, and the mentor only suggest items the mentee answers', async () => {
     const pair = await newPair();
     const session = await aSession(service.database.db, tenantId, { pairId: pair.id, startsAt: new Date('2026-03-16T10:00:00Z') });

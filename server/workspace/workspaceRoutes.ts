@@ -13,6 +13,7 @@ import {
   reflectionSchema,
   suggestionAnswerSchema,
   takeawaySchema,
+  trainingModuleParams,
 } from '../../shared/schemas/workspace';
 import type { AppDeps } from '../appDeps';
 import type { Caller } from '../auth/caller';
@@ -29,6 +30,7 @@ import { commitmentRecorder, commitmentUpdater } from './commands/commitmentComm
 import { praiseGiver, praiseSharingDecider } from './commands/praiseCommands';
 import { reflectionEditor, reflectionRemover, reflectionWriter } from './commands/reflectionCommands';
 import { takeawayConfirmer, takeawayProposer } from './commands/takeawayCommands';
+import { trainingCompleter } from './commands/trainingCommands';
 import {
   presentAgendaItem,
   presentCharter,
@@ -57,6 +59,14 @@ export function workspaceRoutes(deps: AppDeps): Router {
   router.get('/pairs/:id/workspace', async (req, res) => {
     const { id } = parseParams(idParams, req);
     res.json(await workspaceReader({ db, actor: callerOf(req), pairId: id, now: clock() }));
+  });
+
+  // A training module marked done: the answer is the workspace, whose next step may have moved on.
+  router.post('/pairs/:id/training/:moduleId/done', async (req, res) => {
+    const { id, moduleId } = parseParams(trainingModuleParams, req);
+    const actor = callerOf(req);
+    await trainingCompleter({ db, actor, pairId: id, moduleId, now: clock() });
+    res.json(await workspaceReader({ db, actor, pairId: id, now: clock() }));
   });
 
   router.post('/pairs/:id/charter/sign', async (req, res) => {

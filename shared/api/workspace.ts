@@ -1,7 +1,9 @@
 import type { ProgrammeSettings } from '../programmeSettings';
 import type { EscalationContact } from '../schemas/programme';
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
+import type { Journey } from '../journey/nextStep';
 import type { RelationshipTimeline } from '../relationshipTimeline';
+import type { TrainingModuleId, trainingModules } from '../training/curriculum';
 import type { PairView } from './pairs';
 
 /*
@@ -90,10 +92,26 @@ export interface PraiseView {
   canDecideSharing: boolean;
 }
 
+/** My training, in the order I take it: which modules I marked done (no one else sees this). */
+export interface TrainingView {
+  modules: { id: TrainingModuleId; completed: boolean }[];
+  /** The module due in this phase, if any. */
+  next: TrainingModuleId | null;
+}
+
+/** GET /api/programmes/:id/insight/training: people who finished each module; null where fewer than the threshold did. */
+export interface TrainingCounts {
+  threshold: number;
+  modules: { id: TrainingModuleId; audience: (typeof trainingModules)[number]['audience']; completed: number | null }[];
+}
+
 /** GET /api/pairs/:id/workspace */
 export interface Workspace {
   pair: PairView;
   timeline: RelationshipTimeline;
+  /** The phase of the relationship and the one next step for me in it. */
+  journey: Journey;
+  training: TrainingView;
   charter: CharterView;
   nextSession: SessionView | null;
   upcomingSessions: SessionView[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate, text } from './common';
+import { type TrainingModuleId, trainingModules } from '../training/curriculum';
 
 /**
  * What people send to the pair workspace, from the tab or from the bot's cards. Every object is
@@ -7,6 +8,8 @@ import { idSchema, isoDate, text } from './common';
  */
 
 export const pairItemParams = z.object({ id: idSchema, itemId: idSchema });
+
+export const trainingModuleParams = z.object({ id: idSchema, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]], { message: 'must be a training module of the curriculum' }) });
 
 const optionalSessionId = idSchema.nullable().optional();
 

@@ -25,6 +25,7 @@ export function workspaceApi(api: ApiClient) {
     pairs: () => api.get<PairList>('/pairs'),
     workspace: (pairId: string) => api.get<Workspace>(`${pair(pairId)}/workspace`),
     pairAction: (pairId: string, action: 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair') => api.send<PairView>('POST', `${pair(pairId)}/${action}`),
+    completeTraining: (pairId: string, moduleId: string) => api.send<Workspace>('POST', `${pair(pairId)}/training/${encodeURIComponent(moduleId)}/done`),
     signCharter: (pairId: string) => api.send('POST', `${pair(pairId)}/charter/sign`),
     addAgendaItem: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda`, checked((await workspaceSchemas()).agendaItemSchema, { text })),
     suggestAgendaItem: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/agenda/suggestions`, checked((await workspaceSchemas()).agendaItemSchema, { text })),

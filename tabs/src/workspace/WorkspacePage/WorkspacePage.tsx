@@ -7,6 +7,9 @@ import { Charter } from '../Charter/Charter';
 import { Confidential } from '../Confidential/Confidential';
 import { GuideCard } from '../../guides/GuideCard';
 import { Journal } from '../Journal/Journal';
+import { NextStepCard } from '../../journey/NextStepCard';
+import { PromptsCard } from '../../journey/PromptsCard';
+import { TrainingCard } from '../../journey/TrainingCard';
 import { PartnerCard } from '../PartnerCard/PartnerCard';
 import { PraiseCard } from '../PraiseCard/PraiseCard';
 import { NextSession, PastSessions } from '../Sessions/Sessions';
@@ -44,17 +47,21 @@ export function WorkspacePage() {
             <Loaded result={workspace}>
               {(ws) =>
                 ws && (
+                  <>
+                  <NextStepCard ws={ws} />
                   <div className={styles.grid}>
                     <div className={styles.column}>
                       <PartnerCard pair={ws.pair} {...props} />
                       <Timeline timeline={ws.timeline} />
                       <NextSession next={ws.nextSession} pair={ws.pair} />
                       <Agenda ws={ws} {...props} />
+                      <PromptsCard ws={ws} {...props} />
                       <PastSessions ws={ws} {...props} />
                     </div>
                     <div className={styles.column}>
                       <SurveysCard onRepairRequested={reload} />
                       <Charter ws={ws} {...props} />
+                      <TrainingCard ws={ws} {...props} />
                       <Journal ws={ws} {...props} />
                       <PraiseCard ws={ws} {...props} />
                       <StoryCard pair={ws.pair} calls={calls} />
@@ -62,6 +69,7 @@ export function WorkspacePage() {
                       <Confidential pair={ws.pair} {...props} />
                     </div>
                   </div>
+                  </>
                 )
               }
             </Loaded>

@@ -1,0 +1,36 @@
+import type { TrainingCounts } from '../../shared/api/workspace';
+import { trainingModules } from '../../shared/training/curriculum';
+import { recordAudit } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import { notFound } from '../http/errors';
+import { programmeSettingsOf } from '../programmes/programmeRepository';
+import type { Db } from '../store/database';
+import { forTenant } from '../store/tenantScope';
+
+/**
+ * How many people finished each training module in a programme: counts only, never who. A count
+ * below the anonymity threshold (the programme's, or the organisation's floor if higher) is
+ * withheld as null, as the dashboard withholds its small groups; the read is audited.
+ */
+export async function trainingCountsReader(props: { db: Db; actor: Caller; programmeId: string; now: Date; anonymityFloor: number }): Promise<TrainingCounts> {
+  const { db, actor, programmeId } = props;
+  const tenant = forTenant(db, actor.tenantId);
+  const programme = await tenant.selectFrom('programmes').select(['id', 'settings']).where('id', '=', programmeId).executeTakeFirst();
+  if (!programme) throw notFound();
+  const threshold = Math.max(programmeSettingsOf(programme.settings, programme.id).anonymityThreshold, props.anonymityFloor);
+  const rows = await tenant
+    .selectFrom('training_completions')
+    .select(['module_id', (eb) => eb.fn.countAll<string>().as('people')])
+    .where('programme_id', '=', programmeId)
+    .groupBy('module_id')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.module_id, Number(r.people)]));
+  await recordAudit(db, actor, 'insight.view', programmeId, props.now);
+  return {
+    threshold,
+    modules: trainingModules.map((m) => {
+      const people = counts.get(m.id) ?? 0;
+      return { id: m.id, audience: m.audience, completed: people >= threshold ? people : null };
+    }),
+  };
+}
