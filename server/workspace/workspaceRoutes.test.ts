@@ -233,7 +233,8 @@ describe('pair workspace API', () => {
 
     const list = await service.api('GET', '/api/admin/concerns?status=open', { as: admin });
     expect(list.body.concerns).toEqual([expect.objectContaining({ id: raised.body.id, text: 'Sessions keep being cancelled.', kind: 'concern' })]);
-    expect(list.body.concerns[0]).not.toHaveProperty('raisedBy');
+    // Admins follow a concern up with the person who raised it (issue 20); the partner never sees it (above).
+    expect(list.body.concerns[0].raisedBy.userId).toBe(mentor);
     const changed = await service.api('PATCH', `/api/admin/concerns/${raised.body.id}`, { as: admin, body: { status: 'in-progress' } });
     expect(changed.body.status).toBe('in-progress');
     expect((await service.api('PATCH', `/api/admin/concerns/${raised.body.id}`, { as: admin, body: { status: 'done' } })).status).toBe(400);
