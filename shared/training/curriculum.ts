@@ -3,7 +3,7 @@ import { type JourneyPhase, journeyPhases } from '../journey/nextStep';
 
 /*
  * The training curriculum: short modules for each role and for both, in the order a person takes
- * them. Only ids, audiences and phases live here; the words are in content/{en,fr,de}.json.
+ * them. Only ids, audiences and phases live here; the words are the tab catalogues' training.module.* keys (tabs/locales).
  */
 
 export const trainingModules = [

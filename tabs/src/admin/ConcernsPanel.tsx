@@ -19,6 +19,13 @@ function historyLine(e: AdminConcernView['history'][number]): string {
   return t(e.kind === 'reply' ? 'concern.history.reply' : 'concern.history.note', { when, by: e.byName, text: e.text ?? '' });
 }
 
+/** The three ways an admin sorts a concern, each a choice among its schema's values. */
+const choices = [
+  { field: 'status', title: 'concerns.column.status', options: concernStatusSchema.options, labels: 'concerns.status' },
+  { field: 'category', title: 'concern.category', options: concernCategorySchema.options, labels: 'concern.categories' },
+  { field: 'severity', title: 'concern.severity', options: concernSeveritySchema.options, labels: 'concern.severities' },
+] as const;
+
 /** One concern: who raised it and about whom, its sorting, history, and a reply or note to write. */
 function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView; calls: AdminApi; onChanged: () => Promise<void> }) {
   const styles = useFormStyles();
@@ -40,33 +47,17 @@ function ConcernItem({ concern, calls, onChanged }: { concern: AdminConcernView;
       <span className={styles.meta}>{about}</span>
       <p className={styles.text}>{concern.text}</p>
       <div className={styles.row}>
-        <Field label={t('concerns.column.status')} size="small">
-          <Select size="small" value={chosen.status ?? concern.status} disabled={action.busy} onChange={(_e, d) => choose('status', d.value)}>
-            {concernStatusSchema.options.map((s) => (
-              <option key={s} value={s}>
-                {label('concerns.status', s)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('concern.category')} size="small">
-          <Select size="small" value={chosen.category ?? concern.category} disabled={action.busy} onChange={(_e, d) => choose('category', d.value)}>
-            {concernCategorySchema.options.map((c) => (
-              <option key={c} value={c}>
-                {label('concern.categories', c)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('concern.severity')} size="small">
-          <Select size="small" value={chosen.severity ?? concern.severity} disabled={action.busy} onChange={(_e, d) => choose('severity', d.value)}>
-            {concernSeveritySchema.options.map((s) => (
-              <option key={s} value={s}>
-                {label('concern.severities', s)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {choices.map((c) => (
+          <Field key={c.field} label={t(c.title)} size="small">
+            <Select size="small" value={chosen[c.field] ?? concern[c.field]} disabled={action.busy} onChange={(_e, d) => choose(c.field, d.value)}>
+              {c.options.map((o) => (
+                <option key={o} value={o}>
+                  {label(c.labels, o)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
       </div>
       {concern.escalationContact ? (
         <span>
