@@ -10,6 +10,7 @@ import { rejectNulCharacters } from './http/nulCharacters';
 import { rateLimits } from './http/rateLimits';
 import { insightRoutes } from './insight/insightRoutes';
 import { matchingRoutes } from './matching/matchingRoutes';
+import { pairBoardRoutes } from './pairs/pairBoardRoutes';
 import { partnerPhotoRoute } from './pairs/partnerPhotoRoute';
 import { pairRoutes } from './pairs/pairRoutes';
 import { participantRoutes } from './participants/participantRoutes';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(bookingRoutes(deps));
   api.use(partnerPhotoRoute(deps));
   api.use(pairRoutes(deps));
+  api.use(pairBoardRoutes(deps));
   api.use(participantRoutes(deps));
   api.use(matchingRoutes(deps));
   api.use(apiRouteNotFound);

@@ -6,8 +6,13 @@ import { json, noteUnreadable } from '../store/json';
 const id = z.string().min(1);
 const role = z.enum(['mentor', 'mentee']);
 const pairStatus = z.enum(['proposed', 'accepted', 'active', 'paused', 'ended']);
-/** A pair's lifecycle step: what was done, and the status it left the pair in. */
-const pairChange = z.object({ action: z.enum(['accept', 'decline', 'pause', 'resume', 'request-repair']).optional(), status: pairStatus });
+/** A pair's lifecycle step: what was done, the status it left the pair in, and (for an admin's change) why and that an admin did it. */
+const pairChange = z.object({
+  action: z.enum(['accept', 'decline', 'pause', 'resume', 'request-repair', 'end', 're-pair']).optional(),
+  status: pairStatus,
+  endReason: z.enum(['declined', 'completed', 'no-fault-repair', 'reporting-line-change', 'withdrawn']).optional(),
+  byAdmin: z.boolean().optional(),
+});
 
 /**
  * Every domain event, by kind: what its subject is (the id `subject_id` holds) and what its

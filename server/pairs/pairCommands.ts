@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { transitionPair, type PairEvent } from '../../shared/pairLifecycle';
+import { transitionPair, type PairEvent, type PairState } from '../../shared/pairLifecycle';
 import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
 import { ApiError } from '../http/errors';
 import { pairPolicy } from '../policies/pairPolicy';
 import { authorize } from '../policies/policy';
 import type { Db } from '../store/database';
-import { pairRepository, pairStateOf } from './pairRepository';
+import { pairRepository, pairStateOf, type PairRow } from './pairRepository';
 
 export type PairAction = 'accept' | 'decline' | 'pause' | 'resume' | 'request-repair';
+
+/**
+ * Applies one lifecycle event to a pair locked for update, whoever asks: the lifecycle decides
+ * whether it is possible (a 409 saying why not) and the row is saved in its new state.
+ */
+export async function pairChanged(pairs: ReturnType<typeof pairRepository>, pair: PairRow, event: PairEvent, now: Date): Promise<PairState> {
+  const next = transitionPair(pairStateOf(pair), event);
+  if (!next.ok) throw new ApiError('invalidTransition', { key: `invalidTransition.pair.${next.refusal}` });
+  await pairs.saveState(pair, next.state, now);
+  return next.state;
+}
 
 /**
  * A pair member changes the state of their pair. The domain decides which changes are valid; a
@@ -26,9 +37,7 @@ export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: s
         : action === 'request-repair'
           ? { kind: 'end', reason: 'no-fault-repair' }
           : { kind: action };
-    const next = transitionPair(pairStateOf(pair), event);
-    if (!next.ok) throw new ApiError('invalidTransition', { key: `invalidTransition.pair.${next.refusal}` });
-    await pairs.saveState(pair, next.state, now);
+    const next = await pairChanged(pairs, pair, event, now);
     if (action === 'request-repair') {
       await trx
         .insertInto('concerns')
@@ -49,9 +58,9 @@ export async function pairTransitioner(props: { db: Db; actor: Caller; pairId: s
     await recordDomainEvent(trx, {
       tenantId: actor.tenantId,
       // No step leads back to proposed: a pair that stays where it was records the action.
-      kind: next.state.status === pair.status || next.state.status === 'proposed' ? `pair.${action}` : `pair.${next.state.status}`,
+      kind: next.status === pair.status || next.status === 'proposed' ? `pair.${action}` : `pair.${next.status}`,
       subjectId: pair.id,
-      payload: { action, status: next.state.status },
+      payload: { action, status: next.status },
       at: now,
     });
   });

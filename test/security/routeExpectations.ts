@@ -159,6 +159,8 @@ export const routeExpectations: Record<string, RouteExpectation> = {
     callers: adminOnly('allowed'),
     audited: true,
   },
+  'GET /api/programmes/:id/pairs': { path: (w) => `/api/programmes/${w.programmeId}/pairs?status=active&q=a`, callers: adminOnly() },
+  'POST /api/admin/pairs/:id/:action': { path: (w) => `/api/admin/pairs/${w.pairId}/pause`, callers: adminOnly(), audited: true },
   'GET /api/programmes/:id/insight': { path: (w) => `/api/programmes/${w.programmeId}/insight`, callers: adminOnly() },
   'GET /api/programmes/:id/insight/export.csv': { path: (w) => `/api/programmes/${w.programmeId}/insight/export.csv`, callers: adminOnly() },
   'GET /api/programmes/:id/insight/training': { path: (w) => `/api/programmes/${w.programmeId}/insight/training`, callers: adminOnly() },

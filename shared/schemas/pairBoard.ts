@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { pairFlags } from '../pairHealth';
+import { idSchema } from './common';
+
+export const pairStatusSchema = z.enum(['proposed', 'accepted', 'active', 'paused', 'ended']);
+
+/** The pairs board's filters: a status, a health flag, and part of either person's name. */
+export const pairBoardQuery = z
+  .object({
+    status: pairStatusSchema.optional(),
+    flag: z.enum(pairFlags).optional(),
+    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  })
+  .strict();
+export type PairBoardQuery = z.infer<typeof pairBoardQuery>;
+
+/** Why an admin ends a pair: each blames nobody. A re-pair is its own action. */
+export const adminEndReasonSchema = z.enum(['completed', 'withdrawn', 'reporting-line-change']);
+export type AdminEndReason = z.infer<typeof adminEndReasonSchema>;
+
+export const adminPairActionParams = z.object({
+  id: idSchema,
+  action: z.enum(['pause', 'resume', 'end', 're-pair'], { message: 'must be pause, resume, end or re-pair' }),
+});
+export type AdminPairAction = z.infer<typeof adminPairActionParams>['action'];
+
+/** Only ending asks for a reason. */
+export const adminPairActionBody = z.object({ reason: adminEndReasonSchema.optional() }).strict();
