@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import type { PairBoardRow } from '../../shared/api/pairBoard';
 import { aPair, aPerson, aProgramme, aSession } from '../../test/harness/factories';
@@ -17,7 +18,8 @@ const secrets = ['SECRET-JOURNAL', 'SECRET-AGENDA', 'SECRET-TAKEAWAY', 'SECRET-C
 async function namedPair(db: Db, tenantId: string, programmeId: string, names: [string, string], status: 'accepted' | 'active', proposedAt = '2026-01-10T09:00:00Z') {
   const [mentorUserId, menteeUserId] = await Promise.all(names.map((displayName) => aPerson(db, tenantId, { displayName })));
   const pair = await aPair(db, tenantId, { status, programmeId, mentorUserId, menteeUserId });
-  await db.updateTable('pairs').set({ created_at: new Date(proposedAt) }).where('id', '=', pair.id).execute();
+  // created_at is the database's to set; a test moves it back to measure a stall.
+  await sql`update pairs set created_at = ${new Date(proposedAt)} where tenant_id = ${tenantId} and id = ${pair.id}`.execute(db);
   return pair;
 }
 
@@ -40,7 +42,7 @@ describe('the pairs board', () => {
   };
   const rowOf = async (id: string) => (await board()).find((p) => p.id === id)!;
   // Each change a minute after the one before, so a pair's history has an order.
-  const act = (id: string, action: string, body?: unknown, as = admin) => {
+  const act = (id: string, action: string, body?: unknown, as: string = admin) => {
     now = new Date(now.getTime() + 60_000);
     return service.api('POST', `/api/admin/pairs/${id}/${action}`, { as, body });
   };

@@ -3,12 +3,13 @@ import { pairFlags } from '../pairHealth';
 import { idSchema } from './common';
 
 export const pairStatusSchema = z.enum(['proposed', 'accepted', 'active', 'paused', 'ended']);
+export const pairFlagSchema = z.enum(pairFlags);
 
 /** The pairs board's filters: a status, a health flag, and part of either person's name. */
 export const pairBoardQuery = z
   .object({
     status: pairStatusSchema.optional(),
-    flag: z.enum(pairFlags).optional(),
+    flag: pairFlagSchema.optional(),
     q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
   })
   .strict();

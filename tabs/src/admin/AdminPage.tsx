@@ -10,16 +10,17 @@ import { AuditLogPanel } from './AuditLogPanel';
 import { ConcernsPanel } from './ConcernsPanel';
 import { DashboardPanel } from './Dashboard/DashboardPanel';
 import { MatchingPanel } from './MatchingPanel';
+import { PairsPanel } from './PairsBoard/PairsPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProgrammesPanel } from './ProgrammesPanel';
 import { StoriesPanel } from './StoriesPanel';
 
-type Panel = 'programmes' | 'participants' | 'matching' | 'dashboard' | 'stories' | 'concerns' | 'audit';
-const panels: readonly Panel[] = ['programmes', 'participants', 'matching', 'dashboard', 'stories', 'concerns', 'audit'];
+type Panel = 'programmes' | 'participants' | 'pairs' | 'matching' | 'dashboard' | 'stories' | 'concerns' | 'audit';
+const panels: readonly Panel[] = ['programmes', 'participants', 'pairs', 'matching', 'dashboard', 'stories', 'concerns', 'audit'];
 /** Panels about one programme show the programme picker; the others span the tenant. */
-const perProgramme: readonly Panel[] = ['participants', 'matching', 'dashboard', 'stories'];
+const perProgramme: readonly Panel[] = ['participants', 'pairs', 'matching', 'dashboard', 'stories'];
 
-/** Programme admin: programmes, participants (with CSV import), matching review, dashboard, stories, concerns and the audit log. Loaded on demand. */
+/** Programme admin: programmes, participants (with CSV import), the pairs board, matching review, dashboard, stories, concerns and the audit log. Loaded on demand. */
 export default function AdminPage() {
   const styles = useWorkspacePageStyles();
   const { api, me } = useApp();
@@ -53,6 +54,7 @@ export default function AdminPage() {
         </Field>
       )}
       {panel === 'participants' && programmeId && <ParticipantsPanel programmeId={programmeId} calls={calls} />}
+      {panel === 'pairs' && programmeId && <PairsPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'matching' && programmeId && <MatchingPanel programmeId={programmeId} calls={calls} />}
       {panel === 'dashboard' && programmes.state.status === 'ready' && !programmeId && <p>{t('dashboard.noProgramme')}</p>}
       {panel === 'dashboard' && programmeId && <DashboardPanel key={programmeId} programmeId={programmeId} calls={calls} />}

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { AuditLog } from '../../../shared/api/audit';
+import type { PairBoard } from '../../../shared/api/pairBoard';
+import { adminPairActionBody, type AdminEndReason, type AdminPairAction, type PairBoardQuery } from '../../../shared/schemas/pairBoard';
 import type { MatchConstraintList, MatchConstraintView, MatchRunView, NewMatchRun } from '../../../shared/api/matching';
 import type { DirectoryPeople, ImportReport, ParticipantList, ParticipantView } from '../../../shared/api/participants';
 import type { ProgrammeList, ProgrammeView } from '../../../shared/api/programmes';
@@ -22,13 +24,10 @@ export interface InsightFilter {
   to: string | null;
 }
 
-/** Only the filters that are set, as the insight routes expect them. */
-function insightQuery(filter: InsightFilter): string {
-  const query = new URLSearchParams();
-  if (filter.department) query.set('department', filter.department);
-  if (filter.from) query.set('from', filter.from);
-  if (filter.to) query.set('to', filter.to);
-  const text = query.toString();
+/** Only the filters that are set, as a query string (empty when none is). */
+function queryOf(filter: object): string {
+  const set = Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  const text = new URLSearchParams(set).toString();
   return text ? `?${text}` : '';
 }
 
@@ -43,6 +42,10 @@ export function adminApi(api: ApiClient) {
     removeParticipant: (id: string, participantId: string) => api.send('DELETE', `${programme(id)}/participants/${encodeURIComponent(participantId)}`),
     importCsv: (id: string, csv: string, validRows: boolean) =>
       api.send<ImportReport>('POST', `${programme(id)}/participants/import${validRows ? '?mode=valid-rows' : ''}`, csv, 'text/csv'),
+    pairBoard: (id: string, query: PairBoardQuery) =>
+      api.get<PairBoard>(`${programme(id)}/pairs${queryOf(query)}`).then((r) => r.pairs),
+    changePair: (pairId: string, action: AdminPairAction, reason?: AdminEndReason) =>
+      api.send('POST', `/admin/pairs/${encodeURIComponent(pairId)}/${action}`, checked(adminPairActionBody, reason ? { reason } : {})),
     latestRun: (id: string) => api.get<MatchRunView>(`${programme(id)}/matching/runs/latest`),
     run: (id: string) => api.send<NewMatchRun>('POST', `${programme(id)}/matching/runs`),
     constraints: (id: string) => api.get<MatchConstraintList>(`${programme(id)}/matching/constraints`).then((r) => r.constraints),
@@ -59,8 +62,8 @@ export function adminApi(api: ApiClient) {
     searchPeople: (q: string) => api.get<DirectoryPeople>(`/directory/people?${new URLSearchParams({ q }).toString()}`).then((r) => r.people),
     invite: (id: string, input: z.input<typeof inviteSchema>) => api.send<ParticipantView>('POST', `${programme(id)}/participants`, checked(inviteSchema, input)),
     setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeView>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
-    insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${insightQuery(filter)}`),
-    insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${insightQuery(filter)}`),
+    insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${queryOf(filter)}`),
+    insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${queryOf(filter)}`),
     concerns: (status: ConcernStatus | null) => api.get<AdminConcernList>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
     changeConcern: (concernId: string, change: ConcernChange) => api.send<AdminConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernChangeSchema, change)),
     writeOnConcern: (concernId: string, kind: 'replies' | 'notes', text: string) =>

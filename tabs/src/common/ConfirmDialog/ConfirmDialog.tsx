@@ -1,14 +1,22 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
   triggerLabel: string;
+  /** The trigger's accessible name, when its visible label alone does not say what it acts on. */
+  triggerAriaLabel?: string;
+  triggerAppearance?: 'primary' | 'secondary' | 'subtle';
+  triggerSize?: 'small' | 'medium';
   title: string;
   body: string;
+  /** A choice to make before confirming (a reason, say), shown under the body. */
+  children?: ReactNode;
   confirmLabel: string;
   disabled?: boolean;
+  /** The confirm button waits until the choice above it is made. */
+  confirmDisabled?: boolean;
   onConfirm(): void;
 }
 
@@ -16,25 +24,29 @@ export interface ConfirmDialogProps {
  * A button that asks before it acts, in a Fluent dialog: Teams does not support `window.confirm`
  * (nor `alert` or `prompt`), and a dialog keeps focus and keyboard paths inside the tab.
  */
-export function ConfirmDialog({ triggerLabel, title, body, confirmLabel, disabled, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ triggerLabel, triggerAriaLabel, triggerAppearance = 'primary', triggerSize, title, body, children, confirmLabel, disabled, confirmDisabled, onConfirm }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)} modalType="alert">
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary" disabled={disabled}>
+        <Button appearance={triggerAppearance} size={triggerSize} aria-label={triggerAriaLabel} disabled={disabled}>
           {triggerLabel}
         </Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{body}</DialogContent>
+          <DialogContent>
+            <p>{body}</p>
+            {children}
+          </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">{t('cancel')}</Button>
             </DialogTrigger>
             <Button
               appearance="primary"
+              disabled={confirmDisabled}
               onClick={() => {
                 setOpen(false);
                 onConfirm();
