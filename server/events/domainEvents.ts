@@ -34,6 +34,8 @@ const domainEventKinds = {
   'agenda.suggested': { subject: 'pair', payload: z.object({ itemId: id }) },
   'agenda.suggestion-answered': { subject: 'pair', payload: z.object({ itemId: id, answer: z.enum(['accept', 'decline']) }) },
   'reflection.shared': { subject: 'pair', payload: z.object({ reflectionId: id }) },
+  /** Its author deleted a journal entry: the event keeps that it happened, never what it said. */
+  'reflection.deleted': { subject: 'pair', payload: z.object({ reflectionId: id, wasShared: z.boolean() }) },
   'praise.given': { subject: 'pair', payload: z.object({ praiseId: id }) },
   'takeaway.proposed': { subject: 'pair', payload: z.object({ takeawayId: id, by: role }) },
   'takeaway.agreed': { subject: 'pair', payload: z.object({ takeawayId: id }) },

@@ -140,6 +140,33 @@ describe('pair workspace API', () => {
     expect(await journalOf(mentor)).toEqual([]);
   });
 
+  it('lets only its author delete a journal entry; a partner it was shared with never reads it again, and what is kept says nothing of it', async () => {
+    const pair = await newPair();
+    const words = 'I was defensive about the hiring feedback.';
+    const entry = await service.api('POST', `/api/pairs/${pair.id}/reflections`, { as: leader, body: { text: words } });
+    await service.api('PATCH', `/api/pairs/${pair.id}/reflections/${entry.body.id}`, { as: leader, body: { sharedWithPartner: true } });
+    const journalOf = async (as: string) => (await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as })).body.journal;
+    expect(await journalOf(mentor)).toEqual([expect.objectContaining({ text: words })]);
+
+    // The partner, an admin and a stranger cannot delete it: to them it does not exist.
+    for (const as of [mentor, admin, stranger]) {
+      expect((await service.api('DELETE', `/api/pairs/${pair.id}/reflections/${entry.body.id}`, { as })).status).toBe(404);
+    }
+    expect(await journalOf(leader)).toHaveLength(1);
+
+    expect((await service.api('DELETE', `/api/pairs/${pair.id}/reflections/${entry.body.id}`, { as: leader })).status).toBe(204);
+    expect(await journalOf(leader)).toEqual([]);
+    const partnerView = await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: mentor });
+    expect(partnerView.body.journal).toEqual([]);
+    expect(JSON.stringify(partnerView.body)).not.toContain(words);
+    expect((await service.api('DELETE', `/api/pairs/${pair.id}/reflections/${entry.body.id}`, { as: leader })).status).toBe(404);
+
+    const kept = await service.database.db.selectFrom('domain_events').select(['kind', 'payload']).where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).where('kind', '=', 'reflection.deleted').execute();
+    expect(kept).toEqual([{ kind: 'reflection.deleted', payload: { reflectionId: entry.body.id, wasShared: true } }]);
+    const anywhere = await service.database.db.selectFrom('domain_events').select('payload').where('tenant_id', '=', tenantId).where('pair_id', '=', pair.id).execute();
+    expect(JSON.stringify(anywhere)).not.toContain('defensive');
+  });
+
   it('makes a take-away agreed only when the partner confirms it', async () => {
     const pair = await newPair();
     const session = await aSession(service.database.db, tenantId, { pairId: pair.id, startsAt: new Date('2026-03-09T10:00:00Z') });

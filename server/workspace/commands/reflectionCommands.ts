@@ -53,10 +53,14 @@ export async function reflectionEditor(props: ReflectionProps & { input: Reflect
   });
 }
 
-/** The author deletes an entry. */
+/**
+ * The author deletes an entry, for good: the row goes, so a partner it was shared with never reads
+ * it again. What remains is an event saying that an entry was deleted, without its words.
+ */
 export async function reflectionRemover(props: ReflectionProps): Promise<void> {
   await inPair(props, 'view', async (trx, member) => {
     const row = await findOwnReflection(trx, member, props.reflectionId);
     await forTenant(trx, row.tenant_id).deleteFrom('reflections').where('id', '=', row.id).execute();
+    await recordDomainEvent(trx, { tenantId: row.tenant_id, kind: 'reflection.deleted', subjectId: member.pair.id, payload: { reflectionId: row.id, wasShared: row.shared_with_partner }, at: props.now });
   });
 }
