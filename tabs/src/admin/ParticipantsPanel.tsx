@@ -1,5 +1,6 @@
 import { Button, Checkbox, Label, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../common/ConfirmDialog/ConfirmDialog';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
@@ -44,9 +45,17 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
                     <TableCell>{p.status}</TableCell>
                     <TableCell>
                       {p.status === 'enrolled' && (
-                        <Button size="small" disabled={action.busy} aria-label={t('admin.removeLabel', { name: p.displayName ?? p.userId })} onClick={() => void action.run(() => calls.removeParticipant(programmeId, p.id)).then((ok) => (ok ? participants.reload() : undefined))}>
-                          {t('admin.remove')}
-                        </Button>
+                        <ConfirmDialog
+                          triggerLabel={t('admin.remove')}
+                          triggerAriaLabel={t('admin.removeLabel', { name: p.displayName ?? p.userId })}
+                          triggerAppearance="secondary"
+                          triggerSize="small"
+                          disabled={action.busy}
+                          title={t('admin.removeTitle', { name: p.displayName ?? p.userId })}
+                          body={t('admin.removeConfirm', { name: p.displayName ?? p.userId })}
+                          confirmLabel={t('admin.removeAction')}
+                          onConfirm={() => void action.run(() => calls.removeParticipant(programmeId, p.id)).then((ok) => (ok ? participants.reload() : undefined))}
+                        />
                       )}
                     </TableCell>
                   </TableRow>

@@ -36,6 +36,7 @@ export function workspaceApi(api: ApiClient) {
     writeReflection: async (pairId: string, text: string) => api.send('POST', `${pair(pairId)}/reflections`, checked((await workspaceSchemas()).reflectionSchema, { text })),
     shareReflection: async (pairId: string, reflectionId: string, shared: boolean) =>
       api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked((await workspaceSchemas()).reflectionEditSchema, { sharedWithPartner: shared })),
+    deleteReflection: (pairId: string, reflectionId: string) => api.send('DELETE', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`),
     editReflection: async (pairId: string, reflectionId: string, text: string) =>
       api.send('PATCH', `${pair(pairId)}/reflections/${encodeURIComponent(reflectionId)}`, checked((await workspaceSchemas()).reflectionEditSchema, { text })),
     proposeTakeaway: async (pairId: string, sessionId: string, text: string) => api.send('POST', `${pair(pairId)}/takeaways`, checked((await workspaceSchemas()).takeawaySchema, { sessionId, text })),

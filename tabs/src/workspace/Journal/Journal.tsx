@@ -1,6 +1,7 @@
 import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ReflectionView, Workspace } from '../../../../shared/api/workspace';
+import { ConfirmDialog } from '../../common/ConfirmDialog/ConfirmDialog';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { ProblemMessage } from '../../common/ProblemMessage/ProblemMessage';
 import { Section } from '../../common/Section/Section';
@@ -9,6 +10,9 @@ import { useAction } from '../../common/useAsync';
 import { formatDateTime } from '../../format';
 import { t } from '../../i18n';
 import type { SectionProps } from '../sectionProps';
+
+/** The start of an entry, to tell its buttons apart for a screen reader. */
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 function Entry({ entry, children }: { entry: ReflectionView; children?: React.ReactNode }) {
   const styles = useFormStyles();
@@ -62,6 +66,7 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
   const mine = ws.journal.filter((r) => r.author === 'me');
   const shared = ws.journal.filter((r) => r.author === 'partner');
   const [editing, setEditing] = useState<string | null>(null);
+  const act = (call: () => Promise<unknown>) => void action.run(call).then((ok) => ok && reload());
   return (
     <Section title={t('journal.heading')} hint={t('journal.privacy')}>
       {ws.abilities.writeReflection && <TextForm label={t('journal.newLabel')} submit={t('journal.write')} rows={3} onSubmit={(text) => calls.writeReflection(pairId, text).then(reload)} />}
@@ -78,14 +83,42 @@ export function Journal({ ws, calls, reload }: { ws: Workspace } & SectionProps)
                 {entry.sharedWithPartner ? t('journal.shared') : t('journal.private')}
               </Badge>
               {entry.canChange && (
-                <Button size="small" disabled={action.busy} onClick={() => void action.run(() => calls.shareReflection(pairId, entry.id, !entry.sharedWithPartner)).then((ok) => ok && reload())}>
-                  {entry.sharedWithPartner ? t('journal.unshare') : t('journal.share')}
+                // Sharing lets the partner read private words, so it asks first; withdrawing it is always safe.
+                entry.sharedWithPartner ? (
+                  <Button size="small" disabled={action.busy} onClick={() => act(() => calls.shareReflection(pairId, entry.id, false))}>
+                    {t('journal.unshare')}
+                  </Button>
+                ) : (
+                  <ConfirmDialog
+                    triggerLabel={t('journal.share')}
+                    triggerAriaLabel={t('journal.shareEntry', { text: excerpt(entry.text) })}
+                    triggerAppearance="secondary"
+                    triggerSize="small"
+                    disabled={action.busy}
+                    title={t('journal.shareTitle', { name: ws.pair.partner.displayName })}
+                    body={t('journal.shareConfirm', { name: ws.pair.partner.displayName })}
+                    confirmLabel={t('journal.shareAction')}
+                    onConfirm={() => act(() => calls.shareReflection(pairId, entry.id, true))}
+                  />
+                )
+              )}
+              {entry.canChange && (
+                <Button size="small" appearance="subtle" aria-label={t('journal.editEntry', { text: excerpt(entry.text) })} onClick={() => setEditing(entry.id)}>
+                  {t('journal.edit')}
                 </Button>
               )}
               {entry.canChange && (
-                <Button size="small" appearance="subtle" aria-label={t('journal.editEntry', { text: entry.text.length > 40 ? `${entry.text.slice(0, 40)}…` : entry.text })} onClick={() => setEditing(entry.id)}>
-                  {t('journal.edit')}
-                </Button>
+                <ConfirmDialog
+                  triggerLabel={t('journal.delete')}
+                  triggerAriaLabel={t('journal.deleteEntry', { text: excerpt(entry.text) })}
+                  triggerAppearance="subtle"
+                  triggerSize="small"
+                  disabled={action.busy}
+                  title={t('journal.deleteTitle')}
+                  body={entry.sharedWithPartner ? t('journal.deleteSharedConfirm', { name: ws.pair.partner.displayName }) : t('journal.deleteConfirm')}
+                  confirmLabel={t('journal.deleteAction')}
+                  onConfirm={() => act(() => calls.deleteReflection(pairId, entry.id))}
+                />
               )}
             </Entry>
             ),
