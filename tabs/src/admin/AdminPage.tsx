@@ -14,6 +14,7 @@ import { PairsPanel } from './PairsBoard/PairsPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProgrammesPanel } from './ProgrammesPanel';
 import { StoriesPanel } from './StoriesPanel';
+import { useAdminPageStyles } from './useAdminPageStyles.styles';
 
 type Panel = 'programmes' | 'participants' | 'pairs' | 'matching' | 'dashboard' | 'stories' | 'concerns' | 'audit';
 const panels: readonly Panel[] = ['programmes', 'participants', 'pairs', 'matching', 'dashboard', 'stories', 'concerns', 'audit'];
@@ -23,6 +24,7 @@ const perProgramme: readonly Panel[] = ['participants', 'pairs', 'matching', 'da
 /** Programme admin: programmes, participants (with CSV import), the pairs board, matching review, dashboard, stories, concerns and the audit log. Loaded on demand. */
 export default function AdminPage() {
   const styles = useWorkspacePageStyles();
+  const adminStyles = useAdminPageStyles();
   const { api, me } = useApp();
   const calls = useMemo(() => adminApi(api), [api]);
   const [panel, setPanel] = useState<Panel>('programmes');
@@ -34,7 +36,7 @@ export default function AdminPage() {
   return (
     <div className={styles.root}>
       <h1 className={styles.title}>{t('admin.title')}</h1>
-      <TabList selectedValue={panel} onTabSelect={(_e, d) => setPanel(d.value as Panel)}>
+      <TabList className={adminStyles.tabs} selectedValue={panel} onTabSelect={(_e, d) => setPanel(d.value as Panel)}>
         {panels.map((p) => (
           <Tab key={p} value={p}>
             {t(`admin.tabs.${p}`)}
