@@ -102,7 +102,7 @@ export function PairsPanel({ programmeId, calls }: { programmeId: string; calls:
     <Section title={t('pairs.heading')} hint={t('pairs.hint')}>
       <div className={mergeClasses(styles.row, boardStyles.filters)}>
         <Field label={t('admin.column.status')}>
-          <Select value={query.status ?? ''} onChange={(_e, d) => setQuery((q) => ({ ...q, status: d.value ? pairStatusSchema.parse(d.value) : undefined }))}>
+          <Select className={boardStyles.select} select={{ className: boardStyles.select }} value={query.status ?? ''} onChange={(_e, d) => setQuery((q) => ({ ...q, status: d.value ? pairStatusSchema.parse(d.value) : undefined }))}>
             <option value="">{t('pairs.allStatuses')}</option>
             {pairStatusSchema.options.map((s) => (
               <option key={s} value={s}>
@@ -112,7 +112,7 @@ export function PairsPanel({ programmeId, calls }: { programmeId: string; calls:
           </Select>
         </Field>
         <Field label={t('pairs.filterFlag')}>
-          <Select value={query.flag ?? ''} onChange={(_e, d) => setQuery((q) => ({ ...q, flag: pairFlagSchema.safeParse(d.value).data }))}>
+          <Select className={boardStyles.select} select={{ className: boardStyles.select }} value={query.flag ?? ''} onChange={(_e, d) => setQuery((q) => ({ ...q, flag: pairFlagSchema.safeParse(d.value).data }))}>
             <option value="">{t('pairs.allFlags')}</option>
             {pairFlags.map((f) => (
               <option key={f} value={f}>

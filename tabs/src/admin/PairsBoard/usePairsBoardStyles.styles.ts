@@ -5,4 +5,6 @@ export const usePairsBoardStyles = makeStyles({
   flags: { flexDirection: 'row', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   /** Each filter takes a line of its own on a narrow screen and shares it on a wide one. */
   filters: { alignItems: 'flex-end', '& > *': { flexGrow: 1, flexBasis: '12rem', minWidth: 0 } },
+  /** A native select is as wide as its longest option unless told otherwise. */
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
 });

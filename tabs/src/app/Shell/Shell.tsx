@@ -15,7 +15,7 @@ export function Shell({ route, onNavigate, children }: { route: Route; onNavigat
       <header className={styles.header}>
         <p className={styles.brand}>{t('appName')}</p>
         <nav className={styles.nav} aria-label={t('nav.label')}>
-          <TabList selectedValue={route} onTabSelect={(_e, d) => onNavigate(d.value as Route)}>
+          <TabList className={styles.tabs} selectedValue={route} onTabSelect={(_e, d) => onNavigate(d.value as Route)}>
             <Tab value="workspace">{t('nav.workspace')}</Tab>
             <Tab value="guides">{t('nav.guides')}</Tab>
             {me.isAdmin && <Tab value="admin">{t('nav.admin')}</Tab>}

@@ -15,5 +15,7 @@ export const useShellStyles = makeStyles({
   },
   brand: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   nav: { flexGrow: 1, minWidth: 0 },
+  /** The section tabs wrap at Teams mobile width (360 px) rather than push the page sideways. */
+  tabs: { flexWrap: 'wrap' },
   main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', marginInline: 'auto', '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS } },
 });
