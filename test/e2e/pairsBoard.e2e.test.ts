@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aPerson } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
-import { expectNoAxeViolations, launchChromium, nameOf, openTabAs, recordPersonas, screenshot, tabAddress, type Persona } from './support/tabBrowser';
+import { aRunningProgramme, expectNoAxeViolations, launchChromium, nameOf, openTabAs, recordPersonas, screenshot, tabAddress, type Persona } from './support/tabBrowser';
 
 /*
  * Running a programme in a real Chromium against the real service: the admin's pairs board, its
@@ -26,10 +26,7 @@ let tabUrl: (hash: string) => string;
 beforeAll(async () => {
   service = await startTestService();
   await recordPersonas(service, [mentee, mentor, admin]);
-  const created = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2026', startsOn: '2026-01-05' } });
-  expect(created.status).toBe(201);
-  const programmeId = created.body.id;
-  expect((await service.api('PATCH', `/api/programmes/${programmeId}`, { as: admin.id, body: { status: 'running' } })).status).toBe(200);
+  const programmeId = await aRunningProgramme(service, admin, { name: 'Reverse mentoring 2026', startsOn: '2026-01-05' });
   const db = service.database.db;
   const tenantId = service.standIn.tenantId;
   // Active since February without a session: the board flags it. The other pair was proposed today.

@@ -97,6 +97,14 @@ export async function recordPersonas(service: TestService, personas: readonly Pe
   }
 }
 
+/** A programme the admin creates through the API and sets running, as they would in the tab; its id. */
+export async function aRunningProgramme(service: TestService, admin: Persona, input: { name: string; startsOn: string }): Promise<string> {
+  const created = await service.api('POST', '/api/programmes', { as: admin.id, body: input });
+  expect(created.status).toBe(201);
+  expect((await service.api('PATCH', `/api/programmes/${created.body.id}`, { as: admin.id, body: { status: 'running' } })).status).toBe(200);
+  return created.body.id;
+}
+
 /** The tab's address for a page (`workspace`, `admin`, ...); where to sign in comes from the service. */
 export function tabAddress(service: TestService): (hash: string) => string {
   return (hash) => `${service.url}/tab/index.html#/${hash}`;
