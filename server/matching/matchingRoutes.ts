@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
 import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
 import { recordAudit } from '../audit/auditLog';
+import { personSummaries } from '../directory/directoryCache';
 import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
 import { notFound } from '../http/errors';
@@ -49,7 +50,12 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const admin = authorize(matchingPolicy, callerOf(req), 'review');
     if (!(await programmeRepository(db, admin.tenantId).find(id))) throw notFound();
     const rows = await forTenant(db, admin.tenantId).selectFrom('match_constraints').selectAll().where('programme_id', '=', id).execute();
-    res.json({ constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind })) } satisfies MatchConstraintList);
+    const people = await personSummaries(db, admin.tenantId, rows.flatMap((r) => [r.mentor_user_id, r.mentee_user_id]));
+    // Someone the directory no longer knows still shows as who they were to the programme.
+    const nameOf = (userId: string) => people.get(userId)?.displayName ?? userId;
+    res.json({
+      constraints: rows.map((r) => ({ mentorUserId: r.mentor_user_id, menteeUserId: r.mentee_user_id, kind: r.kind, mentorName: nameOf(r.mentor_user_id), menteeName: nameOf(r.mentee_user_id) })),
+    } satisfies MatchConstraintList);
   });
 
   router.put('/programmes/:id/matching/constraints', async (req, res) => {

@@ -49,9 +49,15 @@ export interface MatchConstraintView {
   kind: 'block' | 'pin';
 }
 
+/** A block or pin as the admins read it: by the two people's names (their ids stay for removing it). */
+export interface NamedMatchConstraint extends MatchConstraintView {
+  mentorName: string;
+  menteeName: string;
+}
+
 /** GET /api/programmes/:id/matching/constraints */
 export interface MatchConstraintList {
-  constraints: MatchConstraintView[];
+  constraints: NamedMatchConstraint[];
 }
 
 /** POST /api/programmes/:id/matching/runs/:runId/publish: how many pairs were proposed to their people. */

@@ -1,6 +1,7 @@
 import { Badge, Button, Dropdown, Option, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ConfirmDialog } from '../common/ConfirmDialog/ConfirmDialog';
+import { ConstraintsSection } from './ConstraintsSection';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
@@ -134,25 +135,8 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
           }
         </Loaded>
       </Section>
-      <Section title={t('admin.constraintsHeading')}>
-        {constraints.state.status === 'ready' &&
-          (constraints.state.data.length === 0 ? (
-            <p className={styles.empty}>{t('admin.noConstraints')}</p>
-          ) : (
-            <ul className={styles.list}>
-              {constraints.state.data.map((c) => (
-                <li key={`${c.mentorUserId}/${c.menteeUserId}`} className={styles.row}>
-                  <Badge appearance="outline">{c.kind === 'pin' ? t('admin.pin') : t('admin.block')}</Badge>
-                  <span>{t('admin.pairNames', { mentor: c.mentorUserId, mentee: c.menteeUserId })}</span>
-                  <Button size="small" appearance="subtle" onClick={() => act(() => calls.unconstrain(programmeId, { mentorUserId: c.mentorUserId, menteeUserId: c.menteeUserId }))}>
-                    {t('admin.unblock')}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ))}
-        {constraints.state.status === 'error' && <ProblemMessage problem={constraints.state.problem} />}
-      </Section>
+      <ConstraintsSection programmeId={programmeId} calls={calls} constraints={constraints.state.status === 'ready' ? constraints.state.data : null} busy={action.busy} act={act} />
+      {constraints.state.status === 'error' && <ProblemMessage problem={constraints.state.problem} />}
     </>
   );
 }
