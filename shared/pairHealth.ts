@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { PairStatus } from './glossary';
 
 /** What may need an admin's attention about a pair; never anything the pair wrote. */
@@ -9,6 +10,7 @@ export const stalledCharterDays = 14;
 /** The slack after the programme's cadence before a pair without a session is flagged. */
 const graceDays = 7;
 const day = 86_400_000;
+const millis = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
 
 export interface PairHealthInput {
   status: PairStatus;
@@ -34,17 +36,17 @@ export interface PairHealthInput {
  * still unsigned two weeks after the start.
  */
 export function pairHealth(input: PairHealthInput): PairFlag[] {
-  const now = Date.parse(input.now);
+  const now = millis(input.now);
   const live = input.status !== 'ended';
   const flags: PairFlag[] = [];
   if (input.status === 'active' && input.nextSessionAt === null) {
-    const since = Date.parse(input.lastSessionAt ?? input.startedAt ?? input.proposedAt);
+    const since = millis(input.lastSessionAt ?? input.startedAt ?? input.proposedAt);
     if (now - since > (input.cadenceDays + graceDays) * day) flags.push('no-recent-session');
   }
   if (live && input.ineligible) flags.push('ineligible');
   if (input.repairRequested) flags.push('repair-requested');
   if (input.status === 'proposed' || input.status === 'accepted') {
-    const start = Math.max(Date.parse(`${input.programmeStartsOn}T00:00:00Z`), Date.parse(input.proposedAt));
+    const start = Math.max(millis(input.programmeStartsOn), millis(input.proposedAt));
     if (now - start > stalledCharterDays * day) flags.push('charter-stalled');
   }
   return flags;

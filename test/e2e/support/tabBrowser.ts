@@ -99,7 +99,7 @@ export async function recordPersonas(service: TestService, personas: readonly Pe
 
 /** A programme the admin creates through the API and sets running, as they would in the tab; its id. */
 export async function aRunningProgramme(service: TestService, admin: Persona, input: { name: string; startsOn: string }): Promise<string> {
-  const created = await service.api('POST', '/api/programmes', { as: admin.id, body: input });
+  const created = await service.api<{ id: string }>('POST', '/api/programmes', { as: admin.id, body: input });
   expect(created.status).toBe(201);
   expect((await service.api('PATCH', `/api/programmes/${created.body.id}`, { as: admin.id, body: { status: 'running' } })).status).toBe(200);
   return created.body.id;
