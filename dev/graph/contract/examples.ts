@@ -121,6 +121,8 @@ const chatMessage = {
   mentions: [],
   reactions: [],
 };
+/** What the event-update reference changes, and reads back with the same values. */
+const eventChanges = { recurrence: null, reminderMinutesBeforeStart: 99, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', isReminderOn: true, hideAttendees: false };
 /** A user as `GET /users` lists them without `$select` (the user-list reference's example 1). */
 const listedUser = { businessPhones: ['string'], displayName: 'string', givenName: 'string', jobTitle: 'string', mail: 'string', mobilePhone: 'string', officeLocation: 'string', preferredLanguage: 'string', surname: 'string', userPrincipalName: 'string', id: 'string' };
 const errorBody = { error: { code: 'string', message: 'string', innerError: { date: 'string', 'request-id': 'string', 'client-request-id': 'string' } } };
@@ -375,12 +377,7 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
         originalStartTimeZone: 'originalStartTimeZone-value',
         originalEndTimeZone: 'originalEndTimeZone-value',
         responseStatus: { response: '', time: 'datetime-value' },
-        recurrence: null,
-        reminderMinutesBeforeStart: 99,
-        isOnlineMeeting: true,
-        onlineMeetingProvider: 'teamsForBusiness',
-        isReminderOn: true,
-        hideAttendees: false,
+        ...eventChanges,
         categories: ['Red category'],
       },
     },
@@ -391,12 +388,7 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
         originalStartTimeZone: 'string',
         originalEndTimeZone: 'string',
         responseStatus: { response: 'string', time: 'string' },
-        recurrence: null,
-        reminderMinutesBeforeStart: 99,
-        isOnlineMeeting: true,
-        onlineMeetingProvider: 'teamsForBusiness',
-        isReminderOn: true,
-        hideAttendees: false,
+        ...eventChanges,
         onlineMeeting: { joinUrl: 'string', conferenceId: 'string', tollNumber: 'string' },
       },
     },
