@@ -8,6 +8,8 @@
  * inside the service's process (its CPU then counts too); Postgres on 127.0.0.1 by default.
  */
 import { fork } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import type { PlaceRoom } from '../../shared/venues';
 import { bookingDeps } from '../../server/booking/bookingDeps';
@@ -21,7 +23,8 @@ import { aCaller, aPair } from '../../test/harness/factories';
 import { testEngines } from '../../test/harness/databases';
 import type { StandInFacts } from './standInProcess';
 
-const roomCounts = [10, 40, 100];
+// ROOMS=40 runs one size; CPU_PROFILE=file.cpuprofile profiles the timed bookings alone (open it in Chrome's DevTools).
+const roomCounts = process.env.ROOMS ? [Number(process.env.ROOMS)] : [10, 40, 100];
 const bookingsPerCount = Number(process.env.BOOKINGS ?? 5);
 const latencyMs = 50;
 const idealRoundTrips = 2;
@@ -34,21 +37,36 @@ interface Row {
   roundTrips: { suggest: number; book: number; total: number };
   graphRequests: number;
   cpuMsPerBooking: number;
+  /** The stand-in's CPU a booking (its getSchedule answers): part of the time, none of Upward's. */
+  standInCpuMsPerBooking: number;
   msPerBooking: number;
   /** Time per booking against 2 round trips × the latency. */
   vsIdeal: number;
 }
 
-function startStandIn(): Promise<{ facts: StandInFacts; stop: () => void }> {
+interface StandInProcess {
+  facts: StandInFacts;
+  /** The stand-in's CPU so far, in milliseconds. */
+  cpuMs(): Promise<number>;
+  stop(): void;
+}
+
+function startStandIn(): Promise<StandInProcess> {
   const child = fork(path.join(__dirname, 'standInProcess.ts'), [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'] });
+  const cpuMs = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', ({ cpu }: { cpu: NodeJS.CpuUsage }) => resolve((cpu.user + cpu.system) / 1000));
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
-    child.once('message', (facts: StandInFacts) => resolve({ facts, stop: () => child.send('stop') }));
+    child.once('message', (facts: StandInFacts) => resolve({ facts, cpuMs, stop: () => child.send('stop') }));
     child.once('exit', (code) => reject(new Error(`the stand-in exited (${code})`)));
   });
 }
 
 async function main() {
-  const { facts, stop } = await startStandIn();
+  const standIn = await startStandIn();
+  const { facts } = standIn;
   const admin = (method: string, what: string, body?: unknown) =>
     fetch(`${facts.url}/_standin/${what}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
   const stats = async () => (await (await admin('GET', 'stats')).json()) as { httpRequests: number; batchCalls: number; batchedRequests: number };
@@ -104,11 +122,24 @@ async function main() {
 
     await admin('POST', 'faults', { path: '.*', delayMs: latencyMs, count: 1_000_000 });
     await admin('DELETE', 'stats');
+    const profiler = process.env.CPU_PROFILE ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const standInBefore = await standIn.cpuMs();
     const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     for (const pair of pairs.slice(1)) await book(pair.id, await suggest(pair.id));
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     const cpu = process.cpuUsage(cpuBefore);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(process.env.CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+    const standInCpuMs = (await standIn.cpuMs()) - standInBefore;
     const timed = await stats();
     await admin('DELETE', 'faults');
 
@@ -119,21 +150,23 @@ async function main() {
       roundTrips: { suggest: afterSuggest.httpRequests, book: afterBook.httpRequests - afterSuggest.httpRequests, total: timed.httpRequests / bookingsPerCount },
       graphRequests: (timed.httpRequests - timed.batchCalls + timed.batchedRequests) / bookingsPerCount,
       cpuMsPerBooking: Math.round((cpu.user + cpu.system) / 1000 / bookingsPerCount),
+      standInCpuMsPerBooking: Math.round(standInCpuMs / bookingsPerCount),
       msPerBooking: Math.round(msPerBooking),
       vsIdeal: Math.round((msPerBooking / (idealRoundTrips * latencyMs)) * 100) / 100,
     });
   }
   await database.drop();
-  stop();
+  standIn.stop();
 
   const ideal = idealRoundTrips * latencyMs;
   console.log(`Booking a session (suggestions + book) for 2 people; ${latencyMs} ms simulated Graph latency; ${bookingsPerCount} bookings a row; database: ${engineName}`);
   console.log(`Ideal: ${idealRoundTrips} round trips × ${latencyMs} ms = ${ideal} ms a booking`);
-  console.log('candidate rooms | rooms read | round trips (suggest + book) | Graph requests | service CPU a booking | time a booking | vs ideal');
+  console.log('candidate rooms | rooms read | round trips (suggest + book) | Graph requests | service CPU a booking | stand-in CPU | time a booking | vs ideal');
   for (const r of rows) {
     const trips = `${r.roundTrips.total} (${r.roundTrips.suggest} + ${r.roundTrips.book})`;
-    console.log(`${String(r.rooms).padStart(15)} | ${String(r.roomsRead).padStart(10)} | ${trips.padStart(28)} | ${String(r.graphRequests).padStart(14)} | ${`${r.cpuMsPerBooking} ms`.padStart(21)} | ${`${r.msPerBooking} ms`.padStart(14)} | ${`${r.vsIdeal.toFixed(2)}x`.padStart(8)}`);
+    console.log(`${String(r.rooms).padStart(15)} | ${String(r.roomsRead).padStart(10)} | ${trips.padStart(28)} | ${String(r.graphRequests).padStart(14)} | ${`${r.cpuMsPerBooking} ms`.padStart(21)} | ${`${r.standInCpuMsPerBooking} ms`.padStart(12)} | ${`${r.msPerBooking} ms`.padStart(14)} | ${`${r.vsIdeal.toFixed(2)}x`.padStart(8)}`);
   }
+  console.log('Round trips count Graph HTTP requests (a $batch once); the time includes the stand-in answering on the same two cores.');
   console.log(JSON.stringify({ bench: 'booking', latencyMs, idealRoundTrips, idealMs: ideal, database: engineName, bookingsPerCount, results: rows }));
 }
 

@@ -17,7 +17,7 @@ export interface StandInFacts {
 /**
  * The Microsoft 365 stand-in in its own process, so the benchmark's CPU figure is the service's
  * alone (the stand-in's getSchedule and batch work would otherwise count as Upward's). It tells
- * its parent the facts above, then serves until it is told to stop.
+ * its parent the facts above, then serves (and says how much CPU it has used) until it is told to stop.
  */
 async function main() {
   const standIn = await startM365StandIn({ port: 0, seed: 'upward', size: 300 });
@@ -30,8 +30,10 @@ async function main() {
     .map((r) => ({ id: r.id, displayName: r.displayName, emailAddress: r.emailAddress, floorNumber: r.floorNumber ?? null, capacity: r.capacity ?? null }));
   const facts: StandInFacts = { url: standIn.url, tenantId: standIn.tenantId, environment: standInEnvironment(standIn), rooms, people };
   process.send!(facts);
-  process.once('message', () => {
-    void standIn.stop().then(() => process.exit(0));
+  // 'cpu' asks for this process's CPU so far (the stand-in's own work, which the time a booking includes); anything else stops it.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+    else void standIn.stop().then(() => process.exit(0));
   });
 }
 
