@@ -17,7 +17,7 @@ import { takeawayConfirmer, takeawayProposer } from '../workspace/commands/takea
 import { workspaceReader } from '../workspace/workspaceReader';
 import type { z } from 'zod';
 import { forTenant } from '../store/tenantScope';
-import { proposalReasonsOf } from '../matching/proposalReasons';
+import { pairReasonsOf } from '../matching/proposalReasons';
 
 export interface BotBackendDeps {
   db: Db;
@@ -82,7 +82,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         pairId,
         role,
         partner: { name: partner?.displayName ?? 'Your partner', jobTitle: partner?.jobTitle ?? null, department: partner?.department ?? null },
-        reasons: proposal ? proposalReasonsOf(proposal.reasons, proposal) : [],
+        reasons: proposal ? pairReasonsOf(proposal.reasons, proposal) : [],
       };
     },
 
