@@ -32,7 +32,7 @@ export interface Suggestions {
 /** A slot to book or move to, in UTC; only a future one can be. */
 export function futureSlot(asked: Slot, now: Date): Slot {
   const slot = { start: new Date(asked.start).toISOString(), end: new Date(asked.end).toISOString() };
-  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', { key: 'invalidRequest.startInPast' }, [{ field: 'start', message: 'must be in the future' }]);
+  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', { key: 'invalidRequest.startInPast' }, [{ field: 'start', message: { key: 'field.inFuture' } }]);
   return slot;
 }
 

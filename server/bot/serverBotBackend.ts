@@ -3,6 +3,7 @@ import { agendaItemSchema, commitmentSchema, praiseSchema, reflectionSchema, tak
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { ApiError } from '../http/errors';
+import { fieldErrors } from '../http/validate';
 import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
 import { pairPolicy, partnerOf } from '../policies/pairPolicy';
@@ -30,7 +31,7 @@ export interface BotBackendDeps {
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError('invalidRequest', { key: 'invalidRequest.answers' }, result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.answers' }, fieldErrors(result.error.issues, ''));
   }
   return result.data;
 }
