@@ -27,8 +27,10 @@ describe('booking a session through Microsoft Graph', () => {
   let tenantId: string;
   const mailOf = (id: string) => service.standIn.org.byId.get(id)!.user.mail.toLowerCase();
 
+  // The service's clock runs with real time, moved on when a test must outlast what the service keeps (a person's language).
+  let skew = 0;
   beforeAll(async () => {
-    service = await startTestService();
+    service = await startTestService({ clock: () => new Date(Date.now() + skew) });
     tenantId = service.standIn.tenantId.toLowerCase();
   });
   afterAll(async () => {
@@ -112,6 +114,8 @@ describe('booking a session through Microsoft Graph', () => {
       // As each person set Outlook's language: the leader (the partner, who receives it) French, the mentor (who books) German.
       mailbox(leader).language = { locale: 'fr-FR', displayName: 'français (France)' };
       mailbox(mentor).language = { locale: 'de-DE', displayName: 'Deutsch (Deutschland)' };
+      // Past the ten minutes a language read earlier is kept.
+      skew += 11 * 60_000;
       const pair = await newPair();
       const [first, second] = await suggestions(pair.id, 'online');
       const link = `${service.deps.config.publicBaseUrl}/tab/index.html#/workspace`;
@@ -128,9 +132,17 @@ describe('booking a session through Microsoft Graph', () => {
         '<p lang="de-DE">Tagesordnung, Notizen und Erkenntnisse finden Sie in Ihrem privaten Upward-Arbeitsbereich: ',
       ]);
       expect(inFrench.body?.content).toContain(`<a href="${link}">`);
+      // The API names the subject the partner received, for the booker's pane and the appointment it fills.
+      for (const as of [mentor, leader]) {
+        const [listed] = (await service.api('GET', `/api/pairs/${pair.id}/sessions`, { as })).body.sessions;
+        expect([listed.subject, listed.invitation.subject]).toEqual(['Séance Upward', 'Séance Upward']);
+      }
+      // Before booking, the mentor is shown the subject their partner will receive.
+      expect((await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=online`, { as: mentor })).body.subject).toBe('Séance Upward');
 
       // No language in the leader's mailbox: the locale Teams gave the bot for them.
       delete mailbox(leader).language;
+      skew += 11 * 60_000;
       const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: `a:${leader}`, tenantId }, user: { id: `29:${leader}`, aadObjectId: leader }, locale: 'de-AT' };
       await service.database.db
         .insertInto('conversation_references')

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller';
 import type { Calendar } from '../calendar/calendar';
 import { suggestSlots, type Suggestions } from './availability';
 import type { BookingDeps } from './bookingDeps';
-import { type BookingContext, loadBookingContext } from './loadBooking';
+import { type BookingContext, loadBookingContext, partnerIn } from './loadBooking';
 import { type MeetingMode, planPairVenues } from './planVenues';
 
 interface SuggestFor {
@@ -29,7 +29,13 @@ export async function suggestFor(deps: BookingDeps, props: SuggestFor): Promise<
 export async function bookingSuggester(
   deps: BookingDeps,
   props: { actor: Caller; pairId: string; from: string; to: string; mode: MeetingMode; excludeSessionId?: string | undefined },
-): Promise<Suggestions> {
+): Promise<Suggestions & { subjectLocale: string | null }> {
   const ctx = await loadBookingContext(deps, props.actor, props.pairId);
-  return suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) });
+  // The event the caller books is worded in their partner's language: the subject they are shown is too.
+  const partner = partnerIn(ctx, props.actor.userId);
+  const [suggestions, subjectLocale] = await Promise.all([
+    suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) }),
+    deps.languageOf(props.actor.tenantId, partner.userId),
+  ]);
+  return { ...suggestions, subjectLocale };
 }

@@ -7,7 +7,7 @@ import type { BookingDeps } from './bookingDeps';
 import { suggestFor } from './bookingSuggester';
 import { createSessionEvent } from './createEvent';
 import { conflictWithNext, presentBookedSession, type SessionViewer } from './bookingPresenter';
-import { type BookingContext, loadBookingContext } from './loadBooking';
+import { type BookingContext, loadBookingContext, partnerIn } from './loadBooking';
 import { chosenVenue, planPairVenues } from './planVenues';
 import { recordSession } from './recordSession';
 import { plannedSessionDuring, reserve, type SessionRow } from './reserve';
@@ -50,7 +50,7 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
   const organizerId = deps.identity.organizerFor(actor, input.organizer === 'me' ? actor.userId : ctx.pair.mentee_user_id);
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
   // Read before the reservation, so the last look at free/busy and the event's creation stay close together.
-  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const partner = partnerIn(ctx, actor.userId);
   const languages = await Promise.all([deps.languageOf(tenantId, partner.userId), deps.languageOf(tenantId, actor.userId)]);
   const reservation = await reserve({ db: deps.db, calendar }, { tenantId, ctx, organizerId, roomMail, slot, now });
   // Booked by a concurrent request for the same time a moment ago.
