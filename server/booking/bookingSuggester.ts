@@ -32,10 +32,7 @@ export async function bookingSuggester(
 ): Promise<Suggestions & { subjectLocale: string | null }> {
   const ctx = await loadBookingContext(deps, props.actor, props.pairId);
   // The event the caller books is worded in their partner's language: the subject they are shown is too.
-  const partner = partnerIn(ctx, props.actor.userId);
-  const [suggestions, subjectLocale] = await Promise.all([
-    suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) }),
-    deps.languageOf(props.actor.tenantId, partner.userId),
-  ]);
-  return { ...suggestions, subjectLocale };
+  // One after the other: Exchange limits the concurrent requests an app may have on one mailbox.
+  const suggestions = await suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) });
+  return { ...suggestions, subjectLocale: await deps.languageOf(props.actor.tenantId, partnerIn(ctx, props.actor.userId).userId) };
 }
