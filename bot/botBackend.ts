@@ -1,4 +1,5 @@
 import type { Role } from '../shared/glossary';
+import type { ShownPairReason } from '../shared/matching/reasons';
 
 /** Who is writing to the bot, as Teams told it (tenant and Entra object id of the sender). */
 export interface Person {
@@ -61,8 +62,8 @@ export interface ProposalView {
   pairId: string;
   role: Role;
   partner: { name: string; jobTitle: string | null; department: string | null };
-  /** Why the match scored well, as the matching run explained it. */
-  reasons: string[];
+  /** Why the match scored well, as the matching run explained it (codes the card words). */
+  reasons: ShownPairReason[];
 }
 
 /** Where a proposal stands after the person answered it. */

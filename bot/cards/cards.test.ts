@@ -26,7 +26,7 @@ const session: SessionView = { sessionId: 's1', pairId: 'p1', role: 'mentee', pa
 const prompt: ReflectionPrompt = { sessionId: 's1', pairId: 'p1', role: 'mentee', partnerName: 'Jun Park', endedAt: '2026-03-10T10:00:00Z', partnerTakeaways: [{ id: 't1', text: 'Listen first' }] };
 
 const programme: ProgrammeNow = { name: 'Inclusion 2026', cadenceDays: 21, sessionMinutes: 45, relationshipMonths: 6, durationMonths: 9, endsOn: '2026-10-05', surveySchedule: { pairingFitAfterFirstSession: true, midPoint: false, end: true, pulseEveryDays: 0 } };
-const proposal = { pairId: 'p1', role: 'mentee' as const, partner: { name: 'Jun Park', jobTitle: 'Graduate engineer', department: 'Platform' }, reasons: ['They work in different departments, so each brings a view the other rarely hears.'] };
+const proposal = { pairId: 'p1', role: 'mentee' as const, partner: { name: 'Jun Park', jobTitle: 'Graduate engineer', department: 'Platform' }, reasons: [{ code: 'differentDepartment' as const }] };
 
 /** Every card the bot sends, in one person's language. */
 const everyCard = (t: BotText): [string, Card][] => [
@@ -95,6 +95,19 @@ describe('Adaptive Cards', () => {
       'Les séances durent désormais 1 minute.',
       'Les questionnaires sont désormais\u00a0: l’adéquation du binôme après votre première séance, un questionnaire de fin et un questionnaire éclair tous les 14 jours.',
     ]);
+  });
+
+  it('words a proposal’s reasons in the person’s language, lists joined as that language joins them, and an old English one as stored, saying so', () => {
+    const reasons = [
+      { code: 'goalMatch' as const, values: { goals: ['KI', 'Daten', 'Gen Z'] } },
+      { code: 'seniorityGap' as const, values: { levels: 3 } },
+      { code: 'recorded' as const, values: { text: 'Both are happy to meet online.' } },
+    ];
+    const card = JSON.stringify(proposalCard(botText('de-DE'), { ...proposal, reasons }));
+    expect(card).toContain('• Der Mentor bietet, was die Mentee lernen möchte: KI, Daten und Gen Z.');
+    expect(card).toContain('(3 Ebenen)');
+    expect(card).toContain('• Both are happy to meet online. (von einer früheren Version von Upward auf Englisch gespeichert)');
+    expect(JSON.stringify(proposalCard(botText('fr-FR'), { ...proposal, reasons }))).toContain('KI, Daten et Gen Z.');
   });
 
   it('falls back to English for a language Upward does not speak', () => {

@@ -1,3 +1,4 @@
+import { wordPairReason } from '../../shared/matching/reasons';
 import { teamsEntityLink } from '../../shared/teamsDeepLinks';
 import type { ProposalOutcome, ProposalView } from '../botBackend';
 import type { BotText } from '../botText';
@@ -47,7 +48,7 @@ export function proposalCard(text: BotText, view: ProposalView): Card {
     },
     paragraph(text.t('proposal.role', { role: view.role })),
   ];
-  if (view.reasons.length > 0) body.push(paragraph(text.t('proposal.why')), ...view.reasons.map((reason) => userText(`• ${reason}`)));
+  if (view.reasons.length > 0) body.push(paragraph(text.t('proposal.why')), ...view.reasons.map((reason) => userText(`• ${wordPairReason(reason, text)}`)));
   body.push(paragraph(text.t('proposal.declineNote'), { subtle: true }));
   return adaptiveCard(body, [
     execute(text.t('proposal.accept'), 'proposal.answer', { pairId: view.pairId, accept: true }),

@@ -14,7 +14,7 @@ function App({ host }: { host: AddinHost }) {
   const [theme, setTheme] = useState<PaneTheme>(host.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
   return (
-    <FluentProvider theme={themes[theme]} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={themes[theme]} dir={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'} style={{ minHeight: '100vh' }}>
       {host.tooOld ? (
         <main>
           <h1>{t('appName')}</h1>

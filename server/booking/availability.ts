@@ -4,7 +4,7 @@ import type { Caller } from '../auth/caller';
 import type { Calendar } from '../calendar/calendar';
 import { ApiError } from '../http/errors';
 import type { Db } from '../store/database';
-import type { BookingContext } from './loadBooking';
+import { type BookingContext, partnerIn } from './loadBooking';
 import { forTenant } from '../store/tenantScope';
 
 /** At most this many rooms have their calendars read per search: 40 rooms and 2 people fit one `$batch`. */
@@ -34,7 +34,7 @@ export interface Suggestions {
 /** A slot to book or move to, in UTC; only a future one can be. */
 export function futureSlot(asked: Slot, now: Date): Slot {
   const slot = { start: new Date(asked.start).toISOString(), end: new Date(asked.end).toISOString() };
-  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', { key: 'invalidRequest.startInPast' }, [{ field: 'start', message: 'must be in the future' }]);
+  if (Date.parse(slot.start) <= now.getTime()) throw new ApiError('invalidRequest', { key: 'invalidRequest.startInPast' }, [{ field: 'start', message: { key: 'field.inFuture' } }]);
   return slot;
 }
 
@@ -138,7 +138,7 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
   const found = findSlots(search);
   // A fallback room is offered only after every neutral choice, so the first suggestions are the best places.
   const suggestions = [...found.filter((s) => !s.fallback), ...found.filter((s) => s.fallback)];
-  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const partner = partnerIn(ctx, actor.userId);
   return {
     suggestions,
     noSlot: suggestions.length === 0 ? explainNoSlot(search) : null,

@@ -69,6 +69,59 @@ describe('booking a session through Microsoft Graph', () => {
     return (await response.json()) as Event;
   };
 
+  // First: the service keeps a mailbox's language ten minutes, so no earlier test may have read these two people's.
+  it('words the invitation in the language of the partner who receives it (their mailbox setting), with the booker’s language beside it, and in the Teams locale the bot last saw when the mailbox has none', async () => {
+    const mailbox = (id: string) => service.standIn.org.byId.get(id)!.mailboxSettings;
+    const saved = { leader: mailbox(leader).language, mentor: mailbox(mentor).language };
+    try {
+      // The mentor (who books) reads Outlook in German; the leader (the partner, who receives it) has no language set at first.
+      mailbox(mentor).language = { locale: 'de-DE', displayName: 'Deutsch (Deutschland)' };
+      delete mailbox(leader).language;
+      const pair = await newPair();
+      const [first, second] = await suggestions(pair.id, 'online');
+      const link = `${service.deps.config.publicBaseUrl}/tab/index.html#/workspace`;
+      const eventOfSession = async (start: string) => {
+        const row = (await sessionRows(pair.id)).find((r) => r.starts_at.getTime() === Date.parse(start))!;
+        return eventOf(row.organizer_user_id!, row.event_id!);
+      };
+      // No language in the leader's mailbox (read with the suggestions): the locale Teams gave the bot for them.
+      const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: `a:${leader}`, tenantId }, user: { id: `29:${leader}`, aadObjectId: leader }, locale: 'de-AT' };
+      await service.database.db
+        .insertInto('conversation_references')
+        .values({ tenant_id: tenantId, user_id: leader, reference: JSON.stringify(reference), updated_at: new Date() })
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ reference: JSON.stringify(reference) }))
+        .execute();
+      expect((await book(pair.id, second!, mentor)).status).toBe(201);
+      const inGerman = await eventOfSession(second!.start);
+      expect(inGerman.subject).toBe('Upward-Termin');
+      expect((inGerman.body?.content ?? '').match(/<p lang="[^"]+">/g)).toEqual(['<p lang="de-AT">']);
+      // Then the leader sets Outlook to French (a fallback is never kept, so it is read afresh).
+      mailbox(leader).language = { locale: 'fr-FR', displayName: 'français (France)' };
+      expect((await book(pair.id, first!, mentor)).status).toBe(201);
+      const inFrench = await eventOfSession(first!.start);
+      expect(inFrench.subject).toBe('Séance Upward');
+      const paragraphs = (inFrench.body?.content ?? '').match(/<p lang="[^"]+">[^<]*/g) ?? [];
+      expect(paragraphs).toEqual([
+        '<p lang="fr-FR">L’ordre du jour, les notes et les enseignements se trouvent dans votre espace de travail Upward privé : ',
+        '<p lang="de-DE">Tagesordnung, Notizen und Erkenntnisse finden Sie in Ihrem privaten Upward-Arbeitsbereich: ',
+      ]);
+      expect(inFrench.body?.content).toContain(`<a href="${link}">`);
+      // The API names the subject the partner received, for the booker's pane and the appointment it fills.
+      for (const as of [mentor, leader]) {
+        const [listed] = (await service.api('GET', `/api/pairs/${pair.id}/sessions`, { as })).body.sessions;
+        expect([listed.subject, listed.invitation.subject]).toEqual(['Séance Upward', 'Séance Upward']);
+      }
+      // Before booking, the mentor is shown the subject their partner will receive.
+      expect((await service.api('GET', `/api/pairs/${pair.id}/booking/suggestions?mode=online`, { as: mentor })).body.subject).toBe('Séance Upward');
+    } finally {
+      mailbox(leader).language = saved.leader;
+      mailbox(mentor).language = saved.mentor;
+      // Past the ten minutes a mailbox language is kept, so later tests read these two afresh.
+      ahead += 11 * 60_000;
+      await service.database.db.deleteFrom('conversation_references').where('tenant_id', '=', tenantId).where('user_id', '=', leader).execute();
+    }
+  });
+
   it('suggests times in both working days with a neutral place and says why, to the two members only', async () => {
     const pair = await newPair();
     const list = await suggestions(pair.id);
@@ -141,49 +194,6 @@ describe('booking a session through Microsoft Graph', () => {
       expect(after.some((s) => s.start === later.start)).toBe(false);
     } finally {
       await graph('DELETE', `/users/${leader}/events/${series.id!}`);
-    }
-  });
-
-  it('words the invitation in the language of the partner who receives it (their mailbox setting), with the booker’s language beside it, and in the Teams locale the bot last saw when the mailbox has none', async () => {
-    const mailbox = (id: string) => service.standIn.org.byId.get(id)!.mailboxSettings;
-    const saved = { leader: mailbox(leader).language, mentor: mailbox(mentor).language };
-    try {
-      // As each person set Outlook's language: the leader (the partner, who receives it) French, the mentor (who books) German.
-      mailbox(leader).language = { locale: 'fr-FR', displayName: 'français (France)' };
-      mailbox(mentor).language = { locale: 'de-DE', displayName: 'Deutsch (Deutschland)' };
-      const pair = await newPair();
-      const [first, second] = await suggestions(pair.id, 'online');
-      const link = `${service.deps.config.publicBaseUrl}/tab/index.html#/workspace`;
-      expect((await book(pair.id, first!, mentor)).status).toBe(201);
-      const eventOfSession = async (start: string) => {
-        const row = (await sessionRows(pair.id)).find((r) => r.starts_at.getTime() === Date.parse(start))!;
-        return eventOf(row.organizer_user_id!, row.event_id!);
-      };
-      const inFrench = await eventOfSession(first!.start);
-      expect(inFrench.subject).toBe('Séance Upward');
-      const paragraphs = (inFrench.body?.content ?? '').match(/<p lang="[^"]+">[^<]*/g) ?? [];
-      expect(paragraphs).toEqual([
-        '<p lang="fr-FR">L’ordre du jour, les notes et les enseignements se trouvent dans votre espace de travail Upward privé : ',
-        '<p lang="de-DE">Tagesordnung, Notizen und Erkenntnisse finden Sie in Ihrem privaten Upward-Arbeitsbereich: ',
-      ]);
-      expect(inFrench.body?.content).toContain(`<a href="${link}">`);
-
-      // No language in the leader's mailbox: the locale Teams gave the bot for them.
-      delete mailbox(leader).language;
-      const reference = { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: `a:${leader}`, tenantId }, user: { id: `29:${leader}`, aadObjectId: leader }, locale: 'de-AT' };
-      await service.database.db
-        .insertInto('conversation_references')
-        .values({ tenant_id: tenantId, user_id: leader, reference: JSON.stringify(reference), updated_at: new Date() })
-        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ reference: JSON.stringify(reference) }))
-        .execute();
-      expect((await book(pair.id, second!, mentor)).status).toBe(201);
-      const inGerman = await eventOfSession(second!.start);
-      expect(inGerman.subject).toBe('Upward-Termin');
-      expect((inGerman.body?.content ?? '').match(/<p lang="[^"]+">/g)).toEqual(['<p lang="de-AT">']);
-    } finally {
-      mailbox(leader).language = saved.leader;
-      mailbox(mentor).language = saved.mentor;
-      await service.database.db.deleteFrom('conversation_references').where('tenant_id', '=', tenantId).where('user_id', '=', leader).execute();
     }
   });
 

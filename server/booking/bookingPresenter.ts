@@ -6,8 +6,8 @@ import { ApiError } from '../http/errors';
 import { sessionVenueOf } from '../sessions/sessionVenue';
 import { presentSession } from '../workspace/workspacePresenter';
 import type { Suggestions } from './availability';
-import { neutralSubject } from './createEvent';
-import type { BookingContext } from './loadBooking';
+import { eventSubject } from './eventLanguage';
+import { type BookingContext, partnerIn } from './loadBooking';
 import type { SessionRow } from './reserve';
 
 /** A suggestion as the add-in shows and books it: the time, the place and why that place is neutral. */
@@ -31,9 +31,9 @@ export function conflictWithNext(code: 'roomTaken' | 'slotTaken', start: string,
   return new ApiError(code, undefined, [], { next: next && presentSuggestion(next, fresh.offsiteAddresses) });
 }
 
-export function presentSuggestions(result: Suggestions, workspaceUrl: string): SuggestionList {
+export function presentSuggestions(result: Suggestions & { subjectLocale: string | null }, workspaceUrl: string): SuggestionList {
   return {
-    subject: neutralSubject,
+    subject: eventSubject(result.subjectLocale),
     suggestions: result.suggestions.map((s) => presentSuggestion(s, result.offsiteAddresses)),
     noSlot: result.noSlot,
     roomsChecked: result.roomsChecked,
@@ -56,14 +56,15 @@ export interface SessionViewer {
  */
 export function presentBookedSession(row: SessionRow, { actor, ctx, identity }: SessionViewer): BookedSession {
   const venue = sessionVenueOf(row.venue, row.id);
-  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const partner = partnerIn(ctx, actor.userId);
   const address = venue.kind === 'offsite' ? (ctx.venuePolicy.offsiteVenues.find((o) => o.id === venue.ref)?.address ?? null) : null;
   const organizer = row.organizer_user_id;
+  const subject = eventSubject(row.event_locale);
   return {
     ...presentSession(row),
-    subject: neutralSubject,
+    subject,
     address,
-    invitation: { subject: neutralSubject, organizer: organizer === actor.userId ? 'me' : 'partner', partner: { displayName: partner.displayName }, private: true },
+    invitation: { subject, organizer: organizer === actor.userId ? 'me' : 'partner', partner: { displayName: partner.displayName }, private: true },
     canChange: row.status === 'planned' && row.event_id !== null && organizer !== null && identity.reaches(actor, organizer),
   };
 }

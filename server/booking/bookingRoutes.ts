@@ -31,7 +31,7 @@ export function bookingRoutes(deps: AppDeps): Router {
     const from = new Date(Math.max(query.from ? Date.parse(query.from) : 0, now.getTime()));
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + 14 * dayMs);
     if (to <= from || to.getTime() - from.getTime() > maxWindowDays * dayMs) {
-      throw new ApiError('invalidRequest', { key: 'invalidRequest.window', values: { days: maxWindowDays } }, [{ field: 'to', message: 'out of range' }]);
+      throw new ApiError('invalidRequest', { key: 'invalidRequest.window', values: { days: maxWindowDays } }, [{ field: 'to', message: { key: 'field.outOfRange' } }]);
     }
     const result = await bookingSuggester(booking, { actor: callerOf(req), pairId: id, from: from.toISOString(), to: to.toISOString(), mode: query.mode, excludeSessionId: query.reschedule });
     res.json(presentSuggestions(result, booking.workspaceUrl));

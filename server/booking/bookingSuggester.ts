@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller';
 import type { Calendar } from '../calendar/calendar';
 import { suggestSlots, type Suggestions } from './availability';
 import type { BookingDeps } from './bookingDeps';
-import { type BookingContext, loadBookingContext } from './loadBooking';
+import { type BookingContext, loadBookingContext, partnerIn } from './loadBooking';
 import { type MeetingMode, planPairVenues } from './planVenues';
 
 interface SuggestFor {
@@ -32,7 +32,12 @@ export async function suggestFor(deps: BookingDeps, props: SuggestFor): Promise<
 export async function bookingSuggester(
   deps: BookingDeps,
   props: { actor: Caller; pairId: string; from: string; to: string; mode: MeetingMode; excludeSessionId?: string | undefined },
-): Promise<Suggestions> {
+): Promise<Suggestions & { subjectLocale: string | null }> {
   const ctx = await loadBookingContext(deps, props.actor, props.pairId);
-  return suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) });
+  // The event the caller books is worded in their partner's language: the subject they are shown is too.
+  // One after the other: Exchange limits the concurrent requests an app may have on one mailbox.
+  const suggestions = await suggestFor(deps, { ...props, ctx, calendar: deps.identity.calendarFor(props.actor) });
+  const partnerId = partnerIn(ctx, props.actor.userId).userId;
+  // The partner's mailbox language came with free/busy when the app's identity read it (decision 0075).
+  return { ...suggestions, subjectLocale: await deps.languageOf(props.actor.tenantId, partnerId, suggestions.mailboxLocales.get(partnerId)) };
 }

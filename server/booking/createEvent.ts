@@ -2,14 +2,11 @@ import type { Venue } from '../../shared/glossary';
 import type { Calendar, CalendarEvent, NewEvent } from '../calendar/calendar';
 import type { Logger } from '../logger';
 import type { Slot } from './availability';
-import { eventText } from './eventLanguage';
+import { eventSubject, eventText } from './eventLanguage';
 import type { BookingContext } from './loadBooking';
 
-/** What every calendar shows: no topic, no programme or group name, nothing that says who mentors whom (the tab's and add-in's preview, in English; the event itself is worded per person). */
-export const neutralSubject = eventText(null).t('event.subject');
-
-/** What the people (and the room) read in the cancellation of an event whose booking did not complete. */
-export const notBookedComment = 'This Upward session could not be booked.';
+/** What the people (and the room) read in the cancellation of an event whose booking did not complete, in the event's language. */
+export const notBookedComment = (locale: string | null): string => eventText(locale).t('event.notBooked');
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +33,7 @@ function invitationText(languages: EventProps['languages'], workspaceUrl: string
   const texts = languages.map(eventText);
   const distinct = texts.filter((text, i) => texts.findIndex((other) => other.language === text.language) === i);
   const paragraphs = distinct.map((text) => `<p lang="${escapeHtml(text.locale)}">${escapeHtml(text.t('event.workspace'))} <a href="${link}">${link}</a></p>`);
-  return { subject: texts[0]!.t('event.subject'), body: paragraphs.join('') };
+  return { subject: eventSubject(languages[0]), body: paragraphs.join('') };
 }
 
 /** The event Upward creates: private, neutral, both people required, the room as a resource, Teams when online. */
@@ -57,6 +54,8 @@ function sessionEvent({ ctx, venue, slot, transactionId, workspaceUrl, languages
 
 export interface CreatedEvent {
   event: CalendarEvent;
+  /** The locale its subject is worded in (the partner's; null, English), kept with the session so the API says the same subject. */
+  subjectLocale: string | null;
   /** Cancels the event again, for a booking that cannot complete; a failure is logged, never thrown. */
   withdraw(): Promise<void>;
 }
@@ -71,11 +70,11 @@ export async function createSessionEvent(deps: { calendar: Pick<Calendar, 'creat
   const event = await deps.calendar.createEvent(organizerId, sessionEvent(props));
   const withdraw = async () => {
     try {
-      await deps.calendar.cancelEvent(organizerId, event.id, notBookedComment);
+      await deps.calendar.cancelEvent(organizerId, event.id, notBookedComment(props.languages[0]));
     } catch (error) {
       // Logged with the ids an operator needs to remove the event by hand; the caller still gets the first failure.
       deps.logger.error({ err: error, organizerId, eventId: event.id, pairId: ctx.pair.id }, 'could not cancel the event of a failed booking');
     }
   };
-  return { event, withdraw };
+  return { event, subjectLocale: props.languages[0], withdraw };
 }

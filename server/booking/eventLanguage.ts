@@ -17,6 +17,9 @@ export function eventText(locale: string | null): Translator<EventKey> {
   return createTranslator({ language, locale: resolved, catalogue: language === 'fr' || language === 'de' ? catalogues[language] : catalogues.en });
 }
 
+/** The subject of a session's event, in the locale it was (or will be) worded in: its partner's. */
+export const eventSubject = (locale: string | null): string => eventText(locale).t('event.subject');
+
 /**
  * A person's language, as a BCP 47 tag, or null when nothing says which. `mailboxLocale` is their
  * mailbox's language when it was already read (null: none set); undefined reads it now.
@@ -28,12 +31,28 @@ export type LanguageOf = (tenantId: string, userId: string, mailboxLocale?: stri
  * (`mailboxSettings.language.locale`, which Outlook shows them), else the locale Teams last gave
  * the bot for them, else nothing (English). A mailbox Graph will not show, or a Graph that fails
  * after its retries, only falls back: the wording of an invitation never stops a booking.
+ *
+ * Each answer is kept for a person for `ttlMs` (decision 0071): a booking and the suggestions
+ * before it ask for the same two people, and a language changed in Outlook may take that long to
+ * reach the next invitation. A fallen-back answer is not kept, so the next booking asks Graph again.
  */
-export function languageOf(deps: { graph: GraphGateway; db: Db }): LanguageOf {
+export function languageOf(deps: { graph: GraphGateway; db: Db; clock: () => Date }, ttlMs = 10 * 60_000): LanguageOf {
+  const known = new Map<string, { locale: string; until: number }>();
+  const keep = (key: string, locale: string, now: number) => {
+    // Forgotten once stale, so an organisation's people are never all held at once for long.
+    if (known.size >= 5000) for (const [k, v] of known) if (v.until <= now) known.delete(k);
+    known.set(key, { locale, until: now + ttlMs });
+  };
   const readMailboxLocale = async (tenantId: string, userId: string) => {
+    const key = `${tenantId}/${userId}`;
+    const now = deps.clock().getTime();
+    const kept = known.get(key);
+    if (kept && kept.until > now) return kept.locale;
     try {
       const settings = await deps.graph.forApp(tenantId).get<{ language?: { locale?: string | null } | null }>(`/users/${encodeURIComponent(userId)}/mailboxSettings`);
-      return settings.language?.locale ?? null;
+      const locale = settings.language?.locale ?? null;
+      if (locale) keep(key, locale, now);
+      return locale;
     } catch {
       // Falls back below.
       return null;

@@ -45,6 +45,9 @@ function authorizeBooking(actor: Caller, found: PairRow | undefined): PairRow {
 }
 
 /** The first step of every booking request: the pair, authorised, and what booking needs to know about it and its two people. */
+/** The other person of the pair: whom an invitation the caller books is worded for. */
+export const partnerIn = (ctx: BookingContext, userId: string): BookingPerson => (userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee);
+
 export async function loadBookingContext(deps: { db: Db; directory: Pick<Directory, 'getPeople'> }, actor: Caller, pairId: string): Promise<BookingContext> {
   const pair = authorizeBooking(actor, await pairRepository(deps.db, actor.tenantId).find(pairId));
   return bookingContextOf(deps, actor.tenantId, pair);

@@ -38,6 +38,7 @@ export async function recordSession(
           ends_at: props.slot.end,
           venue: json({ ...props.venue }),
           event_id: event.id,
+          event_locale: created.subjectLocale,
           join_url: event.joinUrl,
           transaction_id: transactionId,
           status: 'planned',

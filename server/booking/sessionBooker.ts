@@ -7,7 +7,7 @@ import type { BookingDeps } from './bookingDeps';
 import { suggestFor } from './bookingSuggester';
 import { createSessionEvent } from './createEvent';
 import { conflictWithNext, presentBookedSession, type SessionViewer } from './bookingPresenter';
-import { type BookingContext, loadBookingContext } from './loadBooking';
+import { type BookingContext, loadBookingContext, partnerIn } from './loadBooking';
 import { chosenVenue, planPairVenues } from './planVenues';
 import { recordSession } from './recordSession';
 import { plannedSessionDuring, reserve, type SessionRow } from './reserve';
@@ -51,7 +51,7 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
   // A suggestion shown a moment ago (decision 0075): its free/busy and both mailbox languages were read then.
   const fresh = deps.offers.take(tenantId, ctx.pair.id, { slot, venue });
-  const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
+  const partner = partnerIn(ctx, actor.userId);
   const locales = fresh?.mailboxLocales;
   // Languages not read with the suggestions are read beside the last look, in the same round trip.
   const [languages, reservation] = await Promise.all([

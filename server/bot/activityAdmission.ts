@@ -40,7 +40,7 @@ export function admitActivity(options: AdmissionOptions): RequestHandler {
     // What the SDK reads to route a reply; Teams sends each on every activity.
     const required = { type: activity.type, channelId: activity.channelId, serviceUrl: activity.serviceUrl, 'conversation.id': idOf(activity.conversation), 'from.id': idOf(activity.from), 'recipient.id': idOf(activity.recipient) };
     const missing = Object.entries(required).filter(([, value]) => typeof value !== 'string' || !value).map(([name]) => name);
-    if (missing.length > 0) return next(new ApiError('invalidRequest', { key: 'invalidRequest.activityFields', values: { fields: missing } }, missing.map((field) => ({ field, message: 'Required, as text.' }))));
+    if (missing.length > 0) return next(new ApiError('invalidRequest', { key: 'invalidRequest.activityFields', values: { fields: missing } }, missing.map((field) => ({ field, message: { key: 'field.requiredText' } }))));
     try {
       Activity.fromObject(activity);
     } catch {

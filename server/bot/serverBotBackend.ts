@@ -3,6 +3,7 @@ import { agendaItemSchema, commitmentSchema, praiseSchema, reflectionSchema, tak
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { ApiError } from '../http/errors';
+import { fieldErrors } from '../http/validate';
 import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
 import { pairPolicy, partnerOf } from '../policies/pairPolicy';
@@ -17,7 +18,7 @@ import { takeawayConfirmer, takeawayProposer } from '../workspace/commands/takea
 import { workspaceReader } from '../workspace/workspaceReader';
 import type { z } from 'zod';
 import { forTenant } from '../store/tenantScope';
-import { proposalReasonsOf } from '../matching/proposalReasons';
+import { pairReasonsOf } from '../matching/proposalReasons';
 
 export interface BotBackendDeps {
   db: Db;
@@ -30,7 +31,7 @@ export interface BotBackendDeps {
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError('invalidRequest', { key: 'invalidRequest.answers' }, result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.answers' }, fieldErrors(result.error.issues, ''));
   }
   return result.data;
 }
@@ -82,7 +83,7 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
         pairId,
         role,
         partner: { name: partner?.displayName ?? 'Your partner', jobTitle: partner?.jobTitle ?? null, department: partner?.department ?? null },
-        reasons: proposal ? proposalReasonsOf(proposal.reasons, proposal) : [],
+        reasons: proposal ? pairReasonsOf(proposal.reasons, proposal) : [],
       };
     },
 

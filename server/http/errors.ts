@@ -38,9 +38,10 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** What is wrong with one field: a catalogue message (`field.*`) worded for the reader when sent, like the detail. */
 export interface FieldError {
   field: string;
-  message: string;
+  message: ProblemDetail;
 }
 
 /**

@@ -47,6 +47,6 @@ export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
   nulPaths(req.body, undefined, found);
   nulPaths(req.query, { segment: 'query' }, found);
   if (found.length === 0) return next();
-  const errors: FieldError[] = found.map((field) => ({ field, message: 'Remove the NUL character (U+0000); text cannot contain it.' }));
+  const errors: FieldError[] = found.map((field) => ({ field, message: { key: 'field.nulCharacter' } }));
   next(new ApiError('invalidRequest', { key: 'invalidRequest.nul', values: { fields: found } }, errors));
 };

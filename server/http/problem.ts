@@ -26,7 +26,7 @@ export function sendProblem(res: Response, error: ApiError, instance: string): v
       detail,
       instance,
       code: error.code,
-      ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+      ...(error.errors.length > 0 ? { errors: error.errors.map((e) => ({ field: e.field, message: problemDetailText(e.message, language) })) } : {}),
       ...error.extensions,
     } satisfies ProblemDocument);
 }

@@ -61,6 +61,9 @@ describe('problem details in the reader’s language', () => {
     expect([french.status, french.body.code]).toEqual([english.status, english.body.code]);
     expect(english.body.detail).toBe('The anonymity threshold must be at least 5, your organisation’s floor.');
     expect(french.body.detail).toBe('Le seuil d’anonymat doit être d’au moins 5, le minimum fixé par votre organisation.');
+    // A hand-written field check's message is a catalogue message too, with its number in the reader's format.
+    expect(english.body.errors).toEqual([{ field: 'settings.anonymityThreshold', message: 'must be at least 5, your organisation’s floor' }]);
+    expect(french.body.errors).toEqual([{ field: 'settings.anonymityThreshold', message: 'doit être au moins 5, le plancher de votre organisation' }]);
   });
 
   it('words a list of names as the reader’s language joins them', async () => {
@@ -70,5 +73,6 @@ describe('problem details in the reader’s language', () => {
     expect([french.status, french.body.code]).toEqual([400, 'invalidRequest']);
     expect(french.body.detail).toBe('La demande contient un caractère NUL (U+0000) dans name et startsOn ; supprimez-le et réessayez.');
     expect(german.body.detail).toBe('Die Anfrage enthält ein NUL-Zeichen (U+0000) in name und startsOn; entfernen Sie es und versuchen Sie es erneut.');
+    expect(german.body.errors).toEqual(['name', 'startsOn'].map((field) => ({ field, message: 'Entfernen Sie das NUL-Zeichen (U+0000); ein Text darf es nicht enthalten.' })));
   });
 });

@@ -6,10 +6,14 @@ import { problemText } from './problemText';
 /** Zod's own translations of its messages, for the languages Upward speaks; English (its default) otherwise. */
 const zodMessages = { fr: z.locales.fr().localeError, de: z.locales.de().localeError } as const;
 
-function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-    message: issue.message,
+/**
+ * Zod's issues as field errors. Zod's words are already in the reader's language when its locale
+ * was chosen (parseWith); elsewhere they are its English.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], whole = '(body)'): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : whole,
+    message: { key: 'field.checked', values: { message: issue.message } },
   }));
 }
 
@@ -19,7 +23,7 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'body'
   const messages = text.language === 'fr' || text.language === 'de' ? zodMessages[text.language] : undefined;
   const result = schema.safeParse(value, messages ? { error: messages } : undefined);
   if (result.success) return result.data;
-  const errors = fieldErrors(result.error);
+  const errors = fieldErrors(result.error.issues);
   throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where, fields: [...new Set(errors.map((e) => e.field))] } }, errors);
 }
 

@@ -4,6 +4,7 @@ import type { InsightQuery } from '../../shared/schemas/insight';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import { ApiError, notFound } from '../http/errors';
+import type { ProblemKey } from '../http/problemText';
 import type { Db } from '../store/database';
 import { loadProgrammeInsight } from './insightLoader';
 import { releaseDueBatches } from './insightReleases';
@@ -20,10 +21,10 @@ interface Props {
   anonymityFloor: number;
 }
 
-const refusal: Record<string, string> = {
-  department: 'must be one of the departments the dashboard offers (small departments are shown together)',
-  from: 'must be a month of the programme',
-  to: 'must be a month of the programme, not before from',
+const refusal: Record<string, ProblemKey> = {
+  department: 'field.insightDepartment',
+  from: 'field.insightMonth',
+  to: 'field.insightMonthTo',
 };
 
 /**
@@ -37,7 +38,7 @@ export async function programmeInsightReader({ db, actor, programmeId, filter, n
   const input = { ...loaded, threshold: Math.max(loaded.threshold, anonymityFloor) };
   const applied = insightFilter(input, filter);
   if ('invalid' in applied) {
-    throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'query', fields: [applied.invalid] } }, [{ field: applied.invalid, message: refusal[applied.invalid]! }]);
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'query', fields: [applied.invalid] } }, [{ field: applied.invalid, message: { key: refusal[applied.invalid]! } }]);
   }
   const insight = releasedInsight(input, await releaseDueBatches(db, actor.tenantId, programmeId, input, now), applied);
   await recordAudit(db, actor, action, programmeId, now);

@@ -5,6 +5,7 @@ import type { Directory } from '../directory/directory';
 import type { GraphGateway } from '../graph/graphGateway';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
+import { languageOf } from '../booking/eventLanguage';
 import { createRoomCatalogue } from '../booking/roomCatalogue';
 import { abandonedBookingJobHandlers, abandonedBookingJobs } from './booking/abandonedBookings';
 import { roomCheckJobHandlers, roomCheckJobs } from './booking/roomCheck';
@@ -34,7 +35,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
-          ...abandonedBookingJobHandlers({ db: deps.db, identity, logger: deps.logger }),
+          ...abandonedBookingJobHandlers({ db: deps.db, identity, languageOf: languageOf(deps), logger: deps.logger }),
           ...roomCheckJobHandlers({ db: deps.db, identity, directory: deps.directory, rooms, logger: deps.logger }),
         },
         clock: deps.clock,

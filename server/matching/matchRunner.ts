@@ -41,7 +41,7 @@ export async function matchRunner(props: { db: Db; directory: Directory; actor: 
         mentor_participant_id: u.role === 'mentor' ? u.participantId : null,
         mentee_participant_id: u.role === 'mentee' ? u.participantId : null,
         score: null,
-        reasons: json([u.message]),
+        reasons: json([u.reason]),
         pinned: false,
         unmatched_code: u.code,
       })),

@@ -2,7 +2,7 @@ import type { MatchRunView } from '../../shared/api/matching';
 import { personSummaries } from '../directory/directoryCache';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
-import { proposalReasonsOf } from './proposalReasons';
+import { pairReasonsOf, unmatchedReasonOf } from './proposalReasons';
 
 /** A matching run as the admin reviews it: proposals with reasons, the unmatched with why. */
 export async function presentRun(db: Db, tenantId: string, runId: string): Promise<MatchRunView> {
@@ -30,14 +30,14 @@ export async function presentRun(db: Db, tenantId: string, runId: string): Promi
     proposals: rows
       .filter((r) => r.mentor_participant_id && r.mentee_participant_id)
       .sort(byScore)
-      .map((r) => ({ mentor: person(r.mentor_participant_id!), mentee: person(r.mentee_participant_id!), score: r.score, reasons: proposalReasonsOf(r.reasons, r), pinned: r.pinned })),
+      .map((r) => ({ mentor: person(r.mentor_participant_id!), mentee: person(r.mentee_participant_id!), score: r.score, reasons: pairReasonsOf(r.reasons, r), pinned: r.pinned })),
     unmatched: rows
       .filter((r) => !r.mentor_participant_id || !r.mentee_participant_id)
       .map((r) => ({
         ...person((r.mentor_participant_id ?? r.mentee_participant_id)!),
         role: r.mentor_participant_id ? ('mentor' as const) : ('mentee' as const),
         code: r.unmatched_code,
-        message: proposalReasonsOf(r.reasons, r)[0] ?? '',
+        reason: unmatchedReasonOf(r.reasons, r),
       })),
   };
 }

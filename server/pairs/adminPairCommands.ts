@@ -17,7 +17,7 @@ function eventOf(action: AdminPairAction, reason: AdminEndReason | undefined): P
     case 're-pair':
       return { kind: 'end', reason: 'no-fault-repair' };
     case 'end':
-      if (!reason) throw new ApiError('invalidRequest', { key: 'invalidRequest.endReasonMissing' }, [{ field: 'reason', message: 'must be completed, withdrawn or reporting-line-change' }]);
+      if (!reason) throw new ApiError('invalidRequest', { key: 'invalidRequest.endReasonMissing' }, [{ field: 'reason', message: { key: 'field.endReason' } }]);
       return { kind: 'end', reason };
   }
 }

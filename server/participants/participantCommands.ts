@@ -51,7 +51,7 @@ export async function participantEnroller(props: EnrolProps): Promise<string> {
     if (invited) {
       const found = await directory.getPeople(actor.tenantId, [userId]);
       if (!found.has(userId)) {
-        throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownPerson' }, [{ field: 'userId', message: 'not found in the directory' }]);
+        throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownPerson' }, [{ field: 'userId', message: { key: 'field.notInDirectory' } }]);
       }
     }
     const participants = participantRepository(trx, actor.tenantId);
@@ -113,7 +113,8 @@ export async function participantImporter(props: {
       throw new ApiError(
         'importRejected',
         { key: 'importRejected.rows', values: { count: errors.length } },
-        errors.map((e) => ({ field: `line ${e.line}`, message: e.message })),
+        // The CSV's row messages are still English sentences (shared/participantCsv; decision 0071, not covered).
+        errors.map((e) => ({ field: `line ${e.line}`, message: { key: 'field.csvRow', values: { message: e.message } } })),
       );
     }
     await participants.insertMany(good.map(({ row, userId }) => newParticipant({ actor, programmeId, userId, role: row.role, profile: row.profile })));

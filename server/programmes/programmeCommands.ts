@@ -20,7 +20,7 @@ interface Props<I> {
   anonymityFloor: number;
 }
 
-function thresholdProblem(detail: ProblemDetail, message: string): ApiError {
+function thresholdProblem(detail: ProblemDetail, message: ProblemDetail): ApiError {
   return new ApiError('invalidRequest', detail, [{ field: 'settings.anonymityThreshold', message }]);
 }
 
@@ -30,11 +30,11 @@ function thresholdProblem(detail: ProblemDetail, message: string): ApiError {
  * once a programme has opened its threshold can only go up.
  */
 function checkThreshold(threshold: number, floor: number, previous?: { threshold: number; status: string }) {
-  if (threshold < floor) throw thresholdProblem({ key: 'invalidRequest.thresholdBelowFloor', values: { floor } }, `must be at least ${floor}, your organisation's floor`);
+  if (threshold < floor) throw thresholdProblem({ key: 'invalidRequest.thresholdBelowFloor', values: { floor } }, { key: 'field.thresholdBelowFloor', values: { floor } });
   if (previous && previous.status !== 'draft' && threshold < previous.threshold) {
     throw thresholdProblem(
       { key: 'invalidRequest.thresholdLowered', values: { threshold: previous.threshold } },
-      `cannot be lowered once the programme has opened (it is ${previous.threshold}); it can only be raised`,
+      { key: 'field.thresholdLowered', values: { threshold: previous.threshold } },
     );
   }
 }
@@ -42,7 +42,7 @@ function checkThreshold(threshold: number, floor: number, previous?: { threshold
 function checkRelationshipFits(settings: { relationshipMonths: number; durationMonths: number }) {
   if (settings.relationshipMonths > settings.durationMonths) {
     throw new ApiError('invalidRequest', { key: 'invalidRequest.relationshipTooLong' }, [
-      { field: 'settings.relationshipMonths', message: 'the relationship cannot last longer than the programme' },
+      { field: 'settings.relationshipMonths', message: { key: 'field.relationshipTooLong' } },
     ]);
   }
 }
@@ -88,7 +88,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
     const endsOn = input.endsOn ?? row.ends_on;
     if (endsOn <= row.starts_on) {
       throw new ApiError('invalidRequest', { key: 'invalidRequest.endBeforeStart' }, [
-        { field: 'endsOn', message: 'must be after the start date' },
+        { field: 'endsOn', message: { key: 'field.afterStartDate' } },
       ]);
     }
     const status = input.status ?? row.status;

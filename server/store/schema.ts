@@ -179,6 +179,8 @@ export interface SessionTable {
   ends_at: Timestamp;
   venue: StoredJson;
   event_id: string | null;
+  /** The locale the event's subject was worded in (the partner of whoever booked); null for English, as every event before 0025 was. */
+  event_locale: string | null;
   join_url: string | null;
   transaction_id: string | null;
   status: 'planned' | 'held' | 'cancelled';

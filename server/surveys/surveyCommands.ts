@@ -3,6 +3,7 @@ import { surveyAnswerSchemas } from '../../shared/schemas/survey';
 import type { ScheduledSurveyKind } from '../../shared/schemas/survey';
 import type { Caller } from '../auth/caller';
 import { ApiError } from '../http/errors';
+import { fieldErrors } from '../http/validate';
 import { pairTransitioner } from '../pairs/pairCommands';
 import { pairRepository } from '../pairs/pairRepository';
 import { pairPolicy } from '../policies/pairPolicy';
@@ -23,11 +24,11 @@ export function surveyIdOf(tenantId: string, programmeId: string, kind: Schedule
  */
 export async function surveyResponder(props: { db: Db; actor: Caller; pairId: string; kind: string; answers: Record<string, unknown>; now: Date }): Promise<{ repairRequested: boolean }> {
   const { db, actor, now } = props;
-  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownSurvey' }, [{ field: 'kind', message: 'must be pairing-fit, mid-point or end' }]);
+  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownSurvey' }, [{ field: 'kind', message: { key: 'field.surveyKind' } }]);
   const kind = props.kind as ScheduledSurveyKind;
   const parsed = surveyAnswerSchemas[kind].safeParse(props.answers);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(answers)', message: i.message }));
+    const errors = fieldErrors(parsed.error.issues, '(answers)');
     throw new ApiError('invalidRequest', { key: 'invalidRequest.answersCheck', values: { fields: [...new Set(errors.map((e) => e.field))] } }, errors);
   }
   const { pair, role } = authorize(pairPolicy, actor, 'view', await pairRepository(db, actor.tenantId).find(props.pairId));

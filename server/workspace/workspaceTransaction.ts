@@ -41,7 +41,7 @@ export async function checkSessionOfPair(trx: Trx, member: PairMember, sessionId
     .executeTakeFirst();
   if (!session) {
     throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'body', fields: ['sessionId'] } }, [
-      { field: 'sessionId', message: 'must be a session of this pair' },
+      { field: 'sessionId', message: { key: 'field.notThisPairsSession' } },
     ]);
   }
 }

@@ -1,3 +1,4 @@
+import type { ShownPairReason, ShownUnmatchedReason } from '../matching/reasons';
 import type { MatchPin, PinIssueCode } from '../matching/types';
 import type { PairBlockCode } from '../pairingRules';
 import type { Role } from '../glossary';
@@ -18,8 +19,10 @@ export interface MatchRunView {
   createdAt: string;
   publishedAt: string | null;
   totalScore: number;
-  proposals: { mentor: RunPerson; mentee: RunPerson; score: number | null; reasons: string[]; pinned: boolean }[];
-  unmatched: (RunPerson & { role: Role; code: string | null; message: string })[];
+  /** Reasons are codes with values, worded by the reader's client (decision 0071). */
+  proposals: { mentor: RunPerson; mentee: RunPerson; score: number | null; reasons: ShownPairReason[]; pinned: boolean }[];
+  /** `reason` is null when the stored one no longer parses (decision 0049). */
+  unmatched: (RunPerson & { role: Role; code: string | null; reason: ShownUnmatchedReason | null })[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PairBlockCode } from '../pairingRules';
+import { ruleTopics, type RuleTopic, type UnmatchedReason } from './reasons';
 import type { MatchCandidate, Unmatched } from './types';
 
 interface Outcome {
@@ -15,7 +16,7 @@ interface Outcome {
 }
 
 /**
- * Why each unmatched person is unmatched. The messages speak of rules and places, never of
+ * Why each unmatched person is unmatched. The reasons speak of rules and places, never of
  * people: no manager is named and nobody learns whose chain anyone is in.
  */
 export function explainUnmatched(outcome: Outcome): Unmatched[] {
@@ -28,13 +29,13 @@ export function explainUnmatched(outcome: Outcome): Unmatched[] {
     const eligible = eligibleMentors[j]!;
     if (eligible === 0) {
       const ruledOutBy = tally(mentors.length, (i) => blocks(i, j));
-      unmatched.push({ participantId, role: 'mentee', code: 'no-eligible-partner', message: noneEligible('mentor', ruledOutBy), ruledOutBy });
+      unmatched.push({ participantId, role: 'mentee', code: 'no-eligible-partner', reason: noneEligible('mentor', ruledOutBy), ruledOutBy });
     } else {
       unmatched.push({
         participantId,
         role: 'mentee',
         code: 'capacity-taken',
-        message: `Each of the ${plural(eligible, 'mentor')} the rules allow for you already has as many mentees as they can take, in the set of pairs with the best total for the programme.`,
+        reason: { code: 'capacityTaken', values: { eligible } },
         ruledOutBy: [],
       });
     }
@@ -45,16 +46,16 @@ export function explainUnmatched(outcome: Outcome): Unmatched[] {
     const participantId = mentor.participant.id;
     const eligible = eligibleMentees[i]!;
     if (capacity[i] === 0) {
-      unmatched.push({ participantId, role: 'mentor', code: 'no-capacity', message: 'The capacity is set to 0 mentees, so no mentee was proposed.', ruledOutBy: [] });
+      unmatched.push({ participantId, role: 'mentor', code: 'no-capacity', reason: { code: 'noCapacity' }, ruledOutBy: [] });
     } else if (eligible === 0) {
       const ruledOutBy = tally(mentees.length, (j) => blocks(i, j));
-      unmatched.push({ participantId, role: 'mentor', code: 'no-eligible-partner', message: noneEligible('mentee', ruledOutBy), ruledOutBy });
+      unmatched.push({ participantId, role: 'mentor', code: 'no-eligible-partner', reason: noneEligible('mentee', ruledOutBy), ruledOutBy });
     } else {
       unmatched.push({
         participantId,
         role: 'mentor',
         code: 'better-elsewhere',
-        message: `Each of the ${plural(eligible, 'mentee')} the rules allow for you is paired with another mentor, which gives the programme a better total.`,
+        reason: { code: 'betterElsewhere', values: { eligible } },
         ruledOutBy: [],
       });
     }
@@ -69,28 +70,9 @@ function tally(count: number, codesFor: (k: number) => PairBlockCode[]): PairBlo
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
 }
 
-// Reporting lines are left out of the sentence: in a small programme, "ruled out by reporting
-// lines" would tell a person that someone in their own chain has enrolled.
-const ruleTopics: Record<PairBlockCode, string | null> = {
-  'same-person': 'enrolment in both roles',
-  'role-mismatch': 'enrolment in the wrong role',
-  'chain-unknown': 'directory data still to be synchronised',
-  'same-chain': null,
-  'same-manager': null,
-  'seniority-unknown': 'unknown seniority',
-  'mentor-not-junior': 'seniority',
-  'gap-too-small': 'the seniority gap the programme asks for',
-  'already-paired': 'earlier pairings',
-  'admin-block': 'pairings blocked by an admin',
-};
+const isTopic = (code: PairBlockCode): code is RuleTopic => (ruleTopics as readonly PairBlockCode[]).includes(code);
 
-function noneEligible(partner: 'mentor' | 'mentee', ruledOutBy: PairBlockCode[]): string {
-  if (ruledOutBy.length === 0) return `No ${partner} is enrolled in the programme yet.`;
-  const topics = [...new Set(ruledOutBy.map((code) => ruleTopics[code]).filter((t) => t !== null))];
-  const detail = topics.length > 0 ? `, among them ${topics.join('; ')}` : '';
-  return `No enrolled ${partner} is eligible under the pairing rules${detail}.`;
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
+function noneEligible(partner: 'mentor' | 'mentee', ruledOutBy: PairBlockCode[]): UnmatchedReason {
+  if (ruledOutBy.length === 0) return { code: 'noPartnerEnrolled', values: { partner } };
+  return { code: 'noneEligible', values: { partner, topics: ruledOutBy.filter(isTopic) } };
 }

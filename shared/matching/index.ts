@@ -2,3 +2,4 @@
 export { proposeMatches } from './proposeMatches';
 export { defaultScoreWeights, scorePair } from './score';
 export type { MatchCandidate, MatchInput, MatchPin, MatchResult, PinIssue } from './types';
+export * from './reasons';

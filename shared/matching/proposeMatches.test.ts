@@ -5,6 +5,12 @@ import type { ReportingChain } from '../glossary';
 import { proposeMatches, scorePair, type MatchCandidate, type MatchInput } from './index';
 import { randomProgramme, seededRandom, type RandomProgrammeShape } from './testing/randomProgramme';
 import { referenceTotalScore } from './testing/referenceMatcher';
+import { createTranslator } from '../i18n/translator';
+import tabEnglish from '../../tabs/locales/en.json';
+import { wordPairReason, wordUnmatchedReason } from './reasons';
+
+// The admin's words for the engine's reasons: what must never name a manager or a chain.
+const english = createTranslator({ language: 'en', locale: 'en-GB', catalogue: tabEnglish });
 
 const shape = (maxSide: number, extra: Partial<Record<'maxCapacity' | 'pins', fc.Arbitrary<number>>> = {}) =>
   fc.record<RandomProgrammeShape>({
@@ -115,7 +121,7 @@ describe('proposeMatches', () => {
         const unmatched = new Map(result.unmatched.map((u) => [u.participantId, u]));
         for (const m of input.mentees) expect(unmatched.has(m.participant.id)).toBe(!matchedMentees.has(m.participant.id));
         for (const m of input.mentors) expect(unmatched.has(m.participant.id)).toBe(!busyMentors.has(m.participant.id));
-        const texts = [...result.unmatched.map((u) => u.message), ...result.proposals.flatMap((p) => p.reasons)];
+        const texts = [...result.unmatched.map((u) => wordUnmatchedReason(u.reason, english)), ...result.proposals.flatMap((p) => p.reasons.map((r) => wordPairReason(r, english)))];
         for (const text of texts) {
           expect(text).not.toMatch(/\bp\d+\b|ghost|manager|chain/i);
           for (const id of input.managerIds) expect(text).not.toContain(id);
@@ -202,14 +208,14 @@ describe('proposeMatches contract examples', () => {
     expect(scorePair(ana, mentees[0]!).score).toBe(68);
   });
 
-  it('explains a pair in sentences: goals met, different departments, seniority gap, language, meeting', () => {
+  it('explains a pair in codes with their facts: goals met, different departments, seniority gap, language, meeting', () => {
     const result = proposeMatches(baseInput([person('cleo', 'mentor', { offers: ['Gen Z views'] })], [person('dana', 'mentee', { learningGoals: ['gen z views'] }, 5)]));
     expect(result.proposals[0]!.reasons).toEqual([
-      'The mentor offers what the mentee wants to learn: gen z views.',
-      'They work in different departments, so each brings a view the other rarely hears.',
-      'There is a real seniority gap (7 levels): the mentee is clearly the senior.',
-      'They share a language (en).',
-      'Both are happy to meet online.',
+      { code: 'goalMatch', values: { goals: ['gen z views'] } },
+      { code: 'differentDepartment' },
+      { code: 'seniorityGap', values: { levels: 7 } },
+      { code: 'sharedLanguage', values: { languages: ['en'] } },
+      { code: 'meetOnline' },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Participant } from '../glossary';
+import type { PairReason } from './reasons';
 import type { MatchCandidate, ScoreWeights } from './types';
 
 export const defaultScoreWeights: ScoreWeights = {
@@ -160,33 +161,21 @@ export function featurePoints(features: PairFeatures, weights: ScoreWeights): nu
 }
 
 /**
- * Why a pair scored well, in plain sentences. Only facts about the two people themselves: never a
- * manager, never whose chain anyone is in.
+ * Why a pair scored well, as codes with the facts they speak of. Only facts about the two people
+ * themselves: never a manager, never whose chain anyone is in.
  */
-export function pairReasons(features: PairFeatures, weights: ScoreWeights): string[] {
-  const reasons: string[] = [];
-  if (features.goalMatches.length > 0 && weights.goalMatch > 0) {
-    reasons.push(`The mentor offers what the mentee wants to learn: ${features.goalMatches.join(', ')}.`);
-  }
-  if (features.differentDepartment && weights.differentDepartment > 0) {
-    reasons.push('They work in different departments, so each brings a view the other rarely hears.');
-  }
-  if (features.differentFunction && weights.differentFunction > 0) {
-    reasons.push('They do different kinds of work, which keeps the conversation fresh.');
-  }
+export function pairReasons(features: PairFeatures, weights: ScoreWeights): PairReason[] {
+  const reasons: PairReason[] = [];
+  if (features.goalMatches.length > 0 && weights.goalMatch > 0) reasons.push({ code: 'goalMatch', values: { goals: features.goalMatches } });
+  if (features.differentDepartment && weights.differentDepartment > 0) reasons.push({ code: 'differentDepartment' });
+  if (features.differentFunction && weights.differentFunction > 0) reasons.push({ code: 'differentFunction' });
   if (features.seniorityGap > 1 && weights.gapLevel > 0 && weights.maxGapLevels > 0) {
-    reasons.push(`There is a real seniority gap (${Math.floor(features.seniorityGap)} levels): the mentee is clearly the senior.`);
+    reasons.push({ code: 'seniorityGap', values: { levels: Math.floor(features.seniorityGap) } });
   }
-  if (features.sharedLanguages.length > 0 && weights.sharedLanguage > 0) {
-    reasons.push(`They share a language (${features.sharedLanguages.join(', ')}).`);
-  }
-  if (features.meetingFit === 'online' && weights.meetingFit > 0) {
-    reasons.push('Both are happy to meet online.');
-  }
-  if (features.meetingFit === 'in-person' && weights.meetingFit > 0) {
-    reasons.push('Both want to meet in person and work in the same place.');
-  }
-  if (reasons.length === 0) reasons.push('They are eligible under every pairing rule, and no better-suited partner was free.');
+  if (features.sharedLanguages.length > 0 && weights.sharedLanguage > 0) reasons.push({ code: 'sharedLanguage', values: { languages: features.sharedLanguages } });
+  if (features.meetingFit === 'online' && weights.meetingFit > 0) reasons.push({ code: 'meetOnline' });
+  if (features.meetingFit === 'in-person' && weights.meetingFit > 0) reasons.push({ code: 'meetInPerson' });
+  if (reasons.length === 0) reasons.push({ code: 'eligible' });
   return reasons;
 }
 
@@ -198,7 +187,7 @@ export function scorePair(
   mentor: MatchCandidate,
   mentee: MatchCandidate,
   weights: ScoreWeights = defaultScoreWeights,
-): { score: number; reasons: string[] } {
+): { score: number; reasons: PairReason[] } {
   const features = pairFeatures(scoringProfile(mentor), mentor.seniority ?? 0, scoringProfile(mentee), mentee.seniority ?? 0);
   return { score: featurePoints(features, weights), reasons: pairReasons(features, weights) };
 }

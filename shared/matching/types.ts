@@ -1,5 +1,6 @@
 import type { Participant } from '../glossary';
 import type { ChainLookup, PairBlockCode, PairingPolicy } from '../pairingRules';
+import type { PairReason, UnmatchedReason } from './reasons';
 
 /** Facts about a person that come from Entra ID, never from a form. */
 export interface DirectoryFacts {
@@ -63,8 +64,8 @@ export interface ProposedPair {
   mentorId: string;
   menteeId: string;
   score: number;
-  /** Why this pair scored well, in sentences an admin or the pair can read. */
-  reasons: string[];
+  /** Why this pair scored well, as codes each reader's client words. */
+  reasons: PairReason[];
   pinned: boolean;
 }
 
@@ -75,7 +76,7 @@ export interface Unmatched {
   role: 'mentor' | 'mentee';
   code: UnmatchedCode;
   /** Safe to show to the person and to an admin: never names anyone or says whose chain. */
-  message: string;
+  reason: UnmatchedReason;
   /**
    * For the admin only, when no partner was eligible: which rules ruled them out, most frequent
    * first. It may include reporting-line codes, so it is not for the person or their colleagues.

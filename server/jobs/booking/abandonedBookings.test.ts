@@ -6,6 +6,7 @@ import { testEngines } from '../../../test/harness/databases';
 import { aPair, aSession } from '../../../test/harness/factories';
 import { startTestService, type TestService } from '../../../test/harness/testService';
 import { bookingIdentity } from '../../calendar/bookingIdentity';
+import { languageOf } from '../../booking/eventLanguage';
 import { abandonedBookingJobHandlers, abandonedBookingJobKind, abandonedBookingJobs } from './abandonedBookings';
 import { beginBooking } from '../../booking/bookingIntents';
 import { transactionIdFor } from '../../booking/reserve';
@@ -77,7 +78,7 @@ describe.each(testEngines().map((engine) => [engine.name, engine] as const))('se
     const round = new Promise<void>((resolve) => (roundDone = resolve));
     const worker = startJobWorker({
       queue: jobQueue(db, 'sweep-test'),
-      handlers: abandonedBookingJobHandlers({ db, identity: bookingIdentity('app', service.deps.graph), logger: service.deps.logger }),
+      handlers: abandonedBookingJobHandlers({ db, identity: bookingIdentity('app', service.deps.graph), languageOf: languageOf(service.deps), logger: service.deps.logger }),
       clock: () => now,
       logger: service.deps.logger,
       idleMs: 10,

@@ -9,6 +9,7 @@ import type { Db } from '../../store/database';
 import type { Database } from '../../store/schema';
 import { acrossTenants, forTenant } from '../../store/tenantScope';
 import { notBookedComment } from '../../booking/createEvent';
+import type { LanguageOf } from '../../booking/eventLanguage';
 
 export const abandonedBookingJobKind = 'booking.settle-abandoned';
 
@@ -58,6 +59,13 @@ export async function abandonedBookingJobs(db: Db, now: Date, identity: BookingI
 
 const gone = (error: unknown) => error instanceof ApiError && error.code === 'notFound';
 
+interface Settling {
+  db: Db;
+  calendar: Calendar;
+  languageOf: LanguageOf;
+  logger: Pick<Logger, 'info'>;
+}
+
 /** The events in the organizer's calendar that this booking created (normally one, none if Graph never got it). */
 async function eventsOf(calendar: Calendar, intent: Intent): Promise<string[]> {
   let events;
@@ -77,7 +85,7 @@ async function eventsOf(calendar: Calendar, intent: Intent): Promise<string[]> {
  * afresh) instead of taking back an event this is cancelling. Throws, leaving the intent, when
  * Graph could not be asked or could not cancel: the next run tries again.
  */
-async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info'> }, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
+async function settle(deps: Settling, tenantId: string, transactionId: string, now: Date): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const tenant = forTenant(trx, tenantId);
     const intent = await tenant
@@ -97,9 +105,12 @@ async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, '
       await forget();
       return true;
     }
-    for (const eventId of await eventsOf(deps.calendar, intent)) {
+    const events = await eventsOf(deps.calendar, intent);
+    // Said in the organizer's language: who booked, and so whose partner the event was worded for, is not known here.
+    const comment = events.length > 0 ? notBookedComment(await deps.languageOf(tenantId, intent.organizer_user_id!)) : '';
+    for (const eventId of events) {
       try {
-        await deps.calendar.cancelEvent(intent.organizer_user_id!, eventId, notBookedComment);
+        await deps.calendar.cancelEvent(intent.organizer_user_id!, eventId, comment);
       } catch (error) {
         // Gone since the calendar view was read (removed by hand): nothing left to cancel.
         if (!gone(error)) throw error;
@@ -118,14 +129,13 @@ async function settle(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, '
  * intent goes. An intent whose event could not be checked stays for the next run; the job then
  * fails, so the queue retries it with backoff. Answers how many intents were settled.
  */
-async function settleAbandonedBookings(deps: { db: Db; calendar: Calendar; logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
-  const { calendar } = deps;
+async function settleAbandonedBookings(deps: Settling & { logger: Pick<Logger, 'info' | 'warn'> }, tenantId: string, now: Date): Promise<number> {
   const due = await forTenant(deps.db, tenantId).selectFrom('booking_intents').where(dueAt(now)).select('transaction_id').orderBy('created_at').limit(batchSize).execute();
   let settled = 0;
   let firstError: unknown = null;
   for (const { transaction_id } of due) {
     try {
-      if (await settle({ db: deps.db, calendar, logger: deps.logger }, tenantId, transaction_id, now)) settled++;
+      if (await settle(deps, tenantId, transaction_id, now)) settled++;
     } catch (error) {
       deps.logger.warn({ err: error, tenantId, transactionId: transaction_id }, 'could not settle an abandoned booking; it stays for the next run');
       firstError ??= error;
@@ -135,12 +145,12 @@ async function settleAbandonedBookings(deps: { db: Db; calendar: Calendar; logge
   return settled;
 }
 
-export function abandonedBookingJobHandlers(deps: { db: Db; identity: BookingIdentity; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
+export function abandonedBookingJobHandlers(deps: { db: Db; identity: BookingIdentity; languageOf: LanguageOf; logger: Pick<Logger, 'info' | 'warn'> }): Record<string, JobHandler> {
   return {
     [abandonedBookingJobKind]: async (job, now) => {
       // Planned under an identity that could reach the calendars, and run under one that cannot (configuration changed): nothing to do.
       if (!deps.identity.unattended) return { kind: 'done', outcome: 'skipped' };
-      const settled = await settleAbandonedBookings({ db: deps.db, calendar: deps.identity.unattended(job.tenant_id), logger: deps.logger }, job.tenant_id, now);
+      const settled = await settleAbandonedBookings({ ...deps, calendar: deps.identity.unattended(job.tenant_id) }, job.tenant_id, now);
       return { kind: 'done', outcome: settled > 0 ? 'sent' : 'skipped' };
     },
   };

@@ -1,4 +1,6 @@
+import { botText } from '../../../bot/botText';
 import { DEMO_PERSONAS } from '../../../dev/demoOrg/personas';
+import { type ShownPairReason, wordPairReason } from '../../../shared/matching/reasons';
 import { recordDomainEvent } from '../../events/domainEvents';
 import type { JobWorker } from '../jobWorker';
 import { aPair, aPerson, aSession } from '../../../test/harness/factories';
@@ -83,7 +85,7 @@ describe('the bot’s notices', () => {
   it('tells each person of a published match privately, with the partner’s name, job and department and why it scored well, and nobody else', async () => {
     const run = await service.api('POST', `/api/programmes/${programmeId}/matching/runs`, { as: admin.id });
     expect(run.body.proposals).toEqual([expect.objectContaining({ mentor: expect.objectContaining({ userId: mentor.id }), mentee: expect.objectContaining({ userId: leader.id }) })]);
-    const reasons = run.body.proposals[0].reasons as string[];
+    const reasons = run.body.proposals[0].reasons as ShownPairReason[];
     expect((await service.api('POST', `/api/programmes/${programmeId}/matching/runs/${run.body.id}/publish`, { as: admin.id })).body).toEqual({ published: 1 });
     pairId = (await service.api('GET', '/api/pairs', { as: leader.id })).body.pairs[0].id;
 
@@ -98,7 +100,7 @@ describe('the bot’s notices', () => {
     expect(toLeader).toContain('"text":"Jun Park"');
     expect(toLeader).toContain(`, ${[mentorPerson.user.jobTitle, mentorPerson.user.department].filter(Boolean).join(', ')}.`);
     expect(toLeader).toContain('your reverse mentor');
-    for (const reason of reasons) expect(toLeader).toContain(JSON.stringify(`• ${reason}`).slice(1, -1));
+    for (const reason of reasons) expect(toLeader).toContain(JSON.stringify(`• ${wordPairReason(reason, botText('en'))}`).slice(1, -1));
     expect(toMentor).toContain('"text":"Catherine Adeyemi"');
     expect(toMentor).toContain('They would be your mentee');
     // Never a reporting line: no manager is named in either card.

@@ -96,7 +96,7 @@ export async function agendaReorderer(props: CommandProps & { input: AgendaOrder
     const ids = props.input.itemIds;
     if (ids.length !== onAgenda.size || ids.some((id) => !onAgenda.has(id))) {
       throw new ApiError('invalidRequest', { key: 'invalidRequest.check', values: { where: 'body', fields: ['itemIds'] } }, [
-        { field: 'itemIds', message: 'must list every item on the agenda exactly once' },
+        { field: 'itemIds', message: { key: 'field.everyItemOnce' } },
       ]);
     }
     for (const [position, id] of ids.entries()) {

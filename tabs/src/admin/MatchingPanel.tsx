@@ -8,11 +8,15 @@ import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
 import { formatDateTime } from '../format';
-import { t } from '../i18n';
+import { intl, t } from '../i18n';
 import type { MatchRunView } from '../../../shared/api/matching';
+import { wordPairReason, wordUnmatchedReason } from '../../../shared/matching/reasons';
 import type { AdminApi } from './adminApi';
 
 type Proposal = MatchRunView['proposals'][number];
+
+// The engine's reasons are codes; they are worded here, in the admin's language.
+const words = { t, list: (items: readonly string[]) => intl().list(items) };
 
 function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; others: Proposal[]; onSwap: (other: Proposal) => void; busy: boolean }) {
   const [target, setTarget] = useState<string | null>(null);
@@ -92,7 +96,7 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
                           <TableCell>
                             <ul className={styles.list}>
                               {p.reasons.map((r) => (
-                                <li key={r}>{r}</li>
+                                <li key={r.code}>{wordPairReason(r, words)}</li>
                               ))}
                             </ul>
                           </TableCell>
@@ -123,7 +127,7 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
                     <h3 className={styles.text}>{t('admin.unmatched')}</h3>
                     <ul className={styles.list}>
                       {current.unmatched.map((u) => (
-                        <li key={u.participantId}>{t('admin.unmatchedPerson', { name: u.displayName, role: u.role, reason: u.message })}</li>
+                        <li key={u.participantId}>{t('admin.unmatchedPerson', { name: u.displayName, role: u.role, reason: u.reason ? wordUnmatchedReason(u.reason, words) : '' })}</li>
                       ))}
                     </ul>
                   </>

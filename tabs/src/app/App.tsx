@@ -28,7 +28,8 @@ export function App({ host, api, me }: { host: Host; api: ApiClient; me: Me }) {
   }, [themeName]);
   const services = useMemo(() => ({ host, api, me }), [host, api, me]);
   return (
-    <FluentProvider theme={themes[themeName]}>
+    // Fluent's own components mirror with the page's direction, set from the person's locale before the first render.
+    <FluentProvider theme={themes[themeName]} dir={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}>
       <AppContext.Provider value={services}>
         <Shell route={route} onNavigate={navigate}>
           {route === 'workspace' && <WorkspacePage />}
