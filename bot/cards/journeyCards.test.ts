@@ -1,11 +1,12 @@
 import tabsFrench from '../../tabs/locales/fr.json';
 import tabsEnglish from '../../tabs/locales/en.json';
 import { botText } from '../botText';
+import type { Card } from './cardText';
 import { promptsNudgeCard, trainingOfferCard } from './journeyCards';
 
 const workspaceUrl = 'https://upward.example/tab/index.html#/workspace/p1';
 type Action = { type: string; title: string; verb?: string; data?: Record<string, unknown>; url?: string };
-const actionsOf = (card: { actions?: unknown }) => (card.actions ?? []) as Action[];
+const actionsOf = (card: Card) => (card.actions ?? []) as Action[];
 
 describe('the training offer card', () => {
   it('names the module in the words the workspace shows, in the person’s language, and opens the workspace', () => {
