@@ -29,7 +29,8 @@ export function NextSession({ ws, ...props }: { ws: Workspace } & SectionProps) 
   const next = ws.nextSession;
   const pair = ws.pair;
   // A session under way: what the pair proposes and confirms during it (also from the meeting's side panel) shows here.
-  const underWay = next !== null && Date.parse(next.startsAt) <= Date.now();
+  const [openedAt] = useState(() => Date.now());
+  const underWay = next !== null && Date.parse(next.startsAt) <= openedAt;
   return (
     <Section title={t('sessions.nextHeading')}>
       {next ? (
