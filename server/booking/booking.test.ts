@@ -105,6 +105,39 @@ describe('booking a session through Microsoft Graph', () => {
     }
   });
 
+  it('never suggests a time taken by an occurrence of a recurring meeting, only by its first one', async () => {
+    const pair = await newPair();
+    const before = await suggestions(pair.id);
+    const dayOf = (iso: string) => iso.slice(0, 10);
+    const firstDay = dayOf(before[0]!.start);
+    // A time offered on a later day: a daily series from the first day at that time of day reaches it only through its occurrences.
+    const later = before.find((s) => dayOf(s.start) > firstDay)!;
+    const timeOfDay = later.start.slice(11, 19);
+    const minutes = (Date.parse(later.end) - Date.parse(later.start)) / 60_000;
+    const token = await service.standIn.issueAppToken();
+    const graph = (method: string, path: string, body?: unknown) =>
+      fetch(`${service.standIn.graphBaseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const start = new Date(`${firstDay}T${timeOfDay}Z`);
+    const created = await graph('POST', `/users/${leader}/events`, {
+      subject: 'Daily operations call',
+      start: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
+      end: { dateTime: new Date(start.getTime() + minutes * 60_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: firstDay, numberOfOccurrences: 14 } },
+    });
+    expect(created.status).toBe(201);
+    const series = (await created.json()) as Event;
+    try {
+      const after = await suggestions(pair.id);
+      expect(after.length).toBeGreaterThan(0);
+      const occurrences = Array.from({ length: 14 }, (_, day) => start.getTime() + day * 86_400_000);
+      const overlapping = after.filter((s) => occurrences.some((at) => Date.parse(s.start) < at + minutes * 60_000 && Date.parse(s.end) > at));
+      expect(overlapping).toEqual([]);
+      expect(after.some((s) => s.start === later.start)).toBe(false);
+    } finally {
+      await graph('DELETE', `/users/${leader}/events/${series.id!}`);
+    }
+  });
+
   it('words the invitation in the language of the partner who receives it (their mailbox setting), with the booker’s language beside it, and in the Teams locale the bot last saw when the mailbox has none', async () => {
     const mailbox = (id: string) => service.standIn.org.byId.get(id)!.mailboxSettings;
     const saved = { leader: mailbox(leader).language, mentor: mailbox(mentor).language };
