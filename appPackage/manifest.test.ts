@@ -92,6 +92,25 @@ describe('the app manifest', () => {
     expect(manifest.webApplicationInfo).toEqual({ id: azureLikeEnvironment.AAD_APP_CLIENT_ID, resource: `api://upward.contoso.com/${azureLikeEnvironment.AAD_APP_CLIENT_ID}` });
   });
 
+  it('declares the meeting surfaces: one configurable tab for meeting chats, their details and the side panel, which Upward may add by resource-specific consent', async () => {
+    const { manifest } = await filledPackage();
+    const tabs = manifest.configurableTabs as { scopes: string[]; context: string[]; meetingSurfaces: string[]; configurationUrl: string }[];
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0]!.scopes).toEqual(['groupChat']);
+    expect(tabs[0]!.context).toEqual(expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']));
+    expect(tabs[0]!.meetingSurfaces).toEqual(['sidePanel']);
+    expect(tabs[0]!.configurationUrl).toBe('https://upward.contoso.com/tab/index.html#/meeting-setup');
+    const rsc = (manifest.authorization as { permissions: { resourceSpecific: { name: string; type: string }[] } }).permissions.resourceSpecific;
+    expect(rsc).toContainEqual({ name: 'TeamsTab.Create.Chat', type: 'Application' });
+  });
+
+  it('refuses a meeting tab in the personal scope (configurable tabs live in chats and channels)', async () => {
+    const { manifest, files } = await filledPackage();
+    const broken = structuredClone(manifest) as { configurableTabs: { scopes: string[] }[] };
+    broken.configurableTabs[0]!.scopes = ['personal'];
+    expect((await validateAppPackage(broken as Record<string, unknown>, localizationsOf(files))).join('\n')).toMatch(/configurableTabs\/0\/scopes\/0 must be equal to one of the allowed values/);
+  });
+
   it('puts the Outlook add-in on the appointment organizer form with a task pane runtime', async () => {
     const { manifest } = await filledPackage();
     const [extension] = manifest.extensions as { runtimes: { code: { page: string }; actions: { id: string; type: string }[] }[]; ribbons: { contexts: string[]; tabs: { groups: { controls: { actionId: string }[] }[] }[] }[] }[];

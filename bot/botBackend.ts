@@ -1,5 +1,7 @@
 import type { Role } from '../shared/glossary';
 import type { ShownPairReason } from '../shared/matching/reasons';
+import type { JourneyPhase } from '../shared/journey/nextStep';
+import type { TrainingModuleId } from '../shared/training/curriculum';
 
 /** Who is writing to the bot, as Teams told it (tenant and Entra object id of the sender). */
 export interface Person {
@@ -73,12 +75,23 @@ export type ProposalOutcome = 'waiting-for-partner' | 'paired' | 'declined';
  * What the bot needs from the service. The service implements it with the same workspace
  * commands the tab calls, so the bot and the tab record the same data the same way.
  */
+/** Where a person is in their relationship, for the bot's training offers and prompts (the workspace's own reading). */
+export interface JourneyView {
+  phase: JourneyPhase;
+  /** The training module due for them now, if any. */
+  nextModule: TrainingModuleId | null;
+  /** Whether they set the agenda (the mentee), so a prompt can be added with one press. */
+  editAgenda: boolean;
+}
+
 export interface BotBackend {
   currentPair(person: Person): Promise<PairView | null>;
   /** A proposal this person has still to answer, or null (answered, ended, or not theirs). */
   proposal(person: Person, pairId: string): Promise<ProposalView | null>;
   answerProposal(person: Person, pairId: string, accept: boolean, now: Date): Promise<ProposalOutcome>;
   nextSession(person: Person, now: Date): Promise<SessionView | null>;
+  /** The person's journey in this pair, or null when the pair is not theirs to see. */
+  journey(person: Person, pairId: string, now: Date): Promise<JourneyView | null>;
   addAgendaItem(person: Person, pairId: string, text: string, now: Date): Promise<'added' | 'suggested'>;
   reflectionPrompt(person: Person, now: Date): Promise<ReflectionPrompt | null>;
   submitReflection(person: Person, submission: ReflectionSubmission, now: Date): Promise<{ agreed: number }>;

@@ -12,6 +12,7 @@ import { FaultInjector } from './graph/faults';
 import { createGraphRouter } from './graph/graphApp';
 import { RequestStats } from './graph/requestStats';
 import { TeamsChatStore } from './graph/teamsChats';
+import { MeetingChatStore } from './graph/meetingChatRoutes';
 import { BOT_CONNECTOR_PATH, createBotConnectorIssuer, type BotConnectorIssuer } from './botConnector/botConnectorIssuer';
 import { appRegistrations, createBotRegistration, createUpwardRegistration, type AppRegistration } from './identity/appRegistration';
 import { createIdentityRouter, signInRedirect } from './identity/identityRouter';
@@ -25,7 +26,7 @@ import { hostTokens } from './teamsHost/hostTokens';
 import { createTeamsHostRouter } from './teamsHost/teamsHostRouter';
 import { createTokenIssuer } from './identity/tokenIssuer';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
-import type { TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
+import type { AppTokenOptions, TokenIssuer, UserTokenOptions } from './identity/tokenIssuer';
 
 export interface M365StandInOptions {
   /** 0 picks a free port (for tests). */
@@ -71,7 +72,7 @@ export interface M365StandIn {
   org: DemoOrg;
   issueToken(userId: string, options?: UserTokenOptions): Promise<string>;
   /** An app-only token (client credentials), for Graph unless another audience is given. */
-  issueAppToken(options?: { audience?: string; roles?: readonly string[] }): Promise<string>;
+  issueAppToken(options?: AppTokenOptions): Promise<string>;
   /**
    * Consent and MFA the identity stand-in demands of people: `requireConsent(personId)` and
    * `requireMfa(personId)` make on-behalf-of refuse them (AADSTS65001, AADSTS50076 with a claims
@@ -99,6 +100,8 @@ export interface M365StandIn {
   channelMessages(teamId: string, channelId: string): readonly ChatMessage[];
   /** Teams apps installed for people, and the 1:1 chats of their bots (what the Bot Connector delivered). */
   teamsChats: Pick<TeamsChatStore, 'install' | 'postFromBot'>;
+  /** The apps and tabs added to Teams meeting chats. */
+  meetingChats: Pick<MeetingChatStore, 'installedApps' | 'tabsOf'>;
   stop(): Promise<void>;
 }
 
@@ -123,6 +126,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const stats = new RequestStats();
   const channels = new ChannelStore();
   const chats = new TeamsChatStore();
+  const meetingChats = new MeetingChatStore();
   const requirements = createInteractionRequirements();
   const managedIdentity = createManagedIdentity({ baseUrl: url, tenantId: org.tenantId, keys });
   const identityEndpoint = await appServiceIdentityEndpoint();
@@ -156,7 +160,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
   const extraIssuers = extraTenantIds.map((tenantId) => createTokenIssuer({ baseUrl: url, tenantId, clientId: org.clientId, keys, directory: identityDirectory }));
   // Graph accepts a token of any tenant the stand-in hosts (same people in each).
   const graphIssuer = { ...issuer, verify: (token: string, audience: string | readonly string[]) => firstVerified([issuer, ...extraIssuers], token, audience) };
-  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels, chats, mailboxConcurrency }));
+  app.use('/v1.0', createGraphRouter({ directory, calendars, graphBaseUrl, issuer: graphIssuer, faults, stats, channels, chats, meetingChats, mailboxConcurrency }));
   app.use(`/${org.tenantId}`, createIdentityRouter(identityConfig));
   extraIssuers.forEach((extra, i) => app.use(`/${extraTenantIds[i]}`, createIdentityRouter({ ...identityConfig, tenantId: extraTenantIds[i]!, issuer: extra })));
   app.get('/signin', signInRedirect(identityConfig));
@@ -191,6 +195,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     rooms: { process: (filter) => calendars.processRoomInvitations(filter), decline: (room, eventId) => calendars.declineAsRoom(room, eventId) },
     channelMessages: (teamId, channelId) => channels.messages(teamId, channelId),
     teamsChats: chats,
+    meetingChats,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         detachIdentity();

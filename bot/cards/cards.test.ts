@@ -2,6 +2,7 @@ import * as AC from 'adaptivecards';
 import type { ReflectionPrompt, SessionView } from '../botBackend';
 import { botText, type BotText } from '../botText';
 import { type Card, markedCard } from './cardText';
+import { promptsNudgeCard, trainingOfferCard } from './journeyCards';
 import { adjustmentLines, programmeAdjustedCard, type ProgrammeNow, proposalAnsweredCard, proposalCard, storyDraftedCard, storyPublishedCard } from './noticeCards';
 import { reflectionCard, reflectionSavedCard } from './reflectionCards';
 import { helpCard, nudgeCard, praiseComposeCard, praiseReceivedCard, surveyCard } from './relationshipCards';
@@ -49,6 +50,9 @@ const everyCard = (t: BotText): [string, Card][] => [
   ['programme adjusted', programmeAdjustedCard(t, { programme, lines: adjustmentLines(t, ['settings.cadenceDays', 'surveySchedule'], programme), guidesUrl: 'https://upward.example/tab/index.html#/guides', workspaceUrl: 'https://upward.example/tab/index.html#/workspace' })],
   ['story drafted', storyDraftedCard(t, { drafterName: 'Jun Park', edited: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['story published', storyPublishedCard(t, 'https://upward.example/tab/index.html#/workspace/p1')],
+  ['training module offer', trainingOfferCard(t, { moduleId: 'mentor-story', workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
+  ['between-session prompts, for the mentee', promptsNudgeCard(t, { pairId: 'p1', phase: 'shadowing', addToAgenda: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
+  ['between-session prompts, for the mentor', promptsNudgeCard(t, { pairId: 'p1', phase: 'closing', addToAgenda: false, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['a proactive card marked with its job (found again in the chat after a crash)', markedCard(nudgeCard(t, { kind: 'no-session' }), 'job-1')],
 ];
 

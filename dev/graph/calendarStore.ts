@@ -304,6 +304,23 @@ export class CalendarStore {
     }
   }
 
+  /**
+   * The Teams meeting an online event holds, found by its chat's thread id (which Teams writes
+   * into the join address) or by the join address itself: its organizer and the people invited,
+   * who are the members of its chat (rooms are not).
+   */
+  onlineMeeting(find: { threadId?: string; joinUrl?: string }): { event: Event; threadId: string; organizerId: string; memberIds: string[] } | null {
+    for (const stored of this.events.values()) {
+      const joinUrl = stored.event.onlineMeeting?.joinUrl;
+      if (!joinUrl || stored.event.isCancelled) continue;
+      const threadId = decodeURIComponent(/\/meetup-join\/([^/]+)/.exec(joinUrl)?.[1] ?? '');
+      if (find.threadId !== undefined ? find.threadId !== threadId : find.joinUrl !== joinUrl) continue;
+      const invited = (stored.event.attendees ?? []).map((a) => this.userIdByAddress.get(a.emailAddress?.address?.toLowerCase() ?? '')).filter((id): id is string => id !== undefined);
+      return { event: stored.event, threadId, organizerId: stored.mailboxId, memberIds: [...new Set([stored.mailboxId, ...invited])] };
+    }
+    return null;
+  }
+
   getEvent(mailboxId: string, id: string): Event {
     // Exchange tells a malformed id from a missing item: 400 before any lookup.
     if (!/^[A-Za-z0-9_\-+/=]{16,}$/.test(id)) throw new GraphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');

@@ -9,6 +9,7 @@ import type { Caller, GraphContext } from './context';
 import type { FaultInjector } from './faults';
 import { GraphError, sendGraphError } from './graphError';
 import { mailboxConcurrency } from './mailboxConcurrency';
+import { meetingChatRouter, type MeetingChatStore } from './meetingChatRoutes';
 import { requirePermissions } from './permissions';
 import { placesRouter } from './placesRoutes';
 import type { RequestStats } from './requestStats';
@@ -27,6 +28,7 @@ export interface GraphAppConfig extends GraphContext {
   stats: RequestStats;
   channels: ChannelStore;
   chats: TeamsChatStore;
+  meetingChats: MeetingChatStore;
 }
 
 function authenticate(issuer: TokenIssuer) {
@@ -109,6 +111,7 @@ export function createGraphRouter(config: GraphAppConfig): express.Router {
   router.use(calendarRouter(config));
   router.use(teamworkRouter(config, config.chats));
   router.use(chatRouter(config, config.chats));
+  router.use(meetingChatRouter(config, config.meetingChats));
   router.use(channelRouter(config, config.channels));
   router.use(batchRouter(() => config.graphBaseUrl));
   router.use(methodNotAllowed(router));

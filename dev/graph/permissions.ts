@@ -34,6 +34,8 @@ const CALENDAR_READ = ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadW
 const CALENDAR_WRITE = ['Calendars.ReadWrite'];
 const INSTALLATION_READ = ['TeamsAppInstallation.ReadSelfForUser', 'TeamsAppInstallation.ReadForUser', 'TeamsAppInstallation.ReadWriteSelfForUser', 'TeamsAppInstallation.ReadWriteForUser'];
 const INSTALLATION_WRITE = ['TeamsAppInstallation.ReadWriteSelfForUser', 'TeamsAppInstallation.ReadWriteForUser'];
+/** Application roles that add a tab to any chat (chat-post-tabs); the chat's own grant is TeamsTab.Create.Chat. */
+export const TAB_CREATE_ROLES = ['TeamsTab.Create', 'TeamsTab.ReadWrite.All', 'TeamsTab.ReadWriteForChat.All', 'TeamsTab.ReadWriteSelfForChat.All'];
 const allTenant = (permissions: readonly string[]) => permissions.map((p) => `${p}.All`);
 
 /**
@@ -164,6 +166,34 @@ export const OPERATION_PERMISSIONS: readonly OperationPermissions[] = [
       source: `${REF}/chat-list-messages`,
     }),
   ),
+  {
+    operation: 'list onlineMeetings (by JoinWebUrl)',
+    method: 'GET',
+    path: '{user}/onlineMeetings',
+    delegated: ['OnlineMeetings.Read', 'OnlineMeetings.ReadWrite'],
+    application: ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'],
+    service: 'teams',
+    source: `${REF}/onlinemeeting-get`,
+  },
+  {
+    operation: 'add app to chat',
+    method: 'POST',
+    path: '/chats/{id}/installedApps',
+    delegated: ['TeamsAppInstallation.ReadWriteSelfForChat', 'TeamsAppInstallation.ReadWriteForChat'],
+    application: ['TeamsAppInstallation.ReadWriteSelfForChat.All', 'TeamsAppInstallation.ReadWriteForChat.All'],
+    service: 'teams',
+    source: `${REF}/chat-post-installedapps`,
+  },
+  {
+    operation: 'add tab to chat',
+    method: 'POST',
+    path: '/chats/{id}/tabs',
+    delegated: ['TeamsTab.Create', 'TeamsTab.ReadWrite.All', 'TeamsTab.ReadWriteForChat', 'TeamsTab.ReadWriteSelfForChat'],
+    application: TAB_CREATE_ROLES,
+    resourceSpecific: 'TeamsTab.Create.Chat',
+    service: 'teams',
+    source: `${REF}/chat-post-tabs`,
+  },
   {
     operation: 'send chatMessage in a channel',
     method: 'POST',

@@ -13,6 +13,9 @@ export const hostOptionsSchema = z.object({
   entityId: z.string().min(1).default('workspace'),
   subEntityId: z.string().optional(),
   frameContext: z.enum(['content', 'sidePanel', 'meetingStage']).default('content'),
+  /** Inside a meeting (side panel, stage): the meeting's id and its chat's thread id, as Teams puts them in the context. */
+  meetingId: z.string().min(1).optional(),
+  chatId: z.string().min(1).optional(),
   hostClientType: z.enum(['web', 'desktop', 'android', 'ios']).default('web'),
   theme: z.enum(['default', 'dark', 'contrast']).default('default'),
   locale: z.string().min(2).default('en-GB'),
@@ -26,6 +29,9 @@ export const hostOptionsSchema = z.object({
   mfaRequired: z.boolean().default(false),
   /** Milliseconds the host waits before answering initialize; null: it never answers. */
   initializeDelayMs: z.number().int().min(0).max(120_000).nullable().default(0),
+}).refine((o) => o.frameContext === 'content' || (o.meetingId !== undefined && o.chatId !== undefined), {
+  // Teams opens the side panel and the stage only inside a meeting, whose context always names the meeting and its chat.
+  message: 'A meeting frame context (sidePanel, meetingStage) needs the meetingId and chatId of the meeting it opens in.',
 });
 
 export type HostOptionsInput = z.input<typeof hostOptionsSchema>;

@@ -58,6 +58,8 @@ export function wireContext(options: HostOptions, facts: ContextFacts): Record<s
     theme: options.theme,
     entityId: options.entityId,
     ...(options.subEntityId ? { subEntityId: options.subEntityId } : {}),
+    ...(options.meetingId ? { meetingId: options.meetingId } : {}),
+    ...(options.chatId ? { chatId: options.chatId } : {}),
     frameContext: options.frameContext,
     hostClientType: options.hostClientType,
     hostName: 'Teams',

@@ -45,6 +45,8 @@ function optionsFromQuery(query: Request['query']): HostOptionsInput {
     entityId: text('entityId'),
     subEntityId: text('subEntityId'),
     frameContext: text('frameContext') as HostOptionsInput['frameContext'],
+    meetingId: text('meetingId'),
+    chatId: text('chatId'),
     hostClientType: text('client') as HostOptionsInput['hostClientType'],
     theme: text('theme') as HostOptionsInput['theme'],
     locale: text('locale'),

@@ -115,6 +115,12 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
       };
     },
 
+    async journey(person, pairId, now) {
+      if (!pairPolicy.relate(callerOf(person), await pairRepository(db, person.tenantId).find(pairId))) return null;
+      const workspace = await workspaceReader({ db, actor: callerOf(person), pairId, now });
+      return { phase: workspace.journey.phase, nextModule: workspace.training.next, editAgenda: workspace.abilities.editAgenda };
+    },
+
     async addAgendaItem(person, pairId, text, now) {
       const actor = callerOf(person);
       const pair = await pairRepository(db, person.tenantId).find(pairId);

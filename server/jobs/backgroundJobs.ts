@@ -13,6 +13,7 @@ import { botJobHandlers } from './botMessages/botJobs';
 import { planBotJobs } from './botMessages/botPlanner';
 import { graphDeliveryCheck } from './botMessages/deliveryCheck';
 import { housekeepingJobHandlers, housekeepingJobs } from './housekeeping/housekeepingJobs';
+import { meetingTabJobHandlers, meetingTabJobs } from './housekeeping/meetingTab';
 import { defaultQueueOptions, jobQueue, scheduleJobs } from './jobQueue';
 import { type BackgroundJobs, startJobWorker } from './jobWorker';
 import { retentionJobHandlers, retentionJobs } from './retention/retentionJobs';
@@ -34,6 +35,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
         handlers: {
           ...botJobHandlers({ db: deps.db, host, backend, hoursOf, delivered: graphDeliveryCheck({ graph: deps.graph, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId, logger: deps.logger }) }),
           ...housekeepingJobHandlers({ db: deps.db, graph: deps.graph, directory: deps.directory, graphBaseUrl: deps.config.graphBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
+          ...meetingTabJobHandlers({ db: deps.db, graph: deps.graph, graphBaseUrl: deps.config.graphBaseUrl, publicBaseUrl: deps.config.publicBaseUrl, teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }),
           ...retentionJobHandlers({ db: deps.db, retentionDays: deps.config.retentionDays }),
           ...abandonedBookingJobHandlers({ db: deps.db, identity, languageOf: languageOf(deps), logger: deps.logger }),
           ...roomCheckJobHandlers({ db: deps.db, identity, directory: deps.directory, rooms, logger: deps.logger }),
@@ -46,6 +48,7 @@ export function createBackgroundJobs(deps: { config: Config; db: Db; graph: Grap
           lastPlan = now.getTime();
           await planBotJobs(deps.db, now);
           await scheduleJobs(deps.db, await housekeepingJobs(deps.db, now, { teamsAppCatalogId: deps.config.bot.teamsAppCatalogId }));
+          if (deps.config.bot.teamsAppCatalogId) await scheduleJobs(deps.db, await meetingTabJobs(deps.db, now));
           await scheduleJobs(deps.db, await retentionJobs(deps.db, now));
           await scheduleJobs(deps.db, await abandonedBookingJobs(deps.db, now, identity));
           await scheduleJobs(deps.db, await roomCheckJobs(deps.db, now, identity));

@@ -47,8 +47,8 @@ export interface Journey {
   next: NextStepKind;
 }
 
-/** Where a running relationship is, by the share of its months elapsed. */
-function phaseOf(f: JourneyFacts): JourneyPhase {
+/** Where a relationship is: by its status, and once running by the share of its months elapsed (the bot's planner asks this too). */
+export function phaseOf(f: Pick<JourneyFacts, 'pairStatus' | 'timeline'>): JourneyPhase {
   if (f.pairStatus === 'proposed') return 'kick-off';
   if (f.pairStatus === 'accepted') return 'training';
   if (f.pairStatus === 'ended' || f.timeline.phase === 'finished') return 'celebration';

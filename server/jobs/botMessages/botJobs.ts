@@ -5,7 +5,10 @@ import { storedLocaleOf } from '../../bot/conversationStore';
 import { type Card, markedCard } from '../../../bot/cards/cardText';
 import { reflectionCard } from '../../../bot/cards/reflectionCards';
 import { adjustmentLines, concernRepliedCard, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
+import { promptsNudgeCard, trainingOfferCard } from '../../../bot/cards/journeyCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
+import { promptPhaseOf } from '../../../shared/journey/prompts';
+import { type TrainingModuleId, trainingModules } from '../../../shared/training/curriculum';
 import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
 import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
@@ -31,6 +34,7 @@ export const botJobKinds = {
   storyPublished: 'bot.story-published',
   roomDeclined: 'bot.room-declined',
   concernReplied: 'bot.concern-replied',
+  trainingOffer: 'bot.training-offer',
 } as const;
 
 const id = z.string().min(1);
@@ -52,6 +56,8 @@ export const botJobs = {
   roomDeclined: jobKind(botJobKinds.roomDeclined, z.object({ userId, pairId: id, sessionId: id, movedTo: z.string().nullable() })),
   /** An admin replied to a concern: to the person who raised it, never anyone else. */
   concernReplied: jobKind(botJobKinds.concernReplied, z.object({ userId, concernId: id, entryId: id })),
+  /** The training module due in the relationship's phase, offered once per module. */
+  trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]]) })),
 };
 
 interface Deps {
@@ -118,10 +124,21 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       if (!prompt || prompt.sessionId !== job.payload.sessionId) return null;
       return { card: reflectionCard(text, prompt), latest: null };
     }),
-    ...proactive(deps, botJobs.nudge, async (job, _now, text) => ({
-      card: nudgeCard(text, { kind: job.payload.nudge, commitment: job.payload.commitment ?? '', pairId: job.payload.pairId || undefined }),
-      latest: null,
-    })),
+    ...proactive(deps, botJobs.nudge, async (job, now, text) => {
+      const { nudge, pairId } = job.payload;
+      // Between sessions, the nudge to meet brings the phase's conversation prompts along.
+      const journey = nudge === 'no-session' && pairId ? await deps.backend.journey(await person(job), pairId, now) : null;
+      const phase = journey && promptPhaseOf[journey.phase];
+      if (journey && phase && pairId) return { card: promptsNudgeCard(text, { pairId, phase, addToAgenda: journey.editAgenda, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
+      return { card: nudgeCard(text, { kind: nudge, commitment: job.payload.commitment ?? '', pairId: pairId || undefined }), latest: null };
+    }),
+    ...proactive(deps, botJobs.trainingOffer, async (job, now, text) => {
+      const { pairId, moduleId } = job.payload;
+      // Offered only while it is still the module due: done since, or the pair moved on, sends nothing.
+      const journey = await deps.backend.journey(await person(job), pairId, now);
+      if (journey?.nextModule !== moduleId) return null;
+      return { card: trainingOfferCard(text, { moduleId, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
+    }),
     ...proactive(deps, botJobs.survey, async (job, _now, text) => {
       return { card: surveyCard(text, { pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };
     }),

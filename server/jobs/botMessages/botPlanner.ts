@@ -7,6 +7,7 @@ import { jobOf } from '../jobKind';
 import { acrossTenants } from '../../store/tenantScope';
 import { botJobs } from './botJobs';
 import { noticeJobs } from './noticePlanner';
+import { trainingOfferJobs } from './trainingPlanner';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -134,6 +135,6 @@ export async function planBotJobs(db: Db, now: Date, options: { reminderLeadMs?:
       jobs.push(jobOf(botJobs.nudge, { tenantId: p.tenant_id, dedupeKey: `no-session:${p.id}:${userId}:${last.toISOString()}`, payload: { userId, nudge: 'no-session', pairId: p.id }, runAt: now }));
     }
   }
-  jobs.push(...(await noticeJobs(db, now)));
+  jobs.push(...(await noticeJobs(db, now)), ...(await trainingOfferJobs(db, now)));
   return scheduleJobs(db, jobs);
 }

@@ -1,7 +1,6 @@
 import { Button, Field, Input, Link, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { maxTakeawaysPerSession } from '../../../../shared/takeaways';
-import type { PairView } from '../../../../shared/api/pairs';
 import type { SessionView, Workspace } from '../../../../shared/api/workspace';
 import { useApp } from '../../app/appContext';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
@@ -24,9 +23,14 @@ function venueText(session: SessionView): string {
  * host opens a new meeting with a neutral subject (what the pair discusses stays private) and a
  * link back to the workspace.
  */
-export function NextSession({ next, pair }: { next: SessionView | null; pair: PairView }) {
+export function NextSession({ ws, ...props }: { ws: Workspace } & SectionProps) {
   const styles = useFormStyles();
   const { host } = useApp();
+  const next = ws.nextSession;
+  const pair = ws.pair;
+  // A session under way: what the pair proposes and confirms during it (also from the meeting's side panel) shows here.
+  const [openedAt] = useState(() => Date.now());
+  const underWay = next !== null && Date.parse(next.startsAt) <= openedAt;
   return (
     <Section title={t('sessions.nextHeading')}>
       {next ? (
@@ -39,6 +43,7 @@ export function NextSession({ next, pair }: { next: SessionView | null; pair: Pa
               {t('sessions.join')}
             </Link>
           )}
+          {underWay && <Outcomes ws={ws} sessionId={next.id} {...props} />}
         </div>
       ) : (
         <p className={styles.empty}>{t('sessions.noneNext')}</p>
@@ -53,7 +58,8 @@ export function NextSession({ next, pair }: { next: SessionView | null; pair: Pa
   );
 }
 
-function Outcomes({ ws, sessionId, calls, reload }: { ws: Workspace; sessionId: string | null } & SectionProps) {
+/** A session's take-aways (proposed, confirmed) and commitments; the workspace and the meeting side panel both show them. */
+export function Outcomes({ ws, sessionId, calls, reload }: { ws: Workspace; sessionId: string | null } & SectionProps) {
   const styles = useFormStyles();
   const action = useAction();
   const pairId = ws.pair.id;

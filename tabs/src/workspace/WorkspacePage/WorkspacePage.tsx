@@ -53,7 +53,7 @@ export function WorkspacePage() {
                     <div className={styles.column}>
                       <PartnerCard pair={ws.pair} {...props} />
                       <Timeline timeline={ws.timeline} />
-                      <NextSession next={ws.nextSession} pair={ws.pair} />
+                      <NextSession ws={ws} {...props} />
                       <Agenda ws={ws} {...props} />
                       <PromptsCard ws={ws} {...props} />
                       <PastSessions ws={ws} {...props} />

@@ -1,0 +1,92 @@
+import type { Browser, FrameLocator } from 'playwright-core';
+import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
+import { aPair, aSession } from '../harness/factories';
+import { startTestService, type TestService } from '../harness/testService';
+import { launchChromium, recordPersonas } from './support/tabBrowser';
+import { openInTeamsHost } from './support/teamsHost';
+
+/*
+ * The pair's workspace inside their Teams meeting: the tab in the side panel frame context of the
+ * Teams host stand-in (the meeting and its chat in the context, as teams-js delivers them), with
+ * the real teams-js and sign-in, against the real service. What the pair does there is the
+ * workspace's own data.
+ */
+
+jest.setTimeout(180_000);
+
+const mentee = DEMO_PERSONAS.seniorLeader;
+const mentor = DEMO_PERSONAS.juniorMentor;
+const admin = DEMO_PERSONAS.programmeAdmin;
+const CHAT_ID = '19:meeting_NjQ2ZTk0ZjAtMzQxYi00Y2Q4@thread.v2';
+const MEETING_ID = 'MCMxOTptZWV0aW5nX05qUTJaVGswWmpBdE16UXhZaTAwWTJRNEB0aHJlYWQudjIjMA==';
+
+let service: TestService;
+let browser: Browser;
+let pairId: string;
+let sessionId: string;
+
+beforeAll(async () => {
+  service = await startTestService();
+  const { db } = service.database;
+  await recordPersonas(service, [mentee, mentor, admin]);
+  const programme = await service.api('POST', '/api/programmes', { as: admin.id, body: { name: 'Reverse mentoring 2026', startsOn: '2026-01-05' } });
+  expect(programme.status).toBe(201);
+  pairId = (await aPair(db, service.standIn.tenantId, { status: 'active', programmeId: programme.body.id, mentorUserId: mentor.id, menteeUserId: mentee.id, startedAt: new Date() })).id;
+  // The session is under way: it started ten minutes ago.
+  sessionId = (await aSession(db, service.standIn.tenantId, { pairId, startsAt: new Date(Date.now() - 10 * 60_000), minutes: 60 })).id;
+  for (const text of ['How my team hears about promotions', 'What the new rota means for carers']) {
+    expect((await service.api('POST', `/api/pairs/${pairId}/agenda`, { as: mentee.id, body: { text } })).status).toBe(201);
+  }
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+const section = (tab: FrameLocator, name: string) => tab.getByRole('region', { name, exact: true });
+
+function openSidePanel(person: typeof mentee) {
+  return openInTeamsHost(browser, service, person, {
+    frameContext: 'sidePanel',
+    entityId: `upward-meeting-${sessionId}`,
+    meetingId: MEETING_ID,
+    chatId: CHAT_ID,
+    hash: `meeting/${pairId}/${sessionId}`,
+  });
+}
+
+describe('the workspace in the meeting side panel (Teams host stand-in)', () => {
+  test('the panel shows the agenda in order without the app navigation', async () => {
+    const { page, tab, calls } = await openSidePanel(mentee);
+    const items = section(tab, 'Agenda').getByRole('listitem');
+    await items.first().waitFor();
+    expect(await items.allInnerTexts()).toEqual([expect.stringContaining('How my team hears about promotions'), expect.stringContaining('What the new rota means for carers')]);
+    await expect(tab.getByRole('navigation').count()).resolves.toBe(0);
+    expect((await calls()).map((c) => c.func)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    await page.context().close();
+  });
+
+  test('a take-away the mentor proposes is confirmed by the mentee in the side panel, and the workspace shows it agreed', async () => {
+    const text = 'Ask the carers before changing the rota';
+    expect((await service.api('POST', `/api/pairs/${pairId}/takeaways`, { as: mentor.id, body: { sessionId, text } })).status).toBe(201);
+
+    const panel = await openSidePanel(mentee);
+    const outcomes = section(panel.tab, 'Take-aways and commitments');
+    await outcomes.getByText(text).waitFor();
+    await outcomes.getByRole('button', { name: `Confirm: ${text}` }).click();
+    await outcomes.getByRole('button', { name: `Confirm: ${text}` }).waitFor({ state: 'detached' });
+    await panel.page.context().close();
+
+    const workspace = await service.api('GET', `/api/pairs/${pairId}/workspace`, { as: mentor.id });
+    expect(workspace.body.takeaways).toEqual([expect.objectContaining({ sessionId, text, status: 'agreed', proposedBy: 'me' })]);
+
+    // The mentor's workspace, as the personal tab shows it: the session under way lists the take-away, agreed.
+    const personal = await openInTeamsHost(browser, service, mentor, { subEntityId: pairId });
+    const next = section(personal.tab, 'Next session');
+    await next.getByText(text).waitFor();
+    await expect(next.getByText(/waiting for your partner/).count()).resolves.toBe(0);
+    await personal.page.context().close();
+  });
+});
