@@ -18,6 +18,7 @@ import { statements as deadColumns } from './migrations/0017_dead_columns';
 import { statements as sendPace } from './migrations/0018_send_pace';
 import { statements as concernWorkflow } from './migrations/0019_concern_workflow';
 import { statements as trainingCompletions } from './migrations/0024_training_completions';
+import { statements as shadowing } from './migrations/0026_shadowing';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, readonly string[]> = {
   '0018_send_pace': sendPace,
   '0019_concern_workflow': concernWorkflow,
   '0024_training_completions': trainingCompletions,
+  '0026_shadowing': shadowing,
 };
 
 const provider: MigrationProvider = {
