@@ -37,13 +37,19 @@ async function findOffer(db: Db | Trx, member: PairMember, offerId: string): Pro
   return row;
 }
 
-/** The meetings the mentee organises with other people over the coming weeks, less those already offered. */
-export async function organisedMeetingsLister(deps: ShadowingDeps, props: CommandProps): Promise<OrganisedMeetingView[]> {
-  const member = await memberFor(props, 'offerShadowing');
+/** The meetings the mentee organises with other people over the coming weeks, from their calendar. */
+async function upcomingMeetings(deps: ShadowingDeps, props: CommandProps): Promise<OrganisedMeetingView[]> {
   const to = new Date(props.now.getTime() + WINDOW_DAYS * 86_400_000);
   const meetings = await deps.identity.calendarFor(props.actor).meetingsOrganised(props.actor.userId, props.now.toISOString(), to.toISOString());
+  return meetings.map((m) => ({ eventId: m.id, subject: m.subject, start: m.start, end: m.end, attendees: m.attendees }));
+}
+
+/** What the mentee may offer: their upcoming meetings, less those already offered. */
+export async function organisedMeetingsLister(deps: ShadowingDeps, props: CommandProps): Promise<OrganisedMeetingView[]> {
+  const member = await memberFor(props, 'offerShadowing');
+  const meetings = await upcomingMeetings(deps, props);
   const offered = new Set((await forTenant(deps.db, member.pair.tenant_id).selectFrom('shadowing_offers').select('event_id').where('pair_id', '=', member.pair.id).execute()).map((r) => r.event_id));
-  return meetings.filter((m) => !offered.has(m.id)).map((m) => ({ eventId: m.id, subject: m.subject, start: m.start, end: m.end, attendees: m.attendees }));
+  return meetings.filter((m) => !offered.has(m.eventId));
 }
 
 /**
@@ -51,9 +57,11 @@ export async function organisedMeetingsLister(deps: ShadowingDeps, props: Comman
  * the offer names only a meeting they really organise, with the subject and time it has there.
  */
 export async function shadowingOfferer(deps: ShadowingDeps, props: CommandProps & { input: ShadowingOfferInput }): Promise<void> {
-  const meetings = await organisedMeetingsLister(deps, props);
-  const meeting = meetings.find((m) => m.eventId === props.input.eventId);
-  if (!meeting) throw new ApiError('notFound', { key: 'notFound.shadowingMeeting' });
+  await memberFor(props, 'offerShadowing');
+  const meeting = (await upcomingMeetings(deps, props)).find((m) => m.eventId === props.input.eventId);
+  if (!meeting) {
+    throw new ApiError('invalidRequest', { key: 'invalidRequest.shadowingMeeting' }, [{ field: 'eventId', message: 'must be a meeting you organise with other people in the next four weeks' }]);
+  }
   await inPair(props, 'offerShadowing', async (trx, member) => {
     const row = await trx
       .insertInto('shadowing_offers')
@@ -98,7 +106,13 @@ export async function shadowingAccepter(deps: ShadowingDeps, props: OfferProps):
   const organizerId = member.pair.mentee_user_id;
   if (!deps.identity.reaches(props.actor, organizerId)) throw new ApiError('conflict', { key: 'conflict.shadowingNeedsAppIdentity' });
   const { mentor } = await bookingContextOf(deps, member.pair.tenant_id, member.pair);
-  await deps.identity.calendarFor(props.actor).addOptionalAttendee(organizerId, offer.event_id, { mail: mentor.mail, name: mentor.displayName }, offer.note);
+  try {
+    await deps.identity.calendarFor(props.actor).addOptionalAttendee(organizerId, offer.event_id, { mail: mentor.mail, name: mentor.displayName }, offer.note);
+  } catch (error) {
+    // The mentee cancelled or moved the meeting out of their calendar since offering it.
+    if (error instanceof ApiError && error.code === 'notFound') throw new ApiError('conflict', { key: 'conflict.shadowingMeetingGone' });
+    throw error;
+  }
   await answer(props, 'accepted');
 }
 
