@@ -18,7 +18,7 @@ export function shadowingRoutes(deps: AppDeps): Router {
   const router = Router();
   const { db, clock } = deps;
   const shadowing: ShadowingDeps = { db, identity: bookingIdentity(deps.config.bookingIdentity, deps.graph), directory: deps.directory, languageOf: languageOf(deps) };
-  const view = (req: Parameters<typeof callerOf>[0], pairId: string) => shadowingReader({ db, actor: callerOf(req), pairId });
+  const view = (req: Parameters<typeof callerOf>[0], pairId: string) => shadowingReader({ db, actor: callerOf(req), pairId, now: clock() });
 
   router.get('/pairs/:id/shadowing', async (req, res) => {
     const { id } = parseParams(idParams, req);

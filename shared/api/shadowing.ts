@@ -30,6 +30,8 @@ export interface ShadowingOfferView {
   status: ShadowingStatus;
   offeredAt: string;
   answeredAt: string | null;
+  /** The meeting has started, by the server's clock: observations may be written. */
+  started: boolean;
   /** The mentor always sees their own; the mentee only once shared; null when there are none to see. */
   observations: ShadowingObservations | null;
 }

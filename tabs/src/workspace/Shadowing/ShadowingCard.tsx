@@ -74,7 +74,6 @@ function OfferItem({ offer, view, pair, busy, apply, calls }: OfferItemProps) {
   const styles = useFormStyles();
   const partner = pair.partner.displayName;
   const observations = offer.observations;
-  const started = Date.parse(offer.start) <= Date.now();
   return (
     <>
       <strong>{offer.subject}</strong>
@@ -133,7 +132,7 @@ function OfferItem({ offer, view, pair, busy, apply, calls }: OfferItemProps) {
             )
           )}
           {!observations?.sharedAt &&
-            (started ? (
+            (offer.started ? (
               <ObservationsForm key={offer.observations?.observedAt ?? 'new'} initial={observations} busy={busy} onSave={(input) => apply(() => calls.recordObservations(pair.id, offer.id, input))} />
             ) : (
               <p className={styles.meta}>{t('shadowing.observeLater')}</p>
