@@ -82,10 +82,11 @@ function nextOf(f: JourneyFacts, phase: JourneyPhase): NextStepKind {
   if (f.lastSessionUnreflected) return 'reflect';
   if (f.role === 'mentor' && f.shadowing.awaitingAnswer) return 'answer-shadowing';
   if (f.role === 'mentor' && f.shadowing.unobserved) return 'record-observations';
-  if (phase === 'shadowing' && f.role === 'mentee' && !f.shadowing.offered) return 'offer-shadowing';
   if (f.myAgendaItemsAhead === 0) return f.role === 'mentee' ? 'set-agenda' : 'prepare-story';
   if (f.sessionsBooked === 0) return 'book-first-session';
   if (f.upcomingSessions === 0) return phase === 'closing' ? 'plan-closing' : 'book-session';
+  // With the next session prepared, the shadowing phase's own step: a meeting to offer.
+  if (phase === 'shadowing' && f.role === 'mentee' && !f.shadowing.offered) return 'offer-shadowing';
   return 'ready';
 }
 
