@@ -30,7 +30,7 @@ const eventContract = {
   isCancelled: 'boolean', isOrganizer: 'boolean', responseRequested: 'boolean', seriesMasterId: 'string', showAs: 'string', type: 'string',
   webLink: 'string', onlineMeetingUrl: 'string', isOnlineMeeting: 'boolean', onlineMeetingProvider: 'string', allowNewTimeProposals: 'boolean',
   responseStatus: 'object', body: 'object', start: 'object', end: 'object', location: 'object', locations: 'array', attendees: 'array',
-  organizer: 'object', onlineMeeting: 'object',
+  organizer: 'object', onlineMeeting: 'object', recurrence: 'object', hideAttendees: 'boolean',
 } satisfies { [K in keyof Event]?: Kind };
 
 function expectContract(value: Record<string, unknown>, contract: Record<string, Kind>) {

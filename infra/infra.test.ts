@@ -4,6 +4,7 @@ import { parseEnv } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { UPWARD_ADMIN_ROLE, UPWARD_GRAPH_APP_ROLES, UPWARD_GRAPH_DELEGATED_SCOPES, UPWARD_USER_SCOPE } from '../dev/demoOrg/tenant';
 import { placeholdersIn } from '../appPackage/environment';
+import { OPERATION_PERMISSIONS } from '../dev/graph/permissions';
 import { loadConfig } from '../server/config';
 import { bicepAppSettings, resolveAppSettings } from './appSettings';
 
@@ -230,5 +231,38 @@ describe('aad.manifest.json', () => {
     expect(aad.requiredResourceAccess).toHaveLength(1);
     expect(graph.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id).sort()).toEqual([...UPWARD_GRAPH_DELEGATED_SCOPES].sort());
     expect(graph.resourceAccess.filter((a) => a.type === 'Role').map((a) => a.id).sort()).toEqual([...UPWARD_GRAPH_APP_ROLES].sort());
+  });
+
+  /** The admin guide's table of Graph permissions: permission, type, why, and the reference pages that grant it. */
+  const guideRows = () =>
+    read('docs/admin-guide.md')
+      .split('\n')
+      .map((line) => /^\| `([A-Za-z.]+)` \| (delegated|application|resource-specific)[^|]* \|[^|]*\|(.*)\|$/.exec(line))
+      .filter((match) => match !== null)
+      .map(([, permission, type, references]) => ({ permission: permission!, type: type!, pages: [...references!.matchAll(/\((https:\/\/learn\.microsoft\.com\/graph\/api\/[a-z-]+)\)/g)].map((m) => m[1]!) }));
+
+  it('lists in the admin guide each Graph permission once, exactly those the registration and the Teams app manifest ask for', () => {
+    const graph = aad.requiredResourceAccess.find((r) => r.resourceAppId === 'Microsoft Graph')!;
+    const manifest = JSON.parse(read('appPackage/manifest.json')) as { authorization: { permissions: { resourceSpecific: { name: string }[] } } };
+    const rows = guideRows().map((row) => `${row.type} ${row.permission}`);
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(rows.sort()).toEqual(
+      [
+        ...graph.resourceAccess.map((a) => `${a.type === 'Scope' ? 'delegated' : 'application'} ${a.id}`),
+        ...manifest.authorization.permissions.resourceSpecific.map((p) => `resource-specific ${p.name}`),
+      ].sort(),
+    );
+  });
+
+  it('names beside each permission the Graph reference pages whose permissions tables grant it for the calls Upward makes', () => {
+    for (const row of guideRows()) {
+      expect({ permission: row.permission, pages: row.pages.length > 0 }).toEqual({ permission: row.permission, pages: true });
+      for (const page of row.pages) {
+        const granting = OPERATION_PERMISSIONS.filter((operation) => operation.source === page).some((operation) =>
+          row.type === 'delegated' ? operation.delegated.includes(row.permission) : row.type === 'application' ? operation.application.includes(row.permission) : operation.resourceSpecific === row.permission,
+        );
+        expect({ permission: `${row.type} ${row.permission}`, page, granting }).toEqual({ permission: `${row.type} ${row.permission}`, page, granting: true });
+      }
+    }
   });
 });

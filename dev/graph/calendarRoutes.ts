@@ -21,6 +21,11 @@ function presentEvent(event: Event, req: Request, ctx: GraphContext, mailboxId: 
   };
 }
 
+/** Graph confirms a `Prefer: outlook.timezone` it honoured with `Preference-Applied` (as the event reference shows). */
+function confirmTimeZone(req: Request, res: Response): void {
+  if (/outlook\.timezone/i.test(req.get('prefer') ?? '')) res.set('Preference-Applied', `outlook.timezone="${preferredTimeZone(req.get('prefer'))}"`);
+}
+
 /** calendarView pages: 10 events unless `$top` asks for more (up to 1000). */
 const VIEW_PAGE = 10;
 const VIEW_MAX_PAGE = 1000;
@@ -64,6 +69,7 @@ export function calendarRouter(ctx: GraphContext): express.Router {
   const createEvent = (req: Request, res: Response) => {
     const person = ownMailbox(req, res);
     const event = ctx.calendars.createEvent(person.user.id, { name: person.user.displayName, address: person.user.mail }, req.body as Event, ctx.graphBaseUrl);
+    confirmTimeZone(req, res);
     res.status(201).json(presentEvent(event, req, ctx, person.user.id));
   };
   router.post('/me/events', createEvent);
@@ -81,6 +87,7 @@ export function calendarRouter(ctx: GraphContext): express.Router {
     const skip = Number(query.get('$skip') ?? 0);
     if (!Number.isInteger(top) || top < 1 || top > VIEW_MAX_PAGE || !Number.isInteger(skip) || skip < 0) throw new GraphError(400, 'ErrorInvalidParameter', 'Invalid $top or $skip value.');
     const items = ctx.calendars.calendarView(person.user.id, from, to);
+    confirmTimeZone(req, res);
     const body: Record<string, unknown> = {
       '@odata.context': `${ctx.graphBaseUrl}/$metadata#users('${person.user.id}')/calendarView`,
       value: items.slice(skip, skip + top).map(({ event }) => {
@@ -101,11 +108,14 @@ export function calendarRouter(ctx: GraphContext): express.Router {
   for (const prefix of ['/me', '/users/:id']) {
     router.get(`${prefix}/events/:eventId`, (req, res) => {
       const person = ownMailbox(req, res);
-      res.json(selected(presentEvent(ctx.calendars.getEvent(person.user.id, req.params.eventId as string), req, ctx, person.user.id), queryOf(req).get('$select')));
+      const event = ctx.calendars.getEvent(person.user.id, req.params.eventId as string);
+      confirmTimeZone(req, res);
+      res.json(selected(presentEvent(event, req, ctx, person.user.id), queryOf(req).get('$select')));
     });
     router.patch(`${prefix}/events/:eventId`, (req, res) => {
       const person = ownMailbox(req, res);
       const event = ctx.calendars.updateEvent(person.user.id, req.params.eventId as string, req.body as Event);
+      confirmTimeZone(req, res);
       res.json(presentEvent(event, req, ctx, person.user.id));
     });
     router.delete(`${prefix}/events/:eventId`, (req, res) => {

@@ -3,7 +3,7 @@ import type { Attendee, Event, FreeBusyStatus, ScheduleInformation, ScheduleItem
 import type { DateTime } from 'luxon';
 import type { DemoOrg, DemoRoom, DemoSeries } from '../demoOrg/types';
 import { GraphError } from './graphError';
-import { expandSeries } from './seriesExpansion';
+import { checkedRecurrence, expandRecurrence, expandSeries, type KeptRecurrence, type Occurrence } from './seriesExpansion';
 import { instantOf, toDateTimeTimeZone } from './timeZones';
 
 /** An event as stored: the Graph object plus its owner mailbox and absolute times. */
@@ -39,7 +39,7 @@ const MAX_WINDOW_DAYS = 62;
 const STATUS_CODE: Record<string, string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
 const ROOM_WORKING_HOURS = { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '18:00:00.0000000' } as const;
 /** Fields a client may set on create and change with PATCH. */
-const WRITABLE = ['subject', 'body', 'start', 'end', 'attendees', 'location', 'locations', 'isOnlineMeeting', 'onlineMeetingProvider', 'sensitivity', 'showAs', 'importance', 'isReminderOn', 'reminderMinutesBeforeStart', 'categories', 'allowNewTimeProposals', 'responseRequested'] as const;
+const WRITABLE = ['subject', 'body', 'start', 'end', 'attendees', 'location', 'locations', 'isOnlineMeeting', 'onlineMeetingProvider', 'sensitivity', 'showAs', 'importance', 'isReminderOn', 'reminderMinutesBeforeStart', 'categories', 'allowNewTimeProposals', 'responseRequested', 'hideAttendees'] as const;
 
 function eventId(): string {
   // Outlook ids are long, opaque, URL-safe base64 strings.
@@ -151,15 +151,17 @@ export class CalendarStore {
       })),
     );
     for (const stored of this.events.values()) {
-      if (stored.event.id === excludeEventId || !stored.busyFor.has(address) || stored.start >= to || stored.end <= from) continue;
-      items.push({
-        start: stored.start,
-        end: stored.end,
-        status: stored.event.showAs ?? 'busy',
-        subject: stored.event.subject ?? '',
-        location: stored.event.location?.displayName ?? '',
-        isPrivate: stored.event.sensitivity === 'private',
-      });
+      if (stored.event.id === excludeEventId || !stored.busyFor.has(address)) continue;
+      for (const { start, end } of this.occurrencesOf(stored, from, to)) {
+        items.push({
+          start,
+          end,
+          status: stored.event.showAs ?? 'busy',
+          subject: stored.event.subject ?? '',
+          location: stored.event.location?.displayName ?? '',
+          isPrivate: stored.event.sensitivity === 'private',
+        });
+      }
     }
     return items.sort((a, b) => a.start.toMillis() - b.start.toMillis());
   }
@@ -252,6 +254,8 @@ export class CalendarStore {
       seriesMasterId: null,
       showAs: 'busy',
       type: 'singleInstance',
+      recurrence: null,
+      hideAttendees: false,
       webLink: `${baseUrl}/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
       onlineMeetingUrl: null,
       isOnlineMeeting: false,
@@ -275,6 +279,12 @@ export class CalendarStore {
   private apply(stored: StoredEvent, input: Event, organizerAddress: string): void {
     const { event } = stored;
     if (input.attendees !== undefined) input = { ...input, attendees: checkedAttendees(input.attendees) };
+    // Checked before anything changes, so a refused recurrence leaves the event as it was.
+    const recurrence = input.recurrence ? checkedRecurrence(input.recurrence, input.start?.timeZone ?? event.originalStartTimeZone ?? 'UTC') : input.recurrence;
+    if (recurrence !== undefined) {
+      event.recurrence = recurrence;
+      event.type = recurrence ? 'seriesMaster' : 'singleInstance';
+    }
     for (const field of WRITABLE) {
       if (input[field] !== undefined) (event as Record<string, unknown>)[field] = input[field];
     }
@@ -383,13 +393,39 @@ export class CalendarStore {
     this.answerDueRoomInvitations();
     const items: CalendarViewItem[] = [];
     for (const stored of this.events.values()) {
-      if (stored.mailboxId === mailboxId && stored.start < to && stored.end > from) items.push({ event: stored.event, start: stored.start, end: stored.end });
+      if (stored.mailboxId !== mailboxId) continue;
+      // A series is listed as its occurrences, never as its master (as calendarView does in Graph).
+      for (const { start, end } of this.occurrencesOf(stored, from, to)) {
+        items.push({ event: stored.event.recurrence ? this.occurrenceOfMaster(stored.event, start, end) : stored.event, start, end });
+      }
     }
     for (const series of this.seriesByAddress.get(address) ?? []) {
       if (!series.attendeeIds.includes(mailboxId)) continue;
       for (const o of expandSeries(series, from, to)) items.push({ event: this.occurrenceEvent(series, mailboxId, o.start, o.end), start: o.start, end: o.end });
     }
     return items.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  /** A stored event's times that overlap [from, to): its own, or its occurrences when it is a series master. */
+  private occurrencesOf(stored: StoredEvent, from: DateTime, to: DateTime): Occurrence[] {
+    const recurrence = stored.event.recurrence as KeptRecurrence | null | undefined;
+    if (recurrence) return expandRecurrence(recurrence, stored.start, stored.end.diff(stored.start, 'minutes').minutes, from, to);
+    return stored.start < to && stored.end > from ? [{ start: stored.start, end: stored.end }] : [];
+  }
+
+  /** One occurrence of a series created through the API, as calendarView lists it. */
+  private occurrenceOfMaster(master: Event, start: DateTime, end: DateTime): Event {
+    const id = `${master.id}_${start.toUTC().toFormat('yyyyMMddHHmmss')}`;
+    return {
+      ...master,
+      id,
+      iCalUId: iCalUIdOf(id),
+      type: 'occurrence',
+      seriesMasterId: master.id ?? null,
+      recurrence: null,
+      start: toDateTimeTimeZone(start, 'UTC'),
+      end: toDateTimeTimeZone(end, 'UTC'),
+    };
   }
 
   private occurrenceEvent(series: DemoSeries, mailboxId: string, start: DateTime, end: DateTime): Event {

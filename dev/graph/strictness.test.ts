@@ -90,4 +90,15 @@ describe('the Graph stand-in refuses what Graph refuses', () => {
     expect(await invited()).toEqual([[person(1).mail, 'required'], [person(2).mail, 'optional']]);
     expect(standIn.meetingUpdates(leader).filter((u) => u.eventId === id).map((u) => u.to)).toEqual([[person(2).mail.toLowerCase()]]);
   });
+
+  it('returns an installation\'s app only when $expand names it, and refuses a filter or expansion it does not take rather than listing every app', async () => {
+    standIn.teamsChats.install(leader, 'app-expand');
+    const plain = (await graph('GET', `/users/${leader}/teamwork/installedApps`)).body as unknown as { value: Record<string, unknown>[] };
+    expect(plain.value.map((installation) => Object.keys(installation))).toEqual([['id']]);
+    const filter = encodeURIComponent("teamsApp/id eq 'app-expand'");
+    const expanded = (await graph('GET', `/users/${leader}/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`)).body as unknown as { value: { teamsApp: { id: string } }[] };
+    expect(expanded.value.map((installation) => installation.teamsApp.id)).toEqual(['app-expand']);
+    expect(await graph('GET', `/users/${leader}/teamwork/installedApps?$filter=${encodeURIComponent("teamsApp/displayName eq 'Upward'")}`)).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+    expect(await graph('GET', `/users/${leader}/teamwork/installedApps?$expand=chat`)).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+  });
 });

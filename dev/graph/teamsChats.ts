@@ -9,6 +9,8 @@ interface Installation {
   installation: TeamsAppInstallation;
   userId: string;
   chatId: string;
+  /** When the app was installed, which is when Teams created its 1:1 chat with the person. */
+  installedAt: string;
 }
 
 /** Loosely typed, as the Bot Connector takes them: only the fields Teams keeps are read. */
@@ -35,17 +37,22 @@ export class TeamsChatStore {
       teamsApp: { id: teamsAppId, externalId: null, displayName: 'Upward', distributionMethod: 'organization' },
       teamsAppDefinition: { id: `${digest}-def`, teamsAppId, displayName: 'Upward', version: '1.0.0' },
     };
-    list.push({ installation, userId, chatId: `19:${userId}_${teamsAppId}@unq.gbl.spaces` });
+    list.push({ installation, userId, chatId: `19:${userId}_${teamsAppId}@unq.gbl.spaces`, installedAt: new Date().toISOString() });
     this.installations.set(userId, list);
     return installation;
   }
 
-  installationsOf(userId: string, teamsAppId?: string): TeamsAppInstallation[] {
-    return (this.installations.get(userId) ?? []).filter((i) => !teamsAppId || i.installation.teamsApp?.id === teamsAppId).map((i) => i.installation);
+  /** A person's installations, of one app when `teamsApp` names its catalog id or its manifest (external) id. */
+  installationsOf(userId: string, teamsApp?: { id?: string; externalId?: string }): TeamsAppInstallation[] {
+    return (this.installations.get(userId) ?? [])
+      .map((i) => i.installation)
+      .filter((i) => (teamsApp?.id === undefined || i.teamsApp?.id === teamsApp.id) && (teamsApp?.externalId === undefined || i.teamsApp?.externalId === teamsApp.externalId));
   }
 
-  chatOf(userId: string, installationId: string): string | null {
-    return (this.installations.get(userId) ?? []).find((i) => i.installation.id === installationId)?.chatId ?? null;
+  /** The 1:1 chat an installation gives its bot, and when Teams created it. */
+  chatOf(userId: string, installationId: string): { id: string; createdDateTime: string } | null {
+    const found = (this.installations.get(userId) ?? []).find((i) => i.installation.id === installationId);
+    return found ? { id: found.chatId, createdDateTime: found.installedAt } : null;
   }
 
   private installationOfChat(chatId: string): Installation | undefined {

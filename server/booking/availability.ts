@@ -27,6 +27,8 @@ export interface Suggestions {
   partner: { displayName: string; mail: string };
   /** The programme's off-site venues' addresses, by venue id. */
   offsiteAddresses: ReadonlyMap<string, string>;
+  /** The two people's mailbox languages, read with free/busy, by user id (null: none set; absent: not read). */
+  mailboxLocales: ReadonlyMap<string, string | null>;
 }
 
 /** A slot to book or move to, in UTC; only a future one can be. */
@@ -94,7 +96,14 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
   const venues = plan.suggestions.filter((s) => s.venue.kind !== 'room' || checked.has(s.venue.ref!.toLowerCase()));
 
   const [first, second] = props.organizerId === ctx.mentor.userId ? [ctx.mentor, ctx.mentee] : [ctx.mentee, ctx.mentor];
-  const freeBusy = await deps.calendar.freeBusy({ organizerId: props.organizerId, schedules: [first.mail, second.mail, ...roomMails], from: props.from, to: props.to });
+  // The mailbox languages ride along, so booking one of these suggestions needs no read of its own (decision 0075).
+  const freeBusy = await deps.calendar.freeBusy({
+    organizerId: props.organizerId,
+    schedules: [first.mail, second.mail, ...roomMails],
+    from: props.from,
+    to: props.to,
+    mailboxLanguagesOf: [first.userId, second.userId],
+  });
 
   const person = (mail: string) => {
     const key = mail.toLowerCase();
@@ -137,6 +146,7 @@ export async function suggestSlots(deps: { db: Db; calendar: Pick<Calendar, 'fre
     roomsRejected: plan.rejected.filter((r) => r.kind === 'room').length,
     partner: { displayName: partner.displayName, mail: partner.mail },
     offsiteAddresses: new Map(ctx.venuePolicy.offsiteVenues.map((o) => [o.id, o.address])),
+    mailboxLocales: freeBusy.mailboxLocales,
   };
 }
 

@@ -8,6 +8,7 @@ import { defaultProgrammeSettings } from '../../shared/programmeSettings';
 import { startTestService, type TestService } from '../../test/harness/testService';
 import { workingSpans } from '../../shared/scheduling';
 import { readFreeBusy } from '../calendar/graphCalendar';
+import { freshForMs } from './offers';
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 const mentor = DEMO_PERSONAS.juniorMentor.id;
@@ -25,10 +26,15 @@ interface Suggestion {
 describe('booking a session through Microsoft Graph', () => {
   let service: TestService;
   let tenantId: string;
+  // How far the service's clock runs ahead of the machine's: a test moves it past a suggestion's freshness.
+  let ahead = 0;
+  const staleSuggestions = () => {
+    ahead += freshForMs + 1_000;
+  };
   const mailOf = (id: string) => service.standIn.org.byId.get(id)!.user.mail.toLowerCase();
 
   beforeAll(async () => {
-    service = await startTestService();
+    service = await startTestService({ clock: () => new Date(Date.now() + ahead) });
     tenantId = service.standIn.tenantId.toLowerCase();
   });
   afterAll(async () => {
@@ -102,6 +108,39 @@ describe('booking a session through Microsoft Graph', () => {
       const end = Date.parse(s.end);
       const inside = workingSpans(named, start - 86_400_000, end + 86_400_000).some((w) => w.start <= start && w.end >= end);
       expect({ start: s.start, inside }).toEqual({ start: s.start, inside: true });
+    }
+  });
+
+  it('never suggests a time taken by an occurrence of a recurring meeting, only by its first one', async () => {
+    const pair = await newPair();
+    const before = await suggestions(pair.id);
+    const dayOf = (iso: string) => iso.slice(0, 10);
+    const firstDay = dayOf(before[0]!.start);
+    // A time offered on a later day: a daily series from the first day at that time of day reaches it only through its occurrences.
+    const later = before.find((s) => dayOf(s.start) > firstDay)!;
+    const timeOfDay = later.start.slice(11, 19);
+    const minutes = (Date.parse(later.end) - Date.parse(later.start)) / 60_000;
+    const token = await service.standIn.issueAppToken();
+    const graph = (method: string, path: string, body?: unknown) =>
+      fetch(`${service.standIn.graphBaseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const start = new Date(`${firstDay}T${timeOfDay}Z`);
+    const created = await graph('POST', `/users/${leader}/events`, {
+      subject: 'Daily operations call',
+      start: { dateTime: start.toISOString().slice(0, 19), timeZone: 'UTC' },
+      end: { dateTime: new Date(start.getTime() + minutes * 60_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: firstDay, numberOfOccurrences: 14 } },
+    });
+    expect(created.status).toBe(201);
+    const series = (await created.json()) as Event;
+    try {
+      const after = await suggestions(pair.id);
+      expect(after.length).toBeGreaterThan(0);
+      const occurrences = Array.from({ length: 14 }, (_, day) => start.getTime() + day * 86_400_000);
+      const overlapping = after.filter((s) => occurrences.some((at) => Date.parse(s.start) < at + minutes * 60_000 && Date.parse(s.end) > at));
+      expect(overlapping).toEqual([]);
+      expect(after.some((s) => s.start === later.start)).toBe(false);
+    } finally {
+      await graph('DELETE', `/users/${leader}/events/${series.id!}`);
     }
   });
 
@@ -306,6 +345,8 @@ describe('booking a session through Microsoft Graph', () => {
   it('answers 503 with Graph’s Retry-After when Graph keeps throttling, and books nothing', async () => {
     const pair = await newPair();
     const list = await suggestions(pair.id);
+    // A suggestion shown a while ago is looked at again before booking (a fresh one is not).
+    staleSuggestions();
     service.standIn.faults.add({ path: '/calendar/getSchedule$', status: 429, retryAfterSeconds: 1, count: 20 });
     const before = service.standIn.eventCount();
     const refused = await book(pair.id, list[0]!);
@@ -339,6 +380,28 @@ describe('booking a session through Microsoft Graph', () => {
     expect(stats).toMatchObject({ httpRequests: 1, batchCalls: 1 });
   });
 
+  it('books a suggestion shown a moment ago in one Graph request, the create: its free/busy and both mailbox languages came with the suggestions', async () => {
+    const pair = await newPair();
+    const room = (await suggestions(pair.id)).find((s) => s.venue.kind === 'room')!;
+    service.standIn.stats.reset();
+    expect((await book(pair.id, room)).status).toBe(201);
+    expect(service.standIn.stats.get()).toMatchObject({ httpRequests: 1, batchCalls: 0, byPath: { [`POST /users/${leader}/events`]: 1 } });
+
+
+    // Shown a while ago: free/busy is looked at again before the create, the languages read beside that look.
+    const later = await newPair();
+    const [slot] = await suggestions(later.id);
+    staleSuggestions();
+    service.standIn.stats.reset();
+    expect((await book(later.id, slot!)).status).toBe(201);
+    expect(service.standIn.stats.get().byPath).toMatchObject({
+      [`POST /users/${leader}/calendar/getSchedule`]: 1,
+      [`GET /users/${leader}/mailboxSettings`]: 1,
+      [`GET /users/${mentor}/mailboxSettings`]: 1,
+      [`POST /users/${leader}/events`]: 1,
+    });
+  });
+
   it('says the room was taken meanwhile (409) with the next suggestion, and leaves nothing half-booked', async () => {
     const pair = await newPair();
     const room = (await suggestions(pair.id)).find((s) => s.venue.kind === 'room')!;
@@ -356,9 +419,12 @@ describe('booking a session through Microsoft Graph', () => {
       }),
     });
     expect(taken.status).toBe(201);
+    // The person books it a while later: the suggestion is stale, so free/busy is looked at again.
+    staleSuggestions();
     const before = service.standIn.eventCount(leader);
 
     const refused = await book(pair.id, room);
+    if (refused.status !== 409) console.log('DEBUG', JSON.stringify(refused.body));
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('roomTaken');
     expect(refused.body.next).toMatchObject({ start: expect.any(String), venue: { kind: expect.any(String) } });

@@ -4,6 +4,7 @@ import type { Directory } from '../directory/directory';
 import type { Logger } from '../logger';
 import type { Db } from '../store/database';
 import { languageOf, type LanguageOf } from './eventLanguage';
+import { createOffers, type Offers } from './offers';
 import { createRoomCatalogue, type RoomCatalogue } from './roomCatalogue';
 
 /** What booking's commands need from the outside world, and nothing more. */
@@ -18,6 +19,8 @@ export interface BookingDeps {
   workspaceUrl: string;
   /** Each person's language, for the invitation they receive. */
   languageOf: LanguageOf;
+  /** The suggestions each pair was last shown, for booking a fresh one without looking again. */
+  offers: Offers;
 }
 
 /** Booking composed from the app's dependencies: the one place the booking identity is chosen. */
@@ -30,5 +33,6 @@ export function bookingDeps(deps: AppDeps, rooms: RoomCatalogue = createRoomCata
     logger: deps.logger,
     workspaceUrl: `${deps.config.publicBaseUrl}/tab/index.html#/workspace`,
     languageOf: languageOf(deps),
+    offers: createOffers({ clock: deps.clock }),
   };
 }

@@ -17,8 +17,11 @@ export function eventText(locale: string | null): Translator<EventKey> {
   return createTranslator({ language, locale: resolved, catalogue: language === 'fr' || language === 'de' ? catalogues[language] : catalogues.en });
 }
 
-/** A person's language, as a BCP 47 tag, or null when nothing says which. */
-export type LanguageOf = (tenantId: string, userId: string) => Promise<string | null>;
+/**
+ * A person's language, as a BCP 47 tag, or null when nothing says which. `mailboxLocale` is their
+ * mailbox's language when it was already read (null: none set); undefined reads it now.
+ */
+export type LanguageOf = (tenantId: string, userId: string, mailboxLocale?: string | null) => Promise<string | null>;
 
 /**
  * The language a person reads their mail in (decision 0056): the mailbox's own setting
@@ -27,14 +30,18 @@ export type LanguageOf = (tenantId: string, userId: string) => Promise<string | 
  * after its retries, only falls back: the wording of an invitation never stops a booking.
  */
 export function languageOf(deps: { graph: GraphGateway; db: Db }): LanguageOf {
-  return async (tenantId, userId) => {
+  const readMailboxLocale = async (tenantId: string, userId: string) => {
     try {
       const settings = await deps.graph.forApp(tenantId).get<{ language?: { locale?: string | null } | null }>(`/users/${encodeURIComponent(userId)}/mailboxSettings`);
-      const locale = settings.language?.locale;
-      if (locale) return locale;
+      return settings.language?.locale ?? null;
     } catch {
       // Falls back below.
+      return null;
     }
+  };
+  return async (tenantId, userId, mailboxLocale) => {
+    const locale = mailboxLocale === undefined ? await readMailboxLocale(tenantId, userId) : mailboxLocale;
+    if (locale) return locale;
     return storedLocaleOf(deps.db, tenantId, userId);
   };
 }

@@ -41,11 +41,12 @@ export type Reservation = { kind: 'booked'; session: SessionRow } | { kind: 'tak
 
 /**
  * Holds the slot for this booking: a booking intent, keyed by the transactionId, written before
- * the event is created, after the last look at free/busy says the people and the room are free.
+ * the event is created, after the last look at free/busy says the people and the room are free
+ * (or, for a fresh suggestion, without looking again).
  */
 export async function reserve(
   deps: { db: Db; calendar: Pick<Calendar, 'busyNow'> },
-  props: { tenantId: string; ctx: BookingContext; organizerId: string; roomMail: string | null; slot: Slot; now: Date },
+  props: { tenantId: string; ctx: BookingContext; organizerId: string; roomMail: string | null; slot: Slot; now: Date; fresh: boolean },
 ): Promise<Reservation> {
   const { db } = deps;
   const { tenantId, ctx, organizerId, slot } = props;
@@ -54,9 +55,10 @@ export async function reserve(
   if (earlier) return { kind: 'booked', session: earlier };
 
   // A retry after the service died mid-booking skips the last look: the event the first attempt
-  // may have created would look like somebody else's, and the transactionId gives it back.
+  // may have created would look like somebody else's, and the transactionId gives it back. A fresh
+  // suggestion skips it too: its free/busy was read a moment ago (decision 0075).
   const resumed = await beginBooking(db, { tenantId, transactionId, pairId: ctx.pair.id, organizerUserId: organizerId, start: slot.start, end: slot.end }, props.now);
-  const taken = resumed ? null : await lastLook(deps.calendar, { organizerId, people: [ctx.mentee.mail, ctx.mentor.mail], roomMail: props.roomMail, slot, own: null });
+  const taken = resumed || props.fresh ? null : await lastLook(deps.calendar, { organizerId, people: [ctx.mentee.mail, ctx.mentor.mail], roomMail: props.roomMail, slot, own: null });
   if (!taken) return { kind: 'held', transactionId };
   await endBooking(db, tenantId, transactionId);
   // A concurrent twin of this request may have booked it a moment ago: that is success, not a conflict.

@@ -29,7 +29,7 @@ function sessionExists(row: SessionRow, viewer: SessionViewer): ApiError {
 /**
  * Books a session, one step after the other: load and authorise, refuse a time the pair already
  * has a session at, plan venues (the one asked for must be offered), reserve (the last look at
- * free/busy), create the event, record the session. The same time twice, one after the other or
+ * free/busy, unless the suggestion is fresh), create the event, record the session. The same time twice, one after the other or
  * at once, gives one event, one session and a 409 naming it; a room or person taken meanwhile
  * gives a 409 with the next suggestion; nothing is left half-booked.
  */
@@ -49,10 +49,15 @@ export async function sessionBooker(deps: BookingDeps, props: BookProps): Promis
 
   const organizerId = deps.identity.organizerFor(actor, input.organizer === 'me' ? actor.userId : ctx.pair.mentee_user_id);
   const roomMail = venue.kind === 'room' ? venue.ref! : null;
-  // Read before the reservation, so the last look at free/busy and the event's creation stay close together.
+  // A suggestion shown a moment ago (decision 0075): its free/busy and both mailbox languages were read then.
+  const fresh = deps.offers.take(tenantId, ctx.pair.id, { slot, venue });
   const partner = actor.userId === ctx.mentee.userId ? ctx.mentor : ctx.mentee;
-  const languages = await Promise.all([deps.languageOf(tenantId, partner.userId), deps.languageOf(tenantId, actor.userId)]);
-  const reservation = await reserve({ db: deps.db, calendar }, { tenantId, ctx, organizerId, roomMail, slot, now });
+  const locales = fresh?.mailboxLocales;
+  // Languages not read with the suggestions are read beside the last look, in the same round trip.
+  const [languages, reservation] = await Promise.all([
+    Promise.all([deps.languageOf(tenantId, partner.userId, locales?.get(partner.userId)), deps.languageOf(tenantId, actor.userId, locales?.get(actor.userId))] as const),
+    reserve({ db: deps.db, calendar }, { tenantId, ctx, organizerId, roomMail, slot, now, fresh: fresh !== null }),
+  ]);
   // Booked by a concurrent request for the same time a moment ago.
   if (reservation.kind === 'booked') throw sessionExists(reservation.session, viewer);
   if (reservation.kind === 'taken') throw await conflict(reservation.code);

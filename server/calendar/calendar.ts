@@ -8,6 +8,8 @@ export interface FreeBusy {
   busy: BusyBySchedule;
   /** Working hours by schedule address (lower case), as the calendar returns them with free/busy (people only). */
   workingHours: Map<string, WorkingHours>;
+  /** The mailbox language of each person asked about (`mailboxLanguagesOf`) by user id, null when none is set; absent when it could not be read. */
+  mailboxLocales: Map<string, string | null>;
 }
 
 export interface FreeBusyQuery {
@@ -17,6 +19,8 @@ export interface FreeBusyQuery {
   schedules: readonly string[];
   from: string;
   to: string;
+  /** People (user ids) whose mailbox language to read in the same round trip, where this identity may (the invitation's wording, decision 0075). */
+  mailboxLanguagesOf?: readonly string[];
 }
 
 export interface EventAttendee {

@@ -25,7 +25,11 @@ interface ScheduleProps {
   schedules: readonly string[];
   from: string;
   to: string;
+  /** User ids whose mailbox language rides in the same `$batch`. */
+  mailboxLanguagesOf?: readonly string[];
 }
+
+const languageStep = (userId: string) => `mailbox-language-${userId}`;
 
 /**
  * Free/busy of people and rooms in one `$batch` round trip: getSchedule calls of at most 20
@@ -36,7 +40,9 @@ interface ScheduleProps {
 export async function readFreeBusy(graph: GraphSession, props: ScheduleProps): Promise<FreeBusy> {
   const batches = planGetScheduleBatches({ schedules: props.schedules, from: props.from, to: props.to, userId: props.calendarUserId });
   const steps = batches.flatMap((b) => b.requests);
-  const outcomes = await graph.batch(steps.map((s) => ({ id: s.id, path: s.url, method: s.method, headers: s.headers, body: s.body })));
+  const people = props.mailboxLanguagesOf ?? [];
+  const languageSteps = people.map((userId) => ({ id: languageStep(userId), path: `/users/${encodeURIComponent(userId)}/mailboxSettings`, method: 'GET' as const }));
+  const outcomes = await graph.batch([...steps.map((s) => ({ id: s.id, path: s.url, method: s.method, headers: s.headers, body: s.body })), ...languageSteps]);
   const responses: BatchResponseStep[] = steps.map((s) => ({ id: s.id, status: 424, ...outcomes.get(s.id) }));
   const collected = collectScheduleResponses(responses);
   if (collected.failed.length > 0) {
@@ -53,7 +59,13 @@ export async function readFreeBusy(graph: GraphSession, props: ScheduleProps): P
     busy.set(key, parsed.readable ? parsed.busy : null);
     if (info.workingHours) workingHours.set(key, info.workingHours);
   }
-  return { busy, workingHours };
+  // A mailbox whose settings could not be read is left out: the booking reads it again, or falls back.
+  const mailboxLocales = new Map<string, string | null>();
+  for (const userId of people) {
+    const outcome = outcomes.get(languageStep(userId));
+    if (outcome?.status === 200) mailboxLocales.set(userId, (outcome.body as { language?: { locale?: string | null } | null } | undefined)?.language?.locale || null);
+  }
+  return { busy, workingHours, mailboxLocales };
 }
 
 /** Free/busy of a few schedules in one direct getSchedule call. */
@@ -140,7 +152,9 @@ export function graphCalendar(graph: GraphSession, identity: Config['bookingIden
   };
   const event = (organizerId: string, eventId: string) => `${mailbox(organizerId)}/events/${encodeURIComponent(eventId)}`;
   return {
-    freeBusy: (q) => mapped(() => readFreeBusy(graph, { calendarUserId: ownerOf(q.organizerId), schedules: q.schedules, from: q.from, to: q.to })),
+    // A delegated token reads only the caller's own mailbox settings: the languages are then read at booking, with the app's identity.
+    freeBusy: (q) =>
+      mapped(() => readFreeBusy(graph, { calendarUserId: ownerOf(q.organizerId), schedules: q.schedules, from: q.from, to: q.to, mailboxLanguagesOf: identity === 'app' ? q.mailboxLanguagesOf : [] })),
     busyNow: (q) => mapped(() => readBusyNow(graph, { calendarUserId: ownerOf(q.organizerId), schedules: q.schedules, from: q.from, to: q.to })),
     rooms: () => mapped(async () => (await graph.list<Room>('/places/microsoft.graph.room?$top=999')).items.map(toPlaceRoom).filter((r) => r.emailAddress !== '')),
     createEvent: (organizerId, input) => mapped(async () => toCalendarEvent(await graph.send<Event>('POST', `${mailbox(organizerId)}/events`, toGraphEvent(input)))),

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { SchedulingError } from './errors';
 import type { BusyInterval, Span } from './intervals';
 import { mergeSpans, toIsoUtc } from './intervals';
+import { plainUtcMillis } from './plainUtc';
 import { toIanaZone } from './timeZones';
 import type { WorkingHours } from './workingHours';
 
@@ -51,6 +52,9 @@ function blocks(status: string, options: BusyOptions): boolean {
 
 /** Epoch milliseconds of a Graph dateTimeTimeZone (its zone may be a Windows name). */
 export function parseDateTimeTimeZone(value: DateTimeTimeZone): number {
+  // getSchedule is asked in UTC, so nearly every item is read here without luxon.
+  const utc = value.timeZone === 'UTC' ? plainUtcMillis(value.dateTime, { zulu: false }) : null;
+  if (utc !== null) return utc;
   const parsed = DateTime.fromISO(value.dateTime, { zone: toIanaZone(value.timeZone) });
   if (!parsed.isValid) throw new SchedulingError('invalid-instant', `"${value.dateTime}" in ${value.timeZone} is not a date-time Graph would send.`);
   return parsed.toMillis();

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { SchedulingError } from './errors';
+import { plainUtcIso, plainUtcMillis } from './plainUtc';
 
 /** A time range as it crosses the public surface: ISO 8601 instants, half-open [start, end). */
 export interface BusyInterval {
@@ -17,6 +18,9 @@ const explicitOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** Epoch milliseconds of an ISO instant; the instant must carry its offset, so no machine zone leaks in. */
 export function parseInstant(iso: string): number {
+  // The instants slot finding passes around are `…Z`, as toIsoUtc writes them: read without luxon.
+  const plain = plainUtcMillis(iso, { zulu: true });
+  if (plain !== null) return plain;
   const parsed = DateTime.fromISO(iso, { setZone: true });
   if (!explicitOffset.test(iso.trim()) || !parsed.isValid) {
     throw new SchedulingError('invalid-instant', `"${iso}" is not an ISO 8601 instant with an offset, such as 2025-03-10T09:00:00Z.`);
@@ -24,8 +28,9 @@ export function parseInstant(iso: string): number {
   return parsed.toMillis();
 }
 
+/** An instant as ISO 8601 in UTC, without milliseconds when there are none (`2025-03-10T09:00:00Z`). */
 export function toIsoUtc(millis: number): string {
-  return DateTime.fromMillis(millis, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? '';
+  return plainUtcIso(millis) ?? DateTime.fromMillis(millis, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? '';
 }
 
 export function spanOf(interval: BusyInterval): Span {

@@ -24,7 +24,6 @@ const observation = 'Every question went to the most senior person in the room.'
 let service: TestService;
 let browser: Browser;
 let graph: GraphSession;
-let pairId: string;
 let tabUrl: (hash: string) => string;
 /** The service's clock runs this far ahead of real time: the test moves it past the meeting's start. */
 let ahead = 0;
@@ -35,7 +34,7 @@ beforeAll(async () => {
   const { db } = service.database;
   const tenantId = service.standIn.tenantId;
   await recordPersonas(service, [mentee, mentor]);
-  pairId = (await aPair(db, tenantId, { status: 'active', mentorUserId: mentor.id, menteeUserId: mentee.id })).id;
+  await aPair(db, tenantId, { status: 'active', mentorUserId: mentor.id, menteeUserId: mentee.id });
   graph = graphGatewayFor(service.standIn).forApp(tenantId);
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCHours(14, 0, 0, 0);

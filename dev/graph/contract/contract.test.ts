@@ -38,7 +38,13 @@ async function prepare(example: DocumentedExample): Promise<Record<string, strin
     const created = await fetch(`${standIn.graphBaseUrl}/me/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenFor('leader')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ subject: 'Check-in', start: { dateTime: '2030-01-02T04:00:00', timeZone: 'UTC' }, end: { dateTime: '2030-01-02T05:00:00', timeZone: 'UTC' }, attendees: [] }),
+      body: JSON.stringify({
+        subject: 'Check-in',
+        start: { dateTime: '2030-01-02T04:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2030-01-02T05:00:00', timeZone: 'UTC' },
+        location: { displayName: 'Conf Room Rainier' },
+        attendees: [{ type: 'required', emailAddress: { address: mail(mentor), name: standIn.org.byId.get(mentor)!.user.displayName } }],
+      }),
     });
     ids.eventId = ((await created.json()) as { id: string }).id;
   }
@@ -47,6 +53,10 @@ async function prepare(example: DocumentedExample): Promise<Record<string, strin
     standIn.teamsChats.install(leader, app);
     for (const text of ['one', 'two', 'three']) standIn.teamsChats.postFromBot(leader, app, { text });
     ids.chatId = encodeURIComponent(`19:${leader}_${app}@unq.gbl.spaces`);
+  }
+  if (example.needs === 'installation') {
+    ids.installedApp = `app-${Math.random().toString(36).slice(2)}`;
+    ids.installationId = standIn.teamsChats.install(leader, ids.installedApp)!.id!;
   }
   if (example.throttled) standIn.faults.add({ path: '/mailboxSettings$', status: 429, retryAfterSeconds: 2 });
   return ids;

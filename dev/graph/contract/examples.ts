@@ -11,8 +11,11 @@ export interface DocumentedExample {
   title: string;
   /** Who calls: a signed-in person (Catherine, or Priya the admin) with Upward's delegated scopes, or the app with its roles. */
   as: 'leader' | 'admin' | 'app';
-  /** Something the example presumes exists: an event in the caller's calendar, or a chat with messages. */
-  needs?: 'event' | 'chat';
+  /**
+   * Something the example presumes exists: an event in the caller's calendar, a chat with
+   * messages, or an app installed for Catherine (`{installedApp}`, `{installationId}`).
+   */
+  needs?: 'event' | 'chat' | 'installation';
   /** The stand-in answers this request with a 429 fault, as a throttled Graph does. */
   throttled?: boolean;
   request: { method: string; path: string; headers?: Record<string, string>; body?: Json };
@@ -118,6 +121,10 @@ const chatMessage = {
   mentions: [],
   reactions: [],
 };
+/** What the event-update reference changes, and reads back with the same values. */
+const eventChanges = { recurrence: null, reminderMinutesBeforeStart: 99, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', isReminderOn: true, hideAttendees: false };
+/** A user as `GET /users` lists them without `$select` (the user-list reference's example 1). */
+const listedUser = { businessPhones: ['string'], displayName: 'string', givenName: 'string', jobTitle: 'string', mail: 'string', mobilePhone: 'string', officeLocation: 'string', preferredLanguage: 'string', surname: 'string', userPrincipalName: 'string', id: 'string' };
 const errorBody = { error: { code: 'string', message: 'string', innerError: { date: 'string', 'request-id': 'string', 'client-request-id': 'string' } } };
 
 /** One per operation Upward calls, grouped by Graph area. */
@@ -133,11 +140,16 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
       contentType: JSON_TYPE,
       body: {
         '@odata.context': 'string',
-        value: [
-          { businessPhones: ['string'], displayName: 'string', givenName: 'string', jobTitle: 'string', mail: 'string', mobilePhone: 'string', officeLocation: 'string', preferredLanguage: 'string', surname: 'string', userPrincipalName: 'string', id: 'string' },
-        ],
+        value: [listedUser],
       },
     },
+  },
+  {
+    source: 'https://learn.microsoft.com/graph/filter-query-parameter#for-single-primitive-types-like-string-int-and-dates',
+    title: 'list users whose mail is in a list (the `in` operator, as Upward looks people up by address)',
+    as: 'app',
+    request: { method: 'GET', path: "/users?$filter=mail in ('{leaderMail}', '{mentorMail}')" },
+    response: { status: 200, contentType: JSON_TYPE, body: { '@odata.context': 'string', value: [listedUser] } },
   },
   {
     source: `${REF}/user-list#example-4-use-filter-and-top-to-get-one-user-with-a-display-name-that-starts-with-a-including-a-count-of-returned-objects`,
@@ -290,8 +302,98 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
       },
     },
     response: { status: 201, contentType: JSON_TYPE, body: event },
+  },
+  {
+    source: `${REF}/user-post-events#request-3`,
+    title: 'create a recurring event',
+    as: 'leader',
+    request: {
+      method: 'POST',
+      path: '/me/events',
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        subject: "Let's go for lunch",
+        body: { contentType: 'HTML', content: 'Does noon time work for you?' },
+        start: schedule('2030-09-02T12:00:00'),
+        end: schedule('2030-09-02T14:00:00'),
+        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['Monday'] }, range: { type: 'endDate', startDate: '2030-09-02', endDate: '2030-12-31' } },
+        location: { displayName: "Harry's Bar" },
+        attendees: [{ emailAddress: { address: '{mentorMail}', name: 'Jun Park' }, type: 'required' }],
+      },
+    },
+    response: {
+      status: 201,
+      contentType: JSON_TYPE,
+      body: {
+        ...event,
+        type: 'seriesMaster',
+        recurrence: {
+          pattern: { type: 'weekly', interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: ['monday'], firstDayOfWeek: 'sunday', index: 'first' },
+          range: { type: 'endDate', startDate: 'string', endDate: 'string', recurrenceTimeZone: 'string', numberOfOccurrences: 0 },
+        },
+      },
+    },
+  },
+  {
+    source: `${REF}/event-get#request-1`,
+    title: 'get event with $select, in the preferred time zone',
+    as: 'leader',
+    needs: 'event',
+    request: {
+      method: 'GET',
+      path: '/me/events/{eventId}?$select=subject,body,bodyPreview,organizer,attendees,start,end,location,hideAttendees',
+      headers: { Prefer: 'outlook.timezone="Pacific Standard Time"' },
+    },
+    response: {
+      status: 200,
+      contentType: JSON_TYPE,
+      headers: ['preference-applied'],
+      body: {
+        '@odata.context': 'string',
+        '@odata.etag': 'string',
+        id: 'string',
+        subject: 'string',
+        bodyPreview: 'string',
+        hideAttendees: false,
+        body: { contentType: 'html', content: 'string' },
+        start: dateTimeTimeZone,
+        end: dateTimeTimeZone,
+        location: { displayName: 'string', locationType: 'default', uniqueId: 'string', uniqueIdType: 'private' },
+        attendees: event.attendees,
+        organizer: event.organizer,
+      },
+    },
+  },
+  {
+    source: `${REF}/event-update#example`,
+    title: 'update event',
+    as: 'leader',
+    needs: 'event',
+    request: {
+      method: 'PATCH',
+      path: '/me/events/{eventId}',
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        originalStartTimeZone: 'originalStartTimeZone-value',
+        originalEndTimeZone: 'originalEndTimeZone-value',
+        responseStatus: { response: '', time: 'datetime-value' },
+        ...eventChanges,
+        categories: ['Red category'],
+      },
+    },
+    response: {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: {
+        originalStartTimeZone: 'string',
+        originalEndTimeZone: 'string',
+        responseStatus: { response: 'string', time: 'string' },
+        ...eventChanges,
+        onlineMeeting: { joinUrl: 'string', conferenceId: 'string', tollNumber: 'string' },
+      },
+    },
     knownDifferences: {
-      '$.recurrence: missing': 'The stand-in keeps no recurrence on created events (a known gap of issue 18: recurrence is dropped); Upward books single sessions only.',
+      '$.onlineMeeting.tollNumber: missing': 'A dial-in number comes with an Audio Conferencing licence, which the demo tenant lacks; Upward shows only the join link.',
     },
   },
   {
@@ -361,6 +463,35 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
     as: 'app',
     request: { method: 'POST', path: '/users/{mentor}/teamwork/installedApps', headers: { 'Content-Type': 'application/json' }, body: { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{catalogApp}' } },
     response: { status: 201 },
+  },
+  {
+    source: `${REF}/userteamwork-list-installedapps#example-1-list-apps-installed-for-the-specified-user`,
+    title: 'list apps installed for user',
+    as: 'app',
+    needs: 'installation',
+    request: { method: 'GET', path: '/users/{leader}/teamwork/installedApps' },
+    response: { status: 200, contentType: JSON_TYPE, body: { value: [{ id: 'string' }] } },
+  },
+  {
+    // The request is the Teams platform's (the one Upward sends); the members of the expanded app are the Graph reference's (example 3 there).
+    source: 'https://learn.microsoft.com/microsoftteams/platform/graph-api/proactive-bots-and-messages/graph-proactive-bots-and-messages#determine-whether-your-bot-is-currently-installed-for-a-message-recipient',
+    title: 'list apps installed for user: the app expanded, filtered by its catalog id',
+    as: 'app',
+    needs: 'installation',
+    request: { method: 'GET', path: "/users/{leader}/teamwork/installedApps?$expand=teamsApp&$filter=teamsApp/id eq '{installedApp}'" },
+    response: {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: { value: [{ id: 'string', teamsApp: { id: 'string', externalId: 'string', displayName: 'string', distributionMethod: 'sideloaded' } }] },
+    },
+  },
+  {
+    source: `${REF}/userscopeteamsappinstallation-get-chat#example-1-list-one-on-one-chats-between-the-specified-user-and-the-teams-app`,
+    title: 'get chat between user and app',
+    as: 'app',
+    needs: 'installation',
+    request: { method: 'GET', path: '/users/{leader}/teamwork/installedApps/{installationId}/chat' },
+    response: { status: 200, contentType: JSON_TYPE, body: { '@odata.context': 'string', id: 'string' } },
   },
   {
     source: `${REF}/chat-list-messages#example-1-request-without-optional-prefer-header`,

@@ -32,7 +32,8 @@ export function graphDeliveryCheck(deps: { graph: GraphGateway; teamsAppCatalogI
     const user = `/users/${encodeURIComponent(userId)}`;
     try {
       const filter = encodeURIComponent(`teamsApp/id eq '${deps.teamsAppCatalogId.replace(/'/g, "''")}'`);
-      const installations = await graph.get<{ value: { id?: string }[] }>(`${user}/teamwork/installedApps?$filter=${filter}`);
+      // As Teams documents the lookup for proactive messages: the app expanded, filtered by its catalog id.
+      const installations = await graph.get<{ value: { id?: string }[] }>(`${user}/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`);
       const installationId = installations.value[0]?.id;
       // Not installed: Teams would have refused the message, so none can have arrived.
       if (!installationId) return 'missing';

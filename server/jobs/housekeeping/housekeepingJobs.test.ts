@@ -37,7 +37,7 @@ describe('bot housekeeping jobs', () => {
   const db = () => service.database.db;
   const jobDone = (dedupeKey: string) => () => db().selectFrom('jobs').select(['outcome', 'last_error']).where('dedupe_key', '=', dedupeKey).where('done_at', 'is not', null).executeTakeFirst();
   const installedFor = async (userId: string) =>
-    (await service.deps.graph.forApp(tenantId).get<{ value: { teamsApp: { id: string } }[] }>(`/users/${userId}/teamwork/installedApps`)).value.map((i) => i.teamsApp.id);
+    (await service.deps.graph.forApp(tenantId).get<{ value: { teamsApp: { id: string } }[] }>(`/users/${userId}/teamwork/installedApps?$expand=teamsApp`)).value.map((i) => i.teamsApp.id);
 
   it('installs the app through Graph for the people of a proposed pair whom the bot cannot reach yet, once', async () => {
     const reachable = DEMO_PERSONAS.juniorInLeadersChain.id;
