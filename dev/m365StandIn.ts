@@ -5,7 +5,7 @@ import { generateDemoOrg } from './demoOrg/generateDemoOrg';
 import { UPWARD_SPA_REDIRECT_URIS } from './demoOrg/tenant';
 import type { DemoOrg } from './demoOrg/types';
 import { adminRouter } from './graph/adminRouter';
-import { CalendarStore, type SentCancellation } from './graph/calendarStore';
+import { CalendarStore, type SentCancellation, type SentMeetingUpdate } from './graph/calendarStore';
 import { ChannelStore } from './graph/channelRoutes';
 import { DirectoryStore } from './graph/directoryStore';
 import { FaultInjector } from './graph/faults';
@@ -96,6 +96,8 @@ export interface M365StandIn {
   rooms: { process(filter?: { eventId?: string }): number; decline(roomAddress: string, eventId: string): boolean };
   /** Meeting cancellations sent to attendees (from one organizer's mailbox, or all): for tests that check who was told. */
   cancellations(mailboxUserId?: string): readonly SentCancellation[];
+  /** Meeting updates sent to attendees when an organizer changed a meeting: for tests that check who was told what. */
+  meetingUpdates(mailboxUserId?: string): readonly SentMeetingUpdate[];
   /** Messages posted to a Teams channel: for tests that check what reached it. */
   channelMessages(teamId: string, channelId: string): readonly ChatMessage[];
   /** Teams apps installed for people, and the 1:1 chats of their bots (what the Bot Connector delivered). */
@@ -192,6 +194,7 @@ export async function startM365StandIn({ port = 5100, seed = 'upward', size = 30
     stats,
     eventCount: (mailboxUserId) => calendars.eventCount(mailboxUserId),
     cancellations: (mailboxUserId) => calendars.cancellations(mailboxUserId),
+    meetingUpdates: (mailboxUserId) => calendars.meetingUpdates(mailboxUserId),
     rooms: { process: (filter) => calendars.processRoomInvitations(filter), decline: (room, eventId) => calendars.declineAsRoom(room, eventId) },
     channelMessages: (teamId, channelId) => channels.messages(teamId, channelId),
     teamsChats: chats,

@@ -22,6 +22,7 @@ import { meRoutes } from './routes/meRoutes';
 import { storyRoutes } from './stories/storyRoutes';
 import { surveyRoutes } from './surveys/surveyRoutes';
 import { workspaceRoutes } from './workspace/workspaceRoutes';
+import { shadowingRoutes } from './shadowing/shadowingRoutes';
 
 /** One Express app: the API under /api, health probes, and the built web assets. */
 export function createApp(deps: AppDeps): express.Express {
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(personalDataRoutes(deps));
   api.use(programmeRoutes(deps));
   api.use(workspaceRoutes(deps));
+  api.use(shadowingRoutes(deps));
   api.use(storyRoutes(deps));
   api.use(surveyRoutes(deps));
   api.use(insightRoutes(deps));

@@ -56,6 +56,30 @@ export interface SentCancellation {
   comment: string;
 }
 
+/** A meeting update Exchange sends when the organizer changes a meeting: to whom, and what the description then said. */
+export interface SentMeetingUpdate {
+  mailboxId: string;
+  eventId: string;
+  /** Attendee addresses, lower case. */
+  to: string[];
+  body: string;
+}
+
+const ATTENDEE_TYPES = new Set(['required', 'optional', 'resource']);
+
+/** Graph refuses an attendee list it cannot read: each needs an address, and a type of the three it knows (required when absent). */
+function checkedAttendees(attendees: unknown): Attendee[] {
+  if (!Array.isArray(attendees)) throw new GraphError(400, 'ErrorInvalidRequest', "The property 'attendees' must be a collection.");
+  return attendees.map((a: Attendee) => {
+    const address = a?.emailAddress?.address;
+    if (typeof address !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(address)) throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+    if (a.type !== undefined && (typeof a.type !== 'string' || !ATTENDEE_TYPES.has(a.type))) {
+      throw new GraphError(400, 'RequestBodyRead', `Requested value '${String(a.type)}' was not found.`);
+    }
+    return { ...a, type: a.type ?? 'required' };
+  });
+}
+
 /** An item of a calendar view: a single event or one occurrence of a series, with its absolute times. */
 export interface CalendarViewItem {
   event: Event;
@@ -82,6 +106,7 @@ export class CalendarStore {
   private readonly userIdByAddress = new Map<string, string>();
   private readonly roomNames = new Map<string, string>();
   private readonly sentCancellations: SentCancellation[] = [];
+  private readonly sentUpdates: SentMeetingUpdate[] = [];
   /** Room invitations waiting for their room's answer, in the order they arrived. */
   private pendingRooms: RoomInvitation[] = [];
   private readonly roomResponseDelayMs: number;
@@ -253,6 +278,7 @@ export class CalendarStore {
 
   private apply(stored: StoredEvent, input: Event, organizerAddress: string): void {
     const { event } = stored;
+    if (input.attendees !== undefined) input = { ...input, attendees: checkedAttendees(input.attendees) };
     // Checked before anything changes, so a refused recurrence leaves the event as it was.
     const recurrence = input.recurrence ? checkedRecurrence(input.recurrence, input.start?.timeZone ?? event.originalStartTimeZone ?? 'UTC') : input.recurrence;
     if (recurrence !== undefined) {
@@ -330,13 +356,25 @@ export class CalendarStore {
     return stored.event;
   }
 
+  /**
+   * PATCH: the fields sent replace the stored ones, `attendees` as a whole collection (anyone not
+   * sent again is uninvited). Only the organizer's copy changes who is invited. The update goes to
+   * the attendees added when only `attendees` changed, and to every attendee otherwise.
+   */
   updateEvent(mailboxId: string, id: string, changes: Event): Event {
-    this.getEvent(mailboxId, id);
+    const current = this.getEvent(mailboxId, id);
+    if (changes.attendees !== undefined && !current.isOrganizer) {
+      throw new GraphError(403, 'ErrorAccessDenied', 'Your request can\'t be completed. You need to be an organizer to update the attendees of a meeting.');
+    }
     const stored = this.events.get(id)!;
     const organizer = stored.event.organizer?.emailAddress?.address ?? '';
+    const before = new Set((current.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase() ?? ''));
     this.apply(stored, changes, organizer);
     stored.event.lastModifiedDateTime = new Date().toISOString();
     stored.event.changeKey = randomBytes(12).toString('base64');
+    const onlyAttendees = Object.keys(changes).every((key) => key === 'attendees');
+    const to = (stored.event.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase() ?? '').filter((a) => a && (!onlyAttendees || !before.has(a)));
+    if (to.length > 0) this.sentUpdates.push({ mailboxId, eventId: id, to, body: stored.event.body?.content ?? '' });
     return stored.event;
   }
 
@@ -495,6 +533,11 @@ export class CalendarStore {
   /** Cancellations sent (from one mailbox, or from all), oldest first: for tests that check who was told. */
   cancellations(mailboxId?: string): readonly SentCancellation[] {
     return this.sentCancellations.filter((c) => mailboxId === undefined || c.mailboxId === mailboxId);
+  }
+
+  /** Meeting updates sent (from one mailbox, or from all), oldest first: for tests that check who was told what. */
+  meetingUpdates(mailboxId?: string): readonly SentMeetingUpdate[] {
+    return this.sentUpdates.filter((u) => mailboxId === undefined || u.mailboxId === mailboxId);
   }
 
   /** All stored (created, not deleted) events, for tests that count bookings. */

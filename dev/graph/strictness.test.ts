@@ -10,8 +10,8 @@ afterAll(() => standIn.stop());
 
 const leader = DEMO_PERSONAS.seniorLeader.id;
 
-async function graph(method: string, path: string, body?: unknown) {
-  const token = await standIn.issueAppToken();
+async function graph(method: string, path: string, body?: unknown, roles?: readonly string[]) {
+  const token = await standIn.issueAppToken(roles ? { roles } : {});
   const response = await fetch(`${standIn.graphBaseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -66,6 +66,29 @@ describe('the Graph stand-in refuses what Graph refuses', () => {
     expect(documented.status).toBe(200);
     expect(documented.body?.responses).toEqual([expect.objectContaining({ id: '1', status: 200 })]);
     expect(await graph('POST', '/$batch', step(undefined))).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
+  });
+
+  it('treats attendees as Graph does on PATCH: known types and addresses only, the collection replaced, Calendars.ReadWrite needed', async () => {
+    const person = (i: number) => standIn.org.people[40 + i]!.user;
+    const attendee = (i: number, type: string) => ({ type, emailAddress: { address: person(i).mail, name: person(i).displayName } });
+    const created = await graph('POST', `/users/${leader}/events`, {
+      subject: 'Weekly review',
+      start: { dateTime: '2030-03-04T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2030-03-04T11:00:00', timeZone: 'UTC' },
+      attendees: [attendee(0, 'required'), attendee(1, 'required')],
+    });
+    const id = (created.body as unknown as { id: string }).id;
+    const invited = async () => ((await graph('GET', `/users/${leader}/events/${id}?$select=attendees`)).body as unknown as { attendees: { type: string; emailAddress: { address: string } }[] }).attendees.map((a) => [a.emailAddress.address, a.type]);
+
+    expect(await graph('PATCH', `/users/${leader}/events/${id}`, { attendees: [attendee(0, 'required'), attendee(2, 'guest')] })).toMatchObject({ status: 400 });
+    expect(await graph('PATCH', `/users/${leader}/events/${id}`, { attendees: [{ type: 'optional', emailAddress: { name: 'No address' } }] })).toMatchObject({ status: 400, body: { error: { code: 'ErrorInvalidRecipients' } } });
+    expect(await graph('PATCH', `/users/${leader}/events/${id}`, { attendees: [attendee(2, 'optional')] }, ['Calendars.Read'])).toMatchObject({ status: 403, body: { error: { code: 'ErrorAccessDenied' } } });
+    expect(await invited()).toEqual([[person(0).mail, 'required'], [person(1).mail, 'required']]);
+
+    // Whoever is not sent again is uninvited: the collection is replaced, not merged.
+    expect((await graph('PATCH', `/users/${leader}/events/${id}`, { attendees: [attendee(1, 'required'), attendee(2, 'optional')] })).status).toBe(200);
+    expect(await invited()).toEqual([[person(1).mail, 'required'], [person(2).mail, 'optional']]);
+    expect(standIn.meetingUpdates(leader).filter((u) => u.eventId === id).map((u) => u.to)).toEqual([[person(2).mail.toLowerCase()]]);
   });
 
   it('returns an installation\'s app only when $expand names it, and refuses a filter or expansion it does not take rather than listing every app', async () => {

@@ -59,6 +59,16 @@ export interface CalendarEvent {
   responses: Map<string, AttendeeResponse>;
 }
 
+/** A meeting a person organises in their own calendar, as offered for shadowing. */
+export interface OrganisedMeeting {
+  id: string;
+  subject: string;
+  start: string;
+  end: string;
+  /** How many people are invited besides the organizer (rooms not counted). */
+  attendees: number;
+}
+
 /**
  * The calendars Upward books in, as one identity reaches them. Failures come out as the API's
  * problems (a vanished event is `notFound`); `organizerId` names the calendar that holds an event.
@@ -80,4 +90,12 @@ export interface Calendar {
   readEvent(organizerId: string, eventId: string): Promise<CalendarEvent>;
   /** The events of one calendar that overlap a window. */
   eventsBetween(organizerId: string, from: string, to: string): Promise<CalendarEvent[]>;
+  /** The meetings with other people that the calendar's owner organises, starting in a window, earliest first. */
+  meetingsOrganised(organizerId: string, from: string, to: string): Promise<OrganisedMeeting[]>;
+  /**
+   * Invites one more person as an optional attendee, keeping everyone already invited; a note,
+   * when given, heads the meeting's description so that the attendees see why they were updated.
+   * `notFound` when the event is gone or is not one its owner organises.
+   */
+  addOptionalAttendee(organizerId: string, eventId: string, person: EventAttendee, note: string | null): Promise<void>;
 }

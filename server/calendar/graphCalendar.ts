@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphSession } from '../graph/graphGateway';
 import { graphFailure, type GraphFailureWords } from '../graph/graphFailure';
 import { ApiError } from '../http/errors';
-import type { AttendeeResponse, BusyBySchedule, Calendar, CalendarEvent, EventAttendee, FreeBusy, NewEvent } from './calendar';
+import type { AttendeeResponse, BusyBySchedule, Calendar, CalendarEvent, EventAttendee, FreeBusy, NewEvent, OrganisedMeeting } from './calendar';
 
 /** Graph failures of a calendar call, told in calendar terms. */
 const calendarWords: GraphFailureWords = { refused: { key: 'upstreamUnavailable.calendarRefused' }, missing: { key: 'notFound.calendarMissing' } };
@@ -126,6 +126,17 @@ function toCalendarEvent(event: Event): CalendarEvent {
 }
 
 const eventFields = '$select=id,transactionId,attendees,onlineMeeting';
+const meetingFields = '$select=id,subject,start,end,isOrganizer,isCancelled,attendees';
+
+/** A meeting the owner organises with other people (not cancelled), worded for an offer; null otherwise. */
+function toOrganisedMeeting(event: Event): OrganisedMeeting | null {
+  const people = (event.attendees ?? []).filter((a) => a.type !== 'resource').length;
+  if (!event.id || event.isOrganizer !== true || event.isCancelled === true || people === 0 || !event.start || !event.end) return null;
+  const instant = (t: NonNullable<Event['start']>) => new Date(`${t.dateTime?.replace(/Z$/, '')}Z`).toISOString();
+  return { id: event.id, subject: event.subject ?? '', start: instant(event.start), end: instant(event.end), attendees: people };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Microsoft Graph calendars as one identity reaches them: the only place that builds Graph's
@@ -169,6 +180,25 @@ export function graphCalendar(graph: GraphSession, identity: Config['bookingIden
         const window = `startDateTime=${encodeURIComponent(from)}&endDateTime=${encodeURIComponent(to)}`;
         const view = await graph.list<Event>(`${mailbox(organizerId)}/calendarView?${window}&${eventFields}&$top=100`);
         return view.items.filter((e) => e.id).map(toCalendarEvent);
+      }),
+    // Times come back in UTC (no Prefer header); the view includes meetings already under way, which are not offered.
+    meetingsOrganised: (organizerId, from, to) =>
+      mapped(async () => {
+        const window = `startDateTime=${encodeURIComponent(from)}&endDateTime=${encodeURIComponent(to)}`;
+        const view = await graph.list<Event>(`${mailbox(organizerId)}/calendarView?${window}&${meetingFields}&$top=100`);
+        return view.items.flatMap((e) => toOrganisedMeeting(e) ?? []).filter((m) => m.start >= from);
+      }),
+    // Graph replaces the whole attendee list on PATCH: everyone already invited is sent back with the new person.
+    // Only attendees changed: Graph tells only the new person; with a note the description changes too, and everyone is told.
+    addOptionalAttendee: (organizerId, eventId, person, note) =>
+      mapped(async () => {
+        const current = await graph.get<Event>(`${event(organizerId, eventId)}?$select=attendees,isOrganizer,body`);
+        if (current.isOrganizer !== true) throw new ApiError('notFound', calendarWords.missing);
+        const kept = (current.attendees ?? []).filter((a) => a.emailAddress?.address?.toLowerCase() !== person.mail.toLowerCase());
+        const attendees = [...kept.map((a) => ({ type: a.type, emailAddress: a.emailAddress })), { type: 'optional' as const, emailAddress: { address: person.mail, name: person.name } }];
+        // The body is read and sent back whole, after the note: an online meeting's join details live in it.
+        const body = note === null ? {} : { body: { contentType: 'html' as const, content: `<p>${escapeHtml(note)}</p>${current.body?.contentType === 'text' ? `<p>${escapeHtml(current.body.content ?? '')}</p>` : (current.body?.content ?? '')}` } };
+        await graph.send('PATCH', event(organizerId, eventId), { attendees, ...body });
       }),
   };
 }

@@ -10,6 +10,7 @@ import { parseParams, parseQuery } from '../http/validate';
 import { authorize } from '../policies/policy';
 import { insightPolicy } from '../policies/insightPolicy';
 import { csvOf, insightCsv, programmeInsightReader } from './insightCommands';
+import { shadowingCountsReader } from './shadowingCounts';
 import { trainingCountsReader } from './trainingCounts';
 
 /**
@@ -30,6 +31,12 @@ export function insightRoutes({ db, clock, config }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const actor = authorize(insightPolicy, callerOf(req), 'view');
     res.json(await trainingCountsReader({ db, actor, programmeId: id, now: clock(), anonymityFloor: config.anonymityFloor }));
+  });
+
+  router.get('/programmes/:id/insight/shadowing', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const actor = authorize(insightPolicy, callerOf(req), 'view');
+    res.json(await shadowingCountsReader({ db, actor, programmeId: id, now: clock(), anonymityFloor: config.anonymityFloor }));
   });
 
   router.get('/programmes/:id/insight/export.csv', async (req, res) => {

@@ -2,10 +2,9 @@ import type { TrainingCounts } from '../../shared/api/workspace';
 import { trainingModules } from '../../shared/training/curriculum';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
-import { notFound } from '../http/errors';
-import { programmeSettingsOf } from '../programmes/programmeRepository';
 import type { Db } from '../store/database';
 import { forTenant } from '../store/tenantScope';
+import { countsThreshold } from './countsThreshold';
 
 /**
  * How many people finished each training module in a programme: counts only, never who. A count
@@ -15,9 +14,7 @@ import { forTenant } from '../store/tenantScope';
 export async function trainingCountsReader(props: { db: Db; actor: Caller; programmeId: string; now: Date; anonymityFloor: number }): Promise<TrainingCounts> {
   const { db, actor, programmeId } = props;
   const tenant = forTenant(db, actor.tenantId);
-  const programme = await tenant.selectFrom('programmes').select(['id', 'settings']).where('id', '=', programmeId).executeTakeFirst();
-  if (!programme) throw notFound();
-  const threshold = Math.max(programmeSettingsOf(programme.settings, programme.id).anonymityThreshold, props.anonymityFloor);
+  const threshold = await countsThreshold(db, actor.tenantId, programmeId, props.anonymityFloor);
   const rows = await tenant
     .selectFrom('training_completions')
     .select(['module_id', (eb) => eb.fn.countAll<string>().as('people')])

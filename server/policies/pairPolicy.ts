@@ -37,12 +37,16 @@ const rules = {
   recordCommitment: mentee,
   thank: mentee,
   decidePraiseSharing: mentor,
+  // Shadowing happens while the relationship runs: the mentee offers their meetings, the mentor answers and observes.
+  offerShadowing: (m: PairMember) => m.pair.status === 'active' && m.role === 'mentee',
+  answerShadowing: (m: PairMember) => m.pair.status === 'active' && m.role === 'mentor',
+  recordObservations: mentor,
 } satisfies Record<string, (m: PairMember) => boolean>;
 
 export type PairAbility = keyof typeof rules;
 
 /** The abilities whose refusal says more than the code's own detail (`pairRefusal.<ability>` in the problem catalogues). */
-const explained = ['signCharter', 'editAgenda', 'suggestAgendaItem', 'writeReflection', 'proposeTakeaway', 'recordCommitment', 'thank', 'decidePraiseSharing'] as const satisfies readonly PairAbility[];
+const explained = ['signCharter', 'editAgenda', 'suggestAgendaItem', 'writeReflection', 'proposeTakeaway', 'recordCommitment', 'thank', 'decidePraiseSharing', 'offerShadowing', 'answerShadowing', 'recordObservations'] as const satisfies readonly PairAbility[];
 const isExplained = (ability: PairAbility): ability is (typeof explained)[number] => (explained as readonly PairAbility[]).includes(ability);
 
 export function relateToPair(caller: Caller, pair: PairRow | undefined): PairMember | null {

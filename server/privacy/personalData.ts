@@ -29,7 +29,7 @@ export async function personalDataExporter(db: Db, actor: Caller) {
   const inPairs = <T>(load: (ids: string[]) => Promise<T[]>) => (pairIds.length > 0 ? load(pairIds) : Promise.resolve([] as T[]));
   const participantIds = enrolments.map((e) => e.id);
 
-  const [profile, reflections, agenda, takeaways, commitments, praise, concerns, stories, charters, surveyResponses, botPreferences, training] = await Promise.all([
+  const [profile, reflections, agenda, takeaways, commitments, praise, concerns, stories, charters, surveyResponses, botPreferences, training, shadowing] = await Promise.all([
     tenant.selectFrom('directory_users').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     tenant.selectFrom('reflections').selectAll().where('author_user_id', '=', userId).orderBy('created_at').execute(),
     inPairs((ids) => tenant.selectFrom('agenda_items').selectAll().where('pair_id', 'in', ids).orderBy('created_at').execute()),
@@ -44,6 +44,7 @@ export async function personalDataExporter(db: Db, actor: Caller) {
       : Promise.resolve([]),
     tenant.selectFrom('bot_preferences').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     tenant.selectFrom('training_completions').selectAll().where('user_id', '=', userId).orderBy('completed_at').execute(),
+    inPairs((ids) => tenant.selectFrom('shadowing_offers').selectAll().where('pair_id', 'in', ids).orderBy('offered_at').execute()),
   ]);
 
   return {
@@ -67,13 +68,20 @@ export async function personalDataExporter(db: Db, actor: Caller) {
     surveyResponses: surveyResponses.map((r) => ({ surveyId: r.survey_id, answers: r.answers, submittedAt: iso(r.submitted_at) })),
     botPreferences: botPreferences ? { remindersPausedUntil: iso(botPreferences.reminders_paused_until) } : null,
     trainingCompleted: training.map((c) => ({ programmeId: c.programme_id, moduleId: c.module_id, completedAt: iso(c.completed_at) })),
+    // The mentee's offers of their meetings; the mentor's answers and the observations they wrote (theirs alone).
+    shadowingOffered: shadowing
+      .filter((o) => roleIn.get(o.pair_id) === 'mentee')
+      .map((o) => ({ id: o.id, pairId: o.pair_id, subject: o.subject, start: iso(o.starts_at), note: o.note, status: o.status, offeredAt: iso(o.offered_at) })),
+    shadowingObserved: shadowing
+      .filter((o) => roleIn.get(o.pair_id) === 'mentor')
+      .map((o) => ({ id: o.id, pairId: o.pair_id, subject: o.subject, status: o.status, answeredAt: iso(o.answered_at), saw: o.saw, effect: o.effect, tryNext: o.try_next, observedAt: iso(o.observed_at), sharedAt: iso(o.observations_shared_at) })),
   };
 }
 
 
 /**
  * Erases the caller from Upward in one transaction. Their journal (reflections), their concerns,
- * their survey answers and their bot settings are deleted; their enrolments are withdrawn and
+ * their pairs' shadowing, their survey answers and their bot settings are deleted; their enrolments are withdrawn and
  * their live pairs end (reason "withdrawn"). What they share with a partner (agenda items,
  * take-aways, praise, the pair and its sessions, a story) stays for the partner, with the
  * person's id replaced by a pseudonym that leads nowhere. The audit log of admin actions is kept:
@@ -87,6 +95,9 @@ export async function personalDataEraser(db: Db, actor: Caller, now: Date) {
     const participantIds = (await tenant.selectFrom('participants').select('id').where('user_id', '=', userId).execute()).map((p) => p.id);
     const reflections = await tenant.deleteFrom('reflections').where('author_user_id', '=', userId).executeTakeFirst();
     const concerns = await tenant.deleteFrom('concerns').where('raised_by_user_id', '=', userId).executeTakeFirst();
+    // Shadowing joins the mentee's meeting (its subject, their note) and the mentor's observations of it: the person's either way.
+    const pairIds = (await tenant.selectFrom('pairs').select('id').where((eb) => eb.or([eb('mentor_user_id', '=', userId), eb('mentee_user_id', '=', userId)])).execute()).map((p) => p.id);
+    if (pairIds.length > 0) await tenant.deleteFrom('shadowing_offers').where('pair_id', 'in', pairIds).execute();
     if (participantIds.length > 0) {
       await tenant.deleteFrom('survey_responses').where('participant_id', 'in', participantIds).execute();
       // Released dashboard batches keep each answer's participant: erasure takes theirs out (a block left too small is then suppressed).

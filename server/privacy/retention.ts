@@ -7,7 +7,7 @@ import { acrossTenants, forTenant } from '../store/tenantScope';
 export const retentionActor = 'upward:retention';
 
 // Children first: agenda items, reflections, take-aways and commitments point at sessions.
-const pairTables = ['agenda_items', 'reflections', 'takeaways', 'commitments', 'praise', 'stories', 'charters', 'sessions'] as const;
+const pairTables = ['agenda_items', 'reflections', 'takeaways', 'commitments', 'praise', 'stories', 'charters', 'shadowing_offers', 'sessions'] as const;
 
 /**
  * Deletes every programme that ended more than `retentionDays` ago, with all it holds (people's

@@ -19,6 +19,7 @@ import { statements as sendPace } from './migrations/0018_send_pace';
 import { statements as concernWorkflow } from './migrations/0019_concern_workflow';
 import { statements as trainingCompletions } from './migrations/0024_training_completions';
 import { statements as sessionEventLocale } from './migrations/0025_session_event_locale';
+import { statements as shadowing } from './migrations/0026_shadowing';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, readonly string[]> = {
   '0019_concern_workflow': concernWorkflow,
   '0024_training_completions': trainingCompletions,
   '0025_session_event_locale': sessionEventLocale,
+  '0026_shadowing': shadowing,
 };
 
 const provider: MigrationProvider = {

@@ -49,6 +49,7 @@ export interface Database {
   answered_cards: AnsweredCardTable;
   send_pace: SendPaceTable;
   training_completions: TrainingCompletionTable;
+  shadowing_offers: ShadowingOfferTable;
 }
 
 export interface DirectoryUserTable {
@@ -418,4 +419,27 @@ export interface TrainingCompletionTable {
   user_id: string;
   module_id: string;
   completed_at: Timestamp;
+}
+
+export interface ShadowingOfferTable {
+  tenant_id: string;
+  id: string;
+  pair_id: string;
+  programme_id: string;
+  /** The event in the mentee's calendar (they organise it). */
+  event_id: string;
+  subject: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** What the mentee asked to tell the other attendees when the mentor joins. */
+  note: string | null;
+  status: 'offered' | 'accepted' | 'declined';
+  offered_at: Timestamp;
+  answered_at: NullableTimestamp;
+  /** The mentor's observations: private to them until shared. */
+  saw: string | null;
+  effect: string | null;
+  try_next: string | null;
+  observed_at: NullableTimestamp;
+  observations_shared_at: NullableTimestamp;
 }

@@ -78,6 +78,13 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
             .where('training_completions.user_id', '=', actor.userId),
         ).as('training'),
         jsonObjectFrom(tenant.selectFrom('stories').select('stories.id').where('stories.pair_id', '=', pair.id)).as('story'),
+        // Where shadowing stands (never what was observed): for the next step.
+        jsonArrayFrom(
+          tenant
+            .selectFrom('shadowing_offers')
+            .select(['shadowing_offers.status', 'shadowing_offers.starts_at', 'shadowing_offers.observed_at'])
+            .where('shadowing_offers.pair_id', '=', pair.id),
+        ).as('shadowing'),
         // Whether I answered the mid-point review (only whether, never what).
         jsonObjectFrom(
           tenant
@@ -135,6 +142,11 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
         (s) => s.kind === 'mid-point',
       ),
     storyWritten: programme.story !== null,
+    shadowing: {
+      offered: programme.shadowing.length > 0,
+      awaitingAnswer: programme.shadowing.some((o) => o.status === 'offered'),
+      unobserved: programme.shadowing.some((o) => o.status === 'accepted' && o.observed_at === null && new Date(o.starts_at) <= now),
+    },
   });
 
   return {

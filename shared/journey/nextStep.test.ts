@@ -14,6 +14,7 @@ const newMentee: JourneyFacts = {
   lastSessionUnreflected: false,
   midPointSurveyWaiting: false,
   storyWritten: false,
+  shadowing: { offered: false, awaitingAnswer: false, unobserved: false },
 };
 const running = (progress: number, more: Partial<JourneyFacts> = {}): JourneyFacts => ({
   ...newMentee,
@@ -29,6 +30,15 @@ const running = (progress: number, more: Partial<JourneyFacts> = {}): JourneyFac
 });
 
 describe('journeyOf', () => {
+  it('points the mentee to offering a meeting in the shadowing phase, and the mentor to answering and observing', () => {
+    expect(journeyOf(running(0.4))).toEqual({ phase: 'shadowing', phaseIndex: 3, next: 'offer-shadowing' });
+    expect(journeyOf(running(0.2)).next).toBe('ready');
+    expect(journeyOf(running(0.4, { shadowing: { offered: true, awaitingAnswer: true, unobserved: false } })).next).toBe('ready');
+    expect(journeyOf(running(0.4, { role: 'mentor' })).next).toBe('ready');
+    expect(journeyOf(running(0.4, { role: 'mentor', shadowing: { offered: true, awaitingAnswer: true, unobserved: false } })).next).toBe('answer-shadowing');
+    expect(journeyOf(running(0.6, { role: 'mentor', shadowing: { offered: true, awaitingAnswer: false, unobserved: true } })).next).toBe('record-observations');
+  });
+
   it('asks a first-time person to accept the match, in the kick-off phase', () => {
     expect(journeyOf(newMentee)).toEqual({ phase: 'kick-off', phaseIndex: 0, next: 'accept-match' });
     expect(journeyOf({ ...newMentee, role: 'mentor' }).next).toBe('accept-match');

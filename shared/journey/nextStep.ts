@@ -20,6 +20,9 @@ export type NextStepKind =
   | 'book-session'
   | 'resume'
   | 'share-story'
+  | 'offer-shadowing'
+  | 'answer-shadowing'
+  | 'record-observations'
   | 'ready';
 
 export interface JourneyFacts {
@@ -38,6 +41,14 @@ export interface JourneyFacts {
   lastSessionUnreflected: boolean;
   midPointSurveyWaiting: boolean;
   storyWritten: boolean;
+  shadowing: {
+    /** The mentee has offered at least one meeting to shadow. */
+    offered: boolean;
+    /** An offer waits for the mentor's answer. */
+    awaitingAnswer: boolean;
+    /** A meeting the mentor accepted has started and has no observations yet. */
+    unobserved: boolean;
+  };
 }
 
 export interface Journey {
@@ -69,9 +80,13 @@ function nextOf(f: JourneyFacts, phase: JourneyPhase): NextStepKind {
   if (f.pairStatus === 'paused') return 'resume';
   if (f.midPointSurveyWaiting) return 'mid-point-review';
   if (f.lastSessionUnreflected) return 'reflect';
+  if (f.role === 'mentor' && f.shadowing.awaitingAnswer) return 'answer-shadowing';
+  if (f.role === 'mentor' && f.shadowing.unobserved) return 'record-observations';
   if (f.myAgendaItemsAhead === 0) return f.role === 'mentee' ? 'set-agenda' : 'prepare-story';
   if (f.sessionsBooked === 0) return 'book-first-session';
   if (f.upcomingSessions === 0) return phase === 'closing' ? 'plan-closing' : 'book-session';
+  // With the next session prepared, the shadowing phase's own step: a meeting to offer.
+  if (phase === 'shadowing' && f.role === 'mentee' && !f.shadowing.offered) return 'offer-shadowing';
   return 'ready';
 }
 

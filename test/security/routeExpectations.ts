@@ -89,6 +89,20 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /api/pairs/:id/:action': { path: (w) => `/api/pairs/${w.pairId}/pause`, callers: member('ok') },
   'POST /api/pairs/:id/charter/sign': { path: (w) => `/api/pairs/${w.pairId}/charter/sign`, callers: member('allowed') },
   'POST /api/pairs/:id/training/:moduleId/done': { path: (w) => `/api/pairs/${w.pairId}/training/both-charter/done`, callers: member('ok') },
+  'GET /api/pairs/:id/shadowing': { path: (w) => `/api/pairs/${w.pairId}/shadowing`, callers: member('ok') },
+  // The mentee's calendar through Graph: only the mentee lists or offers their meetings.
+  'GET /api/pairs/:id/shadowing/meetings': { path: (w) => `/api/pairs/${w.pairId}/shadowing/meetings`, callers: member('allowed', 'refused') },
+  'POST /api/pairs/:id/shadowing/offers': { path: (w) => `/api/pairs/${w.pairId}/shadowing/offers`, body: () => ({ eventId: 'AAMkAGnotAMeetingOfMine01' }), callers: member('allowed', 'refused') },
+  // The world's offer is answered already (409): the mentor reaches the command, the mentee is refused.
+  'POST /api/pairs/:id/shadowing/offers/:offerId/accept': { path: (w) => `/api/pairs/${w.pairId}/shadowing/offers/${w.shadowingOfferId}/accept`, self: 'mentor', callers: member('allowed', 'refused') },
+  'POST /api/pairs/:id/shadowing/offers/:offerId/decline': { path: (w) => `/api/pairs/${w.pairId}/shadowing/offers/${w.shadowingOfferId}/decline`, self: 'mentor', callers: member('allowed', 'refused') },
+  'PUT /api/pairs/:id/shadowing/offers/:offerId/observations': {
+    path: (w) => `/api/pairs/${w.pairId}/shadowing/offers/${w.shadowingOfferId}/observations`,
+    body: () => ({ saw: 'Decisions were made before the meeting.', effect: 'Nobody challenged them.', tryNext: 'Share the draft a day early.' }),
+    self: 'mentor',
+    callers: member('ok', 'refused'),
+  },
+  'POST /api/pairs/:id/shadowing/offers/:offerId/observations/share': { path: (w) => `/api/pairs/${w.pairId}/shadowing/offers/${w.shadowingOfferId}/observations/share`, self: 'mentor', callers: member('ok', 'refused') },
   'POST /api/pairs/:id/agenda': { path: (w) => `/api/pairs/${w.pairId}/agenda`, body: () => ({ text: 'Reverse town hall' }), callers: member('ok', 'refused') },
   'POST /api/pairs/:id/agenda/suggestions': { path: (w) => `/api/pairs/${w.pairId}/agenda/suggestions`, body: () => ({ text: 'Try a hackathon' }), self: 'mentor', callers: member('ok', 'refused') },
   'PUT /api/pairs/:id/agenda/order': { path: (w) => `/api/pairs/${w.pairId}/agenda/order`, body: (w) => ({ itemIds: [w.agendaItemId] }), callers: member('allowed', 'refused') },
@@ -164,6 +178,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'GET /api/programmes/:id/insight': { path: (w) => `/api/programmes/${w.programmeId}/insight`, callers: adminOnly() },
   'GET /api/programmes/:id/insight/export.csv': { path: (w) => `/api/programmes/${w.programmeId}/insight/export.csv`, callers: adminOnly() },
   'GET /api/programmes/:id/insight/training': { path: (w) => `/api/programmes/${w.programmeId}/insight/training`, callers: adminOnly() },
+  'GET /api/programmes/:id/insight/shadowing': { path: (w) => `/api/programmes/${w.programmeId}/insight/shadowing`, callers: adminOnly() },
   'GET /api/admin/audit-log': { path: () => '/api/admin/audit-log', callers: adminOnly('ok', 'ok') },
   'GET /api/admin/concerns': { path: () => '/api/admin/concerns', callers: adminOnly('ok', 'ok') },
   'PATCH /api/admin/concerns/:id': { path: (w) => `/api/admin/concerns/${w.concernId}`, body: () => ({ status: 'in-progress' }), callers: adminOnly(), audited: true },

@@ -5,6 +5,7 @@ import { adminPairActionBody, type AdminEndReason, type AdminPairAction, type Pa
 import type { MatchConstraintList, MatchConstraintView, MatchRunView, NewMatchRun } from '../../../shared/api/matching';
 import type { DirectoryPeople, ImportReport, ParticipantList, ParticipantView } from '../../../shared/api/participants';
 import type { ProgrammeList, ProgrammeView } from '../../../shared/api/programmes';
+import type { ShadowingCounts } from '../../../shared/api/shadowing';
 import type { PublishedStory, PublishedStoryList } from '../../../shared/api/stories';
 import type { AdminConcernList, AdminConcernView } from '../../../shared/api/workspace';
 import type { Concern } from '../../../shared/glossary';
@@ -63,6 +64,7 @@ export function adminApi(api: ApiClient) {
     invite: (id: string, input: z.input<typeof inviteSchema>) => api.send<ParticipantView>('POST', `${programme(id)}/participants`, checked(inviteSchema, input)),
     setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeView>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
     insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${queryOf(filter)}`),
+    shadowingCounts: (id: string) => api.get<ShadowingCounts>(`${programme(id)}/insight/shadowing`),
     insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${queryOf(filter)}`),
     concerns: (status: ConcernStatus | null) => api.get<AdminConcernList>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
     changeConcern: (concernId: string, change: ConcernChange) => api.send<AdminConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernChangeSchema, change)),

@@ -4,6 +4,7 @@ import { problemFromIssues } from './problem';
 import type { PairList, PairView } from '../../../shared/api/pairs';
 import type { EnrolmentProgrammeList } from '../../../shared/api/programmes';
 import type { MemberStory, MemberStoryAnswer } from '../../../shared/api/stories';
+import type { OrganisedMeetingView, ShadowingView } from '../../../shared/api/shadowing';
 import type { ConcernList, Workspace } from '../../../shared/api/workspace';
 
 /** Validates with the same zod schema the server uses, so a person sees the mistake before a round trip. */
@@ -16,6 +17,7 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown): z.infer
 // The server's schemas (and zod with them) load with the person's first write, not with the first view.
 const workspaceSchemas = () => import('../../../shared/schemas/workspace');
 const storySchemas = () => import('../../../shared/schemas/story');
+const shadowingSchemas = () => import('../../../shared/schemas/shadowing');
 
 const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
 
@@ -54,6 +56,14 @@ export function workspaceApi(api: ApiClient) {
     story: (pairId: string) => api.get<MemberStoryAnswer<MemberStory | null>>(`${pair(pairId)}/story`).then((r) => r.story),
     writeStory: async (pairId: string, text: string, version: number | undefined) => api.send<MemberStoryAnswer>('PUT', `${pair(pairId)}/story`, checked((await storySchemas()).storyDraftSchema, { text, version })).then((r) => r.story),
     consentToStory: async (pairId: string, version: number, consent: boolean) => api.send<MemberStoryAnswer>('POST', `${pair(pairId)}/story/consent`, checked((await storySchemas()).storyConsentSchema, { version, consent })).then((r) => r.story),
+    shadowing: (pairId: string) => api.get<ShadowingView>(`${pair(pairId)}/shadowing`),
+    myMeetings: (pairId: string) => api.get<{ meetings: OrganisedMeetingView[] }>(`${pair(pairId)}/shadowing/meetings`).then((r) => r.meetings),
+    offerMeeting: async (pairId: string, eventId: string, note: string | null) =>
+      api.send<ShadowingView>('POST', `${pair(pairId)}/shadowing/offers`, checked((await shadowingSchemas()).shadowingOfferSchema, { eventId, note })),
+    answerShadowing: (pairId: string, offerId: string, answer: 'accept' | 'decline') => api.send<ShadowingView>('POST', `${pair(pairId)}/shadowing/offers/${encodeURIComponent(offerId)}/${answer}`),
+    recordObservations: async (pairId: string, offerId: string, input: { saw: string; effect: string; tryNext: string }) =>
+      api.send<ShadowingView>('PUT', `${pair(pairId)}/shadowing/offers/${encodeURIComponent(offerId)}/observations`, checked((await shadowingSchemas()).observationsSchema, input)),
+    shareObservations: (pairId: string, offerId: string) => api.send<ShadowingView>('POST', `${pair(pairId)}/shadowing/offers/${encodeURIComponent(offerId)}/observations/share`),
     enrolmentProgrammes: () => api.get<EnrolmentProgrammeList>('/enrolment/programmes'),
     enrol: (programmeId: string, role: 'mentor' | 'mentee') => api.send('POST', `/programmes/${encodeURIComponent(programmeId)}/enrolment`, { role }),
   };

@@ -77,6 +77,8 @@ export interface World {
   publishedStoryId: string;
   surveyId: string;
   matchRunId: string;
+  /** A meeting the mentee offered and the mentor accepted, held and observed, not yet shared. */
+  shadowingOfferId: string;
 }
 
 const day = (iso: string) => new Date(iso);
@@ -113,6 +115,7 @@ export async function buildWorld(db: Db, tenantId: string, ids: Partial<World> =
     agendaItemId: id('agendaItemId'), suggestionId: id('suggestionId'), menteeReflectionId: id('menteeReflectionId'), mentorReflectionId: id('mentorReflectionId'),
     takeawayByMentorId: id('takeawayByMentorId'), takeawayByMenteeId: id('takeawayByMenteeId'), commitmentId: id('commitmentId'), praiseId: id('praiseId'),
     concernId: id('concernId'), storyId: id('storyId'), publishedStoryId: id('publishedStoryId'), surveyId: id('surveyId'), matchRunId: id('matchRunId'),
+    shadowingOfferId: id('shadowingOfferId'),
   };
   const at = day('2026-03-02T12:00:00Z');
   await db.insertInto('agenda_items').values([
@@ -134,6 +137,11 @@ export async function buildWorld(db: Db, tenantId: string, ids: Partial<World> =
   await db.insertInto('stories').values({ tenant_id: tenantId, id: world.publishedStoryId, pair_id: otherPairId, text: 'Published with consent.', mentor_consent: true, mentee_consent: true, published_at: at, drafted_by: people.stranger, version: 1, updated_at: at }).execute();
   await db.insertInto('match_runs').values({ tenant_id: tenantId, id: world.matchRunId, programme_id: programmeId, total_score: 0, created_by: people.admin, created_at: at, published_at: null, published_by: null }).execute();
   await db.insertInto('surveys').values({ tenant_id: tenantId, id: world.surveyId, programme_id: programmeId, kind: 'pulse', opens_at: at }).execute();
+  await db.insertInto('shadowing_offers').values({
+    tenant_id: tenantId, id: world.shadowingOfferId, pair_id: pairId, programme_id: programmeId, event_id: 'AAMkAGshadowedStandUp0001', subject: 'Team stand-up',
+    starts_at: day('2026-02-20T09:00:00Z'), ends_at: day('2026-02-20T09:30:00Z'), note: null, status: 'accepted', offered_at: at, answered_at: at,
+    saw: 'Questions went to the most senior person.', effect: 'Juniors stopped speaking.', try_next: 'Ask the newest person first.', observed_at: at, observations_shared_at: null,
+  }).execute();
   await db.insertInto('survey_responses').values({ tenant_id: tenantId, survey_id: world.surveyId, participant_id: world.menteeParticipantId, answers: json({ score: 4 }), submitted_at: at }).execute();
   return world;
 }

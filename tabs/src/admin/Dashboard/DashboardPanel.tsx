@@ -7,6 +7,7 @@ import type { AdminApi } from '../adminApi';
 import { BarChart } from './BarChart';
 import { FigureTable } from './FigureTable';
 import { hasSuppressed, insightCharts } from './insightCharts';
+import { ShadowingCounts } from './ShadowingCounts';
 import { useDashboard } from './useDashboard';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
@@ -75,6 +76,7 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
                     {hasSuppressed(chart) && <p className={styles.note}>{t('dashboard.tableHasSuppressed', { threshold: data.threshold })}</p>}
                   </Section>
                 ))}
+                <ShadowingCounts programmeId={programmeId} calls={calls} />
               </div>
             </>
           )

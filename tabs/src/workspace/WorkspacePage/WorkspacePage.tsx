@@ -13,11 +13,15 @@ import { TrainingCard } from '../../journey/TrainingCard';
 import { PartnerCard } from '../PartnerCard/PartnerCard';
 import { PraiseCard } from '../PraiseCard/PraiseCard';
 import { NextSession, PastSessions } from '../Sessions/Sessions';
+import { ShadowingCard } from '../Shadowing/ShadowingCard';
 import { StoryCard } from '../Story/StoryCard';
 import { SurveysCard } from '../Surveys/SurveysCard';
 import { Timeline } from '../Timeline/Timeline';
 import { useWorkspace } from './useWorkspace';
 import { useWorkspacePageStyles } from './useWorkspacePageStyles.styles';
+
+/** Shadowing begins once the relationship runs; an ended pair still reads what was observed. */
+const shadowingStatuses = new Set(['active', 'paused', 'ended']);
 
 /** The pair workspace: everything a pair shares, and the private journal, on one page. */
 export function WorkspacePage() {
@@ -56,6 +60,7 @@ export function WorkspacePage() {
                       <NextSession ws={ws} {...props} />
                       <Agenda ws={ws} {...props} />
                       <PromptsCard ws={ws} {...props} />
+                      {shadowingStatuses.has(ws.pair.status) && <ShadowingCard pair={ws.pair} {...props} />}
                       <PastSessions ws={ws} {...props} />
                     </div>
                     <div className={styles.column}>

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { idSchema, text } from './common';
+
+/** An Outlook event id: long, opaque, URL-safe base64. */
+const eventId = z
+  .string()
+  .min(16, 'must be a calendar event id')
+  .max(512, 'must be at most 512 characters')
+  .regex(/^[A-Za-z0-9_\-+/=]+$/, 'must be a calendar event id');
+
+export const shadowingOfferParams = z.object({ id: idSchema, offerId: idSchema });
+
+export const shadowingOfferSchema = z.object({ eventId, note: text(500).nullable().optional() }).strict();
+export type ShadowingOfferInput = z.infer<typeof shadowingOfferSchema>;
+
+export const observationsSchema = z.object({ saw: text(2000), effect: text(2000), tryNext: text(1000) }).strict();
+export type ObservationsInput = z.infer<typeof observationsSchema>;
