@@ -4,7 +4,7 @@ import type { DemoPerson } from '../../dev/demoOrg/types';
 import { teamsHostAddress } from '../../dev/teamsHost/hostAddress';
 import { aPair } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
-import { axeViolations, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
+import { axeViolations, depthIn, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
 import { openInTeamsHost, openInTeamsMobile } from './support/teamsHost';
 
 /*
@@ -31,14 +31,6 @@ let publishProgrammeId: string;
 
 const personaOf = (p: DemoPerson): Persona => ({ id: p.user.id!, givenName: p.user.givenName!, surname: p.user.surname! });
 
-function depthIn(people: DemoPerson[]): (p: DemoPerson) => number {
-  const byId = new Map(people.map((p) => [p.user.id!, p]));
-  return (p) => {
-    let depth = 0;
-    for (let at = p; at.managerId && byId.has(at.managerId); at = byId.get(at.managerId)!) depth += 1;
-    return depth;
-  };
-}
 
 beforeAll(async () => {
   service = await startTestService();

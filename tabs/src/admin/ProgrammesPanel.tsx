@@ -37,7 +37,7 @@ export function ProgrammesPanel({ programmes, calls, onChanged }: { programmes: 
                 <TableRow key={p.id}>
                   <TableCell>{p.name}</TableCell>
                   <TableCell>{t('admin.dates', { from: formatDate(p.startsOn), to: formatDate(p.endsOn) })}</TableCell>
-                  <TableCell>{p.status}</TableCell>
+                  <TableCell>{t(`admin.edit.statuses.${p.status}`)}</TableCell>
                   <TableCell>
                     <Button size="small" aria-label={t('admin.edit.editLabel', { name: p.name })} aria-expanded={editing === p.id} onClick={() => setEditing(editing === p.id ? null : p.id)}>
                       {t('admin.edit.edit')}

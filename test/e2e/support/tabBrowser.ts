@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { DemoPerson } from '../../../dev/demoOrg/types';
 import { aPerson } from '../../harness/factories';
 import type { TestService } from '../../harness/testService';
 
@@ -120,4 +121,14 @@ export async function openTabAs(browser: Browser, address: (hash: string) => str
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const violations = await axeViolations(page);
   expect({ page: what, violations }).toEqual({ page: what, violations: [] });
+}
+
+/** How far below the top of the organisation a person sits: matching pairs a deeper mentor with a shallower mentee. */
+export function depthIn(people: DemoPerson[]): (p: DemoPerson) => number {
+  const byId = new Map(people.map((p) => [p.user.id!, p]));
+  return (p) => {
+    let depth = 0;
+    for (let at = p; at.managerId && byId.has(at.managerId); at = byId.get(at.managerId)!) depth += 1;
+    return depth;
+  };
 }
