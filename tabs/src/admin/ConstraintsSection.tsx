@@ -17,6 +17,8 @@ function PersonPicker({ label, people, onChoose }: { label: string; people: Part
   return (
     <Field label={label}>
       <Combobox
+        // Fluent's button that opens the list is named in English unless told otherwise.
+        expandIcon={{ 'aria-label': t('admin.openChoices', { field: label }) }}
         value={text}
         onChange={(e) => {
           setText(e.target.value);

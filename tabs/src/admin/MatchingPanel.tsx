@@ -27,6 +27,8 @@ function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; o
         size="small"
         aria-label={`${t('admin.swapWith')} (${proposal.mentee.displayName})`}
         placeholder={t('admin.swapWith')}
+        // Fluent's clear button is named in English unless told otherwise.
+        clearButton={{ 'aria-label': t('admin.clearSelection') }}
         onOptionSelect={(_e, d) => setTarget(d.optionValue ?? null)}
       >
         {others.map((o) => (

@@ -12,6 +12,9 @@ import type { ProgrammeView } from '../../../shared/api/programmes';
 import type { AdminApi } from './adminApi';
 
 
+/** The placeholders a charter template may use, as the admin types them. */
+const placeholderTokens = charterPlaceholders.map((p) => `{${p}}`);
+
 /** Number inputs hand over text; an empty or partial number is sent as NaN so the schema names the field. */
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
@@ -81,7 +84,17 @@ function EditForm({ programme, calls, onSaved, onClose }: { programme: Programme
       </Field>
       <Field
         label={t('admin.edit.charter')}
-        hint={t('admin.edit.charterHint', { placeholders: charterPlaceholders.map((p) => `{${p}}`).join(' ') })}
+        hint={
+          <span className={styles.row}>
+            {t('admin.edit.charterHint')}
+            {placeholderTokens.map((token) => (
+              // What the admin types, in any language: not text to translate (nor for the browser to machine-translate).
+              <code key={token} translate="no">
+                {token}
+              </code>
+            ))}
+          </span>
+        }
         validationMessage={fieldError('charterText')}
       >
         <Textarea value={charterText} rows={5} resize="vertical" onChange={(_e, d) => setCharterText(d.value)} />

@@ -34,14 +34,15 @@ export function apiStrings(page: Page): Set<string> {
   return strings;
 }
 
-/** What the person reads in a document (its `html` element): visible text, and the names assistive technology reads out. */
+/** What the person reads in a document (its `html` element): visible text, and the names assistive technology reads out; text marked translate="no" left out. */
 export async function readable(html: Locator): Promise<string> {
   return html.evaluate(() => {
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && parent.checkVisibility() && node.textContent?.trim()) parts.push(node.textContent.trim());
+      // Marked translate="no" (placeholders an admin types): not language, so the same in every locale.
+      if (parent && parent.checkVisibility() && !parent.closest('[translate="no"]') && node.textContent?.trim()) parts.push(node.textContent.trim());
     }
     for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
       for (const name of ['aria-label', 'placeholder', 'title']) if (el.getAttribute(name)) parts.push(el.getAttribute(name)!);
@@ -56,7 +57,10 @@ export function withoutData(text: string, data: Set<string>): string {
   const initials = [...data].filter((v) => /^\p{Lu}\S*( \p{Lu}\S*)+$/u.test(v)).map((name) => name.split(' ').map((part) => part[0]).join(''));
   let rest = text;
   for (const value of initials) rest = rest.replace(new RegExp(`\\b${value}\\b`, 'g'), ' ');
-  for (const value of [...data].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+  // Whole words only: a short value (a language code such as "en") must not cut words of Upward's own text apart.
+  for (const value of [...data].filter((v) => v.length > 1).sort((a, b) => b.length - a.length)) {
+    rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
+  }
   return rest;
 }
 
