@@ -92,7 +92,9 @@ describe('the Teams tab in a browser', () => {
     const adminToken = await service.tokenFor(admin.id);
     expect((await service.api('GET', `/api/pairs/${pairId}/workspace`, { token: adminToken })).status).toBe(404);
 
-    await entry.getByRole('button', { name: 'Share this entry' }).click();
+    // Sharing asks first, naming who will read it.
+    await entry.getByRole('button', { name: /^Share entry: / }).click();
+    await junior.getByRole('alertdialog', { name: `Share this entry with ${nameOf(mentee)}?` }).getByRole('button', { name: 'Share with my partner' }).click();
     await entry.getByText('Shared with your partner').waitFor();
     await leader.reload();
     await section(leader, 'My journal').getByRole('list', { name: 'Shared with you by your partner' }).getByText(secret).waitFor();
