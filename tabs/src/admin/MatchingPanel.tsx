@@ -7,6 +7,7 @@ import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
+import { useAdminPageStyles } from './useAdminPageStyles.styles';
 import { formatDateTime } from '../format';
 import { intl, t } from '../i18n';
 import type { MatchRunView } from '../../../shared/api/matching';
@@ -47,6 +48,7 @@ function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; o
 /** Matching review: proposals with the engine's reasons, block, pin, swap, run again, publish. */
 export function MatchingPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
   const styles = useFormStyles();
+  const adminStyles = useAdminPageStyles();
   const run = useAsync(() => calls.latestRun(programmeId).catch((p: { status?: number }) => (p.status === 404 ? null : Promise.reject(p))), [calls, programmeId]);
   const constraints = useAsync(() => calls.constraints(programmeId), [calls, programmeId]);
   const action = useAction();
@@ -77,53 +79,55 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
             current ? (
               <>
                 <h3 className={styles.text}>{t('admin.proposals')}</h3>
-                <Table aria-label={t('admin.proposals')} size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
-                      <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
-                      <TableHeaderCell>{t('admin.score')}</TableHeaderCell>
-                      <TableHeaderCell>{t('admin.reasons')}</TableHeaderCell>
-                      <TableHeaderCell>{t('admin.column.actions')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {current.proposals.map((p) => {
-                      const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
-                      return (
-                        <TableRow key={p.mentor.participantId + p.mentee.participantId}>
-                          <TableCell>{p.mentor.department ? t('admin.personInDepartment', { name: p.mentor.displayName, department: p.mentor.department }) : p.mentor.displayName}</TableCell>
-                          <TableCell>{p.mentee.department ? t('admin.personInDepartment', { name: p.mentee.displayName, department: p.mentee.department }) : p.mentee.displayName}</TableCell>
-                          <TableCell>{p.score ?? ''}</TableCell>
-                          <TableCell>
-                            <ul className={styles.list}>
-                              {p.reasons.map((r) => (
-                                <li key={r.code}>{wordPairReason(r, words)}</li>
-                              ))}
-                            </ul>
-                          </TableCell>
-                          <TableCell>
-                            {!current.publishedAt && (
-                              <div className={styles.row}>
-                                {p.pinned ? (
-                                  <Badge>{t('admin.pinned')}</Badge>
-                                ) : (
-                                  <Button size="small" aria-label={`${t('admin.pin')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
-                                    {t('admin.pin')}
+                <div className={adminStyles.tableWrap}>
+                  <Table className={adminStyles.table} aria-label={t('admin.proposals')} size="small">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
+                        <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
+                        <TableHeaderCell>{t('admin.score')}</TableHeaderCell>
+                        <TableHeaderCell>{t('admin.reasons')}</TableHeaderCell>
+                        <TableHeaderCell>{t('admin.column.actions')}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {current.proposals.map((p) => {
+                        const pair = { mentorUserId: p.mentor.userId, menteeUserId: p.mentee.userId };
+                        return (
+                          <TableRow key={p.mentor.participantId + p.mentee.participantId}>
+                            <TableCell>{p.mentor.department ? t('admin.personInDepartment', { name: p.mentor.displayName, department: p.mentor.department }) : p.mentor.displayName}</TableCell>
+                            <TableCell>{p.mentee.department ? t('admin.personInDepartment', { name: p.mentee.displayName, department: p.mentee.department }) : p.mentee.displayName}</TableCell>
+                            <TableCell>{p.score ?? ''}</TableCell>
+                            <TableCell>
+                              <ul className={styles.list}>
+                                {p.reasons.map((r) => (
+                                  <li key={r.code}>{wordPairReason(r, words)}</li>
+                                ))}
+                              </ul>
+                            </TableCell>
+                            <TableCell>
+                              {!current.publishedAt && (
+                                <div className={styles.row}>
+                                  {p.pinned ? (
+                                    <Badge>{t('admin.pinned')}</Badge>
+                                  ) : (
+                                    <Button size="small" aria-label={`${t('admin.pin')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'pin' }))}>
+                                      {t('admin.pin')}
+                                    </Button>
+                                  )}
+                                  <Button size="small" aria-label={`${t('admin.block')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
+                                    {t('admin.block')}
                                   </Button>
-                                )}
-                                <Button size="small" aria-label={`${t('admin.block')}: ${p.mentor.displayName} / ${p.mentee.displayName}`} onClick={() => act(() => calls.constrain(programmeId, { ...pair, kind: 'block' }))}>
-                                  {t('admin.block')}
-                                </Button>
-                                <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
-                              </div>
-                            )}
-                          </TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
+                                  <SwapControl proposal={p} others={current.proposals.filter((o) => o !== p)} busy={action.busy} onSwap={(o) => act(() => calls.swap(programmeId, p, o).then(() => calls.run(programmeId)))} />
+                                </div>
+                              )}
+                            </TableCell>
+                          </TableRow>
+                        );
+                      })}
+                    </TableBody>
+                  </Table>
+                </div>
                 {current.unmatched.length > 0 && (
                   <>
                     <h3 className={styles.text}>{t('admin.unmatched')}</h3>

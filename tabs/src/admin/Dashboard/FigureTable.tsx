@@ -9,7 +9,7 @@ export function FigureTable({ chart, threshold }: { chart: ChartSpec; threshold:
   const { table } = chart;
   return (
     <div className={styles.tableWrap}>
-      <Table size="extra-small" aria-label={t('dashboard.tableView', { title: chart.title })}>
+      <Table className={styles.table} size="extra-small" aria-label={t('dashboard.tableView', { title: chart.title })}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>

@@ -26,5 +26,7 @@ export const useDashboardStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground1, whiteSpace: 'nowrap' },
   suppressedValue: { fontStyle: 'italic', color: tokens.colorNeutralForeground2 },
   tableWrap: { overflowX: 'auto' },
+  /** Columns sized to their content (Fluent fixes them equal), so longer languages wrap instead of being clipped. */
+  table: { tableLayout: 'auto' },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });

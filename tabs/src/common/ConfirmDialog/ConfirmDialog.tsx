@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
+import { useConfirmDialogStyles } from './useConfirmDialogStyles.styles';
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -26,6 +27,7 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ triggerLabel, triggerAriaLabel, triggerAppearance = 'primary', triggerSize, title, body, children, confirmLabel, disabled, confirmDisabled, onConfirm }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
+  const styles = useConfirmDialogStyles();
   return (
     <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)} modalType="alert">
       <DialogTrigger disableButtonEnhancement>
@@ -34,17 +36,20 @@ export function ConfirmDialog({ triggerLabel, triggerAriaLabel, triggerAppearanc
         </Button>
       </DialogTrigger>
       <DialogSurface>
-        <DialogBody>
+        <DialogBody className={styles.text}>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
+          <DialogContent className={styles.content}>
             <p>{body}</p>
             {children}
           </DialogContent>
-          <DialogActions>
+          <DialogActions className={styles.actions}>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{t('cancel')}</Button>
+              <Button className={styles.button} appearance="secondary">
+                {t('cancel')}
+              </Button>
             </DialogTrigger>
             <Button
+              className={styles.button}
               appearance="primary"
               disabled={confirmDisabled}
               onClick={() => {
