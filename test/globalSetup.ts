@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { testPostgresUrl } from './harness/databases';
+import { pgliteTemplatePath, testPostgresUrl, writePgliteTemplate } from './harness/databases';
 
 /**
  * Finds out once, before any test file runs, whether the Postgres server answers, so that
@@ -9,6 +9,9 @@ import { testPostgresUrl } from './harness/databases';
  */
 export default async function globalSetup(): Promise<void> {
   buildOnce();
+  // Workers inherit the run's id, and with it where the migrated PGlite copy every test database starts from lies.
+  process.env.UPWARD_TEST_RUN = String(process.pid);
+  await writePgliteTemplate(pgliteTemplatePath());
   const url = testPostgresUrl;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   let reachable = false;

@@ -10,7 +10,12 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** A data directory dumped by PGlite's dumpDataDir to start from instead of running initdb (tests start from one migrated copy). */
+      template?: Blob;
+    }
   | {
       kind: 'postgres';
       url: string;
@@ -56,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget, log?: LogConfig): Pro
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   if (target.dataDir) fs.mkdirSync(path.resolve(target.dataDir), { recursive: true });
-  const pglite = new PGlite({ dataDir: target.dataDir ? path.resolve(target.dataDir, 'pglite') : undefined, parsers });
+  const pglite = new PGlite({ dataDir: target.dataDir ? path.resolve(target.dataDir, 'pglite') : undefined, loadDataDir: target.template, parsers });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log });
   return { db, engine: 'pglite', close: () => db.destroy() };

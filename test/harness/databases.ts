@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { LogConfig } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type LogConfig } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { openDatabase, type OpenDatabase } from '../../server/store/database';
 import { migrateToLatest } from '../../server/store/migrate';
+import type { Database } from '../../server/store/schema';
 
 /** The Postgres server tests use; CI makes sure it runs (see .ci/run). */
 export const testPostgresUrl = process.env.UPWARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,10 +29,38 @@ export interface TestEngine {
   create(options?: { maxConnections?: number; log?: LogConfig }): Promise<TestDatabase>;
 }
 
+/** Where Jest's global setup leaves a migrated PGlite data directory for the run (see test/globalSetup.ts). */
+export function pgliteTemplatePath(): string {
+  return path.join(os.tmpdir(), `upward-pglite-template-${process.env.UPWARD_TEST_RUN ?? process.pid}.tar`);
+}
+
+/**
+ * Writes a freshly migrated PGlite data directory where the run's databases start from: PGlite's
+ * initdb costs seconds each time (most of a service test's start-up), loading a dump about one.
+ */
+export async function writePgliteTemplate(file: string): Promise<void> {
+  const pglite = new PGlite();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  try {
+    await migrateToLatest(db);
+    const dump = await pglite.dumpDataDir('none');
+    fs.writeFileSync(`${file}.partial`, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(`${file}.partial`, file);
+  } finally {
+    await db.destroy();
+  }
+}
+
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env.UPWARD_TEST_RUN ? pgliteTemplatePath() : null;
+  return file && fs.existsSync(file) ? new Blob([fs.readFileSync(file)]) : undefined;
+}
+
 const pglite: TestEngine = {
   name: 'pglite',
   async create({ log } = {}) {
-    const open = await openDatabase({ kind: 'pglite', dataDir: null }, log);
+    const open = await openDatabase({ kind: 'pglite', dataDir: null, template: pgliteTemplate() }, log);
+    // A no-op on the template, which is already at the latest migration; a full run without one (a single file run through another setup) migrates here.
     await migrateToLatest(open.db);
     return { ...open, drop: open.close };
   },
