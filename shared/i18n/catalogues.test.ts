@@ -7,7 +7,7 @@ import { createTranslator } from './translator';
 
 const root = path.resolve(__dirname, '../..');
 /** Every front door's catalogues: one JSON file per language beside English's. */
-const catalogueDirs = ['tabs/locales', 'outlook-addin/locales', 'bot/locales', 'server/http/locales', 'server/booking/locales'].filter((dir) => readdirSync(path.join(root, path.dirname(dir))).includes(path.basename(dir)));
+const catalogueDirs = ['tabs/locales', 'outlook-addin/locales', 'bot/locales', 'server/http/locales', 'server/booking/locales', 'shared/locales'].filter((dir) => readdirSync(path.join(root, path.dirname(dir))).includes(path.basename(dir)));
 const read = (dir: string, language: string) => JSON.parse(readFileSync(path.join(root, dir, `${language}.json`), 'utf8')) as Record<string, string>;
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
