@@ -48,6 +48,7 @@ describe('the locale a person reads', () => {
     expect(resolveLocale(['en-US'])).toEqual({ language: 'en', locale: 'en-US' });
     expect(resolveLocale([undefined, '', 'not a tag!', 'fr_FR'])).toEqual({ language: 'fr', locale: 'fr-FR' });
     expect(resolveLocale(['qps-ploc'])).toEqual({ language: 'qps-ploc', locale: 'qps-ploc' });
+    expect(resolveLocale(['qps-plocm'])).toEqual({ language: 'qps-ploc', locale: 'qps-plocm' });
   });
   it('reads Accept-Language by quality, ignoring * and q=0', () => {
     expect(acceptedLanguages('en;q=0.5, de-DE, fr;q=0.8, *;q=0.1, es;q=0')).toEqual(['de-DE', 'fr', 'en']);
@@ -57,6 +58,9 @@ describe('the locale a person reads', () => {
     expect(directionOf('ar-EG')).toBe('rtl');
     expect(directionOf('he')).toBe('rtl');
     expect(directionOf('fr-FR')).toBe('ltr');
+    // The mirrored pseudo-locale (pseudo-localised words) is right to left, to test the layout without an RTL catalogue.
+    expect(directionOf('qps-plocm')).toBe('rtl');
+    expect(directionOf('qps-ploc')).toBe('ltr');
   });
 });
 
