@@ -5,6 +5,7 @@ import type { NewJob } from '../jobQueue';
 import type { GraphGateway } from '../../graph/graphGateway';
 import type { Db } from '../../store/database';
 import { acrossTenants, forTenant } from '../../store/tenantScope';
+import { meetingTabConfiguration } from '../../../shared/meetingTab';
 
 /** Pins the pair's workspace to the chat of an online session Upward booked, so it opens in the meeting's side panel. */
 const meetingTab = jobKind('meeting.add-tab', z.object({ sessionId: z.string().min(1) }));
@@ -57,16 +58,7 @@ export function meetingTabJobHandlers(deps: { db: Db; graph: GraphGateway; graph
     const appFilter = encodeURIComponent(`teamsApp/id eq '${catalogId}'`);
     const pinned = await graph.get<{ value: unknown[] }>(`${chat}/tabs?$expand=teamsApp&$filter=${appFilter}`);
     if (pinned.value.length > 0) return { kind: 'done', outcome: 'skipped' };
-    const tab = `${deps.publicBaseUrl}/tab/index.html#`;
-    await graph.send('POST', `${chat}/tabs`, {
-      ...app,
-      displayName: 'Upward',
-      configuration: {
-        entityId: `upward-meeting-${session.id}`,
-        contentUrl: `${tab}/meeting/${encodeURIComponent(session.pair_id)}/${encodeURIComponent(session.id)}`,
-        websiteUrl: `${tab}/workspace/${encodeURIComponent(session.pair_id)}`,
-      },
-    });
+    await graph.send('POST', `${chat}/tabs`, { ...app, displayName: 'Upward', configuration: meetingTabConfiguration(`${deps.publicBaseUrl}/tab/index.html`, session.pair_id, session.id) });
     return { kind: 'done', outcome: 'sent' };
   });
 }
