@@ -1,8 +1,8 @@
-import type { Browser, FrameLocator } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aSession } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
-import { launchChromium, recordPersonas } from './support/tabBrowser';
+import { axeViolations, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
 import { openInTeamsHost } from './support/teamsHost';
 
 /*
@@ -92,8 +92,8 @@ describe('the workspace in the meeting side panel (Teams host stand-in)', () => 
 });
 
 describe('the meeting tab configuration page (Teams host stand-in, settings frame context)', () => {
-  function openSetup(person: typeof mentee) {
-    return openInTeamsHost(browser, service, person, { frameContext: 'settings', entityId: 'upward-meeting-setup', meetingId: MEETING_ID, chatId: CHAT_ID, hash: 'meeting-setup' });
+  function openSetup(person: Persona, context?: BrowserContext) {
+    return openInTeamsHost(browser, service, person, { context, frameContext: 'settings', entityId: 'upward-meeting-setup', meetingId: MEETING_ID, chatId: CHAT_ID, hash: 'meeting-setup' });
   }
 
   beforeAll(async () => {
@@ -102,9 +102,10 @@ describe('the meeting tab configuration page (Teams host stand-in, settings fram
   });
 
   test('a person of the pair reads whose session the tab belongs to, saves, and the saved tab opens the side panel of that pair and session', async () => {
-    const { page, tab, calls } = await openSetup(mentee);
-    const mentorName = service.standIn.org.byId.get(mentor.id)!.user.displayName!;
-    await tab.getByText(`This tab belongs to your mentoring session with ${mentorName}`, { exact: false }).waitFor();
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const { page, tab, calls } = await openSetup(mentee, context);
+    await tab.getByText(`This tab belongs to your mentoring session with ${nameOf(mentor)}`, { exact: false }).waitFor();
+    expect(await axeViolations(page.frame({ url: /\/tab\/index\.html/ })!)).toEqual([]);
     const save = page.getByRole('button', { name: 'Save' });
     await expect(save.isEnabled()).resolves.toBe(true);
     await save.click();
