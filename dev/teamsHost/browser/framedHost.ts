@@ -49,8 +49,8 @@ window.addEventListener('message', (event) => {
 });
 
 // Save asks the page to save (the handler it registered), then the host opens the saved tab.
-saveButton?.addEventListener('click', async () => {
-  saveButton.disabled = true;
+async function pressSave(button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
   const response = await fetch('./save', { method: 'POST' });
   if (!response.ok) {
     saveStatus!.textContent = ((await response.json()) as { error: { message: string } }).error.message;
@@ -58,7 +58,8 @@ saveButton?.addEventListener('click', async () => {
   }
   saveStatus!.textContent = 'Saving…';
   frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, config.contentOrigin);
-});
+}
+saveButton?.addEventListener('click', () => void pressSave(saveButton));
 
 type SaveState = { kind: 'idle' | 'saving' } | { kind: 'saved'; tab: { contentUrl: string } } | { kind: 'failed'; reason: string };
 
