@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { says, schemaMessageOf, type SharedMessage, type SharedMessageKey } from './schemas/messages';
 import { profileSchema, roleSchema, type ProfileInput } from './schemas/participant';
 
 export interface CsvParticipantRow {
@@ -10,10 +11,18 @@ export interface CsvParticipantRow {
   profile: ProfileInput;
 }
 
+/** Why a row was refused: a message of the shared catalogue (`csv.*`) with its values, worded in the reader's language. */
+export type CsvRowReason = SharedMessage<Extract<SharedMessageKey, `csv.${string}`>>;
+
 export interface CsvRowError {
   line: number;
-  message: string;
+  reason: CsvRowReason;
 }
+
+/** The file's column for a field of the row (learning_goals for profile.learningGoals). */
+const columnOf = (path: readonly PropertyKey[]) =>
+  String(path[0] === 'profile' ? path[1] : path[0])
+    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -22,7 +31,7 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 const rowSchema = z.object({
-  email: z.email({ message: 'email is not an e-mail address' }),
+  email: z.email({ message: says('schema.email') }),
   role: roleSchema,
   profile: profileSchema,
 });
@@ -46,12 +55,13 @@ export function parseParticipantCsv(text: string): { rows: CsvParticipantRow[]; 
     lines = parsed.map((p) => p.info.lines);
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [{ line, message: `The file is not valid CSV: ${(error as Error).message}` }] };
+    // The parser's own explanation is English; the line it stopped on is what the admin needs.
+    return { rows: [], errors: [{ line, reason: { key: 'csv.notCsv' } }] };
   }
   const header = records[0] ? Object.keys(records[0]) : [];
   const missing = ['email', 'role'].filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length > 0) {
-    return { rows: [], errors: [{ line: 1, message: `The header must name the columns ${missing.join(' and ')}.` }] };
+    return { rows: [], errors: [{ line: 1, reason: { key: 'csv.missingColumns', values: { columns: missing } } }] };
   }
   const rows: CsvParticipantRow[] = [];
   const errors: CsvRowError[] = [];
@@ -72,16 +82,16 @@ export function parseParticipantCsv(text: string): { rows: CsvParticipantRow[]; 
     };
     const result = rowSchema.safeParse(candidate);
     if (!result.success) {
-      const reasons = result.error.issues.map((issue) => {
-        if (issue.path[0] === 'profile') return `${String(issue.path[1])}: ${issue.message}`;
-        return issue.path[0] === 'role' ? `role ${issue.message}` : issue.message;
-      });
-      errors.push({ line, message: reasons.join('; ') });
+      // One reason a field: the column as the file names it, and what is wrong with it.
+      for (const issue of result.error.issues) {
+        const problem = schemaMessageOf(issue) ?? { key: 'schema.invalid' as const };
+        errors.push({ line, reason: { key: 'csv.invalidValue', values: { column: columnOf(issue.path), problem: problem.key, ...problem.values } } });
+      }
       return;
     }
     const earlier = seen.get(result.data.email);
     if (earlier !== undefined) {
-      errors.push({ line, message: `${result.data.email} is already on line ${earlier}.` });
+      errors.push({ line, reason: { key: 'csv.duplicate', values: { email: result.data.email, earlier } } });
       return;
     }
     seen.set(result.data.email, line);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './schemas/messages';
 
 /**
  * Where seniority comes from: by default the depth in the management chain (fewer managers
@@ -11,7 +12,7 @@ export const senioritySourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('directory-attribute'),
     attribute: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a directory attribute name such as extensionAttribute1'),
+      .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, says('schema.directoryAttribute')),
   }),
 ]);
 export type SenioritySource = z.infer<typeof senioritySourceSchema>;
@@ -25,15 +26,15 @@ export const guidelinesSchema = z.object({
 });
 
 export const programmeSettingsSchema = z.object({
-  objectives: z.array(objectiveSchema).min(1, 'choose at least one objective').max(5),
+  objectives: z.array(objectiveSchema).min(1, says('schema.chooseObjective')).max(5),
   durationMonths: z.number().int().min(1).max(36),
   relationshipMonths: z.number().int().min(1).max(36),
-  cadenceDays: z.number().int().min(7, 'sessions are at most weekly').max(90),
+  cadenceDays: z.number().int().min(7, says('schema.atMostWeekly')).max(90),
   sessionMinutes: z.number().int().min(15).max(240),
   guidelines: guidelinesSchema,
   minSeniorityGap: z.number().int().min(0).max(20),
   senioritySource: senioritySourceSchema,
-  anonymityThreshold: z.number().int().min(3, 'groups smaller than 3 would single people out').max(100),
+  anonymityThreshold: z.number().int().min(3, says('schema.groupTooSmall')).max(100),
 });
 export type ProgrammeSettings = z.infer<typeof programmeSettingsSchema>;
 

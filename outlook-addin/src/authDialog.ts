@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { startBrowserSignIn } from '../../tabs/src/auth/browserSignIn';
 import type { DialogAnswer } from './host/dialogTokens';
+import { loadLanguage, t } from './i18n';
 
 /**
  * The sign-in page the task pane opens with the Office dialog API where nested app authentication
@@ -21,7 +22,15 @@ async function answer(): Promise<DialogAnswer> {
   }
 }
 
+/** The window's title and first line in Outlook's display language (the browser's languages after it), marking the page's lang and dir. */
+async function speak(displayLanguage: string | undefined) {
+  await loadLanguage([displayLanguage, ...navigator.languages]);
+  document.title = t('signIn.windowTitle');
+  document.getElementById('status')!.textContent = t('signIn.signingIn');
+}
+
 void Office.onReady().then(async () => {
+  await speak(Office.context.displayLanguage);
   const reply = await answer();
   Office.context.ui.messageParent(JSON.stringify(reply), { targetOrigin: window.location.origin });
 });

@@ -27,14 +27,20 @@ function App({ host }: { host: AddinHost }) {
   );
 }
 
+/** The pane's language, and its window title in it (the page's own title is only the product's name). */
+async function speak(requested: readonly (string | undefined)[]) {
+  await loadLanguage(requested);
+  document.title = t('pane.title');
+}
+
 /** Connects to Outlook (or the browser) in the person's language, then renders the task pane. */
 async function start() {
   const root = createRoot(document.getElementById('root')!);
   // Until Outlook says which language the person uses (its display language), the browser's languages speak for them.
-  await loadLanguage(navigator.languages);
+  await speak(navigator.languages);
   root.render(<p role="status">{t('loading')}</p>);
   try {
-    const host = await connectAddinHost((displayLanguage) => loadLanguage([displayLanguage, ...navigator.languages]));
+    const host = await connectAddinHost((displayLanguage) => speak([displayLanguage, ...navigator.languages]));
     root.render(<App host={host} />);
   } catch (error) {
     root.render(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../../shared/schemas/messages';
 import { idSchema, isoDateTime as instant } from '../../shared/schemas/common';
 
 export const pairParams = z.object({ id: idSchema });
@@ -7,7 +8,7 @@ export const sessionParams = z.object({ id: idSchema, sessionId: idSchema });
 export const suggestionsQuery = z.object({
   from: instant.optional(),
   to: instant.optional(),
-  mode: z.enum(['any', 'in-person', 'room', 'offsite', 'online'], { message: 'must be any, in-person, room, offsite or online' }).default('any'),
+  mode: z.enum(['any', 'in-person', 'room', 'offsite', 'online'], { message: says('schema.venueMode') }).default('any'),
   /** Suggestions for moving this session: its own time does not count against the spacing rule. */
   reschedule: idSchema.optional(),
 });
@@ -24,11 +25,11 @@ export const bookSchema = z
     organizer: z.enum(['mentee', 'me']).default('mentee'),
   })
   .strict()
-  .refine(endsAfterStart, { message: 'must be after the start', path: ['end'] })
-  .refine(lengthOk, { message: 'a session lasts at most 4 hours', path: ['end'] });
+  .refine(endsAfterStart, { message: says('schema.afterStart'), path: ['end'] })
+  .refine(lengthOk, { message: says('schema.sessionTooLong'), path: ['end'] });
 
 export const rescheduleSchema = z
   .object(slot)
   .strict()
-  .refine(endsAfterStart, { message: 'must be after the start', path: ['end'] })
-  .refine(lengthOk, { message: 'a session lasts at most 4 hours', path: ['end'] });
+  .refine(endsAfterStart, { message: says('schema.afterStart'), path: ['end'] })
+  .refine(lengthOk, { message: says('schema.sessionTooLong'), path: ['end'] });

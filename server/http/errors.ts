@@ -1,5 +1,6 @@
 import type { PrimitiveType } from 'intl-messageformat';
 import { problemText, type ProblemKey } from './problemText';
+import { wordMessage } from '../../shared/schemas/messages';
 
 /**
  * The catalogue of errors the API answers with. Each has a stable code and an HTTP status; its
@@ -78,7 +79,5 @@ export const notFound = () => new ApiError('notFound');
 
 /** A detail worded for one reader (a locale tag or Accept-Language header; English without one). */
 export function problemDetailText(detail: ProblemDetail, reader: string | null | undefined): string {
-  const text = problemText(reader);
-  const values = Object.fromEntries(Object.entries(detail.values ?? {}).map(([name, value]) => [name, Array.isArray(value) ? text.list(value as readonly string[]) : (value as PrimitiveType)]));
-  return text.t(detail.key, values);
+  return wordMessage(detail, problemText(reader));
 }

@@ -41,6 +41,15 @@ describe('problem details in the reader’s language', () => {
     expect(german.body.errors.find((e: { field: string }) => e.field === 'name').message).toMatch(/^Ungültige Eingabe/);
   });
 
+  it('words a shared schema’s own messages (catalogue keys) in French and German, with their values, never in English', async () => {
+    const invalid = (acceptLanguage: string) =>
+      service.api('POST', '/api/programmes', { as: DEMO_PERSONAS.programmeAdmin.id, body: { name: ' ', startsOn: 'soon', endsOn: '2027-01-01' }, headers: { 'accept-language': acceptLanguage } });
+    const messages = async (acceptLanguage: string) => Object.fromEntries((await invalid(acceptLanguage)).body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    expect(await messages('en-GB')).toEqual({ name: 'must not be empty', startsOn: 'must be a date like 2026-01-31', endsOn: 'must be after the start date' });
+    expect(await messages('fr-FR')).toEqual({ name: 'ne doit pas être vide', startsOn: 'doit être une date comme 2026-01-31', endsOn: 'doit être postérieure à la date de début' });
+    expect(await messages('de-DE')).toEqual({ name: 'darf nicht leer sein', startsOn: 'muss ein Datum wie 2026-01-31 sein', endsOn: 'muss nach dem Startdatum liegen' });
+  });
+
   it('words a refusal’s own detail in French and German from the catalogue, with its values in the reader’s formats', async () => {
     const headers = (acceptLanguage: string) => ({ 'accept-language': acceptLanguage });
     const admin = DEMO_PERSONAS.programmeAdmin.id;

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { schemaMessageOf } from '../../shared/schemas/messages';
 import { ApiError, type FieldError } from './errors';
 import { problemText } from './problemText';
 
@@ -7,13 +8,14 @@ import { problemText } from './problemText';
 const zodMessages = { fr: z.locales.fr().localeError, de: z.locales.de().localeError } as const;
 
 /**
- * Zod's issues as field errors. Zod's words are already in the reader's language when its locale
- * was chosen (parseWith); elsewhere they are its English.
+ * Zod's issues as field errors. A shared schema's own message is a catalogue key (`schema.*`),
+ * worded per reader when sent; zod's own words are already in the reader's language when its
+ * locale was chosen (parseWith), elsewhere its English.
  */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], whole = '(body)'): FieldError[] {
   return issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join('.') : whole,
-    message: { key: 'field.checked', values: { message: issue.message } },
+    message: schemaMessageOf(issue) ?? { key: 'field.checked', values: { message: issue.message } },
   }));
 }
 

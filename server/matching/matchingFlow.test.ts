@@ -67,7 +67,12 @@ describe('from enrolment to accepted pairs', () => {
     expect(strict.status).toBe(422);
     expect(strict.body.errors).toEqual([
       { field: 'line 4', message: 'nobody@nowhere.example is not a person in your directory.' },
-      { field: 'line 6', message: expect.stringMatching(/^role must be "mentor"/) },
+      { field: 'line 6', message: expect.stringMatching(/^role: must be “mentor”/) },
+    ]);
+    const german = await service.api('POST', `/api/programmes/${programmeId}/participants/import`, { as: admin, body: csv, headers: { 'accept-language': 'de-DE' } });
+    expect(german.body.errors).toEqual([
+      { field: 'line 4', message: 'nobody@nowhere.example ist keine Person in Ihrem Verzeichnis.' },
+      { field: 'line 6', message: expect.stringMatching(/^role: muss „mentor“/) },
     ]);
     const listed = await service.api('GET', `/api/programmes/${programmeId}/participants`, { as: admin });
     expect(listed.body.participants).toHaveLength(1);
@@ -75,7 +80,10 @@ describe('from enrolment to accepted pairs', () => {
     const lenient = await service.api('POST', `/api/programmes/${programmeId}/participants/import?mode=valid-rows`, { as: admin, body: csv });
     expect(lenient.status).toBe(200);
     expect(lenient.body.imported).toBe(3);
-    expect(lenient.body.rejected.map((r: { line: number }) => r.line)).toEqual([4, 6]);
+    expect(lenient.body.rejected).toEqual([
+      { line: 4, reason: { key: 'csv.notInDirectory', values: { email: 'nobody@nowhere.example' } }, message: 'nobody@nowhere.example is not a person in your directory.' },
+      { line: 6, reason: { key: 'csv.invalidValue', values: { column: 'role', problem: 'schema.role' } }, message: expect.stringMatching(/^role: must be “mentor”/) },
+    ]);
     const after = await service.api('GET', `/api/programmes/${programmeId}/participants`, { as: admin });
     expect(after.body.participants).toHaveLength(4);
     expect(after.body.participants.find((p: { userId: string }) => p.userId === mentor).department).toBe(people.get(mentor)!.user.department);

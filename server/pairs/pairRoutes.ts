@@ -2,6 +2,7 @@ import type { PairList } from '../../shared/api/pairs';
 import { Router } from 'express';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
+import { says } from '../../shared/schemas/messages';
 import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
 import { personSummaries } from '../directory/directoryCache';
@@ -15,7 +16,7 @@ import { pairRepository } from './pairRepository';
 
 const actionParams = z.object({
   id: idSchema,
-  action: z.enum(['accept', 'decline', 'pause', 'resume', 'request-repair'], { message: 'must be accept, decline, pause, resume or request-repair' }),
+  action: z.enum(['accept', 'decline', 'pause', 'resume', 'request-repair'], { message: says('schema.pairResponse') }),
 });
 
 export function pairRoutes({ db, clock }: AppDeps): Router {

@@ -99,7 +99,7 @@ export async function participantImporter(props: {
   const resolved = rows.flatMap((row) => {
     const person = people.get(row.email);
     if (!person) {
-      errors.push({ line: row.line, message: `${row.email} is not a person in your directory.` });
+      errors.push({ line: row.line, reason: { key: 'csv.notInDirectory', values: { email: row.email } } });
       return [];
     }
     return [{ row, userId: person.id }];
@@ -110,7 +110,7 @@ export async function participantImporter(props: {
     const enrolled = await participants.usersEnrolled(programmeId, resolved.map((r) => r.userId));
     const good = resolved.filter(({ row, userId }) => {
       if (!enrolled.has(userId)) return true;
-      errors.push({ line: row.line, message: `${row.email} is already in the programme.` });
+      errors.push({ line: row.line, reason: { key: 'csv.alreadyEnrolled', values: { email: row.email } } });
       return false;
     });
     errors.sort((a, b) => a.line - b.line);
@@ -118,8 +118,7 @@ export async function participantImporter(props: {
       throw new ApiError(
         'importRejected',
         { key: 'importRejected.rows', values: { count: errors.length } },
-        // The CSV's row messages are still English sentences (shared/participantCsv; decision 0071, not covered).
-        errors.map((e) => ({ field: `line ${e.line}`, message: { key: 'field.csvRow', values: { message: e.message } } })),
+        errors.map((e) => ({ field: `line ${e.line}`, message: e.reason })),
       );
     }
     await participants.insertMany(good.map(({ row, userId }) => newParticipant({ actor, programmeId, userId, role: row.role, profile: row.profile })));

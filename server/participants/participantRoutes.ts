@@ -4,9 +4,10 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { idParams } from '../../shared/schemas/common';
 import { enrolSchema, importModeSchema, inviteSchema, participantParams } from '../../shared/schemas/participant';
+import { says } from '../../shared/schemas/messages';
 import { callerOf } from '../auth/authenticate';
 import type { AppDeps } from '../appDeps';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError, notFound, problemDetailText } from '../http/errors';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { authorize } from '../policies/policy';
 import { participantAdminPolicy } from '../policies/participantPolicy';
@@ -15,7 +16,7 @@ import { participantEnroller, participantImporter, participantWithdrawer } from 
 import { presentParticipant } from './participantPresenter';
 import { participantRepository } from './participantRepository';
 
-const searchQuery = z.object({ q: z.string().trim().min(2, 'type at least 2 characters').max(100) });
+const searchQuery = z.object({ q: z.string().trim().min(2, says('schema.searchTooShort')).max(100) });
 
 export function participantRoutes({ db, directory, clock }: AppDeps): Router {
   const router = Router();
@@ -81,7 +82,8 @@ export function participantRoutes({ db, directory, clock }: AppDeps): Router {
     if (typeof req.body !== 'string') throw new ApiError('unsupportedMediaType', { key: 'unsupportedMediaType.csv' });
     const admin = authorize(participantAdminPolicy, callerOf(req), 'import');
     const report = await participantImporter({ db, directory, actor: admin, programmeId: id, csv: req.body, mode, now: clock() });
-    res.json(report satisfies ImportReport);
+    const reader = req.get('accept-language');
+    res.json({ imported: report.imported, rejected: report.rejected.map((r) => ({ ...r, message: problemDetailText(r.reason, reader) })) } satisfies ImportReport);
   });
 
   router.delete('/programmes/:id/participants/:participantId', async (req, res) => {

@@ -42,7 +42,7 @@ function checkThreshold(threshold: number, floor: number, previous?: { threshold
 function checkRelationshipFits(settings: { relationshipMonths: number; durationMonths: number }) {
   if (settings.relationshipMonths > settings.durationMonths) {
     throw new ApiError('invalidRequest', { key: 'invalidRequest.relationshipTooLong' }, [
-      { field: 'settings.relationshipMonths', message: { key: 'field.relationshipTooLong' } },
+      { field: 'settings.relationshipMonths', message: { key: 'schema.relationshipTooLong' } },
     ]);
   }
 }
@@ -88,7 +88,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
     const endsOn = input.endsOn ?? row.ends_on;
     if (endsOn <= row.starts_on) {
       throw new ApiError('invalidRequest', { key: 'invalidRequest.endBeforeStart' }, [
-        { field: 'endsOn', message: { key: 'field.afterStartDate' } },
+        { field: 'endsOn', message: { key: 'schema.afterStartDate' } },
       ]);
     }
     const status = input.status ?? row.status;

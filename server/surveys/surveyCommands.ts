@@ -24,7 +24,7 @@ export function surveyIdOf(tenantId: string, programmeId: string, kind: Schedule
  */
 export async function surveyResponder(props: { db: Db; actor: Caller; pairId: string; kind: string; answers: Record<string, unknown>; now: Date }): Promise<{ repairRequested: boolean }> {
   const { db, actor, now } = props;
-  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownSurvey' }, [{ field: 'kind', message: { key: 'field.surveyKind' } }]);
+  if (!(props.kind in surveyAnswerSchemas)) throw new ApiError('invalidRequest', { key: 'invalidRequest.unknownSurvey' }, [{ field: 'kind', message: { key: 'schema.surveyKind' } }]);
   const kind = props.kind as ScheduledSurveyKind;
   const parsed = surveyAnswerSchemas[kind].safeParse(props.answers);
   if (!parsed.success) {

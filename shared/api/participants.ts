@@ -1,3 +1,4 @@
+import type { CsvRowReason } from '../participantCsv';
 import type { Participant, Role } from '../glossary';
 
 /** A participant as an admin or the person themself sees them; no reporting line ever leaves. */
@@ -25,7 +26,8 @@ export interface ParticipantList {
 /** POST /api/programmes/:id/participants/import */
 export interface ImportReport {
   imported: number;
-  rejected: { line: number; message: string }[];
+  /** Each refused row's reason as a code with values (`csv.*`, `schema.*`), and worded in the reader's language (Accept-Language). */
+  rejected: { line: number; reason: CsvRowReason; message: string }[];
 }
 
 /** A person found in the directory by an admin: name and work facts only. */

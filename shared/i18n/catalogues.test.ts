@@ -7,7 +7,7 @@ import { createTranslator } from './translator';
 
 const root = path.resolve(__dirname, '../..');
 /** Every front door's catalogues: one JSON file per language beside English's. */
-const catalogueDirs = ['tabs/locales', 'outlook-addin/locales', 'bot/locales', 'server/http/locales', 'server/booking/locales'].filter((dir) => readdirSync(path.join(root, path.dirname(dir))).includes(path.basename(dir)));
+const catalogueDirs = ['tabs/locales', 'outlook-addin/locales', 'bot/locales', 'server/http/locales', 'server/booking/locales', 'shared/locales'].filter((dir) => readdirSync(path.join(root, path.dirname(dir))).includes(path.basename(dir)));
 const read = (dir: string, language: string) => JSON.parse(readFileSync(path.join(root, dir, `${language}.json`), 'utf8')) as Record<string, string>;
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -34,7 +34,7 @@ describe.each(catalogueDirs)('the catalogues in %s', (dir) => {
   it.each(languages.filter((l) => l !== 'en'))('%s is translated (no message left as its English text, beyond names and symbols)', (language) => {
     const other = read(dir, language);
     const same = Object.keys(english).filter((key) => other[key] === english[key] && /[a-z]{4,}/i.test(english[key]!.replace(/\{[^}]*\}/g, '')));
-    expect(same.filter((key) => !/^(appName|agenda\.heading|admin\.column\.actions|(admin|concerns)\.column\.status|admin\.status|admin\.name|dashboard\.total|admin\.tabs\.dashboard|admin\.column\.person|dashboard\.filters|guides\.heading|session\.agenda$|nav\.guides|.*\.online|noPair\.programmesHeading|admin\.programmesHeading|admin\.tabs\.programmes|admin\.tabs\.participants|admin\.participantsHeading|dashboard\.charts\.participation|admin\.chooseProgramme|admin\.mentee|concerns\.column\.action|audit\.column\.action|dashboard\.mean\.|admin\.score|admin\.column\.actions)/.test(key))).toEqual([]);
+    expect(same.filter((key) => !/^(appName|meetingSetup\.tabName|agenda\.heading|admin\.column\.actions|(admin|concerns)\.column\.status|admin\.status|admin\.name|dashboard\.total|admin\.tabs\.dashboard|admin\.column\.person|dashboard\.filters|guides\.heading|session\.agenda$|nav\.guides|.*\.online|noPair\.programmesHeading|admin\.programmesHeading|admin\.tabs\.programmes|admin\.tabs\.participants|admin\.participantsHeading|dashboard\.charts\.participation|admin\.chooseProgramme|admin\.mentee|concerns\.column\.action|audit\.column\.action|dashboard\.mean\.|admin\.score|admin\.column\.actions)/.test(key))).toEqual([]);
   });
 });
 
@@ -48,6 +48,7 @@ describe('the locale a person reads', () => {
     expect(resolveLocale(['en-US'])).toEqual({ language: 'en', locale: 'en-US' });
     expect(resolveLocale([undefined, '', 'not a tag!', 'fr_FR'])).toEqual({ language: 'fr', locale: 'fr-FR' });
     expect(resolveLocale(['qps-ploc'])).toEqual({ language: 'qps-ploc', locale: 'qps-ploc' });
+    expect(resolveLocale(['qps-plocm'])).toEqual({ language: 'qps-ploc', locale: 'qps-plocm' });
   });
   it('reads Accept-Language by quality, ignoring * and q=0', () => {
     expect(acceptedLanguages('en;q=0.5, de-DE, fr;q=0.8, *;q=0.1, es;q=0')).toEqual(['de-DE', 'fr', 'en']);
@@ -57,6 +58,9 @@ describe('the locale a person reads', () => {
     expect(directionOf('ar-EG')).toBe('rtl');
     expect(directionOf('he')).toBe('rtl');
     expect(directionOf('fr-FR')).toBe('ltr');
+    // The mirrored pseudo-locale (pseudo-localised words) is right to left, to test the layout without an RTL catalogue.
+    expect(directionOf('qps-plocm')).toBe('rtl');
+    expect(directionOf('qps-ploc')).toBe('ltr');
   });
 });
 

@@ -7,6 +7,11 @@
 /** The languages with a complete catalogue, and Windows' pseudo-locale (accented, lengthened English) for testing. */
 export const languages = ['en', 'fr', 'de'] as const;
 export const pseudoLocale = 'qps-ploc';
+/**
+ * Windows' mirrored pseudo-locale: the pseudo-locale's words laid out right to left, so a test
+ * sees a layout that is not ready for Arabic or Hebrew without a real catalogue in either.
+ */
+export const mirroredPseudoLocale = 'qps-plocm';
 export type Language = (typeof languages)[number] | typeof pseudoLocale;
 
 export const defaultLanguage: Language = 'en';
@@ -31,7 +36,7 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
   for (const raw of requested) {
     const tag = raw ? canonical(raw) : null;
     if (!tag) continue;
-    if (tag.toLowerCase() === pseudoLocale) return { language: pseudoLocale, locale: pseudoLocale };
+    if (tag.toLowerCase() === pseudoLocale || tag.toLowerCase() === mirroredPseudoLocale) return { language: pseudoLocale, locale: tag.toLowerCase() };
     const primary = tag.split('-')[0]!.toLowerCase();
     const language = languages.find((l) => l === primary);
     // English without a region is the catalogue's own, British English (dates as 5 October 2026).
@@ -57,10 +62,11 @@ export function acceptedLanguages(header: string | undefined): string[] {
 
 /** The writing direction of a locale, for `dir` on the page's root. */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
+  if (locale.toLowerCase() === mirroredPseudoLocale) return 'rtl';
   return rightToLeft.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
 /** The locale whose dates and numbers Intl uses: the pseudo-locale formats as English and is then accented. */
 export function formattingLocale(locale: string): string {
-  return locale === pseudoLocale ? 'en-GB' : locale;
+  return locale === pseudoLocale || locale === mirroredPseudoLocale ? 'en-GB' : locale;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { isoDate } from './common';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-03');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, says('schema.month'));
 
 /** Dashboard filters: one of the offered departments, and a window of whole months of the programme. */
 export const insightQuery = z
@@ -13,7 +14,7 @@ export type InsightQuery = z.infer<typeof insightQuery>;
 export const auditLogQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional(), format: z.enum(['json', 'csv']).default('json') })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: says('schema.notBeforeFrom'), path: ['to'] });
 
 /** Field by field, what a settings change changed. */
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { idSchema } from './common';
 
 const userId = z.string().trim().min(1).max(64);
 
 export const matchConstraintSchema = z
-  .object({ mentorUserId: userId, menteeUserId: userId, kind: z.enum(['block', 'pin'], { message: 'must be "block" or "pin"' }) })
+  .object({ mentorUserId: userId, menteeUserId: userId, kind: z.enum(['block', 'pin'], { message: says('schema.blockOrPin') }) })
   .strict();
 
 export const removeConstraintSchema = z.object({ mentorUserId: userId, menteeUserId: userId }).strict();
@@ -16,7 +17,7 @@ export const swapSchema = z
   .object({ first: proposalRef, second: proposalRef })
   .strict()
   .refine((s) => s.first.mentorParticipantId !== s.second.mentorParticipantId && s.first.menteeParticipantId !== s.second.menteeParticipantId, {
-    message: 'choose two proposals with different people',
+    message: says('schema.twoDifferentProposals'),
     path: ['second'],
   });
 

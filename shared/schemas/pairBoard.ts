@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { pairFlags } from '../pairHealth';
 import { idSchema } from './common';
 
@@ -10,7 +11,7 @@ export const pairBoardQuery = z
   .object({
     status: pairStatusSchema.optional(),
     flag: pairFlagSchema.optional(),
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+    q: z.string().trim().max(100, says('schema.tooLong')).optional(),
   })
   .strict();
 export type PairBoardQuery = z.infer<typeof pairBoardQuery>;
@@ -21,7 +22,7 @@ export type AdminEndReason = z.infer<typeof adminEndReasonSchema>;
 
 export const adminPairActionParams = z.object({
   id: idSchema,
-  action: z.enum(['pause', 'resume', 'end', 're-pair'], { message: 'must be pause, resume, end or re-pair' }),
+  action: z.enum(['pause', 'resume', 'end', 're-pair'], { message: says('schema.pairAction') }),
 });
 export type AdminPairAction = z.infer<typeof adminPairActionParams>['action'];
 

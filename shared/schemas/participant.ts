@@ -1,21 +1,21 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { idSchema } from './common';
 
-export const roleSchema = z.enum(['mentor', 'mentee'], { message: 'must be "mentor" (the junior colleague) or "mentee" (the senior leader)' });
+export const roleSchema = z.enum(['mentor', 'mentee'], { message: says('schema.role') });
 
-const shortList = (what: string) =>
-  z.array(z.string().trim().min(1, `each ${what} must not be empty`).max(100, `each ${what} must be at most 100 characters`)).max(20, `at most 20 ${what}s`);
+const shortList = z.array(z.string().trim().min(1, says('schema.entryEmpty')).max(100, says('schema.entryTooLong'))).max(20, says('schema.tooManyEntries'));
 
 /** A language tag such as "en" or "pt-BR". */
-export const languageSchema = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"');
+export const languageSchema = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, says('schema.language'));
 
 /** What a person tells the programme about themself; directory facts come from Entra ID, never from here. */
 export const profileSchema = z.object({
-  learningGoals: shortList('learning goal').default([]),
-  offers: shortList('offer').default([]),
+  learningGoals: shortList.default([]),
+  offers: shortList.default([]),
   meetingPreference: z.enum(['in-person', 'online', 'either']).default('either'),
   languages: z.array(languageSchema).max(10).default([]),
-  capacity: z.number().int().min(1).max(5, 'a mentor can take at most 5 mentees').default(1),
+  capacity: z.number().int().min(1).max(5, says('schema.capacity')).default(1),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { charterPlaceholders, unknownPlaceholders } from '../charterTemplate';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../programmeSettings';
 import { isoDate, text } from './common';
@@ -35,11 +36,11 @@ export const defaultCharterText =
 /** The charter as the admin writes it: a template whose placeholders each pair's charter fills (shared/charterTemplate.ts). */
 const charterTemplateSchema = text(10000).superRefine((template, ctx) => {
   const unknown = unknownPlaceholders(template);
-  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use ${charterPlaceholders.map((p) => `{${p}}`).join(', ')}` });
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: says('schema.unknownPlaceholder'), params: { unknown: unknown.map((u) => `{${u}}`), known: charterPlaceholders.map((p) => `{${p}}`) } });
 });
 
 /** Whom admins escalate a concern to (for example HR), as the programme names them. */
-export const escalationContactSchema = z.object({ name: text(200), email: z.email({ message: 'must be an e-mail address' }).max(320) }).strict();
+export const escalationContactSchema = z.object({ name: text(200), email: z.email({ message: says('schema.email') }).max(320) }).strict();
 export type EscalationContact = z.infer<typeof escalationContactSchema>;
 
 /** What a programme keeps beside its settings, as stored; the store reads each field into this type. */
@@ -81,13 +82,13 @@ const programmeFields = {
 export const createProgrammeSchema = z
   .object(programmeFields)
   .strict()
-  .refine((p) => !p.endsOn || p.endsOn > p.startsOn, { message: 'must be after the start date', path: ['endsOn'] })
+  .refine((p) => !p.endsOn || p.endsOn > p.startsOn, { message: says('schema.afterStartDate'), path: ['endsOn'] })
   .refine(
     (p) => {
       const settings = { ...defaultProgrammeSettings, ...p.settings };
       return settings.relationshipMonths <= settings.durationMonths;
     },
-    { message: 'the relationship cannot last longer than the programme', path: ['settings', 'relationshipMonths'] },
+    { message: says('schema.relationshipTooLong'), path: ['settings', 'relationshipMonths'] },
   );
 export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
 
@@ -109,5 +110,5 @@ export const updateProgrammeSchema = z
   })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+  .refine((p) => Object.keys(p).length > 0, { message: says('schema.nameAField') });
 export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;

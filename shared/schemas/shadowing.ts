@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { idSchema, text } from './common';
 
 /** An Outlook event id: long, opaque, URL-safe base64. */
 const eventId = z
   .string()
-  .min(16, 'must be a calendar event id')
-  .max(512, 'must be at most 512 characters')
-  .regex(/^[A-Za-z0-9_\-+/=]+$/, 'must be a calendar event id');
+  .min(16, says('schema.calendarEventId'))
+  .max(512, says('schema.tooLong'))
+  .regex(/^[A-Za-z0-9_\-+/=]+$/, says('schema.calendarEventId'));
 
 export const shadowingOfferParams = z.object({ id: idSchema, offerId: idSchema });
 

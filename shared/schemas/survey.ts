@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { says } from './messages';
 import type { Role } from '../glossary';
 
 /** The surveys a pair is asked on the programme's schedule (the pulse is programme-wide, not per pair). */
 export const scheduledSurveyKinds = ['pairing-fit', 'mid-point', 'end'] as const;
 export type ScheduledSurveyKind = (typeof scheduledSurveyKinds)[number];
 
-const score = z.coerce.number({ message: 'must be a number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
-const comment = z.string().trim().max(2000, 'must be at most 2000 characters').optional();
+const score = z.coerce.number({ message: says('schema.score') }).int(says('schema.score')).min(1, says('schema.score')).max(5, says('schema.score'));
+const comment = z.string().trim().max(2000, says('schema.tooLong')).optional();
 // Adaptive Card toggles submit 'true'/'false' strings; the tab sends booleans.
 const yes = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
 
@@ -29,7 +30,7 @@ export const surveyAnswerSchemas = {
 export const storedSurveyScoresSchema = z.object({ rating: score.optional(), fit: score.optional(), progress: score.optional(), before: score.optional(), after: score.optional() });
 export type StoredSurveyScores = z.infer<typeof storedSurveyScoresSchema>;
 
-export const surveyKindSchema = z.enum(scheduledSurveyKinds, { message: 'must be pairing-fit, mid-point or end' });
+export const surveyKindSchema = z.enum(scheduledSurveyKinds, { message: says('schema.surveyKind') });
 
 /** The questions of each survey, in order, so a form can be drawn from them. */
 export type SurveyQuestion = { name: string; type: 'score' | 'text' | 'yes-no'; required: boolean };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from './messages';
 import { idSchema, isoDate, text } from './common';
 import { type TrainingModuleId, trainingModules } from '../training/curriculum';
 
@@ -9,7 +10,7 @@ import { type TrainingModuleId, trainingModules } from '../training/curriculum';
 
 export const pairItemParams = z.object({ id: idSchema, itemId: idSchema });
 
-export const trainingModuleParams = z.object({ id: idSchema, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]], { message: 'must be a training module of the curriculum' }) });
+export const trainingModuleParams = z.object({ id: idSchema, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]], { message: says('schema.trainingModule') }) });
 
 const optionalSessionId = idSchema.nullable().optional();
 
@@ -20,7 +21,7 @@ export const agendaItemEditSchema = z
   .object({ text: text(500), sessionId: idSchema.nullable() })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+  .refine((p) => Object.keys(p).length > 0, { message: says('schema.nameAField') });
 export type AgendaItemEdit = z.infer<typeof agendaItemEditSchema>;
 
 export const agendaOrderSchema = z
@@ -28,12 +29,12 @@ export const agendaOrderSchema = z
     itemIds: z
       .array(idSchema)
       .max(200)
-      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not name an item twice' }),
+      .refine((ids) => new Set(ids).size === ids.length, { message: says('schema.itemTwice') }),
   })
   .strict();
 export type AgendaOrderInput = z.infer<typeof agendaOrderSchema>;
 
-export const suggestionAnswerSchema = z.object({ answer: z.enum(['accept', 'decline'], { message: 'must be accept or decline' }) }).strict();
+export const suggestionAnswerSchema = z.object({ answer: z.enum(['accept', 'decline'], { message: says('schema.suggestionAnswer') }) }).strict();
 export type SuggestionAnswer = z.infer<typeof suggestionAnswerSchema>;
 
 export const reflectionSchema = z.object({ text: text(5000), sessionId: optionalSessionId }).strict();
@@ -43,7 +44,7 @@ export const reflectionEditSchema = z
   .object({ text: text(5000), sharedWithPartner: z.boolean() })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+  .refine((p) => Object.keys(p).length > 0, { message: says('schema.nameAField') });
 export type ReflectionEdit = z.infer<typeof reflectionEditSchema>;
 
 export const takeawaySchema = z.object({ text: text(300), sessionId: idSchema }).strict();
@@ -53,10 +54,10 @@ export const commitmentSchema = z.object({ text: text(500), dueOn: isoDate.nulla
 export type CommitmentInput = z.infer<typeof commitmentSchema>;
 
 export const commitmentEditSchema = z
-  .object({ text: text(500), dueOn: isoDate.nullable(), status: z.enum(['open', 'kept', 'dropped'], { message: 'must be open, kept or dropped' }) })
+  .object({ text: text(500), dueOn: isoDate.nullable(), status: z.enum(['open', 'kept', 'dropped'], { message: says('schema.actionStatus') }) })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one field to change' });
+  .refine((p) => Object.keys(p).length > 0, { message: says('schema.nameAField') });
 export type CommitmentEdit = z.infer<typeof commitmentEditSchema>;
 
 export const praiseSchema = z.object({ text: text(1000) }).strict();
@@ -66,23 +67,23 @@ export const praiseSharingSchema = z.object({ shareWithManager: z.boolean() }).s
 export type PraiseSharingInput = z.infer<typeof praiseSharingSchema>;
 
 /** A concern is about a pair the person is in, or about a programme they take part in. */
-export const concernCategorySchema = z.enum(['relationship', 'conduct', 'wellbeing', 'logistics', 'other'], { message: 'must be relationship, conduct, wellbeing, logistics or other' });
-export const concernSeveritySchema = z.enum(['low', 'medium', 'high'], { message: 'must be low, medium or high' });
+export const concernCategorySchema = z.enum(['relationship', 'conduct', 'wellbeing', 'logistics', 'other'], { message: says('schema.concernCategory') });
+export const concernSeveritySchema = z.enum(['low', 'medium', 'high'], { message: says('schema.concernSeverity') });
 
 export const concernSchema = z
   .object({ pairId: idSchema.optional(), programmeId: idSchema.optional(), text: text(4000), category: concernCategorySchema.optional() })
   .strict()
-  .refine((c) => (c.pairId === undefined) !== (c.programmeId === undefined), { message: 'name either pairId or programmeId', path: ['pairId'] });
+  .refine((c) => (c.pairId === undefined) !== (c.programmeId === undefined), { message: says('schema.pairOrProgramme'), path: ['pairId'] });
 export type ConcernInput = z.infer<typeof concernSchema>;
 
-export const concernStatusSchema = z.enum(['open', 'in-progress', 'closed'], { message: 'must be open, in-progress or closed' });
+export const concernStatusSchema = z.enum(['open', 'in-progress', 'closed'], { message: says('schema.concernStatus') });
 
 /** An admin moves a concern along, or sorts it: any of its status, category and severity. */
 export const concernChangeSchema = z
   .object({ status: concernStatusSchema, category: concernCategorySchema, severity: concernSeveritySchema })
   .partial()
   .strict()
-  .refine((c) => Object.keys(c).length > 0, { message: 'name at least one of status, category, severity' });
+  .refine((c) => Object.keys(c).length > 0, { message: says('schema.concernChange') });
 export type ConcernChange = z.infer<typeof concernChangeSchema>;
 
 /** A reply to the person who raised a concern, or an admin's internal note on it. */

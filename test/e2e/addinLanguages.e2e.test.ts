@@ -61,6 +61,8 @@ async function walkThrough(locale: string, check: (step: string, page: Page, dat
   await page.getByRole('heading', { name: t('pane.heading'), level: 1 }).waitFor();
   expect(await page.locator('html').getAttribute('lang')).toBe(locale);
   expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+  // The window's title (Outlook shows it for the pane) is worded too.
+  expect(await page.title()).toBe(t('pane.title'));
   const suggestions = page.getByRole('region', { name: t('suggestions.label'), exact: true });
   await suggestions.waitFor({ timeout: 60_000 });
   await check('opened', page, data);
@@ -101,6 +103,34 @@ describe.each(['fr-FR', 'de-DE'])('the task pane in %s', (locale) => {
     // Suggestions name their day in the person's language (Intl in the locale, not the browser default).
     const days = [0, 1, 2, 3, 4, 5, 6].map((d) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 4 + d)));
     expect(days.some((d) => weekdays.includes(d))).toBe(true);
+  });
+});
+
+/**
+ * Outlook's side of the sign-in window, standing in for Office.js from Microsoft's CDN: ready in
+ * Outlook, its display language, and messageParent keeping what the page answers.
+ */
+const officeInOutlook = (displayLanguage: string) => `window.Office = {
+  HostType: { Outlook: 'Outlook' },
+  onReady: () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' }),
+  context: { displayLanguage: ${JSON.stringify(displayLanguage)}, ui: { messageParent: (message) => { window.answered = message; } } },
+};`;
+
+describe.each(['de-DE', 'fr-FR'])('the sign-in window in Outlook’s display language %s', (displayLanguage) => {
+  test('titles itself and says it is signing in in that language, though the browser speaks English', async () => {
+    const t = wordsIn(displayLanguage);
+    const context = await newPersonContext(browser, { width: 500, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: officeInOutlook(displayLanguage) }));
+    // The sign-in itself (MSAL sending the window to Entra ID) answers No Content, so the window stays as the person first sees it.
+    await page.route(/\/oauth2\/v2\.0\/authorize/, (route) => route.fulfill({ status: 204 }));
+    await page.goto(`${service.url}/addin/auth-dialog.html`);
+    await page.getByRole('status').filter({ hasText: t('signIn.signingIn') }).waitFor();
+    // The document's own title: while MSAL's navigation is pending, Chromium's tab title is the address it loads.
+    expect(await page.evaluate(() => document.title)).toBe(t('signIn.windowTitle'));
+    expect(await page.locator('html').getAttribute('lang')).toBe(displayLanguage);
+    expect((await page.locator('body').innerText()).trim()).toBe(t('signIn.signingIn'));
+    await context.close();
   });
 });
 

@@ -6,8 +6,9 @@ import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
 import { Section } from '../common/Section/Section';
 import { useAction, useAsync } from '../common/useAsync';
-import { t } from '../i18n';
+import { intl, t } from '../i18n';
 import type { ImportReport } from '../../../shared/api/participants';
+import { wordMessage } from '../../../shared/schemas/messages';
 import type { AdminApi } from './adminApi';
 import { InviteParticipant } from './InviteParticipant';
 
@@ -104,7 +105,8 @@ export function ParticipantsPanel({ programmeId, calls }: { programmeId: string;
                   {report.rejected.map((r) => (
                     <TableRow key={`${r.line}:${r.message}`}>
                       <TableCell>{r.line}</TableCell>
-                      <TableCell>{r.message}</TableCell>
+                      {/* The reason's code, worded in the admin's language (the same words the server sends in message). */}
+                      <TableCell>{wordMessage(r.reason, { t, list: (items) => intl().list(items) })}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

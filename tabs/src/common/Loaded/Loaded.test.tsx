@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ApiProblem } from '../../api/problem';
 import english from '../../../locales/en.json';
+import sharedEnglish from '../../../../shared/locales/en.json';
 import { t, installCatalogue } from '../../i18n';
 import type { AsyncState } from '../useAsync';
 import { Loaded } from './Loaded';
@@ -13,7 +14,7 @@ const render = (state: AsyncState<string[]>, props: { empty?: string; loadingLab
     </Loaded>,
   );
 
-beforeAll(() => installCatalogue('en', 'en-GB', english));
+beforeAll(() => installCatalogue('en', 'en-GB', { ...english, ...sharedEnglish }));
 
 describe('Loaded', () => {
   it('shows a spinner while loading, with its own words unless given others', () => {

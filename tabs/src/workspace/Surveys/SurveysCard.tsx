@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { issueText } from '../../api/problem';
 import type { WaitingSurvey } from '../../../../shared/schemas/survey';
 import { useFormStyles } from '../../common/forms/useFormStyles.styles';
 import { Loaded } from '../../common/Loaded/Loaded';
@@ -45,7 +46,7 @@ function SurveyForm({ survey, answer, onAnswered }: { survey: WaitingSurvey; ans
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
         const question = survey.questions.find((q) => q.name === field);
-        errors[field] ??= question?.type === 'score' ? t('surveys.choose') : issue.message;
+        errors[field] ??= question?.type === 'score' ? t('surveys.choose') : issueText(issue);
       }
       setFieldErrors(errors);
       return;
