@@ -141,3 +141,18 @@ export function storyPublishedCard(text: BotText, workspaceUrl: string): Card {
 export function concernRepliedCard(text: BotText, reply: string, tabUrl: string): Card {
   return adaptiveCard([heading(text.t('concern.repliedHeading')), paragraph(text.t('concern.repliedIntro'), { subtle: true }), userText(reply)], [openUrl(text.t('concern.follow'), tabUrl)]);
 }
+
+/** What an admin did to a pair, as each of its two people is told it. */
+export type AdminPairChange = 'paused' | 'resumed' | 'ended' | 're-paired';
+
+/**
+ * An admin paused, resumed or ended a pair, to each of its two people: neutral and no-fault,
+ * never why (a concern, a request) nor who asked.
+ */
+export function pairChangedCard(text: BotText, change: AdminPairChange, workspaceUrl: string): Card {
+  const heading_ = { paused: 'pairChange.pausedHeading', resumed: 'pairChange.resumedHeading', ended: 'pairChange.endedHeading', 're-paired': 'pairChange.endedHeading' } as const;
+  const body = { paused: 'pairChange.paused', resumed: 'pairChange.resumed', ended: 'pairChange.ended', 're-paired': 'pairChange.repaired' } as const;
+  const lines = [heading(text.t(heading_[change])), paragraph(text.t(body[change]))];
+  if (change === 'ended' || change === 're-paired') lines.push(paragraph(text.t('pairChange.noFault'), { subtle: true }));
+  return adaptiveCard(lines, [openUrl(text.t('pairChange.open'), workspaceUrl)]);
+}

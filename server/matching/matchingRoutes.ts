@@ -1,7 +1,7 @@
-import type { MatchConstraintList, NewMatchRun, PublishedRun } from '../../shared/api/matching';
+import type { MatchConstraintList, MatchPreview, NewMatchRun, PublishedRun } from '../../shared/api/matching';
 import { Router } from 'express';
 import { idParams } from '../../shared/schemas/common';
-import { matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
+import { applyPreviewSchema, matchConstraintSchema, removeConstraintSchema, runParams, swapSchema } from '../../shared/schemas/matching';
 import { recordAudit } from '../audit/auditLog';
 import { personSummaries } from '../directory/directoryCache';
 import { callerOf } from '../auth/authenticate';
@@ -14,12 +14,13 @@ import { participantRepository } from '../participants/participantRepository';
 import { programmeRepository } from '../programmes/programmeRepository';
 import { latestRunId } from './matchRunQueries';
 import { matchPublisher } from './matchPublisher';
+import { matchPreviewApplier, matchPreviewer } from './matchPreview';
 import { matchRunner } from './matchRunner';
 import { presentPinIssue } from './pinIssuePresenter';
 import { presentRun } from './runPresenter';
 import { forTenant } from '../store/tenantScope';
 
-/** Matching review for programme admins: run, block, pin, swap, re-run, publish. */
+/** Matching review for programme admins: run, preview and apply a re-run, block, pin, swap, publish. */
 export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
   const router = Router();
 
@@ -27,6 +28,21 @@ export function matchingRoutes({ db, directory, clock }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     const admin = authorize(matchingPolicy, callerOf(req), 'run');
     const { runId, result } = await matchRunner({ db, directory, actor: admin, programmeId: id, now: clock() });
+    res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) } satisfies NewMatchRun);
+  });
+
+  // A re-run shown before it is applied: preview writes nothing; apply keeps exactly what was previewed, or refuses (409).
+  router.post('/programmes/:id/matching/preview', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'run');
+    res.json((await matchPreviewer({ db, directory, admin, programmeId: id, now: clock() })) satisfies MatchPreview);
+  });
+
+  router.post('/programmes/:id/matching/apply', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const { fingerprint } = parseBody(applyPreviewSchema, req);
+    const admin = authorize(matchingPolicy, callerOf(req), 'run');
+    const { runId, result } = await matchPreviewApplier({ db, admin, programmeId: id, fingerprint, now: clock() });
     res.status(201).json({ ...(await presentRun(db, admin.tenantId, runId)), pinIssues: result.pinIssues.map(presentPinIssue) } satisfies NewMatchRun);
   });
 

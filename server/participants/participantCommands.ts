@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { parseParticipantCsv, type CsvRowError } from '../../shared/participantCsv';
+import type { PairEvent } from '../../shared/pairLifecycle';
 import type { ProfileInput } from '../../shared/schemas/participant';
 import { recordAudit } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
 import type { Directory } from '../directory/directory';
+import { recordDomainEvent } from '../events/domainEvents';
 import { ApiError, notFound } from '../http/errors';
+import { adminPairChange } from '../pairs/adminPairCommands';
+import { pairChanged } from '../pairs/pairCommands';
+import { livePairStatuses, pairRepository } from '../pairs/pairRepository';
 import { participantPolicy } from '../policies/participantPolicy';
 import { authorize } from '../policies/policy';
 import { programmeRepository } from '../programmes/programmeRepository';
@@ -122,13 +127,34 @@ export async function participantImporter(props: {
   });
 }
 
-/** Withdraws someone from a programme: themself, or anyone by an admin. */
+/**
+ * Withdraws someone from a programme: themself, or anyone by an admin. Their live pair ends in the
+ * same transaction, blaming nobody: "withdrawn" (a proposal not yet answered is declined on their
+ * behalf), so the partner is free for the next matching run. An admin's removal ends it as the
+ * pairs board's "end" does (audited, and both people are told); a person's own withdrawal records
+ * the step for the pair's history only.
+ */
 export async function participantWithdrawer(props: { db: Db; actor: Caller; programmeId: string; participantId: string; now: Date }) {
   const { db, actor, programmeId, participantId, now } = props;
   await db.transaction().execute(async (trx) => {
     const participants = participantRepository(trx, actor.tenantId);
-    const { self } = authorize(participantPolicy, actor, 'withdraw', await participants.find(programmeId, participantId));
+    const participant = await participants.find(programmeId, participantId);
+    const { self } = authorize(participantPolicy, actor, 'withdraw', participant);
     await participants.withdraw(participantId);
     if (!self) await recordAudit(trx, actor, 'participant.remove', participantId, now);
+    const pairs = pairRepository(trx, actor.tenantId);
+    const live = (await pairs.listForProgramme(programmeId)).filter(
+      (p) => (livePairStatuses as readonly string[]).includes(p.status) && (p.mentor_participant_id === participantId || p.mentee_participant_id === participantId),
+    );
+    for (const found of live) {
+      const pair = (await pairs.findForUpdate(found.id))!;
+      const event: PairEvent = pair.status === 'proposed' ? { kind: 'decline', by: participant!.role } : { kind: 'end', reason: 'withdrawn' };
+      if (!self) {
+        await adminPairChange(trx, actor, pair, 'end', event, now);
+        continue;
+      }
+      const next = await pairChanged(pairs, pair, event, now);
+      await recordDomainEvent(trx, { tenantId: actor.tenantId, kind: 'pair.ended', subjectId: pair.id, payload: { status: next.status, ...(next.endReason ? { endReason: next.endReason } : {}) }, at: now });
+    }
   });
 }

@@ -67,3 +67,37 @@ export interface MatchConstraintList {
 export interface PublishedRun {
   published: number;
 }
+
+/** A pair that a re-run leaves as it is: already published to its two people. */
+export interface KeptPair {
+  pairId: string;
+  mentor: RunPerson;
+  mentee: RunPerson;
+  status: 'proposed' | 'accepted' | 'active' | 'paused';
+}
+
+/** Someone whose proposed partners a re-run changes: the names they would gain and lose. */
+export interface PartnerChange {
+  person: RunPerson;
+  role: Role;
+  gains: string[];
+  loses: string[];
+}
+
+/**
+ * POST /api/programmes/:id/matching/preview: what running the matching again would change,
+ * against the published pairs (kept) and the draft under review. Nothing is written; `fingerprint`
+ * names the inputs it was computed from, and applying refuses once they have changed.
+ */
+export interface MatchPreview {
+  fingerprint: string;
+  /** The draft run it is compared with; null when there is none (the last run was published). */
+  draftRunId: string | null;
+  kept: KeptPair[];
+  /** Draft proposals the re-run proposes again. */
+  stays: { mentor: RunPerson; mentee: RunPerson }[];
+  changes: PartnerChange[];
+  /** People in no pair and no draft proposal who would be proposed a partner. */
+  newlyMatched: (RunPerson & { role: Role })[];
+  unmatched: (RunPerson & { role: Role; code: string })[];
+}

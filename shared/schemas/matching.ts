@@ -22,3 +22,6 @@ export const swapSchema = z
   });
 
 export const runParams = z.object({ id: idSchema, runId: idSchema });
+
+/** Apply the re-run an admin previewed: refused when its inputs changed since (a stale preview). */
+export const applyPreviewSchema = z.object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'must be the fingerprint of a preview') }).strict();

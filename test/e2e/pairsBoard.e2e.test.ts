@@ -6,7 +6,8 @@ import { aRunningProgramme, expectNoAxeViolations, launchChromium, nameOf, openT
 
 /*
  * Running a programme in a real Chromium against the real service: the admin's pairs board, its
- * filters and an action confirmed in a dialog (also at Teams mobile width), and a participant's
+ * filters and an action confirmed in a dialog (also at Teams mobile width), matching re-run
+ * previewed then applied with the published pairs in view, and a participant's
  * journal entry shared and then deleted, each confirmed, after which the partner no longer reads it.
  */
 
@@ -107,6 +108,33 @@ describe('running a programme in a browser', () => {
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
     await expectNoAxeViolations(page, 'pairs board at 360 px');
     await screenshot(page, 'admin-pairs-board-mobile');
+    await page.context().close();
+  });
+
+  test('the admin keeps the published pairs in view, previews a re-run and applies it after confirming', async () => {
+    const page = await openAs(admin, 'admin');
+    await page.getByRole('tab', { name: 'Matching', exact: true }).click();
+    const published = section(page, 'Published pairs');
+    await published.getByRole('row', { name: /Gus Fresh Hal Fresh Accepted/ }).waitFor();
+    await page.getByRole('button', { name: 'Preview a run' }).click();
+    const preview = section(page, 'What a re-run would change');
+    await preview.getByText('Gus Fresh / Hal Fresh (Accepted)').waitFor();
+    // The pair ended above: the two are never proposed to each other again, and the preview says why.
+    await preview.getByText(`${nameOf(mentor)} (reverse mentor): no partner the pairing rules allow`).waitFor();
+    await expect(service.database.db.selectFrom('match_runs').select('id').execute()).resolves.toEqual([]);
+    await expectNoAxeViolations(page, 'matching preview');
+    await screenshot(page, 'admin-matching-preview');
+
+    await preview.getByRole('button', { name: 'Apply this re-run' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Apply this re-run?' });
+    await confirm.getByText(/Published pairs stay as they are, and nobody is told anything until you publish/).waitFor();
+    await expectNoAxeViolations(page, 'apply dialog');
+    await confirm.getByRole('button', { name: 'Apply', exact: true }).click();
+    await preview.waitFor({ state: 'hidden' });
+    await section(page, 'Matching review').getByRole('heading', { name: 'Not matched' }).waitFor();
+    await published.getByRole('row', { name: /Gus Fresh Hal Fresh Accepted/ }).waitFor();
+    const runs = await service.database.db.selectFrom('match_runs').select('published_at').execute();
+    expect(runs).toEqual([{ published_at: null }]);
     await page.context().close();
   });
 

@@ -144,7 +144,7 @@ describe('the Teams tab in a browser', () => {
       ] as const) {
         await adminPage.getByRole('tab', { name: tab }).click();
         if (ready === 'table') await adminPage.getByRole('table', { name: 'Participants' }).or(adminPage.getByText('Nobody is enrolled yet.')).waitFor();
-        else await adminPage.getByRole('button', { name: /^Run/ }).waitFor();
+        else await adminPage.getByRole('button', { name: /^Preview a/ }).waitFor();
         await adminPage.getByRole('progressbar').or(adminPage.getByRole('status')).first().waitFor({ state: 'detached' }).catch(() => undefined);
         await expectNoAxeViolations(adminPage, `admin ${tab} (${theme})`);
         await screenshot(adminPage, `admin-${tab.toLowerCase()}-${theme}`);

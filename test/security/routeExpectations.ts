@@ -149,6 +149,14 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   },
   'GET /api/directory/people': { path: () => '/api/directory/people?q=Pri', callers: adminOnly('ok', 'ok') },
   'POST /api/programmes/:id/matching/runs': { path: (w) => `/api/programmes/${w.programmeId}/matching/runs`, callers: adminOnly('allowed'), audited: true },
+  'POST /api/programmes/:id/matching/preview': { path: (w) => `/api/programmes/${w.programmeId}/matching/preview`, callers: adminOnly('allowed') },
+  // A made-up fingerprint: the admin is refused as stale (409), never half-applied.
+  'POST /api/programmes/:id/matching/apply': {
+    path: (w) => `/api/programmes/${w.programmeId}/matching/apply`,
+    body: () => ({ fingerprint: '0'.repeat(64) }),
+    callers: adminOnly('allowed'),
+    audited: true,
+  },
   'GET /api/programmes/:id/matching/runs/latest': { path: (w) => `/api/programmes/${w.programmeId}/matching/runs/latest`, callers: adminOnly('allowed') },
   'POST /api/programmes/:id/matching/runs/:runId/publish': { path: (w) => `/api/programmes/${w.programmeId}/matching/runs/${w.matchRunId}/publish`, callers: adminOnly('allowed'), audited: true },
   'GET /api/programmes/:id/matching/constraints': { path: (w) => `/api/programmes/${w.programmeId}/matching/constraints`, callers: adminOnly() },

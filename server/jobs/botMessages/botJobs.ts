@@ -4,7 +4,7 @@ import { botText, type BotText } from '../../../bot/botText';
 import { storedLocaleOf } from '../../bot/conversationStore';
 import { type Card, markedCard } from '../../../bot/cards/cardText';
 import { reflectionCard } from '../../../bot/cards/reflectionCards';
-import { adjustmentLines, concernRepliedCard, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
+import { adjustmentLines, concernRepliedCard, pairChangedCard, programmeAdjustedCard, proposalCard, storyDraftedCard, storyPublishedCard } from '../../../bot/cards/noticeCards';
 import { promptsNudgeCard, trainingOfferCard } from '../../../bot/cards/journeyCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
 import { promptPhaseOf } from '../../../shared/journey/prompts';
@@ -34,6 +34,7 @@ export const botJobKinds = {
   storyPublished: 'bot.story-published',
   roomDeclined: 'bot.room-declined',
   concernReplied: 'bot.concern-replied',
+  pairChanged: 'bot.pair-changed',
   trainingOffer: 'bot.training-offer',
 } as const;
 
@@ -56,6 +57,8 @@ export const botJobs = {
   roomDeclined: jobKind(botJobKinds.roomDeclined, z.object({ userId, pairId: id, sessionId: id, movedTo: z.string().nullable() })),
   /** An admin replied to a concern: to the person who raised it, never anyone else. */
   concernReplied: jobKind(botJobKinds.concernReplied, z.object({ userId, concernId: id, entryId: id })),
+  /** An admin paused, resumed or ended a pair: to each of its two people. */
+  pairChanged: jobKind(botJobKinds.pairChanged, z.object({ userId, pairId: id, change: z.enum(['paused', 'resumed', 'ended', 're-paired']) })),
   /** The training module due in the relationship's phase, offered once per module. */
   trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]]) })),
 };
@@ -199,6 +202,14 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
         .executeTakeFirst();
       if (!reply?.text) return null;
       return { card: concernRepliedCard(text, reply.text, deps.host.links.workspace(reply.pair_id ?? undefined)), latest: null };
+    }),
+    ...proactive(deps, botJobs.pairChanged, async (job, _now, text) => {
+      const { pairId, change } = job.payload;
+      const pair = await forTenant(deps.db, job.tenant_id).selectFrom('pairs').select('status').where('id', '=', pairId).executeTakeFirst();
+      // A pause already undone (or a pair ended since) is not news any more: only the latest change is told.
+      const current = { paused: 'paused', resumed: 'active', ended: 'ended', 're-paired': 'ended' }[change];
+      if (pair?.status !== current) return null;
+      return { card: pairChangedCard(text, change, deps.host.links.workspace(change === 'ended' || change === 're-paired' ? undefined : pairId)), latest: null };
     }),
     ...proactive(deps, botJobs.roomDeclined, async (job, now, text) => {
       const session = await forTenant(deps.db, job.tenant_id).selectFrom('sessions').select(['starts_at', 'status']).where('id', '=', job.payload.sessionId).executeTakeFirst();

@@ -260,4 +260,41 @@ describe('the bot’s notices', () => {
     await recordDomainEvent(db(), { tenantId, kind: 'session.room-declined', subjectId: pairId, payload: { sessionId: cancelled.id, declinedRoom, movedTo: null }, at: now });
     expect((await deliver(1, jobsDone('session.room-declined:', 6))).size).toBe(0);
   });
+
+  it('tells both people, each in their own language, when an admin pauses, resumes or ends their pair, without a reason or who asked, and nobody else', async () => {
+    const [x, y] = service.standIn.org.people.filter((p) => p.mailboxSettings.timeZone === 'GMT Standard Time' && !everyone.some((e) => e.id === p.user.id)).slice(4, 6).map((p) => p.user.id!);
+    await teams.chat(service, { tenantId, userId: x!, name: 'X', at: now }, { text: 'help', locale: 'fr-FR' });
+    await teams.chat(service, { tenantId, userId: y!, name: 'Y', at: now }, { text: 'help', locale: 'de-DE' });
+    const pair = await aPair(db(), tenantId, { status: 'active', mentorUserId: x, menteeUserId: y });
+    const act = async (action: string, body: Record<string, unknown> = {}) => expect((await service.api('POST', `/api/admin/pairs/${pair.id}/${action}`, { as: admin.id, body })).status).toBe(204);
+
+    await act('pause');
+    const paused = await deliver(1, jobsDone('pair.changed:', 2));
+    expect([...paused.keys()].sort()).toEqual([x, y].sort());
+    // Other notices about the pair (a nudge, a reorganisation) may come too: the admin's change is among them, once.
+    const once = (cards: string[] | undefined, words: string) => expect(cards?.filter((c) => c.includes(words))).toHaveLength(1);
+    once(paused.get(x!), 'Votre binôme de mentorat est en pause');
+    once(paused.get(y!), 'Ihr Mentoring-Tandem pausiert');
+
+    await act('resume');
+    const resumed = await deliver(1, jobsDone('pair.changed:', 4));
+    expect([...resumed.keys()].sort()).toEqual([x, y].sort());
+    once(resumed.get(x!), 'Votre binôme de mentorat a repris');
+    once(resumed.get(y!), 'Ihr Mentoring-Tandem geht weiter');
+
+    // The programme admin removes the mentee: the pair ends as the board's "end" does, and both hear it.
+    const removed = await service.api('DELETE', `/api/programmes/${pair.programme_id}/participants/${pair.mentee_participant_id}`, { as: admin.id });
+    expect(removed.status).toBe(204);
+    const ended = await deliver(1, jobsDone('pair.changed:', 6));
+    expect([...ended.keys()].sort()).toEqual([x, y].sort());
+    once(ended.get(x!), 'Votre binôme de mentorat a pris fin');
+    once(ended.get(y!), 'Ihr Mentoring-Tandem ist beendet');
+    const [toX, toY] = [ended.get(x!)!.find((c) => c.includes('a pris fin'))!, ended.get(y!)!.find((c) => c.includes('ist beendet'))!];
+    expect(toX).toContain('Personne n’est en faute');
+    expect(toY).toContain('Niemand trägt daran Schuld');
+    expect(await db().selectFrom('pairs').select(['status', 'end_reason']).where('id', '=', pair.id).executeTakeFirstOrThrow()).toEqual({ status: 'ended', end_reason: 'withdrawn' });
+    for (const card of [toX, toY]) {
+      for (const word of ['concern', 'préoccupation', 'Anliegen', 'withdrawn', 'retiré', 'Admin ', admin.givenName]) expect(card).not.toContain(word);
+    }
+  });
 });

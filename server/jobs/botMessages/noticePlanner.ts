@@ -14,7 +14,8 @@ const storySettleMs = 10 * minute;
  * published match (to each person), a programme adjusted mid-way (to everyone enrolled), a story
  * drafted (to the partner of who wrote it), a story published (to both) and a booked room that
  * declined (to both: where the session moved, or that no room was free), and an admin's reply to a
- * concern (to who raised it). One job per person and event.
+ * concern (to who raised it), an admin's pause, resumption or end of a pair (to both). One job
+ * per person and event.
  */
 export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const everyTenant = acrossTenants(db, 'notice planner');
@@ -96,6 +97,23 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
         runAt: e.created_at,
       }),
     );
+  }
+  // Only an admin's change: what a member did themself, they know, and their partner sees in the tab.
+  const adminKinds = ['pair.paused', 'pair.active', 'pair.ended'] as const;
+  const changed = await everyTenant
+    .selectFrom('domain_events as e')
+    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
+    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
+    .where('e.kind', 'in', adminKinds)
+    .where('e.created_at', '>', since)
+    .execute();
+  for (const e of changed) {
+    const event = domainEventOf(e, adminKinds);
+    if (!event?.payload.byAdmin) continue;
+    const change = event.kind === 'pair.paused' ? 'paused' : event.kind === 'pair.active' ? 'resumed' : event.payload.endReason === 'no-fault-repair' ? 're-paired' : 'ended';
+    for (const userId of [e.mentor_user_id, e.mentee_user_id]) {
+      jobs.push(jobOf(botJobs.pairChanged, { tenantId: e.tenant_id, dedupeKey: `pair.changed:${e.id}:${userId}`, payload: { userId, pairId: e.pair_id, change }, runAt: e.created_at }));
+    }
   }
   return jobs;
 }

@@ -2,6 +2,8 @@ import { Badge, Button, Dropdown, Option, Table, TableBody, TableCell, TableHead
 import { useState } from 'react';
 import { ConfirmDialog } from '../common/ConfirmDialog/ConfirmDialog';
 import { ConstraintsSection } from './ConstraintsSection';
+import { PublishedPairs } from './Matching/PublishedPairs';
+import { RerunPreview } from './Matching/RerunPreview';
 import { useFormStyles } from '../common/forms/useFormStyles.styles';
 import { Loaded } from '../common/Loaded/Loaded';
 import { ProblemMessage } from '../common/ProblemMessage/ProblemMessage';
@@ -10,7 +12,7 @@ import { useAction, useAsync } from '../common/useAsync';
 import { useAdminPageStyles } from './useAdminPageStyles.styles';
 import { formatDateTime } from '../format';
 import { intl, t } from '../i18n';
-import type { MatchRunView } from '../../../shared/api/matching';
+import type { MatchPreview, MatchRunView } from '../../../shared/api/matching';
 import { wordPairReason, wordUnmatchedReason } from '../../../shared/matching/reasons';
 import type { AdminApi } from './adminApi';
 
@@ -45,21 +47,30 @@ function SwapControl({ proposal, others, onSwap, busy }: { proposal: Proposal; o
   );
 }
 
-/** Matching review: proposals with the engine's reasons, block, pin, swap, run again, publish. */
+/** Matching review: the published pairs, proposals with the engine's reasons, block, pin, swap, a re-run previewed before it is applied, publish. */
 export function MatchingPanel({ programmeId, calls }: { programmeId: string; calls: AdminApi }) {
   const styles = useFormStyles();
   const adminStyles = useAdminPageStyles();
   const run = useAsync(() => calls.latestRun(programmeId).catch((p: { status?: number }) => (p.status === 404 ? null : Promise.reject(p))), [calls, programmeId]);
   const constraints = useAsync(() => calls.constraints(programmeId), [calls, programmeId]);
+  const published = useAsync(() => calls.pairBoard(programmeId, {}).then((pairs) => pairs.filter((p) => p.status !== 'ended')), [calls, programmeId]);
+  const [preview, setPreview] = useState<MatchPreview | null>(null);
   const action = useAction();
-  const act = (call: () => Promise<unknown>) => void action.run(call).then((ok) => (ok ? Promise.all([run.reload(), constraints.reload()]) : undefined));
+  const act = (call: () => Promise<unknown>) =>
+    void action.run(call).then((ok) => (ok ? Promise.all([run.reload(), constraints.reload(), published.reload()]) : undefined));
+  // A refused apply (the preview went stale) drops the preview too: its numbers are no longer true.
+  const apply = (fingerprint: string) => void action.run(() => calls.applyPreview(programmeId, fingerprint)).then((ok) => {
+    setPreview(null);
+    return ok ? Promise.all([run.reload(), published.reload()]) : undefined;
+  });
   const current = run.state.status === 'ready' ? run.state.data : null;
   return (
     <>
+      <PublishedPairs pairs={published} />
       <Section title={t('admin.matchingHeading')}>
         <div className={styles.row}>
-          <Button appearance={current ? 'secondary' : 'primary'} disabled={action.busy} onClick={() => act(() => calls.run(programmeId))}>
-            {current ? t('admin.rerun') : t('admin.run')}
+          <Button appearance={current ? 'secondary' : 'primary'} disabled={action.busy} onClick={() => void action.run(() => calls.previewRun(programmeId).then(setPreview))}>
+            {current ? t('matching.previewRerun') : t('matching.preview')}
           </Button>
           {current && !current.publishedAt && (
             <ConfirmDialog
@@ -74,6 +85,7 @@ export function MatchingPanel({ programmeId, calls }: { programmeId: string; cal
           {current?.publishedAt && <Badge appearance="tint">{t('admin.published', { date: formatDateTime(current.publishedAt) })}</Badge>}
         </div>
         {action.problem && <ProblemMessage problem={action.problem} />}
+        {preview && <RerunPreview preview={preview} busy={action.busy} onApply={() => apply(preview.fingerprint)} onDiscard={() => setPreview(null)} />}
         <Loaded result={run}>
           {(current) =>
             current ? (

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditLog } from '../../../shared/api/audit';
 import type { PairBoard } from '../../../shared/api/pairBoard';
 import { adminPairActionBody, type AdminEndReason, type AdminPairAction, type PairBoardQuery } from '../../../shared/schemas/pairBoard';
-import type { MatchConstraintList, MatchConstraintView, MatchRunView, NewMatchRun } from '../../../shared/api/matching';
+import type { MatchConstraintList, MatchConstraintView, MatchPreview, MatchRunView, NewMatchRun } from '../../../shared/api/matching';
 import type { DirectoryPeople, ImportReport, ParticipantList, ParticipantView } from '../../../shared/api/participants';
 import type { ProgrammeList, ProgrammeView } from '../../../shared/api/programmes';
 import type { ShadowingCounts } from '../../../shared/api/shadowing';
@@ -11,6 +11,7 @@ import type { AdminConcernList, AdminConcernView } from '../../../shared/api/wor
 import type { Concern } from '../../../shared/glossary';
 import type { StoryChannel } from '../../../shared/schemas/story';
 import { inviteSchema } from '../../../shared/schemas/participant';
+import { applyPreviewSchema } from '../../../shared/schemas/matching';
 import { createProgrammeSchema, updateProgrammeSchema, type UpdateProgrammeInput } from '../../../shared/schemas/programme';
 import type { ProgrammeInsight } from '../../../shared/insight/programmeTables';
 import type { ApiClient } from '../api/client';
@@ -49,6 +50,8 @@ export function adminApi(api: ApiClient) {
       api.send('POST', `/admin/pairs/${encodeURIComponent(pairId)}/${action}`, checked(adminPairActionBody, reason ? { reason } : {})),
     latestRun: (id: string) => api.get<MatchRunView>(`${programme(id)}/matching/runs/latest`),
     run: (id: string) => api.send<NewMatchRun>('POST', `${programme(id)}/matching/runs`),
+    previewRun: (id: string) => api.send<MatchPreview>('POST', `${programme(id)}/matching/preview`),
+    applyPreview: (id: string, fingerprint: string) => api.send<NewMatchRun>('POST', `${programme(id)}/matching/apply`, checked(applyPreviewSchema, { fingerprint })),
     constraints: (id: string) => api.get<MatchConstraintList>(`${programme(id)}/matching/constraints`).then((r) => r.constraints),
     constrain: (id: string, c: MatchConstraintView) => api.send('PUT', `${programme(id)}/matching/constraints`, c),
     unconstrain: (id: string, c: Omit<MatchConstraintView, 'kind'>) => api.send('DELETE', `${programme(id)}/matching/constraints`, c),
