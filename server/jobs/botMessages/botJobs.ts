@@ -8,7 +8,7 @@ import { adjustmentLines, concernRepliedCard, programmeAdjustedCard, proposalCar
 import { promptsNudgeCard, trainingOfferCard } from '../../../bot/cards/journeyCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
 import { promptPhaseOf } from '../../../shared/journey/prompts';
-import { type TrainingModuleId, trainingModules } from '../../../shared/training/curriculum';
+import { moduleIdSchema } from '../../../shared/schemas/training';
 import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
 import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
@@ -57,7 +57,7 @@ export const botJobs = {
   /** An admin replied to a concern: to the person who raised it, never anyone else. */
   concernReplied: jobKind(botJobKinds.concernReplied, z.object({ userId, concernId: id, entryId: id })),
   /** The training module due in the relationship's phase, offered once per module. */
-  trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]]) })),
+  trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: moduleIdSchema })),
 };
 
 interface Deps {
@@ -136,8 +136,8 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       const { pairId, moduleId } = job.payload;
       // Offered only while it is still the module due: done since, or the pair moved on, sends nothing.
       const journey = await deps.backend.journey(await person(job), pairId, now);
-      if (journey?.nextModule !== moduleId) return null;
-      return { card: trainingOfferCard(text, { moduleId, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
+      if (journey?.nextModule?.id !== moduleId) return null;
+      return { card: trainingOfferCard(text, { module: journey.nextModule, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
     ...proactive(deps, botJobs.survey, async (job, _now, text) => {
       return { card: surveyCard(text, { pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };

@@ -8,6 +8,7 @@ import { BarChart } from './BarChart';
 import { FigureTable } from './FigureTable';
 import { hasSuppressed, insightCharts } from './insightCharts';
 import { ShadowingCounts } from './ShadowingCounts';
+import { TrainingCounts } from './TrainingCounts';
 import { useDashboard } from './useDashboard';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
@@ -77,6 +78,7 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
                   </Section>
                 ))}
                 <ShadowingCounts programmeId={programmeId} calls={calls} />
+                <TrainingCounts programmeId={programmeId} calls={calls} />
               </div>
             </>
           )
