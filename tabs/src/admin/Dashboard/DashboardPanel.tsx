@@ -78,12 +78,13 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
                   </Section>
                 ))}
                 <ShadowingCounts programmeId={programmeId} calls={calls} />
-                <TrainingCounts programmeId={programmeId} calls={calls} />
               </div>
             </>
           )
         }
       </Loaded>
+      {/* Training counts are the whole programme's, with no filter: shown even when the filtered charts are empty. */}
+      <TrainingCounts programmeId={programmeId} calls={calls} />
     </>
   );
 }

@@ -13,7 +13,7 @@ export function TrainingCounts({ programmeId, calls }: { programmeId: string; ca
   const styles = useDashboardStyles();
   const counts = useAsync(() => calls.trainingCounts(programmeId), [calls, programmeId]);
   return (
-    <Section title={t('dashboard.training.heading')}>
+    <Section title={t('dashboard.training.heading')} hint={t('dashboard.training.hint')}>
       <Loaded result={counts}>
         {(data) => (
           <div className={styles.tableWrap}>
