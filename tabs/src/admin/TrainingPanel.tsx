@@ -63,10 +63,12 @@ function Curriculum({ programme, calls, onSaved }: { programme: ProgrammeView; c
               ) : (
                 <>
                   <strong>{words.title}</strong>
-                  <span className={styles.meta}>{t('trainingAdmin.moduleMeta', { audience: m.audience, phase: t(`journey.phase.${m.phase}`) })}</span>
-                  <Badge appearance="tint" color={m.text ? 'brand' : 'informative'}>
-                    {t(m.text ? 'trainingAdmin.ownWords' : 'trainingAdmin.shippedWords')}
-                  </Badge>
+                  <div className={styles.row}>
+                    <span className={styles.meta}>{t('trainingAdmin.moduleMeta', { audience: m.audience, phase: t(`journey.phase.${m.phase}`) })}</span>
+                    <Badge appearance="tint" color={m.text ? 'brand' : 'informative'}>
+                      {t(m.text ? 'trainingAdmin.ownWords' : 'trainingAdmin.shippedWords')}
+                    </Badge>
+                  </div>
                   <div className={styles.row}>
                     <Button size="small" disabled={editing !== null} aria-label={t('trainingAdmin.editNamed', { title: words.title })} onClick={() => setEditing({ index })}>
                       {t('trainingAdmin.edit')}
