@@ -57,7 +57,7 @@ function Curriculum({ programme, calls, onSaved }: { programme: ProgrammeView; c
                   replacing
                   busy={action.busy}
                   fieldError={(field) => action.problem?.errors.find((e) => e.field === `modules.${index}.${field}`)?.message}
-                  onSave={(module) => save(modules.map((old, i) => (i === index ? module : old)))}
+                  onSave={(module) => save(modules.map((old, i) => (i === index ? keepShippedWords(old, module) : old)))}
                   onCancel={() => setEditing(null)}
                 />
               ) : (
@@ -120,6 +120,16 @@ function Curriculum({ programme, calls, onSaved }: { programme: ProgrammeView; c
       {problem}
     </Section>
   );
+}
+
+/**
+ * A shipped module whose words the admin left as they were stays shipped (text null), so it keeps
+ * following each reader's language when only its audience or phase changed.
+ */
+function keepShippedWords(old: TrainingModule, edited: TrainingModule): TrainingModule {
+  const shipped = old.text === null && moduleWords(old);
+  const unchanged = shipped && edited.text !== null && (Object.keys(shipped) as (keyof ModuleText)[]).every((k) => shipped[k] === edited.text![k].trim());
+  return unchanged ? { ...edited, text: null } : edited;
 }
 
 /** One module's words, audience and phase; replacing an existing module's words asks first. */
