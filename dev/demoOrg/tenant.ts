@@ -26,7 +26,7 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
 /** Graph permissions the Upward registration has been consented to, by kind. */
 export const UPWARD_GRAPH_DELEGATED_SCOPES = ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Place.Read.All', 'ChannelMessage.Send'];
-export const UPWARD_GRAPH_APP_ROLES = ['User.Read.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Place.Read.All', 'TeamsAppInstallation.ReadWriteForUser.All', 'OnlineMeetings.Read.All', 'TeamsAppInstallation.ReadWriteForChat.All'];
+export const UPWARD_GRAPH_APP_ROLES = ['User.Read.All', 'Calendars.ReadWrite', 'MailboxSettings.Read', 'Place.Read.All', 'TeamsAppInstallation.ReadWriteForUser.All', 'OnlineMeetings.Read.All', 'TeamsAppInstallation.ReadWriteForChat.All', 'TeamsTab.Read.All'];
 
 /** The demo tenant's org-wide team (every person is a member) and its channel for programme stories. */
 export const DEMO_TEAM_ID = '3f2a6c1d-8b4e-4d7a-9c5f-1e2d3c4b5a69';

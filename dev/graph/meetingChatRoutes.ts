@@ -57,7 +57,7 @@ const badBind = () => new GraphError(400, 'BadRequest', "The 'teamsApp@odata.bin
 
 /**
  * Online meetings looked up by join address (how an app finds a meeting's chat), and the chat's
- * installed apps and tabs: `POST /chats/{id}/installedApps`, `POST /chats/{id}/tabs`. Graph lets
+ * installed apps and tabs: `POST /chats/{id}/installedApps`, `GET` and `POST /chats/{id}/tabs`. Graph lets
  * a person act on a chat they are a member of; the app acts by its tenant-wide role, or for tabs
  * by the chat's resource-specific consent, given when the app was installed there.
  */
@@ -98,6 +98,20 @@ export function meetingChatRouter(ctx: GraphContext, store: MeetingChatStore): e
     if (!teamsAppId) throw badBind();
     if (!store.install(chatId, { teamsAppId, grantedToAppId: caller.kind === 'app' ? caller.appId : null })) throw new GraphError(409, 'Conflict', 'The app is already installed in this chat.');
     res.status(201).end();
+  });
+
+  router.get('/chats/:chatId/tabs', (req, res) => {
+    const { chatId } = meetingChat(req, callerOf(res));
+    const query = queryOf(req);
+    const expand = query.get('$expand');
+    if (expand !== null && expand !== 'teamsApp') throw new GraphError(400, 'BadRequest', `Could not expand '${expand}': a tab expands only teamsApp.`);
+    const filter = query.get('$filter');
+    const appId = filter === null ? null : /^\s*teamsApp\/id\s+eq\s+'([^']+)'\s*$/i.exec(filter)?.[1];
+    if (appId === undefined) throw new GraphError(400, 'BadRequest', "Only $filter=teamsApp/id eq '{teamsAppId}' is supported on a chat's tabs.");
+    const tabs = store.tabsOf(chatId).filter((tab) => appId === null || tab.teamsApp?.id === appId);
+    // teamsApp is a navigation property: Graph returns it only when expanded.
+    const value = tabs.map(({ teamsApp, ...tab }) => (expand ? { ...tab, teamsApp } : tab));
+    res.json({ '@odata.context': `${ctx.graphBaseUrl}/$metadata#chats('${encodeURIComponent(chatId)}')/tabs${expand ? '(teamsApp())' : ''}`, '@odata.count': value.length, value });
   });
 
   router.post('/chats/:chatId/tabs', (req, res) => {

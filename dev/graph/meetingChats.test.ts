@@ -84,6 +84,28 @@ describe('stand-in: a Teams meeting chat (online meeting lookup, apps installed 
     expect(standIn.meetingChats.tabsOf(threadId).map((t) => t.id)).toEqual([added.body.id]);
   });
 
+  it('lists a chat\'s tabs with TeamsTab.Read.All, the app only when expanded, filtered by app id', async () => {
+    const { threadId } = await onlineMeeting();
+    const chat = `/chats/${encodeURIComponent(threadId)}`;
+    expect((await call('POST', `${chat}/installedApps`, await app(), bind(TEAMS_APP))).status).toBe(201);
+    const added = await call<TeamsTab>('POST', `${chat}/tabs`, await app(), tab);
+    const refused = await call('GET', `${chat}/tabs`, await app(without('TeamsTab.Read.All')));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error?.message).toContain('TeamsTab.Read.All');
+    const plain = await call<{ value: TeamsTab[] }>('GET', `${chat}/tabs`, await app());
+    expect(plain.status).toBe(200);
+    expect(plain.body.value).toEqual([expect.objectContaining({ id: added.body.id, displayName: 'Upward' })]);
+    expect(plain.body.value[0]).not.toHaveProperty('teamsApp');
+    const mine = await call<{ value: TeamsTab[] }>('GET', `${chat}/tabs?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${TEAMS_APP}'`)}`, await app());
+    expect(mine.body.value.map((t) => [t.id, t.teamsApp?.id])).toEqual([[added.body.id, TEAMS_APP]]);
+    const others = await call<{ value: TeamsTab[] }>('GET', `${chat}/tabs?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${OTHER_APP.clientId}'`)}`, await app());
+    expect(others.body.value).toEqual([]);
+    expect((await call('GET', `${chat}/tabs?$filter=${encodeURIComponent("displayName eq 'Upward'")}`, await app())).status).toBe(400);
+    const delegated = (userId: string) => standIn.issueToken(userId, { audience: GRAPH_RESOURCE, scopes: ['TeamsTab.Read.All'] });
+    expect((await call('GET', `${chat}/tabs`, await delegated(outsider.id))).status).toBe(403);
+    expect((await call('GET', `${chat}/tabs`, await delegated(attendee.id))).status).toBe(200);
+  });
+
   it('lets a member of the chat act by delegated permission, refuses a person outside it, and answers 404 for an unknown chat', async () => {
     const { threadId } = await onlineMeeting();
     const chat = `/chats/${encodeURIComponent(threadId)}`;

@@ -185,6 +185,16 @@ export const OPERATION_PERMISSIONS: readonly OperationPermissions[] = [
     source: `${REF}/chat-post-installedapps`,
   },
   {
+    // The v1.0 page lists tenant-wide roles only: no chat-scoped (RSC) permission lists a chat's tabs.
+    operation: 'list tabs in chat',
+    method: 'GET',
+    path: '/chats/{id}/tabs',
+    delegated: ['TeamsTab.Read.All', 'TeamsTab.ReadWrite.All', 'TeamsTab.ReadWriteForChat', 'TeamsTab.ReadWriteSelfForChat'],
+    application: ['TeamsTab.Read.All', 'TeamsTab.ReadWrite.All', 'TeamsTab.ReadWriteForChat.All', 'TeamsTab.ReadWriteSelfForChat.All'],
+    service: 'teams',
+    source: `${REF}/chat-list-tabs`,
+  },
+  {
     operation: 'add tab to chat',
     method: 'POST',
     path: '/chats/{id}/tabs',

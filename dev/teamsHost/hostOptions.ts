@@ -12,13 +12,16 @@ export const hostOptionsSchema = z.object({
   /** The manifest's entity id of the tab, and the sub-entity a deep link carried. */
   entityId: z.string().min(1).default('workspace'),
   subEntityId: z.string().optional(),
-  frameContext: z.enum(['content', 'sidePanel', 'meetingStage']).default('content'),
+  /** `settings`: the configuration page Teams shows when a person adds the configurable tab to a chat or meeting. */
+  frameContext: z.enum(['content', 'settings', 'sidePanel', 'meetingStage']).default('content'),
   /** Inside a meeting (side panel, stage): the meeting's id and its chat's thread id, as Teams puts them in the context. */
   meetingId: z.string().min(1).optional(),
   chatId: z.string().min(1).optional(),
   hostClientType: z.enum(['web', 'desktop', 'android', 'ios']).default('web'),
   theme: z.enum(['default', 'dark', 'contrast']).default('default'),
   locale: z.string().min(2).default('en-GB'),
+  /** The manifest's validDomains (host names, `*.` for any subdomain): Teams saves a tab only with a contentUrl there. By default the content URL's host. */
+  validDomains: z.array(z.string().min(1)).min(1).optional(),
   /** The app's id in the Teams catalogue (context.app.appId). */
   appId: z.string().optional(),
   /** runtimeConfig.isNAAChannelRecommended and supports.nestedAppAuth: new Teams says both. */
@@ -29,10 +32,15 @@ export const hostOptionsSchema = z.object({
   mfaRequired: z.boolean().default(false),
   /** Milliseconds the host waits before answering initialize; null: it never answers. */
   initializeDelayMs: z.number().int().min(0).max(120_000).nullable().default(0),
-}).refine((o) => o.frameContext === 'content' || (o.meetingId !== undefined && o.chatId !== undefined), {
-  // Teams opens the side panel and the stage only inside a meeting, whose context always names the meeting and its chat.
-  message: 'A meeting frame context (sidePanel, meetingStage) needs the meetingId and chatId of the meeting it opens in.',
-});
+})
+  .refine((o) => o.frameContext === 'content' || o.frameContext === 'settings' || (o.meetingId !== undefined && o.chatId !== undefined), {
+    // Teams opens the side panel and the stage only inside a meeting, whose context always names the meeting and its chat.
+    message: 'A meeting frame context (sidePanel, meetingStage) needs the meetingId and chatId of the meeting it opens in.',
+  })
+  .refine((o) => o.frameContext !== 'settings' || o.chatId !== undefined, {
+    // Upward's configurable tab has the groupChat scope only: its configuration page opens while adding it to a chat or meeting.
+    message: 'The settings frame context needs the chatId of the chat or meeting the tab is being added to.',
+  });
 
 export type HostOptionsInput = z.input<typeof hostOptionsSchema>;
 export type HostOptions = z.output<typeof hostOptionsSchema>;

@@ -46,6 +46,17 @@ export interface HostSessionDeps {
   tokens: HostTokens;
 }
 
+/** A tab's configuration as teams-js's `pages.config.setConfig` sends it (`settings.setSettings`). */
+export interface TabConfig {
+  entityId: string | null;
+  contentUrl: string;
+  websiteUrl: string | null;
+  suggestedDisplayName: string | null;
+}
+
+/** Where the configuration page is: Save pressed and not yet answered, the tab saved, or the page's failure reason. */
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; tab: TabConfig } | { kind: 'failed'; reason: string };
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -57,6 +68,10 @@ export class TeamsHostSession {
   readonly calls: HostCall[] = [];
   private consented: boolean;
   private mfaDone: boolean;
+  /** The configuration page's `setValidityState`: Teams enables Save only while it is true. */
+  private valid = false;
+  private pendingTab: TabConfig | null = null;
+  private saveState: SaveState = { kind: 'idle' };
 
   constructor(
     readonly options: HostOptions,
@@ -74,6 +89,24 @@ export class TeamsHostSession {
   recordEvent(func: string, args: unknown[]): void {
     if (func === 'themeChange' && (args[0] === 'default' || args[0] === 'dark' || args[0] === 'contrast')) this.options.theme = args[0];
     this.record(`host:${func}`, { args });
+  }
+
+  get save(): SaveState {
+    return this.saveState;
+  }
+
+  /**
+   * The person pressed Save on the configuration page: refused (the reason) while the page has
+   * not said it is valid, as Teams keeps the button disabled; otherwise the host sends the page
+   * `settings.save` and waits for its notifySuccess or notifyFailure.
+   */
+  pressSave(): string | null {
+    if (this.options.frameContext !== 'settings') return 'Save exists only on a configuration page.';
+    if (!this.valid) return 'Save is disabled until the page calls setValidityState(true).';
+    if (this.saveState.kind === 'saving') return 'Save was already pressed; the page has not answered yet.';
+    this.saveState = { kind: 'saving' };
+    this.record('host:settings.save');
+    return null;
   }
 
   async handle(request: HostRequest, answer?: PromptAnswer): Promise<HostOutcome> {
@@ -96,6 +129,16 @@ export class TeamsHostSession {
       case 'executeDeepLink':
         this.record('executeDeepLink', { url: args[0] });
         return reply(validLink(args[0]) ? [true] : [false, 'Invalid link']);
+      case 'settings.setValidityState':
+        this.record('settings.setValidityState', { valid: args[0] });
+        if (this.options.frameContext === 'settings') this.valid = args[0] === true;
+        return { kind: 'reply', reply: null };
+      case 'settings.setSettings':
+        return reply(this.setSettings(args[0]));
+      case 'settings.save.success':
+      case 'settings.save.failure':
+        this.saved(request.func === 'settings.save.success', args[0]);
+        return { kind: 'reply', reply: null };
       case 'calendar.composeMeeting':
         this.record('calendar.composeMeeting', { meeting: args[0] });
         return reply([true]);
@@ -104,6 +147,40 @@ export class TeamsHostSession {
         this.record(request.func, args.length > 0 ? { args } : undefined);
         return { kind: 'reply', reply: null };
     }
+  }
+
+  /** `pages.config.setConfig`: the answer teams-js turns into a resolved promise or an error with Teams' reason. */
+  private setSettings(config: unknown): unknown[] {
+    this.record('settings.setSettings', { config });
+    if (this.options.frameContext !== 'settings') return [false, 'The configuration can be set only from the configuration page.'];
+    const refusal = tabConfigRefusal(config, this.options.validDomains ?? [new URL(this.options.contentUrl).hostname]);
+    if (refusal) return [false, refusal];
+    const c = config as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+    this.pendingTab = { entityId: text(c.entityId), contentUrl: c.contentUrl as string, websiteUrl: text(c.websiteUrl), suggestedDisplayName: text(c.suggestedDisplayName) };
+    return [true];
+  }
+
+  /**
+   * The page's answer to Save. On success Teams adds the tab with the configuration set last and
+   * opens it where it lives: in a meeting, the side panel.
+   */
+  private saved(success: boolean, reason: unknown): void {
+    this.record(success ? 'settings.save.success' : 'settings.save.failure', success ? undefined : { reason });
+    if (this.saveState.kind !== 'saving') return; // Teams ignores an answer to a Save nobody pressed.
+    if (!success) {
+      this.saveState = { kind: 'failed', reason: typeof reason === 'string' && reason ? reason : 'The app could not save the tab.' };
+      return;
+    }
+    const tab = this.pendingTab;
+    if (!tab) {
+      this.saveState = { kind: 'failed', reason: 'The page reported success without setting a configuration (setConfig).' };
+      return;
+    }
+    this.saveState = { kind: 'saved', tab };
+    this.options.frameContext = this.options.meetingId ? 'sidePanel' : 'content';
+    this.options.contentUrl = tab.contentUrl;
+    this.options.entityId = tab.entityId ?? this.options.entityId;
   }
 
   /** Which question the host must ask before it may issue a token, if any. */
@@ -208,6 +285,35 @@ function parseNaaRequest(data: string): NaaRequest | null {
     return null;
   }
 }
+
+/**
+ * Why Teams refuses a tab configuration, or null: a contentUrl is required, and it and the
+ * websiteUrl must be https addresses on the app manifest's validDomains (a host name, or `*.`
+ * and a domain for its subdomains).
+ */
+export function tabConfigRefusal(config: unknown, validDomains: readonly string[]): string | null {
+  if (typeof config !== 'object' || config === null) return 'A configuration object is required.';
+  const { contentUrl, websiteUrl } = config as Record<string, unknown>;
+  if (typeof contentUrl !== 'string' || !contentUrl) return 'contentUrl is required.';
+  for (const [name, value] of [['contentUrl', contentUrl], ['websiteUrl', websiteUrl]] as const) {
+    if (value === undefined || value === null) continue;
+    let url: URL;
+    try {
+      url = new URL(String(value));
+    } catch {
+      return `${name} is not a valid address.`;
+    }
+    // Tests serve the tab over http from the loopback address; anything else must be https, as Teams requires.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) return `${name} must be an https address.`;
+    if (!onValidDomain(url.hostname, validDomains)) return `${name} is not on the app's valid domains (${validDomains.join(', ')}).`;
+  }
+  return null;
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost'];
+
+const onValidDomain = (host: string, validDomains: readonly string[]) =>
+  validDomains.some((domain) => (domain.startsWith('*.') ? host.endsWith(domain.slice(1)) && host.length > domain.length - 1 : host === domain.toLowerCase()));
 
 /** Teams opens only https links (and its own deep links, which are https too). */
 function validLink(value: unknown): boolean {

@@ -129,6 +129,18 @@ export function createTeamsHostRouter(deps: TeamsHostDeps): express.Router {
     session.recordEvent(body.data.func, body.data.args);
     res.status(204).end();
   });
+  // The configuration page's Save button, and what became of it (the host page opens the saved tab).
+  router.post('/sessions/:id/save', (req, res) => {
+    const session = sessionOf(req, res);
+    if (!session) return;
+    const refusal = session.pressSave();
+    if (refusal) res.status(409).json({ error: { code: 'Conflict', message: refusal } });
+    else res.status(204).end();
+  });
+  router.get('/sessions/:id/save', (req, res) => {
+    const session = sessionOf(req, res);
+    if (session) res.json(session.save);
+  });
   router.get('/sessions/:id/calls', (req, res) => {
     const session = sessionOf(req, res);
     if (session) res.json(session.calls);

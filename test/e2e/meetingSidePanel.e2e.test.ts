@@ -1,8 +1,8 @@
-import type { Browser, FrameLocator } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
 import { DEMO_PERSONAS } from '../../dev/demoOrg/personas';
 import { aPair, aSession } from '../harness/factories';
 import { startTestService, type TestService } from '../harness/testService';
-import { launchChromium, recordPersonas } from './support/tabBrowser';
+import { axeViolations, launchChromium, nameOf, recordPersonas, type Persona } from './support/tabBrowser';
 import { openInTeamsHost } from './support/teamsHost';
 
 /*
@@ -88,5 +88,51 @@ describe('the workspace in the meeting side panel (Teams host stand-in)', () => 
     await next.getByText(text).waitFor();
     await expect(next.getByText(/waiting for your partner/).count()).resolves.toBe(0);
     await personal.page.context().close();
+  });
+});
+
+describe('the meeting tab configuration page (Teams host stand-in, settings frame context)', () => {
+  function openSetup(person: Persona, context?: BrowserContext) {
+    return openInTeamsHost(browser, service, person, { context, frameContext: 'settings', entityId: 'upward-meeting-setup', meetingId: MEETING_ID, chatId: CHAT_ID, hash: 'meeting-setup' });
+  }
+
+  beforeAll(async () => {
+    // The session was booked online: its join address names the meeting's chat, as Teams' join addresses do.
+    await service.database.db.updateTable('sessions').set({ join_url: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(CHAT_ID)}/0?context=%7b%7d` }).where('id', '=', sessionId).execute();
+  });
+
+  test('a person of the pair reads whose session the tab belongs to, saves, and the saved tab opens the side panel of that pair and session', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const { page, tab, calls } = await openSetup(mentee, context);
+    await tab.getByText(`This tab belongs to your mentoring session with ${nameOf(mentor)}`, { exact: false }).waitFor();
+    expect(await axeViolations(page.frame({ url: /\/tab\/index\.html/ })!)).toEqual([]);
+    const save = page.getByRole('button', { name: 'Save' });
+    await expect(save.isEnabled()).resolves.toBe(true);
+    await save.click();
+
+    // Teams opened the saved tab in the side panel: the pair's agenda, without the app navigation.
+    const items = section(tab, 'Agenda').getByRole('listitem');
+    await items.first().waitFor();
+    expect(await items.allInnerTexts()).toEqual([expect.stringContaining('How my team hears about promotions'), expect.stringContaining('What the new rota means for carers')]);
+    const made = await calls();
+    const funcs = made.map((c) => c.func);
+    expect(funcs.indexOf('host:settings.save')).toBeLessThan(funcs.indexOf('settings.save.success'));
+    expect(made.find((c) => c.func === 'settings.setSettings')?.detail?.config).toEqual({
+      entityId: `upward-meeting-${sessionId}`,
+      contentUrl: `${service.url}/tab/index.html#/meeting/${pairId}/${sessionId}`,
+      websiteUrl: `${service.url}/tab/index.html#/workspace/${pairId}`,
+      suggestedDisplayName: 'Upward',
+    });
+    // The side panel is a new page in its own frame context: teams-js initialised twice.
+    expect(funcs.filter((f) => f === 'initialize')).toHaveLength(2);
+    await page.context().close();
+  });
+
+  test('someone in the meeting who is not of the pair is told why nothing can be added, and Save stays disabled', async () => {
+    const { page, tab, calls } = await openSetup(admin);
+    await tab.getByRole('status').getByText(/you have no mentoring session in it/).waitFor();
+    await expect(page.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+    expect((await calls()).filter((c) => c.func === 'settings.setValidityState').map((c) => c.detail?.valid)).toEqual([false, false]);
+    await page.context().close();
   });
 });

@@ -21,6 +21,32 @@ function tokenFor(as: DocumentedExample['as']): Promise<string> {
   return standIn.issueToken(as === 'admin' ? admin : leader, { audience: GRAPH_RESOURCE });
 }
 
+/** An online meeting in Catherine's calendar, the app `catalogApp` installed in its chat and a tab of it pinned there; the chat's id. */
+async function meetingChatWithTab(attendeeMail: string): Promise<string> {
+  const token = await tokenFor('app');
+  const graph = async <T>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${standIn.graphBaseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : {}) as T;
+  };
+  const event = await graph<{ onlineMeeting: { joinUrl: string } }>('POST', `/users/${leader}/events`, {
+    subject: 'Mentoring session',
+    start: { dateTime: '2030-01-03T04:00:00', timeZone: 'UTC' },
+    end: { dateTime: '2030-01-03T05:00:00', timeZone: 'UTC' },
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    attendees: [{ type: 'required', emailAddress: { address: attendeeMail } }],
+  });
+  const filter = encodeURIComponent(`JoinWebUrl eq '${event.onlineMeeting.joinUrl}'`);
+  const meetings = await graph<{ value: { chatInfo: { threadId: string } }[] }>('GET', `/users/${leader}/onlineMeetings?$filter=${filter}`);
+  const chat = `/chats/${encodeURIComponent(meetings.value[0]!.chatInfo.threadId)}`;
+  const bind = { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${catalogApp}` };
+  await graph('POST', `${chat}/installedApps`, bind);
+  await graph('POST', `${chat}/tabs`, { ...bind, displayName: 'Contoso', configuration: { entityId: 'orders', contentUrl: 'https://www.contoso.com/orders/tabView', websiteUrl: 'https://www.contoso.com/orders', removeUrl: 'https://www.contoso.com/orders/uninstallTab' } });
+  return meetings.value[0]!.chatInfo.threadId;
+}
+
 /** What the example presumes exists, as the ids its placeholders stand for. */
 async function prepare(example: DocumentedExample): Promise<Record<string, string>> {
   const mail = (id: string) => standIn.org.byId.get(id)!.user.mail;
@@ -58,6 +84,7 @@ async function prepare(example: DocumentedExample): Promise<Record<string, strin
     ids.installedApp = `app-${Math.random().toString(36).slice(2)}`;
     ids.installationId = standIn.teamsChats.install(leader, ids.installedApp)!.id!;
   }
+  if (example.needs === 'meetingTab') ids.meetingChat = encodeURIComponent(await meetingChatWithTab(mail(mentor)));
   if (example.throttled) standIn.faults.add({ path: '/mailboxSettings$', status: 429, retryAfterSeconds: 2 });
   return ids;
 }

@@ -13,9 +13,10 @@ export interface DocumentedExample {
   as: 'leader' | 'admin' | 'app';
   /**
    * Something the example presumes exists: an event in the caller's calendar, a chat with
-   * messages, or an app installed for Catherine (`{installedApp}`, `{installationId}`).
+   * messages, an app installed for Catherine (`{installedApp}`, `{installationId}`), or an online
+   * meeting's chat (`{meetingChat}`) with a tab of the app `{catalogApp}` pinned.
    */
-  needs?: 'event' | 'chat' | 'installation';
+  needs?: 'event' | 'chat' | 'installation' | 'meetingTab';
   /** The stand-in answers this request with a 429 fault, as a throttled Graph does. */
   throttled?: boolean;
   request: { method: string; path: string; headers?: Record<string, string>; body?: Json };
@@ -500,6 +501,32 @@ export const DOCUMENTED_EXAMPLES: readonly DocumentedExample[] = [
     needs: 'chat',
     request: { method: 'GET', path: '/chats/{chatId}/messages?$top=2' },
     response: { status: 200, contentType: JSON_TYPE, body: { '@odata.context': 'string', '@odata.count': 3, '@odata.nextLink': 'string', value: [{ ...chatMessage, messageHistory: [] }] } },
+  },
+  {
+    source: `${REF}/chat-list-tabs#example-1-list-all-the-tabs-in-the-chat-along-with-associated-teams-app`,
+    title: 'list tabs in chat, the app expanded',
+    as: 'app',
+    needs: 'meetingTab',
+    request: { method: 'GET', path: '/chats/{meetingChat}/tabs?$expand=teamsApp' },
+    response: {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: {
+        value: [
+          {
+            id: 'string',
+            displayName: 'string',
+            sortOrderIndex: 'string',
+            webUrl: 'string',
+            configuration: { entityId: 'string', contentUrl: 'string', websiteUrl: 'string', removeUrl: 'string' },
+            teamsApp: { id: 'string', displayName: 'string', distributionMethod: 'store' },
+          },
+        ],
+      },
+    },
+    knownDifferences: {
+      '$.value[].sortOrderIndex: missing': 'Not a member of the v1.0 teamsTab type ($metadata, as @microsoft/microsoft-graph-types has it); Upward reads only the tab\'s app.',
+    },
   },
   {
     source: `${REF}/channel-post-messages#example-1-create-a-message-in-a-specified-channel`,

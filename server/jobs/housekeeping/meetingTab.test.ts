@@ -63,5 +63,11 @@ describe('the meeting tab job', () => {
       }),
     ]);
     expect(await db().selectFrom('jobs').select('id').where('dedupe_key', '=', `meeting-tab:${inRoom.id}`).execute()).toEqual([]);
+
+    // The worker stopped after pinning, before it recorded the job: the job runs again and finds the tab there.
+    const key = `meeting-tab:${online.id}`;
+    await db().updateTable('jobs').set({ done_at: null, outcome: null, locked_until: null, locked_by: null, run_at: now }).where('dedupe_key', '=', key).execute();
+    expect(await waitFor('the retried meeting tab', jobDone(key))).toEqual({ outcome: 'skipped', last_error: null });
+    expect(service.standIn.meetingChats.tabsOf(threadId)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import type { NewJob } from '../jobQueue';
 import type { GraphGateway } from '../../graph/graphGateway';
 import type { Db } from '../../store/database';
 import { acrossTenants, forTenant } from '../../store/tenantScope';
+import { meetingTabConfiguration } from '../../../shared/meetingTab';
 
 /** Pins the pair's workspace to the chat of an online session Upward booked, so it opens in the meeting's side panel. */
 const meetingTab = jobKind('meeting.add-tab', z.object({ sessionId: z.string().min(1) }));
@@ -28,8 +29,8 @@ const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCo
  * Graph's documented way: the meeting's chat is its `chatInfo.threadId`, found by the join
  * address among the organizer's online meetings (OnlineMeetings.Read.All); the app is installed in
  * that chat (TeamsAppInstallation.ReadWriteForChat.All), which grants it the chat's
- * TeamsTab.Create.Chat consent its manifest asks for; then the tab is pinned, its content the
- * side panel view of this pair and session.
+ * TeamsTab.Create.Chat consent its manifest asks for; then, unless the chat already has Upward's
+ * tab (TeamsTab.Read.All), the tab is pinned, its content the side panel view of this pair and session.
  */
 export function meetingTabJobHandlers(deps: { db: Db; graph: GraphGateway; graphBaseUrl: string; publicBaseUrl: string; teamsAppCatalogId?: string }): Record<string, JobHandler> {
   return handlerOf(meetingTab, async (job, now) => {
@@ -53,16 +54,11 @@ export function meetingTabJobHandlers(deps: { db: Db; graph: GraphGateway; graph
       // Already in the chat (a person added it, or an earlier attempt): the tab is what is left.
       if (statusOf(error) !== 409) throw error;
     }
-    const tab = `${deps.publicBaseUrl}/tab/index.html#`;
-    await graph.send('POST', `${chat}/tabs`, {
-      ...app,
-      displayName: 'Upward',
-      configuration: {
-        entityId: `upward-meeting-${session.id}`,
-        contentUrl: `${tab}/meeting/${encodeURIComponent(session.pair_id)}/${encodeURIComponent(session.id)}`,
-        websiteUrl: `${tab}/workspace/${encodeURIComponent(session.pair_id)}`,
-      },
-    });
+    // One Upward tab per meeting: an earlier attempt may have pinned it and stopped before the job was recorded, or a person added it by hand.
+    const appFilter = encodeURIComponent(`teamsApp/id eq '${catalogId}'`);
+    const pinned = await graph.get<{ value: unknown[] }>(`${chat}/tabs?$expand=teamsApp&$filter=${appFilter}`);
+    if (pinned.value.length > 0) return { kind: 'done', outcome: 'skipped' };
+    await graph.send('POST', `${chat}/tabs`, { ...app, displayName: 'Upward', configuration: meetingTabConfiguration(`${deps.publicBaseUrl}/tab/index.html`, session.pair_id, session.id) });
     return { kind: 'done', outcome: 'sent' };
   });
 }

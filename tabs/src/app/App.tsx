@@ -7,6 +7,7 @@ import { GuidesPage } from '../guides/GuidesPage';
 import type { Host, ThemeName } from '../host/host';
 import { MeetingPanel } from '../meeting/MeetingPanel';
 import { meetingFromHash } from '../meeting/meetingRoute';
+import { MeetingSetup } from '../meeting/MeetingSetup';
 import { WorkspacePage } from '../workspace/WorkspacePage/WorkspacePage';
 import { AppContext } from './appContext';
 import { Shell } from './Shell/Shell';
@@ -29,15 +30,15 @@ export function App({ host, api, me }: { host: Host; api: ApiClient; me: Me }) {
     root.style.colorScheme = themeName === 'light' ? 'light' : 'dark';
   }, [themeName]);
   const services = useMemo(() => ({ host, api, me }), [host, api, me]);
-  // Inside a meeting's side panel: the compact view, without the personal app's navigation.
+  // Inside a meeting's side panel, and on its configuration page: the compact view, without the personal app's navigation.
   const meeting = route === 'meeting' ? meetingFromHash(window.location.hash) : null;
   return (
     // Fluent's own components mirror with the page's direction, set from the person's locale before the first render.
     <FluentProvider theme={themes[themeName]} dir={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}>
       <AppContext.Provider value={services}>
-        {meeting ? (
-          <MeetingPanel pairId={meeting.pairId} sessionId={meeting.sessionId} />
-        ) : (
+        {route === 'meeting-setup' && <MeetingSetup />}
+        {meeting && <MeetingPanel pairId={meeting.pairId} sessionId={meeting.sessionId} />}
+        {route !== 'meeting-setup' && !meeting && (
           <Shell route={route} onNavigate={navigate}>
             {(route === 'workspace' || route === 'meeting') && <WorkspacePage />}
             {route === 'guides' && <GuidesPage />}

@@ -30,6 +30,7 @@ export async function connectBrowser(): Promise<Host> {
     },
     workspaceLink: webWorkspaceLink,
     requestedPairId: pairIdFromHash(),
+    tabSetup: null,
   };
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
     if (sessionStorage.getItem(THEME_KEY)) return;

@@ -28,6 +28,23 @@ export interface Host {
   workspaceLink(pairId: string): string;
   /** The pair a deep link asked to open (Teams' subPageId, or `#/workspace/<pairId>` in a browser), if any. */
   requestedPairId: string | null;
+  /** Teams' configuration page of the meeting tab (frame context `settings`); null anywhere else. */
+  tabSetup: TabSetup | null;
+}
+
+/** The tab Teams adds when the person presses Save on the configuration page. */
+export interface TabToSave {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+export interface TabSetup {
+  /** The chat (a meeting's chat) the tab is being added to. */
+  chatId: string;
+  /** What Save adds, or null while nothing can be added: Teams' Save button is enabled only with a tab to save. */
+  offer(tab: TabToSave | null): void;
 }
 
 export interface MeetingDraft {

@@ -1,7 +1,7 @@
-import { app, calendar, nestedAppAuth } from '@microsoft/teams-js';
+import { app, calendar, FrameContexts, nestedAppAuth, pages } from '@microsoft/teams-js';
 import { teamsEntityLink } from '../../../shared/teamsDeepLinks';
 import { t } from '../i18n';
-import { outlookComposeUrl, webWorkspaceLink, type Host, type ThemeName } from './host';
+import { outlookComposeUrl, webWorkspaceLink, type Host, type TabSetup, type TabToSave, type ThemeName } from './host';
 import { fetchPublishedAuthConfig } from './publishedAuthConfig';
 import { nestedAppAuthTokens, teamsSsoTokens } from './teamsTokens';
 
@@ -31,9 +31,36 @@ async function initializeWithin(ms: number, validMessageOrigins: string[] | unde
 }
 
 /**
+ * The configuration page's side of `pages.config`: Save is enabled while there is a tab to
+ * offer; pressing it sets that configuration and tells Teams whether it worked.
+ */
+function teamsTabSetup(chatId: string): TabSetup {
+  let offered: TabToSave | null = null;
+  pages.config.registerOnSaveHandler((save) => {
+    if (!offered) {
+      save.notifyFailure(t('meetingSetup.nothingToSave'));
+      return;
+    }
+    pages.config.setConfig(offered).then(
+      () => save.notifySuccess(),
+      (error: unknown) => save.notifyFailure(error instanceof Error ? error.message : String(error)),
+    );
+  });
+  pages.config.setValidityState(false);
+  return {
+    chatId,
+    offer(tab) {
+      offered = tab;
+      pages.config.setValidityState(tab !== null);
+    },
+  };
+}
+
+/**
  * Connects to Teams (web, desktop or mobile): initialize, the context (theme, deep-linked pair),
  * and tokens by nested app authentication where Teams recommends it, Teams SSO otherwise.
- * Personal tabs run in the `content` frame context, where teams-js refuses `pages.config` calls.
+ * Personal tabs run in the `content` frame context, where teams-js refuses `pages.config` calls;
+ * only the meeting tab's configuration page (`settings`) gets a TabSetup.
  */
 export async function connectTeams(): Promise<Host> {
   const config = await fetchPublishedAuthConfig();
@@ -59,6 +86,7 @@ export async function connectTeams(): Promise<Host> {
     },
     workspaceLink: (pairId) => teamsWorkspaceLink(context.app.appId?.toString(), pairId),
     requestedPairId: context.page.subPageId || null,
+    tabSetup: context.page.frameContext === FrameContexts.settings && context.chat?.id ? teamsTabSetup(context.chat.id) : null,
   };
   app.registerOnThemeChangeHandler((theme) => {
     host.theme = teamsThemeName(theme);
