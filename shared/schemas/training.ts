@@ -43,4 +43,3 @@ export const curriculumSchema = z
   }) satisfies z.ZodType<TrainingModule[]>;
 
 export const curriculumInputSchema = z.object({ modules: curriculumSchema }).strict();
-export type CurriculumInput = z.infer<typeof curriculumInputSchema>;
