@@ -1,7 +1,7 @@
 import type { Role } from '../shared/glossary';
 import type { ShownPairReason } from '../shared/matching/reasons';
 import type { JourneyPhase } from '../shared/journey/nextStep';
-import type { TrainingModuleId } from '../shared/training/curriculum';
+import type { TrainingModule } from '../shared/training/curriculum';
 
 /** Who is writing to the bot, as Teams told it (tenant and Entra object id of the sender). */
 export interface Person {
@@ -79,7 +79,7 @@ export type ProposalOutcome = 'waiting-for-partner' | 'paired' | 'declined';
 export interface JourneyView {
   phase: JourneyPhase;
   /** The training module due for them now, if any. */
-  nextModule: TrainingModuleId | null;
+  nextModule: Pick<TrainingModule, 'id' | 'text'> | null;
   /** Whether they set the agenda (the mentee), so a prompt can be added with one press. */
   editAgenda: boolean;
 }

@@ -50,7 +50,7 @@ const everyCard = (t: BotText): [string, Card][] => [
   ['programme adjusted', programmeAdjustedCard(t, { programme, lines: adjustmentLines(t, ['settings.cadenceDays', 'surveySchedule'], programme), guidesUrl: 'https://upward.example/tab/index.html#/guides', workspaceUrl: 'https://upward.example/tab/index.html#/workspace' })],
   ['story drafted', storyDraftedCard(t, { drafterName: 'Jun Park', edited: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['story published', storyPublishedCard(t, 'https://upward.example/tab/index.html#/workspace/p1')],
-  ['training module offer', trainingOfferCard(t, { moduleId: 'mentor-story', workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
+  ['training module offer', trainingOfferCard(t, { module: { id: 'mentor-story', text: null }, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['between-session prompts, for the mentee', promptsNudgeCard(t, { pairId: 'p1', phase: 'shadowing', addToAgenda: true, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['between-session prompts, for the mentor', promptsNudgeCard(t, { pairId: 'p1', phase: 'closing', addToAgenda: false, workspaceUrl: 'https://upward.example/tab/index.html#/workspace/p1' })],
   ['a proactive card marked with its job (found again in the chat after a crash)', markedCard(nudgeCard(t, { kind: 'no-session' }), 'job-1')],

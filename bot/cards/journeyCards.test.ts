@@ -10,10 +10,10 @@ const actionsOf = (card: Card) => (card.actions ?? []) as Action[];
 
 describe('the training offer card', () => {
   it('names the module in the words the workspace shows, in the person’s language, and opens the workspace', () => {
-    const english = trainingOfferCard(botText('en'), { moduleId: 'mentee-listening', workspaceUrl });
+    const english = trainingOfferCard(botText('en'), { module: { id: 'mentee-listening', text: null }, workspaceUrl });
     expect(JSON.stringify(english)).toContain(`Your next training module is \\"${tabsEnglish['training.module.mentee-listening.title']}\\"`);
     expect(actionsOf(english)).toEqual([{ type: 'Action.OpenUrl', title: 'Open the module', url: workspaceUrl }]);
-    const french = JSON.stringify(trainingOfferCard(botText('fr-FR'), { moduleId: 'mentor-observing', workspaceUrl }));
+    const french = JSON.stringify(trainingOfferCard(botText('fr-FR'), { module: { id: 'mentor-observing', text: null }, workspaceUrl }));
     expect(french).toContain(tabsFrench['training.module.mentor-observing.title']);
     expect(french).toContain('Un court module pour cette étape');
   });

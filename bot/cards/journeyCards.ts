@@ -1,4 +1,4 @@
-import type { TrainingModuleId } from '../../shared/training/curriculum';
+import type { ShippedModuleId, TrainingModule } from '../../shared/training/curriculum';
 import { promptKey, promptNumbers, type PromptPhase } from '../../shared/journey/prompts';
 import type { BotText } from '../botText';
 import { journeyWords } from '../journeyWords';
@@ -6,9 +6,9 @@ import { adaptiveCard, type Card, execute, heading, paragraph } from './cardText
 
 const openUrl = (title: string, url: string) => ({ type: 'Action.OpenUrl', title, url });
 
-/** The training module due in this phase of the relationship: its title, how long it takes, and where to read it. */
-export function trainingOfferCard(text: BotText, input: { moduleId: TrainingModuleId; workspaceUrl: string }): Card {
-  const title = journeyWords(text).t(`training.module.${input.moduleId}.title`);
+/** The training module due in this phase of the relationship: its title (the programme's own, or the shipped one in the person's language), how long it takes, and where to read it. */
+export function trainingOfferCard(text: BotText, input: { module: Pick<TrainingModule, 'id' | 'text'>; workspaceUrl: string }): Card {
+  const title = input.module.text?.title ?? journeyWords(text).t(`training.module.${input.module.id as ShippedModuleId}.title`);
   return adaptiveCard(
     [heading(text.t('training.offerHeading')), paragraph(text.t('training.offerText', { title })), paragraph(text.t('training.offerTime'), { subtle: true })],
     [openUrl(text.t('training.open'), input.workspaceUrl)],

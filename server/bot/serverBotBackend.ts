@@ -118,7 +118,8 @@ export function serverBotBackend(deps: BotBackendDeps): BotBackend {
     async journey(person, pairId, now) {
       if (!pairPolicy.relate(callerOf(person), await pairRepository(db, person.tenantId).find(pairId))) return null;
       const workspace = await workspaceReader({ db, actor: callerOf(person), pairId, now });
-      return { phase: workspace.journey.phase, nextModule: workspace.training.next, editAgenda: workspace.abilities.editAgenda };
+      const nextModule = workspace.training.modules.find((m) => m.id === workspace.training.next) ?? null;
+      return { phase: workspace.journey.phase, nextModule: nextModule && { id: nextModule.id, text: nextModule.text }, editAgenda: workspace.abilities.editAgenda };
     },
 
     async addAgendaItem(person, pairId, text, now) {

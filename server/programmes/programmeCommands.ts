@@ -62,6 +62,7 @@ export async function programmeCreator({ db, actor, input, now, anonymityFloor }
       surveySchedule: input.surveySchedule,
       storyChannel: input.storyChannel ?? null,
       escalationContact: input.escalationContact ?? null,
+      training: null,
     },
     startsOn: input.startsOn,
     endsOn: input.endsOn ?? programmeEndDate(input.startsOn, settings.durationMonths),
@@ -99,6 +100,7 @@ export async function programmeUpdater({ db, actor, input, now, id, anonymityFlo
       surveySchedule: input.surveySchedule ?? row.details.surveySchedule,
       storyChannel: input.storyChannel === undefined ? row.details.storyChannel : input.storyChannel,
       escalationContact: input.escalationContact === undefined ? row.details.escalationContact : input.escalationContact,
+      training: row.details.training,
     };
     await programmes.update({
       id,

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { journeyOf } from '../../shared/journey/nextStep';
 import { relationshipTimeline } from '../../shared/relationshipTimeline';
-import { curriculumFor, nextModuleFor } from '../../shared/training/curriculum';
+import { curriculumFor, defaultCurriculum, nextModuleFor } from '../../shared/training/curriculum';
 import type { Caller } from '../auth/caller';
 import { personSummaries } from '../directory/directoryCache';
 import { presentPair } from '../pairs/pairPresenter';
@@ -122,6 +122,7 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
   });
   const presentedPair = presentPair(member, people, programme.name);
   const completed = new Set(programme.training.map((c) => c.module_id));
+  const curriculum = details.training ?? defaultCurriculum;
   const upcomingIds = new Set(upcoming.map((s) => s.id));
   const lastSession = past.find((s) => s.ends_at <= now);
   const journey = journeyOf({
@@ -154,8 +155,8 @@ export async function workspaceReader(props: { db: Db; actor: Caller; pairId: st
     timeline,
     journey,
     training: {
-      modules: curriculumFor(member.role).map((m) => ({ id: m.id, completed: completed.has(m.id) })),
-      next: nextModuleFor(member.role, completed, journey.phase),
+      modules: curriculumFor(member.role, curriculum).map((m) => ({ id: m.id, completed: completed.has(m.id), text: m.text })),
+      next: nextModuleFor(member.role, completed, journey.phase, curriculum)?.id ?? null,
     },
     charter: presentCharter(member, signedCharter ?? unsignedCharter(member, { details, settings, starts_on: programme.starts_on, ends_on: programme.ends_on }, people)),
     nextSession: upcoming[0] ? presentSession(upcoming[0]) : null,

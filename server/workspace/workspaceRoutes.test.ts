@@ -47,14 +47,14 @@ describe('pair workspace API', () => {
     const pair = await aPair(service.database.db, tenantId, { status: 'proposed', mentorUserId: mentor, menteeUserId: leader });
     const first = await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader });
     expect(first.body.journey).toEqual({ phase: 'kick-off', phaseIndex: 0, next: 'accept-match' });
-    expect(first.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: false });
+    expect(first.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: false, text: null });
     expect(first.body.training.modules.map((m: { id: string }) => m.id)).not.toContain('mentor-story');
 
     await service.api('POST', `/api/pairs/${pair.id}/accept`, { as: leader });
     expect((await service.api('GET', `/api/pairs/${pair.id}/workspace`, { as: leader })).body.journey.next).toBe('read-guide');
     const done = await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader });
     expect({ status: done.status, body: done.body }).toMatchObject({ status: 200 });
-    expect(done.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: true });
+    expect(done.body.training.modules[0]).toEqual({ id: 'mentee-listening', completed: true, text: null });
     expect(done.body.journey.next).toBe('wait-for-partner');
     expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: leader })).status).toBe(200);
 
@@ -62,8 +62,10 @@ describe('pair workspace API', () => {
     expect(partner.body.journey.next).toBe('accept-match');
     expect(partner.body.training.modules.every((m: { completed: boolean }) => !m.completed)).toBe(true);
 
-    const unknown = await service.api('POST', `/api/pairs/${pair.id}/training/how-to-win/done`, { as: leader });
-    expect(unknown.status).toBe(400);
+    // Not a module of the programme's curriculum for this role: 404; not even a module id: 400.
+    expect((await service.api('POST', `/api/pairs/${pair.id}/training/how-to-win/done`, { as: leader })).status).toBe(404);
+    expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentor-story/done`, { as: leader })).status).toBe(404);
+    expect((await service.api('POST', `/api/pairs/${pair.id}/training/How_To_Win/done`, { as: leader })).status).toBe(400);
     expect((await service.api('POST', `/api/pairs/${pair.id}/training/mentee-listening/done`, { as: stranger })).status).toBe(404);
     const exported = await service.api('GET', '/api/me/data', { as: leader });
     expect(exported.body.trainingCompleted).toContainEqual({ programmeId: pair.programme_id, moduleId: 'mentee-listening', completedAt: now.toISOString() });

@@ -1,3 +1,4 @@
+import type { TrainingModule } from '../training/curriculum';
 import type { z } from 'zod';
 import type { ProgrammeSettings } from '../programmeSettings';
 import type { EscalationContact, guidesSchema, programmeStatusSchema, surveyScheduleSchema, venuePolicySchema } from '../schemas/programme';
@@ -20,6 +21,8 @@ export interface ProgrammeView {
   surveySchedule: z.infer<typeof surveyScheduleSchema>;
   storyChannel: StoryChannel | null;
   escalationContact: EscalationContact | null;
+  /** The programme's own training curriculum; null while it follows the shipped one. */
+  training: TrainingModule[] | null;
   updatedAt: string;
 }
 

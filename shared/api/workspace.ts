@@ -3,7 +3,7 @@ import type { EscalationContact } from '../schemas/programme';
 import type { Concern, Role, Session as SessionRecord, TakeawayStatus, Commitment as CommitmentRecord } from '../glossary';
 import type { Journey } from '../journey/nextStep';
 import type { RelationshipTimeline } from '../relationshipTimeline';
-import type { TrainingModuleId, trainingModules } from '../training/curriculum';
+import type { ModuleText, TrainingAudience } from '../training/curriculum';
 import type { PairView } from './pairs';
 
 /*
@@ -94,15 +94,17 @@ export interface PraiseView {
 
 /** My training, in the order I take it: which modules I marked done (no one else sees this). */
 export interface TrainingView {
-  modules: { id: TrainingModuleId; completed: boolean }[];
+  /** `text` null: the shipped module, whose words the tab's catalogue holds in my language; otherwise the programme's own words, in the language its admin wrote. */
+  modules: { id: string; completed: boolean; text: ModuleText | null }[];
   /** The module due in this phase, if any. */
-  next: TrainingModuleId | null;
+  next: string | null;
 }
 
 /** GET /api/programmes/:id/insight/training: people who finished each module; null where fewer than the threshold did. */
 export interface TrainingCounts {
   threshold: number;
-  modules: { id: TrainingModuleId; audience: (typeof trainingModules)[number]['audience']; completed: number | null }[];
+  /** The programme's current curriculum; `title` is the admin's for a module they wrote, null for a shipped one (the catalogue's). */
+  modules: { id: string; audience: TrainingAudience; title: string | null; completed: number | null }[];
 }
 
 /** GET /api/pairs/:id/workspace */

@@ -4,6 +4,7 @@ import { charterPlaceholders, unknownPlaceholders } from '../charterTemplate';
 import { defaultProgrammeSettings, programmeSettingsSchema } from '../programmeSettings';
 import { isoDate, text } from './common';
 import { storyChannelSchema } from './story';
+import { curriculumSchema } from './training';
 
 export const venuePolicySchema = z.object({
   allowRooms: z.boolean(),
@@ -51,6 +52,8 @@ export const programmeDetailsSchema = z.object({
   surveySchedule: surveyScheduleSchema,
   storyChannel: storyChannelSchema.nullable(),
   escalationContact: escalationContactSchema.nullable(),
+  /** The programme's own training curriculum; null follows the shipped one (decision 0078). */
+  training: curriculumSchema.nullable(),
 });
 export type ProgrammeDetails = z.infer<typeof programmeDetailsSchema>;
 
@@ -62,6 +65,7 @@ export const defaultProgrammeDetails: ProgrammeDetails = {
   surveySchedule: defaultSurveySchedule,
   storyChannel: null,
   escalationContact: null,
+  training: null,
 };
 
 const programmeFields = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { says } from './messages';
 import { idSchema, isoDate, text } from './common';
-import { type TrainingModuleId, trainingModules } from '../training/curriculum';
+import { moduleIdSchema } from './training';
 
 /**
  * What people send to the pair workspace, from the tab or from the bot's cards. Every object is
@@ -10,7 +10,7 @@ import { type TrainingModuleId, trainingModules } from '../training/curriculum';
 
 export const pairItemParams = z.object({ id: idSchema, itemId: idSchema });
 
-export const trainingModuleParams = z.object({ id: idSchema, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]], { message: says('schema.trainingModule') }) });
+export const trainingModuleParams = z.object({ id: idSchema, moduleId: moduleIdSchema });
 
 const optionalSessionId = idSchema.nullable().optional();
 

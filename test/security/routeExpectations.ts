@@ -133,6 +133,13 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   'POST /api/programmes': { path: () => '/api/programmes', body: () => ({ name: 'Reverse 2027', startsOn: '2027-01-04' }), callers: adminOnly('ok', 'ok'), audited: true },
   'GET /api/programmes/:id': { path: (w) => `/api/programmes/${w.programmeId}`, callers: adminOnly() },
   'PATCH /api/programmes/:id': { path: (w) => `/api/programmes/${w.programmeId}`, body: () => ({ name: 'Inclusion 2026 (renamed)' }), callers: adminOnly(), audited: true },
+  'PUT /api/programmes/:id/training': {
+    path: (w) => `/api/programmes/${w.programmeId}/training`,
+    body: () => ({ modules: [{ id: 'both-charter', audience: 'both', phase: 'training', text: { title: 'Our charter', reading: 'Read it together.', exercise: 'Note one need.' } }] }),
+    callers: adminOnly(),
+    audited: true,
+  },
+  'DELETE /api/programmes/:id/training': { path: (w) => `/api/programmes/${w.programmeId}/training`, callers: adminOnly(), audited: true },
   'GET /api/programmes/:id/participants': { path: (w) => `/api/programmes/${w.programmeId}/participants`, callers: adminOnly() },
   'POST /api/programmes/:id/participants': {
     path: (w) => `/api/programmes/${w.programmeId}/participants`,

@@ -8,7 +8,7 @@ import { adjustmentLines, concernRepliedCard, pairChangedCard, programmeAdjusted
 import { promptsNudgeCard, trainingOfferCard } from '../../../bot/cards/journeyCards';
 import { nudgeCard, praiseReceivedCard, surveyCard } from '../../../bot/cards/relationshipCards';
 import { promptPhaseOf } from '../../../shared/journey/prompts';
-import { type TrainingModuleId, trainingModules } from '../../../shared/training/curriculum';
+import { moduleIdSchema } from '../../../shared/schemas/training';
 import { roomDeclinedCard, sessionCard } from '../../../bot/cards/sessionCards';
 import { scheduledSurveyKinds } from '../../../shared/schemas/survey';
 import { handlerOf, type Job, type JobKind, jobKind } from '../jobKind';
@@ -60,7 +60,7 @@ export const botJobs = {
   /** An admin paused, resumed or ended a pair: to each of its two people. */
   pairChanged: jobKind(botJobKinds.pairChanged, z.object({ userId, pairId: id, change: z.enum(['paused', 'resumed', 'ended', 're-paired']) })),
   /** The training module due in the relationship's phase, offered once per module. */
-  trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: z.enum(trainingModules.map((m) => m.id) as [TrainingModuleId, ...TrainingModuleId[]]) })),
+  trainingOffer: jobKind(botJobKinds.trainingOffer, z.object({ userId, pairId: id, moduleId: moduleIdSchema })),
 };
 
 interface Deps {
@@ -139,8 +139,8 @@ export function botJobHandlers(deps: Deps): Record<string, JobHandler> {
       const { pairId, moduleId } = job.payload;
       // Offered only while it is still the module due: done since, or the pair moved on, sends nothing.
       const journey = await deps.backend.journey(await person(job), pairId, now);
-      if (journey?.nextModule !== moduleId) return null;
-      return { card: trainingOfferCard(text, { moduleId, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
+      if (journey?.nextModule?.id !== moduleId) return null;
+      return { card: trainingOfferCard(text, { module: journey.nextModule, workspaceUrl: deps.host.links.workspace(pairId) }), latest: null };
     }),
     ...proactive(deps, botJobs.survey, async (job, _now, text) => {
       return { card: surveyCard(text, { pairId: job.payload.pairId, kind: job.payload.kind, role: job.payload.role }), latest: null };

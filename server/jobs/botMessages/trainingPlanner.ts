@@ -1,7 +1,7 @@
 import { phaseOf } from '../../../shared/journey/nextStep';
 import { relationshipTimeline } from '../../../shared/relationshipTimeline';
-import { nextModuleFor } from '../../../shared/training/curriculum';
-import { programmeSettingsOf } from '../../programmes/programmeRepository';
+import { defaultCurriculum, nextModuleFor } from '../../../shared/training/curriculum';
+import { programmeDetailsOf, programmeSettingsOf } from '../../programmes/programmeRepository';
 import type { Db } from '../../store/database';
 import { acrossTenants } from '../../store/tenantScope';
 import type { NewJob } from '../jobQueue';
@@ -20,7 +20,7 @@ export async function trainingOfferJobs(db: Db, now: Date): Promise<NewJob[]> {
   const pairs = await everyTenant
     .selectFrom('pairs')
     .innerJoin('programmes', (j) => j.onRef('programmes.tenant_id', '=', 'pairs.tenant_id').onRef('programmes.id', '=', 'pairs.programme_id'))
-    .select(['pairs.tenant_id', 'pairs.id', 'pairs.status', 'pairs.programme_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.starts_on', 'programmes.ends_on', 'programmes.settings'])
+    .select(['pairs.tenant_id', 'pairs.id', 'pairs.status', 'pairs.programme_id', 'pairs.mentor_user_id', 'pairs.mentee_user_id', 'pairs.started_at', 'programmes.starts_on', 'programmes.ends_on', 'programmes.settings', 'programmes.details'])
     .where('pairs.status', 'in', ['accepted', 'active'])
     .execute();
   if (pairs.length === 0) return [];
@@ -46,11 +46,12 @@ export async function trainingOfferJobs(db: Db, now: Date): Promise<NewJob[]> {
       now: now.toISOString(),
     });
     const phase = phaseOf({ pairStatus: p.status, timeline });
+    const curriculum = programmeDetailsOf(p.details, p.programme_id).training ?? defaultCurriculum;
     for (const [userId, role] of [
       [p.mentor_user_id, 'mentor'],
       [p.mentee_user_id, 'mentee'],
     ] as const) {
-      const moduleId = nextModuleFor(role, done.get(`${p.tenant_id}/${p.programme_id}/${userId}`) ?? new Set(), phase);
+      const moduleId = nextModuleFor(role, done.get(`${p.tenant_id}/${p.programme_id}/${userId}`) ?? new Set(), phase, curriculum)?.id;
       if (!moduleId) continue;
       jobs.push(jobOf(botJobs.trainingOffer, { tenantId: p.tenant_id, dedupeKey: `training-offer:${p.id}:${userId}:${moduleId}`, payload: { userId, pairId: p.id, moduleId }, runAt }));
     }

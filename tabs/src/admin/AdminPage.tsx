@@ -14,14 +14,15 @@ import { PairsPanel } from './PairsBoard/PairsPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { ProgrammesPanel } from './ProgrammesPanel';
 import { StoriesPanel } from './StoriesPanel';
+import { TrainingPanel } from './TrainingPanel';
 import { useAdminPageStyles } from './useAdminPageStyles.styles';
 
-type Panel = 'programmes' | 'participants' | 'pairs' | 'matching' | 'dashboard' | 'stories' | 'concerns' | 'audit';
-const panels: readonly Panel[] = ['programmes', 'participants', 'pairs', 'matching', 'dashboard', 'stories', 'concerns', 'audit'];
+type Panel = 'programmes' | 'participants' | 'pairs' | 'matching' | 'training' | 'dashboard' | 'stories' | 'concerns' | 'audit';
+const panels: readonly Panel[] = ['programmes', 'participants', 'pairs', 'matching', 'training', 'dashboard', 'stories', 'concerns', 'audit'];
 /** Panels about one programme show the programme picker; the others span the tenant. */
-const perProgramme: readonly Panel[] = ['participants', 'pairs', 'matching', 'dashboard', 'stories'];
+const perProgramme: readonly Panel[] = ['participants', 'pairs', 'matching', 'training', 'dashboard', 'stories'];
 
-/** Programme admin: programmes, participants (with CSV import), the pairs board, matching review, dashboard, stories, concerns and the audit log. Loaded on demand. */
+/** Programme admin: programmes, participants (with CSV import), the pairs board, matching review, training curriculum, dashboard, stories, concerns and the audit log. Loaded on demand. */
 export default function AdminPage() {
   const styles = useWorkspacePageStyles();
   const adminStyles = useAdminPageStyles();
@@ -59,6 +60,7 @@ export default function AdminPage() {
       {panel === 'pairs' && programmeId && <PairsPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'matching' && programmeId && <MatchingPanel programmeId={programmeId} calls={calls} />}
       {panel === 'dashboard' && programmes.state.status === 'ready' && !programmeId && <p>{t('dashboard.noProgramme')}</p>}
+      {panel === 'training' && programmeId && <TrainingPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'dashboard' && programmeId && <DashboardPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'stories' && programmeId && <StoriesPanel key={programmeId} programmeId={programmeId} calls={calls} />}
       {panel === 'concerns' && <ConcernsPanel calls={calls} />}

@@ -6,6 +6,9 @@ import type { MatchConstraintList, MatchConstraintView, MatchPreview, MatchRunVi
 import type { DirectoryPeople, ImportReport, ParticipantList, ParticipantView } from '../../../shared/api/participants';
 import type { ProgrammeList, ProgrammeView } from '../../../shared/api/programmes';
 import type { ShadowingCounts } from '../../../shared/api/shadowing';
+import type { TrainingCounts } from '../../../shared/api/workspace';
+import { curriculumInputSchema } from '../../../shared/schemas/training';
+import type { TrainingModule } from '../../../shared/training/curriculum';
 import type { PublishedStory, PublishedStoryList } from '../../../shared/api/stories';
 import type { AdminConcernList, AdminConcernView } from '../../../shared/api/workspace';
 import type { Concern } from '../../../shared/glossary';
@@ -68,6 +71,9 @@ export function adminApi(api: ApiClient) {
     setStoryChannel: (id: string, storyChannel: StoryChannel | null) => api.send<ProgrammeView>('PATCH', programme(id), checked(updateProgrammeSchema, { storyChannel })),
     insight: (id: string, filter: InsightFilter) => api.get<ProgrammeInsight>(`${programme(id)}/insight${queryOf(filter)}`),
     shadowingCounts: (id: string) => api.get<ShadowingCounts>(`${programme(id)}/insight/shadowing`),
+    trainingCounts: (id: string) => api.get<TrainingCounts>(`${programme(id)}/insight/training`),
+    setCurriculum: (id: string, modules: TrainingModule[]) => api.send<ProgrammeView>('PUT', `${programme(id)}/training`, checked(curriculumInputSchema, { modules })),
+    resetCurriculum: (id: string) => api.send<ProgrammeView>('DELETE', `${programme(id)}/training`),
     insightCsv: (id: string, filter: InsightFilter) => api.download(`${programme(id)}/insight/export.csv${queryOf(filter)}`),
     concerns: (status: ConcernStatus | null) => api.get<AdminConcernList>(`/admin/concerns${status ? `?status=${status}` : ''}`).then((r) => r.concerns),
     changeConcern: (concernId: string, change: ConcernChange) => api.send<AdminConcernView>('PATCH', `/admin/concerns/${encodeURIComponent(concernId)}`, checked(concernChangeSchema, change)),

@@ -8,6 +8,7 @@ import { BarChart } from './BarChart';
 import { FigureTable } from './FigureTable';
 import { hasSuppressed, insightCharts } from './insightCharts';
 import { ShadowingCounts } from './ShadowingCounts';
+import { TrainingCounts } from './TrainingCounts';
 import { useDashboard } from './useDashboard';
 import { useDashboardStyles } from './useDashboardStyles.styles';
 
@@ -82,6 +83,8 @@ export function DashboardPanel({ programmeId, calls }: { programmeId: string; ca
           )
         }
       </Loaded>
+      {/* Training counts are the whole programme's, with no filter: shown even when the filtered charts are empty. */}
+      <TrainingCounts programmeId={programmeId} calls={calls} />
     </>
   );
 }
