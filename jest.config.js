@@ -25,6 +25,9 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)(?!.*/node_modules/(${esmOnly})/)`],
   // A ceiling for a hung test, not a performance check (benchmarks measure speed): generous, since CI shares two cores with Chromium and Postgres.
   testTimeout: 60000,
+  // On two cores Jest would run every file inside its own process, which grew past 19 GB over the suite
+  // (PGlite instances, Chromium clients); a worker is replaced once it holds more than this after a file.
+  workerIdleMemoryLimit: '3GB',
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
 };

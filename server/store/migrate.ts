@@ -20,6 +20,7 @@ import { statements as concernWorkflow } from './migrations/0019_concern_workflo
 import { statements as trainingCompletions } from './migrations/0024_training_completions';
 import { statements as sessionEventLocale } from './migrations/0025_session_event_locale';
 import { statements as shadowing } from './migrations/0026_shadowing';
+import { statements as concernEntryOrder } from './migrations/0027_concern_entry_order';
 
 /** Forward-only migrations, in order; each is a list of SQL statements run in one transaction. */
 const migrations: Record<string, readonly string[]> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, readonly string[]> = {
   '0024_training_completions': trainingCompletions,
   '0025_session_event_locale': sessionEventLocale,
   '0026_shadowing': shadowing,
+  '0027_concern_entry_order': concernEntryOrder,
 };
 
 const provider: MigrationProvider = {

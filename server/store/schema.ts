@@ -302,6 +302,8 @@ export interface ConcernEntryTable {
   text: string | null;
   status: 'open' | 'in-progress' | 'closed' | null;
   created_at: Timestamp;
+  /** Insertion order, for entries written in the same instant. */
+  seq: Generated<number>;
 }
 
 export interface StoryTable {

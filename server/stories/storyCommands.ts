@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller';
 import { recordDomainEvent } from '../events/domainEvents';
 import type { GraphGateway } from '../graph/graphGateway';
 import { graphFailure } from '../graph/graphFailure';
+import { problemText } from '../http/problemText';
 import { ApiError, notFound } from '../http/errors';
 import { participantRepository } from '../participants/participantRepository';
 import { authorize } from '../policies/policy';
@@ -105,8 +106,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * An admin posts a published story to the Teams channel the programme names, as themselves (a
  * channel message is sent with delegated permission only). It is posted once.
  */
-export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: Caller; storyId: string; now: Date }): Promise<StoryRow> {
-  const { db, graph, actor, storyId, now } = props;
+export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: Caller; storyId: string; now: Date; acceptLanguage?: string }): Promise<StoryRow> {
+  const { db, graph, actor, storyId, now, acceptLanguage } = props;
   const found = await forTenant(db, actor.tenantId)
     .selectFrom('stories as s')
     .innerJoin('pairs as p', (join) => join.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pair_id'))
@@ -121,7 +122,9 @@ export async function storyPoster(props: { db: Db; graph: GraphGateway; actor: C
   const channel = programmeDetailsOf(found.programme_details, found.programme_id).storyChannel;
   if (!channel) throw new ApiError('invalidTransition', { key: 'invalidTransition.storyChannelMissing' });
 
-  const content = `<p><strong>A story from our reverse-mentoring programme</strong></p><p>${escapeHtml(found.text).replace(/\n/g, '<br>')}</p>`;
+  // The admin posts as themself, so the heading is in their language, as the rest of what they write there.
+  const heading = problemText(acceptLanguage).t('story.channelHeading');
+  const content = `<p><strong>${escapeHtml(heading)}</strong></p><p>${escapeHtml(found.text).replace(/\n/g, '<br>')}</p>`;
   const path = `/teams/${encodeURIComponent(channel.teamId)}/channels/${encodeURIComponent(channel.channelId)}/messages`;
   const message = await graph
     .forUser(actor)

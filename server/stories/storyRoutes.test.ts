@@ -80,13 +80,15 @@ describe('stories API', () => {
 
     expect((await service.api('POST', `/api/admin/stories/${storyId}/post`, { as: leader })).status).toBe(403);
     const before = service.standIn.channelMessages(DEMO_TEAM_ID, DEMO_STORIES_CHANNEL_ID).length;
-    const posted = await service.api('POST', `/api/admin/stories/${storyId}/post`, { as: admin });
+    const posted = await service.api('POST', `/api/admin/stories/${storyId}/post`, { as: admin, headers: { 'accept-language': 'de-DE' } });
     expect(posted.status).toBe(200);
     expect(posted.body.postedToTeamsAt).toBe(now.toISOString());
     const messages = service.standIn.channelMessages(DEMO_TEAM_ID, DEMO_STORIES_CHANNEL_ID);
     expect(messages).toHaveLength(before + 1);
     expect(messages[messages.length - 1]).toMatchObject({ from: { user: { id: admin } }, body: { contentType: 'html' } });
     expect(messages[messages.length - 1]!.body!.content).toContain('Juniors &#60;b&#62;speak&#60;/b&#62; first now.');
+    // Posted as the admin, under a heading in the admin's language.
+    expect(messages[messages.length - 1]!.body!.content).toContain('<strong>Eine Geschichte aus unserem Reverse-Mentoring-Programm</strong>');
     expect((await service.api('POST', `/api/admin/stories/${storyId}/post`, { as: admin })).status).toBe(409);
     expect(service.standIn.channelMessages(DEMO_TEAM_ID, DEMO_STORIES_CHANNEL_ID)).toHaveLength(before + 1);
     const audit = await service.api('GET', '/api/admin/audit-log', { as: admin });

@@ -46,7 +46,7 @@ export function storyRoutes({ db, graph, clock }: AppDeps): Router {
 
   router.post('/admin/stories/:id/post', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const story = await storyPoster({ db, graph, actor: authorize(storyAdminPolicy, callerOf(req), 'post'), storyId: id, now: clock() });
+    const story = await storyPoster({ db, graph, actor: authorize(storyAdminPolicy, callerOf(req), 'post'), storyId: id, now: clock(), acceptLanguage: req.headers['accept-language'] });
     res.json(presentPublishedStory(story));
   });
 

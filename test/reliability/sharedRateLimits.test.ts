@@ -20,7 +20,7 @@ describeWithPostgres('rate limits across processes', () => {
     // One after the other: the first brings the schema up to date.
     services.push(await startServiceProcess(env));
     services.push(await startServiceProcess(env));
-  }, 90_000);
+  }, 200_000);
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
     services = [];

@@ -133,5 +133,5 @@ export async function concernEntries(db: Db, tenantId: string, concernIds: reado
   if (concernIds.length === 0) return [];
   let query = forTenant(db, tenantId).selectFrom('concern_entries').selectAll().where('concern_id', 'in', [...concernIds]);
   if (!withNotes) query = query.where('kind', '!=', 'note');
-  return query.orderBy('created_at').orderBy('id').execute();
+  return query.orderBy('created_at').orderBy('seq').execute();
 }

@@ -26,7 +26,7 @@ function exited(child: ChildProcess): Promise<void> {
  * The real service (`server/main.ts`, the production entry point) as a child process, configured
  * only through its environment. Resolves once it logs that it listens, with the address it chose.
  */
-export async function startServiceProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
