@@ -21,15 +21,18 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   const everyTenant = acrossTenants(db, 'notice planner');
   const since = new Date(now.getTime() - 30 * 24 * 60 * minute);
   const jobs: NewJob[] = [];
+  /** The last month's events of these kinds about a pair, with the pair's two people. */
+  const pairEventsOf = (kinds: readonly string[]) =>
+    everyTenant
+      .selectFrom('domain_events as e')
+      .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
+      .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
+      .where('e.kind', 'in', kinds)
+      .where('e.created_at', '>', since)
+      .execute();
 
   const pairKinds = ['pair.proposed', 'story.drafted', 'story.published', 'session.room-declined'] as const;
-  const pairEvents = await everyTenant
-    .selectFrom('domain_events as e')
-    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
-    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
-    .where('e.kind', 'in', pairKinds)
-    .where('e.created_at', '>', since)
-    .execute();
+  const pairEvents = await pairEventsOf(pairKinds);
   for (const e of pairEvents) {
     const event = domainEventOf(e, pairKinds);
     if (!event) continue;
@@ -100,13 +103,7 @@ export async function noticeJobs(db: Db, now: Date): Promise<NewJob[]> {
   }
   // Only an admin's change: what a member did themself, they know, and their partner sees in the tab.
   const adminKinds = ['pair.paused', 'pair.active', 'pair.ended'] as const;
-  const changed = await everyTenant
-    .selectFrom('domain_events as e')
-    .innerJoin('pairs as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.pair_id'))
-    .select(['e.tenant_id', 'e.id', 'e.kind', 'e.payload', 'e.created_at', 'p.id as pair_id', 'p.mentor_user_id', 'p.mentee_user_id'])
-    .where('e.kind', 'in', adminKinds)
-    .where('e.created_at', '>', since)
-    .execute();
+  const changed = await pairEventsOf(adminKinds);
   for (const e of changed) {
     const event = domainEventOf(e, adminKinds);
     if (!event?.payload.byAdmin) continue;
